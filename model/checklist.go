@@ -1,0 +1,282 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+)
+
+// UnitKind is the code of a kind of inspected unit, such as "so" for sở, ban,
+// ngành. Kinds are data (see checklists/kinds.yaml), not constants: the
+// district level was abolished on 1 July 2025 and provinces group units
+// differently, so the set of kinds must change without a code change.
+type UnitKind string
+
+// KindInfo describes one kind of unit for people.
+type KindInfo struct {
+	Code    UnitKind `json:"code"`
+	Name    string   `json:"name"`    // Vietnamese, e.g. "UBND cấp xã, phường"
+	NameEN  string   `json:"name_en"` // English
+	Order   int      `json:"order"`   // position in rankings and reports
+	Retired string   `json:"retired,omitempty"`
+}
+
+// ScoringMode says how an item's score follows from its result.
+type ScoringMode string
+
+// The scoring modes a checklist item may use.
+const (
+	// ScoringBinary: đạt earns the maximum, chưa đạt earns nothing, and
+	// "đạt một phần" is not a valid answer.
+	ScoringBinary ScoringMode = "binary"
+	// ScoringPartial: đạt earns the maximum, đạt một phần half of it by
+	// default (the inspector may change it), chưa đạt nothing.
+	ScoringPartial ScoringMode = "partial"
+	// ScoringLevels: the score must be one of the item's listed levels
+	// (e.g. "kịp thời 1; không kịp thời 0,5; không ban hành 0").
+	ScoringLevels ScoringMode = "levels"
+	// ScoringManual: the inspector enters any score from 0 to the maximum.
+	ScoringManual ScoringMode = "manual"
+)
+
+// ScoringModes lists the valid modes, for validators and help text.
+var ScoringModes = []ScoringMode{ScoringBinary, ScoringPartial, ScoringLevels, ScoringManual}
+
+// Valid reports whether m is a known scoring mode.
+func (m ScoringMode) Valid() bool {
+	for _, v := range ScoringModes {
+		if m == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Level is one step of a graded rubric.
+type Level struct {
+	Score Points `json:"score"`
+	Label string `json:"label"` // e.g. "Ban hành kịp thời"
+}
+
+// Item is one assessable question of a checklist (a tiêu chí thành phần, or
+// a tiêu chí with no components). Its Text is the inspector's question.
+type Item struct {
+	Code       string      `json:"code"` // e.g. "3.2.1"
+	Text       string      `json:"text"`
+	Guidance   string      `json:"guidance,omitempty"`    // how to check on site
+	Evidence   string      `json:"evidence,omitempty"`    // tài liệu kiểm chứng to ask for
+	LegalBasis string      `json:"legal_basis,omitempty"` // căn cứ: decree, article
+	Max        Points      `json:"max"`
+	Scoring    ScoringMode `json:"scoring"`
+	Levels     []Level     `json:"levels,omitempty"`
+}
+
+// Criterion is a tiêu chí: a group of items under one heading.
+type Criterion struct {
+	Code  string `json:"code"` // e.g. "3.2"
+	Title string `json:"title"`
+	Items []Item `json:"items"`
+}
+
+// Max is the sum of the criterion's item maxima.
+func (c Criterion) Max() Points {
+	var s Points
+	for _, it := range c.Items {
+		s += it.Max
+	}
+	return s
+}
+
+// Field is a lĩnh vực, such as "Cải cách thủ tục hành chính".
+type Field struct {
+	Code     string      `json:"code"` // e.g. "3"
+	Title    string      `json:"title"`
+	Max      Points      `json:"max"`
+	Criteria []Criterion `json:"criteria"`
+}
+
+// ItemMax is the sum of every item maximum in the field; a valid checklist
+// has ItemMax() == Max.
+func (f Field) ItemMax() Points {
+	var s Points
+	for _, c := range f.Criteria {
+		s += c.Max()
+	}
+	return s
+}
+
+// Band is one classification band (xếp loại): a unit whose percentage is at
+// least MinPercent, and below the next band up, gets Label.
+type Band struct {
+	Label      string  `json:"label"`
+	LabelEN    string  `json:"label_en,omitempty"`
+	MinPercent float64 `json:"min_percent"`
+}
+
+// Checklist is one version of a checklist for one kind of unit. The pair
+// (ID, Version) names it forever: once findings refer to it, a changed
+// checklist must get a new version.
+type Checklist struct {
+	ID       string   `json:"id"`
+	Version  string   `json:"version"`
+	Title    string   `json:"title"`
+	Kind     UnitKind `json:"kind"`
+	Source   string   `json:"source"`   // the decision or document it follows
+	Defaults string   `json:"defaults"` // which weights are defaults, in plain words
+	Bands    []Band   `json:"bands"`    // highest first
+	Fields   []Field  `json:"fields"`
+	Hash     string   `json:"hash,omitempty"` // SHA-256 of the canonical content, set by the loader
+
+	index map[string]itemRef
+}
+
+type itemRef struct{ field, crit, item int }
+
+// Ref returns "ID@Version", the checklist's name in messages.
+func (c *Checklist) Ref() string { return c.ID + "@" + c.Version }
+
+// Max is the sum of the field maxima.
+func (c *Checklist) Max() Points {
+	var s Points
+	for _, f := range c.Fields {
+		s += f.Max
+	}
+	return s
+}
+
+// Items returns every item in checklist order.
+func (c *Checklist) Items() []Item {
+	var out []Item
+	for _, f := range c.Fields {
+		for _, cr := range f.Criteria {
+			out = append(out, cr.Items...)
+		}
+	}
+	return out
+}
+
+// ItemCount is the number of assessable items.
+func (c *Checklist) ItemCount() int {
+	n := 0
+	for _, f := range c.Fields {
+		for _, cr := range f.Criteria {
+			n += len(cr.Items)
+		}
+	}
+	return n
+}
+
+// Index builds the code lookup. Loaders call it once; Item and FieldOf use it.
+func (c *Checklist) Index() {
+	c.index = make(map[string]itemRef, c.ItemCount())
+	for fi, f := range c.Fields {
+		for ci, cr := range f.Criteria {
+			for ii, it := range cr.Items {
+				c.index[it.Code] = itemRef{fi, ci, ii}
+			}
+		}
+	}
+}
+
+// Item finds an item by code.
+func (c *Checklist) Item(code string) (Item, bool) {
+	if c.index == nil {
+		c.Index()
+	}
+	r, ok := c.index[code]
+	if !ok {
+		return Item{}, false
+	}
+	return c.Fields[r.field].Criteria[r.crit].Items[r.item], true
+}
+
+// FieldOf returns the index of the field holding the item, or -1.
+func (c *Checklist) FieldOf(code string) int {
+	if c.index == nil {
+		c.Index()
+	}
+	r, ok := c.index[code]
+	if !ok {
+		return -1
+	}
+	return r.field
+}
+
+// Classify returns the band for a percentage. Bands are checked from the
+// highest threshold down; a percentage below every band gets the last one.
+func (c *Checklist) Classify(percent float64) Band {
+	return Classify(c.Bands, percent)
+}
+
+// Classify returns the band of bands whose threshold percent reaches. It
+// sorts a copy, so bands may come in any order. With no bands it returns
+// the zero Band.
+func Classify(bands []Band, percent float64) Band {
+	if len(bands) == 0 {
+		return Band{}
+	}
+	sorted := append([]Band(nil), bands...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].MinPercent > sorted[j].MinPercent })
+	// A tiny epsilon keeps 89.99999999 (from 0.1+0.2-style float sums) from
+	// falling below a 90% threshold it reaches exactly on paper.
+	const eps = 1e-9
+	for _, b := range sorted {
+		if percent+eps >= b.MinPercent {
+			return b
+		}
+	}
+	return sorted[len(sorted)-1]
+}
+
+// DefaultScore is the score an item gets when the inspector picks result r
+// and has not typed a score: the maximum for đạt, nothing for chưa đạt or
+// không áp dụng, and for đạt một phần half the maximum (rounded down to a
+// quarter point) or, with levels, the best level below the maximum.
+func (it Item) DefaultScore(r Result) Points {
+	switch r {
+	case ResultPass:
+		return it.Max
+	case ResultPartial:
+		if it.Scoring == ScoringLevels {
+			best := Points(0)
+			for _, l := range it.Levels {
+				if l.Score < it.Max && l.Score > best {
+					best = l.Score
+				}
+			}
+			return best
+		}
+		half := it.Max / 2
+		return half - half%25
+	default:
+		return 0
+	}
+}
+
+// CheckScore says whether score is allowed for the item with result r.
+func (it Item) CheckScore(r Result, score Points) error {
+	switch r {
+	case ResultUnassessed, ResultNotApplicable, ResultFail:
+		if score != 0 {
+			return fmt.Errorf("%w: %s earns no points", ErrScore, r)
+		}
+		return nil
+	}
+	if r == ResultPartial && it.Scoring == ScoringBinary {
+		return fmt.Errorf("%w: item %s is scored đạt/chưa đạt only", ErrScore, it.Code)
+	}
+	if score < 0 || score > it.Max {
+		return fmt.Errorf("%w: %s is outside 0–%s", ErrScore, score, it.Max)
+	}
+	if it.Scoring == ScoringBinary && score != it.Max {
+		return fmt.Errorf("%w: item %s earns all %s points or none", ErrScore, it.Code, it.Max)
+	}
+	if it.Scoring == ScoringLevels && score != it.Max {
+		for _, l := range it.Levels {
+			if l.Score == score {
+				return nil
+			}
+		}
+		return fmt.Errorf("%w: %s is not one of the item's levels", ErrScore, score)
+	}
+	return nil
+}
