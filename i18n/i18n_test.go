@@ -1,0 +1,67 @@
+package i18n
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[vsdqfgxXtT%]`)
+
+func verbs(s string) []string {
+	v := verb.FindAllString(s, -1)
+	sort.Strings(v)
+	return v
+}
+
+// TestCatalogueComplete checks every message has both languages, valid
+// NFC UTF-8, and the same placeholders in each.
+func TestCatalogueComplete(t *testing.T) {
+	keys := Keys()
+	if len(keys) < 10 {
+		t.Fatalf("only %d keys registered", len(keys))
+	}
+	for _, k := range keys {
+		e, _ := Lookup(k)
+		for lang, s := range map[string]string{"vi": e.VI, "en": e.EN} {
+			if strings.TrimSpace(s) == "" {
+				t.Errorf("%s: empty %s text", k, lang)
+			}
+			if !utf8.ValidString(s) || !norm.NFC.IsNormalString(s) {
+				t.Errorf("%s: %s text is not NFC UTF-8", k, lang)
+			}
+		}
+		if a, b := strings.Join(verbs(e.VI), " "), strings.Join(verbs(e.EN), " "); a != b {
+			t.Errorf("%s: placeholders differ: vi %q, en %q", k, a, b)
+		}
+	}
+}
+
+func TestT(t *testing.T) {
+	register(map[string]Entry{"test.hello": {VI: "Xin chào %s", EN: "Hello %s"}})
+	if got := New(VI).T("test.hello", "Hương"); got != "Xin chào Hương" {
+		t.Errorf("vi: %q", got)
+	}
+	if got := New(EN).T("test.hello", "Huong"); got != "Hello Huong" {
+		t.Errorf("en: %q", got)
+	}
+	if got := New("").T("no.such.key"); got != "[no.such.key]" {
+		t.Errorf("missing: %q", got)
+	}
+}
+
+func TestParseLang(t *testing.T) {
+	for in, want := range map[string]Lang{"vi": VI, "EN": EN, "vi_VN.UTF-8": VI, "en-US": EN} {
+		got, err := ParseLang(in)
+		if err != nil || got != want {
+			t.Errorf("ParseLang(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseLang("fr"); err == nil {
+		t.Error("fr accepted")
+	}
+}

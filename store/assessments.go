@@ -1,0 +1,298 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"kiemtra/model"
+)
+
+const assessmentCols = `id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status,
+	representative, representative_position, unit_comments, strengths, finalized_at, finalized_by, updated_at`
+
+func scanAssessment(sc interface{ Scan(...any) error }) (model.Assessment, error) {
+	var a model.Assessment
+	var date, status, fin, upd string
+	err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
+		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd)
+	a.Date, _ = model.ParseDate(date)
+	a.Status = model.Status(status)
+	a.FinalizedAt, a.UpdatedAt = parseTime(fin), parseTime(upd)
+	return a, err
+}
+
+func getAssessment(ctx context.Context, q querier, id string) (model.Assessment, error) {
+	a, err := scanAssessment(q.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("assessment %s: %w", id, model.ErrNotFound)
+	}
+	return a, err
+}
+
+// Assessment returns one assessment by ID.
+func (db *DB) Assessment(ctx context.Context, id string) (model.Assessment, error) {
+	a, err := getAssessment(ctx, db.sql, id)
+	if err != nil {
+		return a, translate(err)
+	}
+	return a, nil
+}
+
+// AddAssessment schedules a unit in an inspection against a checklist
+// version (which the database must hold). Adding the same unit to the same
+// inspection again returns the existing assessment, with its visit date and
+// place updated if they were given.
+func (db *DB) AddAssessment(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error) {
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		a, err = db.addAssessment(ctx, tx, actor, a)
+		return err
+	})
+	if err != nil {
+		return a, fmt.Errorf("add assessment: %w", err)
+	}
+	return a, nil
+}
+
+func (db *DB) addAssessment(ctx context.Context, tx *sql.Tx, actor string, a model.Assessment) (model.Assessment, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM checklists WHERE id = ? AND version = ?",
+		a.ChecklistID, a.ChecklistVersion).Scan(&n); err != nil {
+		return a, err
+	}
+	if n == 0 {
+		return a, fmt.Errorf("checklist %s@%s: %w", a.ChecklistID, a.ChecklistVersion, model.ErrNotFound)
+	}
+	old, err := scanAssessment(tx.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE inspection_id = ? AND unit_id = ?",
+		a.InspectionID, a.UnitID))
+	if err == nil {
+		changed := false
+		if !a.Date.IsZero() && a.Date != old.Date {
+			old.Date, changed = a.Date, true
+		}
+		if a.Place != "" && nfc(a.Place) != old.Place {
+			old.Place, changed = nfc(a.Place), true
+		}
+		if changed {
+			if old.Status == model.StatusFinalized {
+				return old, nil // a finalized record keeps its date and place
+			}
+			return old, db.writeAssessment(ctx, tx, actor, "save", old)
+		}
+		return old, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return a, err
+	}
+	if a.ID == "" {
+		a.ID = model.NewID()
+	}
+	a.Status = model.StatusDraft
+	a.Place = nfc(a.Place)
+	a.UpdatedAt = db.Now()
+	_, err = tx.ExecContext(ctx, `INSERT INTO assessments(id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?)`, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place,
+		string(a.Status), formatTime(a.UpdatedAt))
+	if err != nil {
+		return a, fmt.Errorf("write assessment: %w", err)
+	}
+	_, err = db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID, Action: "create", New: jsonOf(a)})
+	return a, err
+}
+
+// writeAssessment updates an assessment row and audits the change.
+func (db *DB) writeAssessment(ctx context.Context, tx *sql.Tx, actor, action string, a model.Assessment) error {
+	old, err := getAssessment(ctx, tx, a.ID)
+	if err != nil {
+		return err
+	}
+	a.UpdatedAt = db.Now()
+	_, err = tx.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
+		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=? WHERE id=?`,
+		a.Date.ISO(), nfc(a.Place), string(a.Status), nfc(a.Representative), nfc(a.RepresentativePosition), nfc(a.UnitComments),
+		nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(a.UpdatedAt), a.ID)
+	if err != nil {
+		return fmt.Errorf("write assessment: %w", err)
+	}
+	_, err = db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID, Action: action,
+		Old: jsonOf(old), New: jsonOf(a)})
+	return err
+}
+
+// AssessmentRemarks is what the team and the unit add to an assessment
+// apart from findings.
+type AssessmentRemarks struct {
+	Representative         string
+	RepresentativePosition string
+	UnitComments           string
+	Strengths              string
+	Place                  string
+	Date                   model.Date
+}
+
+// SaveRemarks records the unit's representative and comments and the team's
+// strengths. A finalized assessment is refused with model.ErrFinalized.
+func (db *DB) SaveRemarks(ctx context.Context, actor, assessmentID string, r AssessmentRemarks) (model.Assessment, error) {
+	var a model.Assessment
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		a, err = getAssessment(ctx, tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		if a.Status == model.StatusFinalized {
+			return model.ErrFinalized
+		}
+		a.Representative, a.RepresentativePosition, a.UnitComments, a.Strengths = r.Representative, r.RepresentativePosition, r.UnitComments, r.Strengths
+		a.Place, a.Date = r.Place, r.Date
+		return db.writeAssessment(ctx, tx, actor, "save", a)
+	})
+	if err != nil {
+		return a, fmt.Errorf("save remarks: %w", err)
+	}
+	return db.Assessment(ctx, assessmentID)
+}
+
+// GapError lists the items that block finalizing.
+type GapError struct{ Items []string }
+
+func (e *GapError) Error() string {
+	return fmt.Sprintf("items marked chưa đạt without a note: %s", strings.Join(e.Items, ", "))
+}
+
+// Finalize locks an assessment. It is refused (with *GapError) while any
+// item marked chưa đạt has no note: the evidence rule.
+func (db *DB) Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error) {
+	var a model.Assessment
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		a, err = getAssessment(ctx, tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		if a.Status == model.StatusFinalized {
+			return nil
+		}
+		fs, err := findingsOf(ctx, tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		if gaps := Gaps(fs); len(gaps) > 0 {
+			return &GapError{Items: gaps}
+		}
+		a.Status, a.FinalizedAt, a.FinalizedBy = model.StatusFinalized, db.Now(), actor
+		return db.writeAssessment(ctx, tx, actor, "finalize", a)
+	})
+	if err != nil {
+		return a, fmt.Errorf("finalize: %w", err)
+	}
+	return db.Assessment(ctx, assessmentID)
+}
+
+// Gaps lists, in order, the item codes that break the evidence rule.
+func Gaps(fs []model.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		if f.Content().NeedsNote() {
+			out = append(out, f.ItemCode)
+		}
+	}
+	return out
+}
+
+// Reopen makes a finalized assessment editable again; the reason is kept in
+// the audit history.
+func (db *DB) Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error) {
+	var a model.Assessment
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		a, err = getAssessment(ctx, tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		if a.Status != model.StatusFinalized {
+			return nil
+		}
+		a.Status, a.FinalizedAt, a.FinalizedBy = model.StatusDraft, time.Time{}, ""
+		if err := db.writeAssessment(ctx, tx, actor, "reopen", a); err != nil {
+			return err
+		}
+		if strings.TrimSpace(reason) != "" {
+			_, err = db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID,
+				Action: "reopen-reason", New: jsonOf(map[string]string{"reason": nfc(reason)})})
+		}
+		return err
+	})
+	if err != nil {
+		return a, fmt.Errorf("reopen: %w", err)
+	}
+	return db.Assessment(ctx, assessmentID)
+}
+
+// Overview is one row of an inspection's unit list.
+type Overview struct {
+	Assessment model.Assessment
+	Unit       model.Unit
+	Checklist  *model.Checklist
+	Scorecard  model.Scorecard
+}
+
+// Overviews lists an inspection's assessments with their units and scores,
+// ordered by kind, visit date and unit name. It reads all findings of the
+// inspection in one query.
+func (db *DB) Overviews(ctx context.Context, inspectionID string) ([]Overview, error) {
+	rows, err := db.sql.QueryContext(ctx, "SELECT "+prefixCols("a.", assessmentCols)+", "+prefixCols("u.", unitCols)+
+		` FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ?
+		ORDER BY u.kind, a.visit_date, u.name`, inspectionID)
+	if err != nil {
+		return nil, fmt.Errorf("list assessments: %w", translate(err))
+	}
+	var out []Overview
+	for rows.Next() {
+		var o Overview
+		a, u := &o.Assessment, &o.Unit
+		var date, status, fin, upd, kind string
+		if err := rows.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
+			&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
+			&u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list assessments: %w", err)
+		}
+		a.Date, _ = model.ParseDate(date)
+		a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
+		out = append(out, o)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list assessments: %w", err)
+	}
+	contents, err := db.contentsByAssessment(ctx, "SELECT f.assessment_id, "+prefixCols("f.", findingCols)+
+		" FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ?", inspectionID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		o := &out[i]
+		cl, err := db.Checklist(ctx, o.Assessment.ChecklistID, o.Assessment.ChecklistVersion)
+		if err != nil {
+			return nil, err
+		}
+		o.Checklist = cl
+		o.Scorecard = model.Score(cl, contents[o.Assessment.ID])
+	}
+	return out, nil
+}
+
+func prefixCols(p, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, c := range parts {
+		parts[i] = p + strings.TrimSpace(c)
+	}
+	return strings.Join(parts, ", ")
+}

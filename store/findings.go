@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"kiemtra/model"
+)
+
+const findingCols = `id, assessment_id, item_code, result, score, note, evidence, recommendation, deadline,
+	updated_by, updated_at, device, revision, base_revision`
+
+func scanFinding(sc interface{ Scan(...any) error }) (model.Finding, error) {
+	var f model.Finding
+	var result, deadline, at string
+	err := sc.Scan(&f.ID, &f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence, &f.Recommendation,
+		&deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision)
+	if err != nil {
+		return f, err
+	}
+	if f.Result, err = model.ParseResult(result); err != nil {
+		return f, err
+	}
+	f.Deadline, _ = model.ParseDate(deadline)
+	f.UpdatedAt = parseTime(at)
+	return f, nil
+}
+
+func findingsOf(ctx context.Context, q querier, assessmentID string) ([]model.Finding, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+findingCols+" FROM findings WHERE assessment_id = ? ORDER BY item_code", assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Finding
+	for rows.Next() {
+		f, err := scanFinding(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// Findings returns an assessment's findings (the current revision of each),
+// by item code.
+func (db *DB) Findings(ctx context.Context, assessmentID string) ([]model.Finding, error) {
+	fs, err := findingsOf(ctx, db.sql, assessmentID)
+	if err != nil {
+		return nil, fmt.Errorf("read findings: %w", translate(err))
+	}
+	return fs, nil
+}
+
+// contentsByAssessment runs a query returning (assessment_id, findingCols…)
+// and groups the contents by assessment and item.
+func (db *DB) contentsByAssessment(ctx context.Context, query string, args ...any) (map[string]map[string]model.Content, error) {
+	rows, err := db.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read findings: %w", translate(err))
+	}
+	defer rows.Close()
+	out := map[string]map[string]model.Content{}
+	for rows.Next() {
+		var aid string
+		var f model.Finding
+		var result, deadline, at string
+		if err := rows.Scan(&aid, &f.ID, &f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence,
+			&f.Recommendation, &deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision); err != nil {
+			return nil, fmt.Errorf("read findings: %w", err)
+		}
+		f.Result, _ = model.ParseResult(result)
+		f.Deadline, _ = model.ParseDate(deadline)
+		m := out[aid]
+		if m == nil {
+			m = map[string]model.Content{}
+			out[aid] = m
+		}
+		m[f.ItemCode] = f.Content()
+	}
+	return out, rows.Err()
+}
+
+// ErrStale is returned when a save is based on a revision that is no longer
+// the current one (someone else's change, or an import, came in between).
+var ErrStale = errors.New("the finding was changed since it was loaded")
+
+// SaveFinding records the inspector's answer for one item in one short
+// transaction: it checks the assessment is a draft and the content fits the
+// item, writes the finding as a new revision based on the current one, and
+// appends an audit row with the old and new values. f.UpdatedBy names the
+// inspector; f.BaseRevision must be the revision the editor loaded ("" for
+// a first answer), else ErrStale. Saving content equal to the current
+// revision writes nothing and returns the current finding.
+func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, error) {
+	f.Note, f.Evidence, f.Recommendation = nfc(f.Note), nfc(f.Evidence), nfc(f.Recommendation)
+	f.UpdatedBy = nfc(strings.TrimSpace(f.UpdatedBy))
+	if f.UpdatedBy == "" {
+		return f, fmt.Errorf("save finding %s: %w: who made the change is required", f.ItemCode, model.ErrInvalid)
+	}
+	var saved model.Finding
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		a, err := getAssessment(ctx, tx, f.AssessmentID)
+		if err != nil {
+			return err
+		}
+		if a.Status == model.StatusFinalized {
+			return model.ErrFinalized
+		}
+		cl, err := db.Checklist(ctx, a.ChecklistID, a.ChecklistVersion)
+		if err != nil {
+			return err
+		}
+		it, ok := cl.Item(f.ItemCode)
+		if !ok {
+			return fmt.Errorf("item %s in %s: %w", f.ItemCode, cl.Ref(), model.ErrNotFound)
+		}
+		if err := f.Content().Validate(it); err != nil {
+			return err
+		}
+		cur, err := scanFinding(tx.QueryRowContext(ctx, "SELECT "+findingCols+" FROM findings WHERE assessment_id = ? AND item_code = ?",
+			f.AssessmentID, f.ItemCode))
+		exists := err == nil
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if exists {
+			if f.BaseRevision != cur.Revision {
+				return ErrStale
+			}
+			if cur.Content() == f.Content() {
+				saved = cur
+				return nil
+			}
+			f.ID = cur.ID
+		} else {
+			if f.BaseRevision != "" {
+				return ErrStale
+			}
+			f.ID = model.NewID()
+		}
+		saved, err = db.writeFinding(ctx, tx, f, cur, exists)
+		return err
+	})
+	if err != nil {
+		return f, fmt.Errorf("save finding %s: %w", f.ItemCode, err)
+	}
+	return saved, nil
+}
+
+// writeFinding stores f as a new revision on top of old and audits it.
+func (db *DB) writeFinding(ctx context.Context, tx *sql.Tx, f, old model.Finding, exists bool) (model.Finding, error) {
+	f.Revision = model.NewID()
+	f.UpdatedAt = db.Now()
+	f.Device = db.device
+	if exists {
+		f.BaseRevision = old.Revision
+	} else {
+		f.BaseRevision = ""
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO findings(`+findingCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET result=excluded.result, score=excluded.score, note=excluded.note,
+		evidence=excluded.evidence, recommendation=excluded.recommendation, deadline=excluded.deadline,
+		updated_by=excluded.updated_by, updated_at=excluded.updated_at, device=excluded.device,
+		revision=excluded.revision, base_revision=excluded.base_revision`,
+		f.ID, f.AssessmentID, f.ItemCode, f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation,
+		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision)
+	if err != nil {
+		return f, fmt.Errorf("write finding: %w", err)
+	}
+	e := AuditEntry{Actor: f.UpdatedBy, Entity: "finding", EntityID: f.ID, Action: "save",
+		New: jsonOf(f), Revision: f.Revision, BaseRevision: f.BaseRevision}
+	if exists {
+		e.Old = jsonOf(old)
+	}
+	_, err = db.appendAudit(ctx, tx, e)
+	return f, err
+}

@@ -1,0 +1,261 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"kiemtra/model"
+)
+
+func normInspection(in model.Inspection) model.Inspection {
+	in.Title, in.Plan, in.Decision, in.Issuer = nfc(strings.TrimSpace(in.Title)), nfc(in.Plan), nfc(in.Decision), nfc(in.Issuer)
+	team := make([]model.Member, len(in.Team))
+	for i, m := range in.Team {
+		team[i] = model.Member{Name: nfc(m.Name), Position: nfc(m.Position), Organisation: nfc(m.Organisation), Role: nfc(m.Role)}
+	}
+	in.Team = team
+	return in
+}
+
+// SaveInspection creates or updates an inspection (by ID; a new one gets an
+// ID) and returns it as stored.
+func (db *DB) SaveInspection(ctx context.Context, actor string, in model.Inspection) (model.Inspection, error) {
+	in = normInspection(in)
+	if in.Title == "" || in.Year < 1990 || in.Year > 2200 {
+		return in, fmt.Errorf("%w inspection: a title and a year are required", model.ErrInvalid)
+	}
+	if in.ID == "" {
+		in.ID = model.NewID()
+	}
+	if in.ReportDays == 0 {
+		in.ReportDays = 15
+	}
+	err := db.tx(ctx, func(tx *sql.Tx) error { return db.saveInspection(ctx, tx, actor, in) })
+	if err != nil {
+		return in, fmt.Errorf("save inspection %q: %w", in.Title, err)
+	}
+	return in, nil
+}
+
+func (db *DB) saveInspection(ctx context.Context, tx *sql.Tx, actor string, in model.Inspection) error {
+	old, err := getInspection(ctx, tx, in.ID)
+	exists := err == nil
+	if err != nil && !errors.Is(err, model.ErrNotFound) {
+		return err
+	}
+	if exists && jsonOf(old) == jsonOf(in) {
+		return nil
+	}
+	team, _ := json.Marshal(in.Team)
+	_, err = tx.ExecContext(ctx, `INSERT INTO inspections(id, year, title, plan, decision, issuer, team, start_date, end_date, report_days, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET year=excluded.year, title=excluded.title, plan=excluded.plan, decision=excluded.decision,
+		issuer=excluded.issuer, team=excluded.team, start_date=excluded.start_date, end_date=excluded.end_date,
+		report_days=excluded.report_days, updated_at=excluded.updated_at`,
+		in.ID, in.Year, in.Title, in.Plan, in.Decision, in.Issuer, string(team), in.Start.ISO(), in.End.ISO(), in.ReportDays,
+		formatTime(db.Now()))
+	if err != nil {
+		return fmt.Errorf("write inspection: %w", err)
+	}
+	e := AuditEntry{Actor: actor, Entity: "inspection", EntityID: in.ID, Action: "create", New: jsonOf(in)}
+	if exists {
+		e.Action, e.Old = "save", jsonOf(old)
+	}
+	_, err = db.appendAudit(ctx, tx, e)
+	return err
+}
+
+func jsonOf(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprintf("%q", err.Error())
+	}
+	return string(b)
+}
+
+const inspectionCols = `id, year, title, plan, decision, issuer, team, start_date, end_date, report_days`
+
+func scanInspection(sc interface{ Scan(...any) error }) (model.Inspection, error) {
+	var in model.Inspection
+	var team, start, end string
+	if err := sc.Scan(&in.ID, &in.Year, &in.Title, &in.Plan, &in.Decision, &in.Issuer, &team, &start, &end, &in.ReportDays); err != nil {
+		return in, err
+	}
+	if err := json.Unmarshal([]byte(team), &in.Team); err != nil {
+		return in, fmt.Errorf("inspection %s team: %w", in.ID, err)
+	}
+	in.Start, _ = model.ParseDate(start)
+	in.End, _ = model.ParseDate(end)
+	return in, nil
+}
+
+func getInspection(ctx context.Context, q querier, id string) (model.Inspection, error) {
+	in, err := scanInspection(q.QueryRowContext(ctx, "SELECT "+inspectionCols+" FROM inspections WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return in, fmt.Errorf("inspection %s: %w", id, model.ErrNotFound)
+	}
+	return in, err
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// Inspection returns one inspection by ID.
+func (db *DB) Inspection(ctx context.Context, id string) (model.Inspection, error) {
+	in, err := getInspection(ctx, db.sql, id)
+	if err != nil {
+		return in, translate(err)
+	}
+	return in, nil
+}
+
+// Inspections lists every inspection, newest year first, then by title.
+func (db *DB) Inspections(ctx context.Context) ([]model.Inspection, error) {
+	rows, err := db.sql.QueryContext(ctx, "SELECT "+inspectionCols+" FROM inspections ORDER BY year DESC, title, id")
+	if err != nil {
+		return nil, fmt.Errorf("list inspections: %w", translate(err))
+	}
+	defer rows.Close()
+	var out []model.Inspection
+	for rows.Next() {
+		in, err := scanInspection(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list inspections: %w", err)
+		}
+		out = append(out, in)
+	}
+	return out, rows.Err()
+}
+
+// ErrAmbiguous is returned when an ID prefix matches several records.
+var ErrAmbiguous = errors.New("matches more than one record")
+
+// FindInspection resolves what a person typed: a full ID or a unique prefix
+// of one. An empty ref picks the only inspection, or the newest one when
+// there are several.
+func (db *DB) FindInspection(ctx context.Context, ref string) (model.Inspection, error) {
+	all, err := db.Inspections(ctx)
+	if err != nil {
+		return model.Inspection{}, err
+	}
+	if ref == "" {
+		if len(all) == 0 {
+			return model.Inspection{}, fmt.Errorf("no inspection: %w", model.ErrNotFound)
+		}
+		return all[0], nil
+	}
+	var hits []model.Inspection
+	for _, in := range all {
+		if in.ID == ref {
+			return in, nil
+		}
+		if strings.HasPrefix(in.ID, strings.ToLower(ref)) {
+			hits = append(hits, in)
+		}
+	}
+	switch len(hits) {
+	case 0:
+		return model.Inspection{}, fmt.Errorf("inspection %q: %w", ref, model.ErrNotFound)
+	case 1:
+		return hits[0], nil
+	}
+	return model.Inspection{}, fmt.Errorf("inspection %q: %w", ref, ErrAmbiguous)
+}
+
+// SaveUnit creates or updates a unit, matched by code (case-insensitive,
+// stored upper case). A new unit gets an ID derived from its code, so the
+// same unit added on two laptops is one record after a merge.
+func (db *DB) SaveUnit(ctx context.Context, actor string, u model.Unit) (model.Unit, error) {
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		u, err = db.saveUnit(ctx, tx, actor, u)
+		return err
+	})
+	if err != nil {
+		return u, fmt.Errorf("save unit %s: %w", u.Code, err)
+	}
+	return u, nil
+}
+
+func (db *DB) saveUnit(ctx context.Context, tx *sql.Tx, actor string, u model.Unit) (model.Unit, error) {
+	u.Code = upper(nfc(u.Code))
+	u.Name, u.Address = nfc(strings.TrimSpace(u.Name)), nfc(u.Address)
+	if u.Code == "" || u.Name == "" || u.Kind == "" {
+		return u, fmt.Errorf("%w unit: code, name and kind are required", model.ErrInvalid)
+	}
+	old, err := scanUnit(tx.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE code = ?", u.Code))
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return u, err
+	}
+	if exists {
+		u.ID = old.ID
+		if old == u {
+			return u, nil
+		}
+	} else if u.ID == "" {
+		u.ID = model.DerivedID("unit", u.Code)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO units(id, code, name, kind, address) VALUES (?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET code=excluded.code, name=excluded.name, kind=excluded.kind, address=excluded.address`,
+		u.ID, u.Code, u.Name, string(u.Kind), u.Address)
+	if err != nil {
+		return u, fmt.Errorf("write unit: %w", err)
+	}
+	e := AuditEntry{Actor: actor, Entity: "unit", EntityID: u.ID, Action: "create", New: jsonOf(u)}
+	if exists {
+		e.Action, e.Old = "save", jsonOf(old)
+	}
+	_, err = db.appendAudit(ctx, tx, e)
+	return u, err
+}
+
+const unitCols = "id, code, name, kind, address"
+
+func scanUnit(sc interface{ Scan(...any) error }) (model.Unit, error) {
+	var u model.Unit
+	var kind string
+	err := sc.Scan(&u.ID, &u.Code, &u.Name, &kind, &u.Address)
+	u.Kind = model.UnitKind(kind)
+	return u, err
+}
+
+// UnitByCode finds a unit by its code (case-insensitive).
+func (db *DB) UnitByCode(ctx context.Context, code string) (model.Unit, error) {
+	u, err := scanUnit(db.sql.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE code = ?",
+		upper(code)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, fmt.Errorf("unit %s: %w", code, model.ErrNotFound)
+	}
+	if err != nil {
+		return u, fmt.Errorf("read unit %s: %w", code, translate(err))
+	}
+	return u, nil
+}
+
+// Units lists every unit by code.
+func (db *DB) Units(ctx context.Context) ([]model.Unit, error) {
+	rows, err := db.sql.QueryContext(ctx, "SELECT "+unitCols+" FROM units ORDER BY code")
+	if err != nil {
+		return nil, fmt.Errorf("list units: %w", translate(err))
+	}
+	defer rows.Close()
+	var out []model.Unit
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list units: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// upper is how unit codes are stored: trimmed, upper case.
+func upper(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }

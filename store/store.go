@@ -1,0 +1,293 @@
+// Package store keeps kiemtra's data in one SQLite file (modernc.org/sqlite,
+// no cgo) and moves data in and out of it: plan files, demo data, bundles.
+//
+// Durability comes first: the database runs in WAL mode with
+// synchronous=FULL, so an answer the screen shows as saved survives a power
+// cut; every write is one short IMMEDIATE transaction; every change appends
+// an audit row. Public methods own their transaction; unexported helpers
+// take a *sql.Tx.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"modernc.org/sqlite"
+
+	"kiemtra/model"
+)
+
+// ApplicationID is written to the database header (PRAGMA application_id)
+// so the file is recognisably kiemtra's: "KTRA" in ASCII.
+const ApplicationID = 0x4b545241
+
+// busyTimeoutMS is how long a writer waits for the lock before giving up.
+const busyTimeoutMS = 5000
+
+// DB is an open kiemtra database.
+type DB struct {
+	sql    *sql.DB
+	path   string
+	device string
+	now    func() time.Time
+	log    *slog.Logger
+
+	mu         sync.Mutex
+	checklists map[string]*model.Checklist // "id@version" → parsed, cached
+}
+
+// Option configures Open.
+type Option func(*DB)
+
+// WithClock makes the store take "now" from f (tests).
+func WithClock(f func() time.Time) Option { return func(db *DB) { db.now = f } }
+
+// WithLogger sends the store's log lines to l.
+func WithLogger(l *slog.Logger) Option { return func(db *DB) { db.log = l.With("pkg", "store") } }
+
+// Open opens the database at path, creating it (mode 0600, parent folders
+// 0700) if absent, checks it, and brings its schema up to date. It refuses,
+// without changing the file, a file that is not a kiemtra database, a
+// corrupt one, and one written by a newer version of kiemtra.
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
+	db := &DB{path: path, now: time.Now, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	for _, o := range opts {
+		o(db)
+	}
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("%s: %w: the path may not contain ? or #", path, ErrBadPath)
+	}
+	created, err := prepareFile(path)
+	if err != nil {
+		return nil, err
+	}
+	dsn := path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
+		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS) +
+		"&_pragma=foreign_keys(1)&_txlock=immediate"
+	sqldb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// One connection: kiemtra has one user and one writer; a single
+	// connection means no SQLITE_BUSY between our own connections and no
+	// second file descriptor whose close() could drop SQLite's POSIX locks.
+	sqldb.SetMaxOpenConns(1)
+	sqldb.SetConnMaxLifetime(0)
+	db.sql = sqldb
+	if err := db.check(ctx, created); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	if err := db.migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	if err := db.ensureDevice(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	db.log.Info("opened", "path", path, "device", db.device, "created", created)
+	return db, nil
+}
+
+// prepareFile makes sure path is either absent (then creates it empty with
+// mode 0600) or an SQLite file. It reports whether it created the file.
+func prepareFile(path string) (bool, error) {
+	st, err := os.Stat(path)
+	switch {
+	case err == nil:
+		if st.IsDir() {
+			return false, fmt.Errorf("%s: %w: it is a folder", path, ErrNotDatabase)
+		}
+		if st.Size() == 0 {
+			return false, nil
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return false, fmt.Errorf("read %s: %w", path, err)
+		}
+		defer f.Close()
+		head := make([]byte, 16)
+		if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, []byte("SQLite format 3\x00")) {
+			return false, fmt.Errorf("%s: %w", path, ErrNotDatabase)
+		}
+		return false, nil
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return false, fmt.Errorf("create folder for %s: %w", path, err)
+		}
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return false, fmt.Errorf("create %s: %w", path, err)
+		}
+		return true, f.Close()
+	default:
+		return false, fmt.Errorf("%s: %w", path, err)
+	}
+}
+
+// check reads the pragmas back (refusing to run if they did not take), runs
+// quick_check, and verifies the application ID.
+func (db *DB) check(ctx context.Context, created bool) error {
+	var mode string
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return db.openErr(err)
+	}
+	var syncMode, fk, busy int
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&syncMode); err != nil {
+		return db.openErr(err)
+	}
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil {
+		return db.openErr(err)
+	}
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&busy); err != nil {
+		return db.openErr(err)
+	}
+	if mode != "wal" || syncMode != 2 || fk != 1 || busy != busyTimeoutMS {
+		return fmt.Errorf("%s: %w (journal_mode=%s synchronous=%d foreign_keys=%d busy_timeout=%d)",
+			db.path, ErrPragmas, mode, syncMode, fk, busy)
+	}
+	rows, err := db.sql.QueryContext(ctx, "PRAGMA quick_check")
+	if err != nil {
+		return db.openErr(err)
+	}
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return db.openErr(err)
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return db.openErr(err)
+	}
+	if err := rows.Err(); err != nil {
+		return db.openErr(err)
+	}
+	if len(problems) > 0 {
+		if len(problems) > 3 {
+			problems = problems[:3]
+		}
+		return fmt.Errorf("%s: %w: %s", db.path, ErrCorrupt, strings.Join(problems, "; "))
+	}
+	var appID int64
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return db.openErr(err)
+	}
+	switch appID {
+	case ApplicationID:
+		return nil
+	case 0:
+		var n int
+		if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+			return db.openErr(err)
+		}
+		if n > 0 {
+			return fmt.Errorf("%s: %w: it holds another program's tables", db.path, ErrNotDatabase)
+		}
+		if _, err := db.sql.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+			return db.openErr(err)
+		}
+		return nil
+	default:
+		return fmt.Errorf("%s: %w (application_id %#x)", db.path, ErrNotDatabase, appID)
+	}
+}
+
+func (db *DB) openErr(err error) error {
+	return fmt.Errorf("open %s: %w", db.path, translate(err))
+}
+
+// Close closes the database. The WAL is checkpointed by SQLite on the last
+// close.
+func (db *DB) Close() error {
+	if err := db.sql.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// Path returns the database file's path.
+func (db *DB) Path() string { return db.path }
+
+// Device returns this database's device ID, made on first open.
+func (db *DB) Device() string { return db.device }
+
+// SQL exposes the handle to the store's own sibling files and tests.
+func (db *DB) SQL() *sql.DB { return db.sql }
+
+// Now returns the store's clock reading in UTC.
+func (db *DB) Now() time.Time { return db.now().UTC() }
+
+// tx runs f in one IMMEDIATE transaction (the DSN's _txlock), committing if
+// f returns nil.
+func (db *DB) tx(ctx context.Context, f func(*sql.Tx) error) error {
+	t, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err)
+	}
+	if err := f(t); err != nil {
+		_ = t.Rollback()
+		return translate(err)
+	}
+	if err := t.Commit(); err != nil {
+		_ = t.Rollback()
+		return translate(fmt.Errorf("commit: %w", err))
+	}
+	return nil
+}
+
+// Errors the store returns; test with errors.Is.
+var (
+	ErrNotDatabase = errors.New("not a kiemtra database")
+	ErrCorrupt     = errors.New("the database file is damaged (quick_check failed)")
+	ErrTooNew      = errors.New("the database was written by a newer version of kiemtra")
+	ErrPragmas     = errors.New("SQLite did not accept the required settings")
+	ErrDiskFull    = errors.New("the disk is full")
+	ErrReadOnly    = errors.New("the database is read-only")
+	ErrBusy        = errors.New("the database is locked by another program")
+	ErrBadPath     = errors.New("unusable database path")
+)
+
+// translate maps SQLite result codes to the store's errors, keeping the
+// driver's message behind them for the log.
+func translate(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	var kind error
+	switch se.Code() & 0xff {
+	case 13: // SQLITE_FULL
+		kind = ErrDiskFull
+	case 8: // SQLITE_READONLY
+		kind = ErrReadOnly
+	case 11, 26: // SQLITE_CORRUPT, SQLITE_NOTADB
+		kind = ErrCorrupt
+	case 5, 6: // SQLITE_BUSY, SQLITE_LOCKED
+		kind = ErrBusy
+	default:
+		return err
+	}
+	if errors.Is(err, kind) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", kind, err)
+}
