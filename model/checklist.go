@@ -216,7 +216,7 @@ func Classify(bands []Band, percent float64) Band {
 	}
 	sorted := append([]Band(nil), bands...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].MinPercent > sorted[j].MinPercent })
-	// A tiny epsilon keeps 89.99999999 (from 0.1+0.2-style float sums) from
+	// A tiny epsilon keeps 89.9999999999 (from 0.1+0.2-style float sums) from
 	// falling below a 90% threshold it reaches exactly on paper.
 	const eps = 1e-9
 	for _, b := range sorted {

@@ -65,22 +65,25 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	var y, m, d int
-	var err error
+	var parts []string
 	if len(s) == 10 && s[4] == '-' {
-		_, err = fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d)
-	} else {
-		norm := strings.NewReplacer("-", "/", ".", "/").Replace(s)
-		parts := strings.Split(norm, "/")
-		if len(parts) != 3 {
+		if s[7] != '-' {
 			return Date{}, fmt.Errorf("%w date %q: want dd/mm/yyyy", ErrInvalid, s)
 		}
-		_, err = fmt.Sscanf(parts[0]+" "+parts[1]+" "+parts[2], "%d %d %d", &d, &m, &y)
-		if err == nil && len(parts[2]) != 4 {
-			err = fmt.Errorf("year must have four digits")
-		}
+		parts = []string{s[8:10], s[5:7], s[0:4]}
+	} else {
+		norm := strings.NewReplacer("-", "/", ".", "/").Replace(s)
+		parts = strings.Split(norm, "/")
 	}
-	if err != nil {
+	if len(parts) != 3 {
+		return Date{}, fmt.Errorf("%w date %q: want dd/mm/yyyy", ErrInvalid, s)
+	}
+	// Every part must be plain ASCII digits: fmt.Sscanf would stop at the
+	// first non-digit and silently read "2022-01-1x" as 1 January.
+	d, okD := dateDigits(parts[0], 2)
+	m, okM := dateDigits(parts[1], 2)
+	y, okY := dateDigits(parts[2], 4)
+	if !okD || !okM || !okY || len(parts[2]) != 4 {
 		return Date{}, fmt.Errorf("%w date %q: want dd/mm/yyyy", ErrInvalid, s)
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
@@ -88,6 +91,21 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("%w date %q: no such day", ErrInvalid, s)
 	}
 	return Date{y, m, d}, nil
+}
+
+// dateDigits reads 1 to width ASCII digits.
+func dateDigits(s string, width int) (int, bool) {
+	if len(s) == 0 || len(s) > width {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }
 
 // MarshalText implements encoding.TextMarshaler (ISO form).

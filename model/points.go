@@ -51,6 +51,14 @@ func ParsePoints(s string) (Points, error) {
 	if s == "" {
 		return 0, fmt.Errorf("empty score")
 	}
+	// Only plain decimals: strconv.ParseFloat would also take "1e-3",
+	// "0x1p-2" or "1_0" and round them silently.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c == '.' || i == 0 && (c == '+' || c == '-')) {
+			return 0, fmt.Errorf("%q is not a number", s)
+		}
+	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0, fmt.Errorf("%q is not a number", s)
