@@ -327,3 +327,6 @@ func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
+
+// Usage makes a UsageError from a finished message.
+func Usage(msg string) error { return &UsageError{msg} }

@@ -71,6 +71,14 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !created {
+		// Inspect an existing file read-only first: the DSN's
+		// journal_mode(WAL) would otherwise rewrite the header of a file we
+		// are about to refuse.
+		if err := precheck(ctx, path); err != nil {
+			return nil, err
+		}
+	}
 	dsn := path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
 		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS) +
 		"&_pragma=foreign_keys(1)&_txlock=immediate"
@@ -136,6 +144,58 @@ func prepareFile(path string) (bool, error) {
 	}
 }
 
+// precheck opens an existing file read-only, with no pragmas, and refuses
+// it if it is damaged, another program's, or from a newer kiemtra. Nothing
+// is written to the file.
+func precheck(ctx context.Context, path string) error {
+	ro, err := sql.Open("sqlite", fileURI(path)+"?mode=ro")
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer ro.Close()
+	ro.SetMaxOpenConns(1)
+	c := &DB{sql: ro, path: path}
+	var appID int64
+	if err := ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return c.openErr(err)
+	}
+	if appID != ApplicationID {
+		var n int
+		if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+			return c.openErr(err)
+		}
+		if appID != 0 || n > 0 {
+			return fmt.Errorf("%s: %w (application_id %#x, %d tables)", path, ErrNotDatabase, appID, n)
+		}
+	}
+	if err := c.quickCheck(ctx); err != nil {
+		return err
+	}
+	var have int
+	err = ro.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have)
+	if err != nil && appID == ApplicationID {
+		return c.openErr(err)
+	}
+	if known := SchemaVersion(); have > known {
+		return fmt.Errorf("%s: %w (schema %d, this version knows %d); update kiemtra", path, ErrTooNew, have, known)
+	}
+	return nil
+}
+
+// fileURI turns a path into an SQLite file: URI (forward slashes; a
+// Windows drive path gets the leading slash URIs need).
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	if len(p) >= 2 && p[1] == ':' {
+		p = "/" + p
+	}
+	p = strings.ReplaceAll(p, "%", "%25")
+	if strings.HasPrefix(p, "/") {
+		return "file://" + p
+	}
+	return "file:" + p
+}
+
 // check reads the pragmas back (refusing to run if they did not take), runs
 // quick_check, and verifies the application ID.
 func (db *DB) check(ctx context.Context, created bool) error {
@@ -157,6 +217,36 @@ func (db *DB) check(ctx context.Context, created bool) error {
 		return fmt.Errorf("%s: %w (journal_mode=%s synchronous=%d foreign_keys=%d busy_timeout=%d)",
 			db.path, ErrPragmas, mode, syncMode, fk, busy)
 	}
+	if err := db.quickCheck(ctx); err != nil {
+		return err
+	}
+	var appID int64
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return db.openErr(err)
+	}
+	switch appID {
+	case ApplicationID:
+		return nil
+	case 0:
+		var n int
+		if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+			return db.openErr(err)
+		}
+		if n > 0 {
+			return fmt.Errorf("%s: %w: it holds another program's tables", db.path, ErrNotDatabase)
+		}
+		if _, err := db.sql.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+			return db.openErr(err)
+		}
+		return nil
+	default:
+		return fmt.Errorf("%s: %w (application_id %#x)", db.path, ErrNotDatabase, appID)
+	}
+}
+
+// quickCheck runs PRAGMA quick_check and refuses a damaged file, naming it
+// and the first problems SQLite found.
+func (db *DB) quickCheck(ctx context.Context) error {
 	rows, err := db.sql.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
 		return db.openErr(err)
@@ -184,28 +274,7 @@ func (db *DB) check(ctx context.Context, created bool) error {
 		}
 		return fmt.Errorf("%s: %w: %s", db.path, ErrCorrupt, strings.Join(problems, "; "))
 	}
-	var appID int64
-	if err := db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return db.openErr(err)
-	}
-	switch appID {
-	case ApplicationID:
-		return nil
-	case 0:
-		var n int
-		if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
-			return db.openErr(err)
-		}
-		if n > 0 {
-			return fmt.Errorf("%s: %w: it holds another program's tables", db.path, ErrNotDatabase)
-		}
-		if _, err := db.sql.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
-			return db.openErr(err)
-		}
-		return nil
-	default:
-		return fmt.Errorf("%s: %w (application_id %#x)", db.path, ErrNotDatabase, appID)
-	}
+	return nil
 }
 
 func (db *DB) openErr(err error) error {

@@ -1,0 +1,344 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"kiemtra/checklists"
+	"kiemtra/model"
+	"kiemtra/store"
+)
+
+func init() {
+	Register(Command{Name: "checklist list", Summary: "cli.checklist_list.summary", Usage: "cli.checklist_list.usage", Run: runChecklistList})
+	Register(Command{Name: "checklist show", Summary: "cli.checklist_show.summary", Usage: "cli.checklist_show.usage", Run: runChecklistShow})
+	Register(Command{Name: "checklist validate", Summary: "cli.checklist_validate.summary", Usage: "cli.checklist_validate.usage", Run: runChecklistValidate})
+	Register(Command{Name: "checklist add", Summary: "cli.checklist_add.summary", Usage: "cli.checklist_add.usage", Run: runChecklistAdd})
+	Register(Command{Name: "inspection list", Summary: "cli.inspection_list.summary", Usage: "cli.json.usage", Run: runInspectionList})
+	Register(Command{Name: "unit list", Summary: "cli.unit_list.summary", Usage: "cli.unit_list.usage", Run: runUnitList})
+	Register(Command{Name: "plan import", Summary: "cli.plan_import.summary", Usage: "cli.plan_import.usage", Run: runPlanImport})
+	Register(Command{Name: "config set", Summary: "cli.config_set.summary", Usage: "cli.config_set.usage", Run: runConfigSet})
+	Register(Command{Name: "config get", Summary: "cli.config_get.summary", Usage: "cli.config_get.usage", Run: runConfigGet})
+}
+
+// configKeys are the settings a person may set from the command line.
+var configKeys = map[string]bool{store.SettingInspector: true}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
+	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	return func(args []string) error {
+		if len(args) > 0 {
+			return Usage(env.T.T("cli.no_args"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		infos, err := db.ChecklistInfos(env.Ctx)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(env.Stdout, infos)
+		}
+		for _, c := range infos {
+			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\n", c.ID, c.Version, c.Kind, c.Title)
+		}
+		return nil
+	}
+}
+
+func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
+	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	return func(args []string) error {
+		if len(args) != 1 {
+			return Usage(env.T.T("cli.checklist_show.need_id"))
+		}
+		id, version, _ := strings.Cut(args[0], "@")
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		cl, err := db.Checklist(env.Ctx, id, version)
+		if errors.Is(err, model.ErrNotFound) {
+			return errors.New(env.T.T("cli.checklist.not_found", args[0]))
+		}
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(env.Stdout, cl)
+		}
+		printChecklist(env, cl)
+		return nil
+	}
+}
+
+func printChecklist(env *Env, cl *model.Checklist) {
+	w := env.Stdout
+	fmt.Fprintf(w, "%s  %s@%s  (%s)\n", cl.Title, cl.ID, cl.Version, cl.Kind)
+	fmt.Fprintf(w, "%s: %s\n%s: %s\n", env.T.T("cli.checklist.source"), cl.Source, env.T.T("cli.checklist.defaults"), cl.Defaults)
+	var bands []string
+	for _, b := range cl.Bands {
+		bands = append(bands, fmt.Sprintf("%s ≥ %g%%", b.Label, b.MinPercent))
+	}
+	fmt.Fprintf(w, "%s: %s\n", env.T.T("cli.checklist.bands"), strings.Join(bands, "; "))
+	fmt.Fprintf(w, "%s: %s · %d %s\n\n", env.T.T("cli.checklist.max"), cl.Max().Format(','), cl.ItemCount(), env.T.T("cli.checklist.items"))
+	for _, f := range cl.Fields {
+		fmt.Fprintf(w, "%s. %s  [%s]\n", f.Code, f.Title, f.Max.Format(','))
+		for _, c := range f.Criteria {
+			fmt.Fprintf(w, "  %s %s\n", c.Code, c.Title)
+			for _, it := range c.Items {
+				fmt.Fprintf(w, "    %-8s %s  [%s, %s]\n", it.Code, it.Text, it.Max.Format(','), it.Scoring)
+			}
+		}
+	}
+}
+
+func runChecklistValidate(env *Env, fs *flag.FlagSet) func([]string) error {
+	return func(args []string) error {
+		if len(args) == 0 {
+			return Usage(env.T.T("cli.need_file"))
+		}
+		bad := 0
+		for _, path := range args {
+			cl, err := checklists.LoadFile(path)
+			if err != nil {
+				bad++
+				fmt.Fprintln(env.Stderr, err)
+				continue
+			}
+			fmt.Fprintln(env.Stdout, env.T.T("cli.checklist_validate.ok", path, cl.Ref(), cl.ItemCount(), cl.Max().Format(',')))
+		}
+		if bad > 0 {
+			return errors.New(env.T.T("cli.checklist_validate.bad", bad))
+		}
+		return nil
+	}
+}
+
+func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
+	return func(args []string) error {
+		if len(args) == 0 {
+			return Usage(env.T.T("cli.need_file"))
+		}
+		var cls []*model.Checklist
+		for _, path := range args {
+			cl, err := checklists.LoadFile(path)
+			if err != nil {
+				return err
+			}
+			cls = append(cls, cl)
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		n, err := db.AddChecklists(env.Ctx, false, cls...)
+		if errors.Is(err, store.ErrChecklistChanged) {
+			return errors.New(env.T.T("cli.checklist_add.changed", err.Error()))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, env.T.T("cli.checklist_add.done", n, len(cls)-n))
+		return nil
+	}
+}
+
+func runInspectionList(env *Env, fs *flag.FlagSet) func([]string) error {
+	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	return func(args []string) error {
+		if len(args) > 0 {
+			return Usage(env.T.T("cli.no_args"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		ins, err := db.Inspections(env.Ctx)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if ins == nil {
+				ins = []model.Inspection{}
+			}
+			return writeJSON(env.Stdout, ins)
+		}
+		for _, in := range ins {
+			fmt.Fprintf(env.Stdout, "%s\t%d\t%s\t%s\n", in.ID, in.Year, in.Title, in.Plan)
+		}
+		return nil
+	}
+}
+
+// UnitRow is one line of `unit list --json`.
+type UnitRow struct {
+	model.Unit
+	Inspection   string           `json:"inspection_id,omitempty"`
+	AssessmentID string           `json:"assessment_id,omitempty"`
+	Date         model.Date       `json:"date,omitempty"`
+	Status       model.Status     `json:"status,omitempty"`
+	Checklist    string           `json:"checklist,omitempty"`
+	Score        *model.Scorecard `json:"scorecard,omitempty"`
+}
+
+func runUnitList(env *Env, fs *flag.FlagSet) func([]string) error {
+	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	inspection := fs.String("inspection", "", env.T.T("cli.flag.inspection"))
+	return func(args []string) error {
+		if len(args) > 0 {
+			return Usage(env.T.T("cli.no_args"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		var rows []UnitRow
+		if *inspection == "" {
+			units, err := db.Units(env.Ctx)
+			if err != nil {
+				return err
+			}
+			for _, u := range units {
+				rows = append(rows, UnitRow{Unit: u})
+			}
+		} else {
+			in, err := findInspection(env, db, *inspection)
+			if err != nil {
+				return err
+			}
+			ovs, err := db.Overviews(env.Ctx, in.ID)
+			if err != nil {
+				return err
+			}
+			for _, o := range ovs {
+				sc := o.Scorecard
+				rows = append(rows, UnitRow{Unit: o.Unit, Inspection: in.ID, AssessmentID: o.Assessment.ID, Date: o.Assessment.Date,
+					Status: o.Assessment.Status, Checklist: o.Checklist.Ref(), Score: &sc})
+			}
+		}
+		if *asJSON {
+			if rows == nil {
+				rows = []UnitRow{}
+			}
+			return writeJSON(env.Stdout, rows)
+		}
+		for _, r := range rows {
+			if r.Score == nil {
+				fmt.Fprintf(env.Stdout, "%s\t%s\t%s\n", r.Code, r.Kind, r.Name)
+				continue
+			}
+			o := r.Score.Overall
+			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\t%d/%d\t%s/%s\t%s\n", r.Code, r.Kind, r.Name, r.Date.VN(),
+				o.Answered, o.Total, o.Score.Format(','), o.AdjustedMax.Format(','), env.T.T("status."+string(r.Status)))
+		}
+		return nil
+	}
+}
+
+// findInspection resolves an ID or prefix with a message a person can act on.
+func findInspection(env *Env, db *store.DB, ref string) (model.Inspection, error) {
+	in, err := db.FindInspection(env.Ctx, ref)
+	switch {
+	case errors.Is(err, model.ErrNotFound) && ref == "":
+		return in, errors.New(env.T.T("cli.inspection.none"))
+	case errors.Is(err, model.ErrNotFound):
+		return in, errors.New(env.T.T("cli.inspection.not_found", ref))
+	case errors.Is(err, store.ErrAmbiguous):
+		return in, errors.New(env.T.T("cli.inspection.ambiguous", ref))
+	}
+	return in, err
+}
+
+func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
+	return func(args []string) error {
+		if len(args) != 1 {
+			return Usage(env.T.T("cli.need_file"))
+		}
+		plan, err := checklists.LoadPlan(args[0])
+		if err != nil {
+			return err
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		actor, err := db.Setting(env.Ctx, store.SettingInspector)
+		if err != nil {
+			return err
+		}
+		if actor == "" {
+			actor = "plan import"
+		}
+		res, err := db.ImportPlan(env.Ctx, actor, plan)
+		if errors.Is(err, model.ErrNotFound) {
+			return errors.New(env.T.T("cli.plan_import.unknown_checklist", args[0], err.Error()))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, env.T.T("cli.plan_import.done", res.Inspection.Title, res.Inspection.ID, res.Units, res.New, res.Assessments-res.New))
+		return nil
+	}
+}
+
+func runConfigSet(env *Env, fs *flag.FlagSet) func([]string) error {
+	return func(args []string) error {
+		if len(args) != 2 {
+			return Usage(env.T.T("cli.config_set.need"))
+		}
+		if !configKeys[args[0]] {
+			return Usage(env.T.T("cli.config.unknown", args[0]))
+		}
+		if strings.TrimSpace(args[1]) == "" {
+			return Usage(env.T.T("cli.config_set.empty"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		return db.SetSetting(env.Ctx, args[0], strings.TrimSpace(args[1]))
+	}
+}
+
+func runConfigGet(env *Env, fs *flag.FlagSet) func([]string) error {
+	return func(args []string) error {
+		if len(args) != 1 {
+			return Usage(env.T.T("cli.config_get.need"))
+		}
+		if !configKeys[args[0]] {
+			return Usage(env.T.T("cli.config.unknown", args[0]))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		v, err := db.Setting(env.Ctx, args[0])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, v)
+		return nil
+	}
+}

@@ -1,0 +1,99 @@
+package i18n
+
+// Messages of the command line and the errors shared by every front end.
+func init() {
+	register(map[string]Entry{
+		"cli.help.head": {
+			VI: "kiemtra — kiểm tra công tác cải cách hành chính tại chỗ, không cần mạng.\n\nCách dùng:\n  kiemtra                 mở ứng dụng (giao diện bàn phím)\n  kiemtra demo            mở ứng dụng trên cơ sở dữ liệu mẫu (tạo nếu chưa có; --seed-only: chỉ tạo)\n  kiemtra LỆNH [tùy chọn]\n\nCác lệnh:",
+			EN: "kiemtra — on-site administrative-reform (CCHC) inspections, no network needed.\n\nUsage:\n  kiemtra                 open the app (keyboard interface)\n  kiemtra demo            open the app on the demo database (created if absent; --seed-only: only create it)\n  kiemtra COMMAND [options]\n\nCommands:",
+		},
+		"cli.help.global": {
+			VI: "Tùy chọn chung (đặt trước hoặc sau lệnh):\n  --db ĐƯỜNG_DẪN   tệp cơ sở dữ liệu (hoặc biến KIEMTRA_DB)\n  --lang vi|en     ngôn ngữ (mặc định tiếng Việt; hoặc KIEMTRA_LANG)\n  --log TỆP        ghi nhật ký vào tệp (không ghi gì ra màn hình)\n  --help           trợ giúp của lệnh",
+			EN: "Global options (before or after the command):\n  --db PATH        database file (or KIEMTRA_DB)\n  --lang vi|en     language (Vietnamese by default; or KIEMTRA_LANG)\n  --log FILE       write a log to FILE (nothing is logged to the terminal)\n  --help           help for a command",
+		},
+		"cli.usage":     {VI: "Cách dùng", EN: "Usage"},
+		"cli.unknown":   {VI: "kiemtra: không có lệnh %q", EN: "kiemtra: no such command %q"},
+		"cli.see_help":  {VI: "Gõ kiemtra --help để xem các lệnh.", EN: "Run kiemtra --help to see the commands."},
+		"cli.no_args":   {VI: "lệnh này không nhận tham số", EN: "this command takes no arguments"},
+		"cli.need_file": {VI: "cần đường dẫn tệp", EN: "a file path is required"},
+		"cli.no_inspector": {
+			VI: "chưa đặt tên cán bộ kiểm tra: chạy kiemtra config set inspector \"Họ và tên\"",
+			EN: "no inspector name set: run kiemtra config set inspector \"Full Name\"",
+		},
+		"cli.flag.json":       {VI: "in bản ghi đầy đủ dạng JSON", EN: "print full records as JSON"},
+		"cli.flag.inspection": {VI: "mã đợt kiểm tra (đủ hoặc vài ký tự đầu)", EN: "inspection ID (full or a unique prefix)"},
+		"cli.json.usage":      {VI: "[--json]", EN: "[--json]"},
+
+		"cli.checklist_list.summary":     {VI: "liệt kê các bộ tiêu chí (mã, phiên bản, loại đơn vị, tên)", EN: "list checklists (ID, version, kind of unit, title)"},
+		"cli.checklist_list.usage":       {VI: "[--json]", EN: "[--json]"},
+		"cli.checklist_show.summary":     {VI: "xem một bộ tiêu chí: lĩnh vực, tiêu chí, điểm tối đa", EN: "show a checklist: fields, criteria, maximum scores"},
+		"cli.checklist_show.usage":       {VI: "MÃ[@PHIÊN_BẢN] [--json]", EN: "ID[@VERSION] [--json]"},
+		"cli.checklist_show.need_id":     {VI: "cần đúng một mã bộ tiêu chí", EN: "exactly one checklist ID is required"},
+		"cli.checklist_validate.summary": {VI: "kiểm tra tệp bộ tiêu chí (YAML), báo lỗi theo TỆP:DÒNG", EN: "check a checklist file (YAML), errors as FILE:LINE"},
+		"cli.checklist_validate.usage":   {VI: "TỆP…", EN: "FILE…"},
+		"cli.checklist_validate.ok":      {VI: "%s: hợp lệ — %s, %d mục, tổng %s điểm", EN: "%s: valid — %s, %d items, %s points in all"},
+		"cli.checklist_validate.bad":     {VI: "%d tệp không hợp lệ", EN: "%d file(s) invalid"},
+		"cli.checklist_add.summary":      {VI: "nạp bộ tiêu chí riêng của tỉnh vào cơ sở dữ liệu", EN: "load a province's own checklist into the database"},
+		"cli.checklist_add.usage":        {VI: "TỆP…", EN: "FILE…"},
+		"cli.checklist_add.done":         {VI: "Đã nạp %d bộ tiêu chí mới (%d đã có sẵn).", EN: "Added %d new checklist(s) (%d already present)."},
+		"cli.checklist_add.changed": {
+			VI: "%s — hãy đặt số phiên bản mới (version) cho bộ tiêu chí đã sửa",
+			EN: "%s — give the changed checklist a new version",
+		},
+		"cli.checklist.not_found": {VI: "không có bộ tiêu chí %q (xem kiemtra checklist list)", EN: "no checklist %q (see kiemtra checklist list)"},
+		"cli.checklist.source":    {VI: "Nguồn", EN: "Source"},
+		"cli.checklist.defaults":  {VI: "Trọng số", EN: "Weights"},
+		"cli.checklist.bands":     {VI: "Xếp loại", EN: "Classification"},
+		"cli.checklist.max":       {VI: "Điểm tối đa", EN: "Maximum"},
+		"cli.checklist.items":     {VI: "mục", EN: "items"},
+
+		"cli.inspection_list.summary": {VI: "liệt kê các đợt kiểm tra (mã trước, mỗi đợt một dòng)", EN: "list inspections (ID first, one per line)"},
+		"cli.inspection.none":         {VI: "chưa có đợt kiểm tra nào: nạp kế hoạch bằng kiemtra plan import TỆP", EN: "no inspection yet: load a plan with kiemtra plan import FILE"},
+		"cli.inspection.not_found":    {VI: "không có đợt kiểm tra %q (xem kiemtra inspection list)", EN: "no inspection %q (see kiemtra inspection list)"},
+		"cli.inspection.ambiguous":    {VI: "%q khớp nhiều đợt kiểm tra: gõ thêm ký tự của mã", EN: "%q matches several inspections: type more of the ID"},
+		"cli.unit_list.summary":       {VI: "liệt kê đơn vị (mã trước); với --inspection kèm tiến độ và điểm", EN: "list units (code first); with --inspection, progress and score"},
+		"cli.unit_list.usage":         {VI: "[--inspection MÃ] [--json]", EN: "[--inspection ID] [--json]"},
+
+		"cli.plan_import.summary": {VI: "nạp kế hoạch kiểm tra (YAML) do Sở Nội vụ giao; nạp lại không tạo bản trùng", EN: "load an inspection plan (YAML) from Sở Nội vụ; loading it again creates no duplicates"},
+		"cli.plan_import.usage":   {VI: "TỆP", EN: "FILE"},
+		"cli.plan_import.done": {
+			VI: "Đã nạp kế hoạch: %s (mã %s) — %d đơn vị, %d phiếu mới, %d phiếu đã có.",
+			EN: "Plan loaded: %s (ID %s) — %d units, %d new assessments, %d already present.",
+		},
+		"cli.plan_import.unknown_checklist": {
+			VI: "%s: %s — nạp bộ tiêu chí đó trước bằng kiemtra checklist add TỆP",
+			EN: "%s: %s — load that checklist first with kiemtra checklist add FILE",
+		},
+
+		"cli.config_set.summary": {VI: "đặt một thiết lập, ví dụ: config set inspector \"Nguyễn Văn A\"", EN: "set a setting, e.g. config set inspector \"Nguyen Van A\""},
+		"cli.config_set.usage":   {VI: "KHÓA GIÁ_TRỊ", EN: "KEY VALUE"},
+		"cli.config_set.need":    {VI: "cần KHÓA và GIÁ_TRỊ", EN: "KEY and VALUE are required"},
+		"cli.config_set.empty":   {VI: "giá trị không được để trống", EN: "the value may not be empty"},
+		"cli.config_get.summary": {VI: "xem một thiết lập", EN: "show a setting"},
+		"cli.config_get.usage":   {VI: "KHÓA", EN: "KEY"},
+		"cli.config_get.need":    {VI: "cần đúng một KHÓA", EN: "exactly one KEY is required"},
+		"cli.config.unknown":     {VI: "không có thiết lập %q (có: inspector)", EN: "no setting %q (there is: inspector)"},
+
+		"cli.demo.summary": {VI: "mở ứng dụng trên cơ sở dữ liệu mẫu (Hải Dương 2022)", EN: "open the app on the demo database (Hải Dương 2022)"},
+		"cli.demo.created": {VI: "Đã tạo cơ sở dữ liệu mẫu: %s", EN: "Demo database created: %s"},
+		"cli.unknown_flag": {VI: "tùy chọn không hợp lệ", EN: "unknown option"},
+		"cli.demo.exists":  {VI: "Cơ sở dữ liệu mẫu đã có: %s", EN: "Demo database already exists: %s"},
+
+		"status.draft":     {VI: "đang làm", EN: "draft"},
+		"status.finalized": {VI: "đã hoàn thành", EN: "finalized"},
+
+		"err.disk_full": {
+			VI: "ổ đĩa đã đầy: thay đổi chưa được lưu. Hãy giải phóng dung lượng rồi thử lại; các câu trả lời đã lưu trước đó vẫn an toàn.",
+			EN: "the disk is full: the change was not saved. Free some space and try again; answers saved before are safe.",
+		},
+		"err.read_only": {
+			VI: "cơ sở dữ liệu chỉ đọc (thẻ nhớ khóa ghi hoặc thư mục không có quyền ghi): không lưu được thay đổi.",
+			EN: "the database is read-only (write-protected media or folder): changes cannot be saved.",
+		},
+		"err.busy":         {VI: "cơ sở dữ liệu đang bị chương trình khác khóa: đóng chương trình đó rồi thử lại.", EN: "the database is locked by another program: close it and try again."},
+		"err.too_new":      {VI: "cơ sở dữ liệu do phiên bản kiemtra mới hơn tạo ra, không mở để tránh làm hỏng: hãy cập nhật kiemtra (%s)", EN: "the database was written by a newer kiemtra and was not opened, to keep it safe: update kiemtra (%s)"},
+		"err.corrupt":      {VI: "tệp cơ sở dữ liệu bị hỏng, không mở: %s. Hãy dùng bản sao lưu gần nhất.", EN: "the database file is damaged and was not opened: %s. Use the latest backup."},
+		"err.not_database": {VI: "không phải cơ sở dữ liệu kiemtra, không mở: %s", EN: "not a kiemtra database, not opened: %s"},
+		"err.finalized":    {VI: "phiếu kiểm tra đã hoàn thành (chỉ đọc): mở lại trước khi sửa.", EN: "the assessment is finalized (read-only): reopen it before editing."},
+	})
+}
