@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"sort"
 )
 
@@ -216,11 +217,12 @@ func Classify(bands []Band, percent float64) Band {
 	}
 	sorted := append([]Band(nil), bands...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].MinPercent > sorted[j].MinPercent })
-	// A tiny epsilon keeps 89.9999999999 (from 0.1+0.2-style float sums) from
-	// falling below a 90% threshold it reaches exactly on paper.
-	const eps = 1e-9
+	// Compare the percentage as it is printed (two decimals, like Rank's
+	// ties): a unit shown as "90,00%" must not be classed below 90, and
+	// float noise such as 89.9999999999 lands on 90 too.
+	p := RoundPercent(percent)
 	for _, b := range sorted {
-		if percent+eps >= b.MinPercent {
+		if p >= b.MinPercent {
 			return b
 		}
 	}
@@ -280,3 +282,6 @@ func (it Item) CheckScore(r Result, score Points) error {
 	}
 	return nil
 }
+
+// RoundPercent rounds a percentage to the two decimals every report prints.
+func RoundPercent(p float64) float64 { return math.Round(p*100) / 100 }

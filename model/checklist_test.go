@@ -296,15 +296,17 @@ func TestClassify(t *testing.T) {
 		{100, top},
 		{90, top},
 		{89.99, mid},
-		// Classify allows 1e-9 of float noise below a threshold:
-		// 89.999999999999 + 1e-9 = 90.000000000999 ≥ 90.
+		// Classify compares the percentage rounded to two decimals, as
+		// printed: 89.995 prints as "90,00" and is Tốt; 89.994 prints
+		// "89,99" and is Khá. Float noise below 90 lands on 90.
 		{89.999999999999, top},
-		{90 - 5e-10, top},  // 89.9999999995 + 1e-9 = 90.0000000005 ≥ 90
-		{90 - 2e-9, mid},   // 89.999999998 + 1e-9 = 89.999999999 < 90
-		{89.99999999, mid}, // 1e-8 below: more than the epsilon
-		{89.999999, mid},
+		{89.995, top},
+		{89.9949, mid},
+		{89.994, mid},
 		{80, mid},
 		{80 - 1e-12, mid},
+		{79.996, mid},  // rounds to 80.00
+		{79.9949, low}, // rounds to 79.99
 		{79.99, low},
 		{50, low},
 		{0, low},
