@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"kiemtra/model"
+)
+
+// AssessmentOf returns the assessment of the unit with code unitCode in an
+// inspection; model.ErrNotFound when the unit is not part of it.
+func (db *DB) AssessmentOf(ctx context.Context, inspectionID, unitCode string) (model.Assessment, error) {
+	a, err := scanAssessment(db.sql.QueryRowContext(ctx, "SELECT "+prefixCols("a.", assessmentCols)+
+		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ? AND u.code = ?",
+		inspectionID, upper(unitCode)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("unit %s in inspection %s: %w", upper(unitCode), inspectionID, model.ErrNotFound)
+	}
+	if err != nil {
+		return a, fmt.Errorf("read assessment: %w", translate(err))
+	}
+	return a, nil
+}
+
+// InspectionsOfYear lists the inspections of one year, by title.
+func (db *DB) InspectionsOfYear(ctx context.Context, year int) ([]model.Inspection, error) {
+	all, err := db.Inspections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Inspection
+	for _, in := range all {
+		if in.Year == year {
+			out = append(out, in)
+		}
+	}
+	return out, nil
+}
+
+// UnitRecord gathers what the inspection record of one assessment shows.
+// kinds names the kinds of unit (checklists.Kinds()); a kind it lacks is
+// shown by its code.
+func (db *DB) UnitRecord(ctx context.Context, assessmentID string, kinds []model.KindInfo) (model.UnitRecord, error) {
+	var r model.UnitRecord
+	a, err := db.Assessment(ctx, assessmentID)
+	if err != nil {
+		return r, fmt.Errorf("unit record: %w", err)
+	}
+	in, err := db.Inspection(ctx, a.InspectionID)
+	if err != nil {
+		return r, fmt.Errorf("unit record: %w", err)
+	}
+	u, err := scanUnit(db.sql.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE id = ?", a.UnitID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, fmt.Errorf("unit record: unit %s: %w", a.UnitID, model.ErrNotFound)
+	}
+	if err != nil {
+		return r, fmt.Errorf("unit record: %w", translate(err))
+	}
+	cl, err := db.Checklist(ctx, a.ChecklistID, a.ChecklistVersion)
+	if err != nil {
+		return r, fmt.Errorf("unit record: %w", err)
+	}
+	fs, err := db.Findings(ctx, assessmentID)
+	if err != nil {
+		return r, fmt.Errorf("unit record: %w", err)
+	}
+	r = model.UnitRecord{Inspection: in, Unit: u, Kind: model.KindOf(kinds, u.Kind), Assessment: a, Checklist: cl, Findings: fs}
+	r.Scorecard = model.Score(cl, contents(fs))
+	return r, nil
+}
+
+func contents(fs []model.Finding) map[string]model.Content {
+	m := make(map[string]model.Content, len(fs))
+	for _, f := range fs {
+		m[f.ItemCode] = f.Content()
+	}
+	return m
+}
+
+// UnitRecords gathers the records of every assessment of the inspections,
+// reading all their findings in one query.
+func (db *DB) UnitRecords(ctx context.Context, kinds []model.KindInfo, inspectionIDs ...string) ([]model.UnitRecord, []model.Inspection, error) {
+	var recs []model.UnitRecord
+	var ins []model.Inspection
+	for _, id := range inspectionIDs {
+		in, err := db.Inspection(ctx, id)
+		if err != nil {
+			return nil, nil, fmt.Errorf("summary: %w", err)
+		}
+		ins = append(ins, in)
+		first := len(recs)
+		recs, err = db.appendRecords(ctx, recs, in, kinds)
+		if err != nil {
+			return nil, nil, fmt.Errorf("summary: %w", err)
+		}
+		byAssessment := make(map[string]int, len(recs)-first)
+		for i := first; i < len(recs); i++ {
+			byAssessment[recs[i].Assessment.ID] = i
+		}
+		if len(recs) == first {
+			continue
+		}
+		rows, err := db.sql.QueryContext(ctx, "SELECT "+prefixCols("f.", findingCols)+
+			" FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ?", id)
+		if err != nil {
+			return nil, nil, fmt.Errorf("summary: read findings: %w", translate(err))
+		}
+		for rows.Next() {
+			f, err := scanFinding(rows)
+			if err != nil {
+				rows.Close()
+				return nil, nil, fmt.Errorf("summary: read findings: %w", err)
+			}
+			if i, ok := byAssessment[f.AssessmentID]; ok {
+				recs[i].Findings = append(recs[i].Findings, f)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return nil, nil, fmt.Errorf("summary: read findings: %w", err)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, nil, fmt.Errorf("summary: read findings: %w", translate(err))
+		}
+		for i := first; i < len(recs); i++ {
+			recs[i].Scorecard = model.Score(recs[i].Checklist, contents(recs[i].Findings))
+		}
+	}
+	return recs, ins, nil
+}
+
+// appendRecords appends a record (without findings) for every assessment of
+// the inspection, with its unit and checklist.
+func (db *DB) appendRecords(ctx context.Context, recs []model.UnitRecord, in model.Inspection, kinds []model.KindInfo) ([]model.UnitRecord, error) {
+	rows, err := db.sql.QueryContext(ctx, "SELECT "+prefixCols("a.", assessmentCols)+", "+prefixCols("u.", unitCols)+
+		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ? ORDER BY u.code, a.id", in.ID)
+	if err != nil {
+		return nil, fmt.Errorf("list assessments: %w", translate(err))
+	}
+	first := len(recs)
+	for rows.Next() {
+		var r model.UnitRecord
+		a, u := &r.Assessment, &r.Unit
+		var date, status, fin, upd, kind string
+		if err := rows.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
+			&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
+			&u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list assessments: %w", err)
+		}
+		a.Date, _ = model.ParseDate(date)
+		a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
+		r.Inspection, r.Kind = in, model.KindOf(kinds, u.Kind)
+		recs = append(recs, r)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list assessments: %w", translate(err))
+	}
+	for i := first; i < len(recs); i++ {
+		cl, err := db.Checklist(ctx, recs[i].Assessment.ChecklistID, recs[i].Assessment.ChecklistVersion)
+		if err != nil {
+			return nil, err
+		}
+		recs[i].Checklist = cl
+	}
+	return recs, nil
+}
+
+// Summary gathers the records of the inspections and computes their
+// consolidated summary (model.BuildSummary).
+func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs ...string) (model.Summary, error) {
+	recs, ins, err := db.UnitRecords(ctx, kinds, inspectionIDs...)
+	if err != nil {
+		return model.Summary{}, err
+	}
+	return model.BuildSummary(recs, ins, kinds), nil
+}
