@@ -1,0 +1,129 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"kiemtra/checklists"
+	"kiemtra/model"
+)
+
+func openUITestDB(t *testing.T) *DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "ui.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	cls, err := checklists.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddChecklists(ctx, true, cls...); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SeedDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestInspectionAssessmentsAndFindings(t *testing.T) {
+	ctx := context.Background()
+	db := openUITestDB(t)
+	in, err := db.FindInspection(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := db.InspectionAssessments(ctx, in.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != len(DemoPlan().Visits) {
+		t.Fatalf("got %d assessments, want %d", len(as), len(DemoPlan().Visits))
+	}
+	for i := 1; i < len(as); i++ {
+		if as[i].Date.Before(as[i-1].Date) {
+			t.Errorf("not ordered by date: %s before %s", as[i-1].Date, as[i].Date)
+		}
+	}
+	fs, err := db.InspectionFindings(ctx, in.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, a := range as {
+		one, err := db.Findings(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += len(one)
+	}
+	if len(fs) != want || want == 0 {
+		t.Fatalf("InspectionFindings gave %d findings, per-assessment reads give %d", len(fs), want)
+	}
+	if other, err := db.InspectionFindings(ctx, "no-such-inspection"); err != nil || len(other) != 0 {
+		t.Fatalf("unknown inspection: %d findings, %v", len(other), err)
+	}
+}
+
+func TestSaveUnitSide(t *testing.T) {
+	ctx := context.Background()
+	db := openUITestDB(t)
+	in, _ := db.FindInspection(ctx, "")
+	as, _ := db.InspectionAssessments(ctx, in.ID)
+	var draft, final model.Assessment
+	for _, a := range as {
+		if a.Status == model.StatusDraft && draft.ID == "" {
+			draft = a
+		}
+		if a.Status == model.StatusFinalized && final.ID == "" {
+			final = a
+		}
+	}
+	draft.Representative = "Lê Văn Đức"
+	draft.RepresentativePosition = "Phó Giám đốc Sở"
+	draft.UnitComments = "Đơn vị giải trình: kế hoạch ban hành chậm do chờ hướng dẫn."
+	draft.Place = "must not change"
+	got, err := db.SaveUnitSide(ctx, "Nguyễn Thị Hương", draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Representative != "Lê Văn Đức" || got.RepresentativePosition != "Phó Giám đốc Sở" || got.UnitComments != draft.UnitComments {
+		t.Errorf("saved %+v", got)
+	}
+	if got.Place == "must not change" {
+		t.Error("SaveUnitSide changed the place")
+	}
+	if _, err := db.SaveUnitSide(ctx, "x", final); !errors.Is(err, model.ErrFinalized) {
+		t.Errorf("finalized: err %v, want ErrFinalized", err)
+	}
+}
+
+func TestErrorCode(t *testing.T) {
+	db := openUITestDB(t)
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{nil, ""},
+		{fmt.Errorf("save: %w", ErrStale), CodeStale},
+		{fmt.Errorf("save: %w", model.ErrFinalized), CodeFinalized},
+		{fmt.Errorf("save: %w", ErrDiskFull), CodeDiskFull},
+		{ErrReadOnly, CodeReadOnly},
+		{ErrBusy, CodeBusy},
+		{ErrCorrupt, CodeCorrupt},
+		{fmt.Errorf("finalize: %w", &GapError{Items: []string{"1.1"}}), CodeGaps},
+		{model.ErrNotFound, CodeNotFound},
+		{model.ErrScore, CodeInvalid},
+		{errors.New("something else"), ""},
+	} {
+		if got := db.ErrorCode(c.err); got != c.want {
+			t.Errorf("ErrorCode(%v) = %q, want %q", c.err, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"context"
+
+	"kiemtra/model"
+)
+
+// Store is what the TUI needs from the database. *store.DB satisfies it
+// (checked in store_check_test.go); ui never imports store itself.
+type Store interface {
+	Setting(ctx context.Context, key string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+	Inspections(ctx context.Context) ([]model.Inspection, error)
+	SaveInspection(ctx context.Context, actor string, in model.Inspection) (model.Inspection, error)
+	SaveUnit(ctx context.Context, actor string, u model.Unit) (model.Unit, error)
+	Units(ctx context.Context) ([]model.Unit, error)
+	AddAssessment(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
+	InspectionAssessments(ctx context.Context, inspectionID string) ([]model.Assessment, error)
+	InspectionFindings(ctx context.Context, inspectionID string) ([]model.Finding, error)
+	Assessment(ctx context.Context, id string) (model.Assessment, error)
+	Checklist(ctx context.Context, id, version string) (*model.Checklist, error)
+	Findings(ctx context.Context, assessmentID string) ([]model.Finding, error)
+	SaveFinding(ctx context.Context, f model.Finding) (model.Finding, error)
+	SaveUnitSide(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
+	Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error)
+	Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error)
+	// ErrorCode classifies a store error: "stale", "finalized",
+	// "disk_full", "read_only", "busy", "corrupt", "gaps", "not_found",
+	// "invalid" or "".
+	ErrorCode(err error) string
+}
+
+// settingInspector is the settings key of the inspector's name (the same
+// key as store.SettingInspector, checked in a test).
+const settingInspector = "inspector"
