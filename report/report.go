@@ -1,0 +1,161 @@
+// Package report renders kiemtra's documents from model data: the
+// inspection record of one unit (biên bản / thông báo kết luận kiểm tra) and
+// the consolidated summary across units, in Markdown, print-ready HTML,
+// XLSX, CSV and JSON. It reads nothing itself: the store gathers
+// model.UnitRecord and model.Summary, and report turns them into bytes.
+//
+// No output carries the time it was made, and every list is in a fixed
+// order, so the same data always gives the same bytes (XLSX aside, whose
+// zip container is excelize's business).
+package report
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"kiemtra/i18n"
+	"kiemtra/model"
+)
+
+// Format is an output format.
+type Format string
+
+// The formats.
+const (
+	Markdown Format = "md"
+	HTML     Format = "html"
+	XLSX     Format = "xlsx"
+	CSV      Format = "csv"
+	JSON     Format = "json"
+)
+
+// UnitFormats are the formats of the unit record; SummaryFormats those of
+// the consolidated summary.
+var (
+	UnitFormats    = []Format{Markdown, HTML, XLSX}
+	SummaryFormats = []Format{Markdown, HTML, XLSX, CSV, JSON}
+)
+
+// ErrFormat is returned for a format a document does not come in.
+var ErrFormat = errors.New("unsupported format")
+
+// ParseFormat reads a format name ("md", "markdown", "html", "xlsx", "csv", "json").
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "md", "markdown":
+		return Markdown, nil
+	case "html", "htm":
+		return HTML, nil
+	case "xlsx", "excel":
+		return XLSX, nil
+	case "csv":
+		return CSV, nil
+	case "json":
+		return JSON, nil
+	}
+	return "", fmt.Errorf("%w %q", ErrFormat, s)
+}
+
+// Text reports whether the format is text (it may go to a terminal).
+func (f Format) Text() bool { return f != XLSX }
+
+// Ext is the file name extension, with the dot.
+func (f Format) Ext() string { return "." + string(f) }
+
+// View names one table of the summary, for the formats that hold only one
+// (CSV).
+type View string
+
+// The summary's views.
+const (
+	ViewSummary         View = "summary"
+	ViewShortcomings    View = "shortcomings"
+	ViewRecommendations View = "recommendations"
+	ViewFindings        View = "findings"
+)
+
+// Views lists the views in order.
+var Views = []View{ViewSummary, ViewShortcomings, ViewRecommendations, ViewFindings}
+
+// ParseView reads a view name.
+func ParseView(s string) (View, error) {
+	for _, v := range Views {
+		if string(v) == strings.ToLower(strings.TrimSpace(s)) {
+			return v, nil
+		}
+	}
+	return "", fmt.Errorf("unknown view %q (use summary, shortcomings, recommendations or findings)", s)
+}
+
+// UnitRecord renders the inspection record of one unit as md, html or xlsx.
+func UnitRecord(r *model.UnitRecord, f Format, lang i18n.Lang) ([]byte, error) {
+	if r == nil || r.Checklist == nil {
+		return nil, errors.New("unit record: no data")
+	}
+	v := newRecordView(r, i18n.New(lang))
+	switch f {
+	case Markdown:
+		return recordMarkdown(v), nil
+	case HTML:
+		return recordHTML(v)
+	case XLSX:
+		return recordXLSX(v)
+	}
+	return nil, fmt.Errorf("unit record: %w %q (use md, html or xlsx)", ErrFormat, f)
+}
+
+// Summary renders the consolidated summary. CSV holds the summary table;
+// SummaryView picks another view.
+func Summary(s *model.Summary, f Format, lang i18n.Lang) ([]byte, error) {
+	return SummaryView(s, f, ViewSummary, lang)
+}
+
+// SummaryView renders the consolidated summary; view matters only for CSV,
+// which holds one table (the other formats hold every view).
+func SummaryView(s *model.Summary, f Format, view View, lang i18n.Lang) ([]byte, error) {
+	if s == nil {
+		return nil, errors.New("summary: no data")
+	}
+	t := i18n.New(lang)
+	switch f {
+	case Markdown:
+		return summaryMarkdown(newSummaryView(s, t)), nil
+	case HTML:
+		return summaryHTML(newSummaryView(s, t))
+	case XLSX:
+		return summaryXLSX(s, t)
+	case CSV:
+		return summaryCSV(s, view, t)
+	case JSON:
+		return summaryJSON(s)
+	}
+	return nil, fmt.Errorf("summary: %w %q (use md, html, xlsx, csv or json)", ErrFormat, f)
+}
+
+// UnitFileName is a file name for a unit's record: "bien-ban-2022-STP.md".
+func UnitFileName(r *model.UnitRecord, f Format) string {
+	return fmt.Sprintf("bien-ban-%d-%s%s", r.Inspection.Year, safeName(r.Unit.Code), f.Ext())
+}
+
+// SummaryFileName is a file name for a summary: "tong-hop-2022.xlsx".
+func SummaryFileName(s *model.Summary, f Format) string {
+	if s.Year != 0 {
+		return fmt.Sprintf("tong-hop-%d%s", s.Year, f.Ext())
+	}
+	return "tong-hop" + f.Ext()
+}
+
+// safeName keeps letters, digits, - and _ of an ASCII code.
+func safeName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "don-vi"
+	}
+	return b.String()
+}

@@ -1,0 +1,257 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"kiemtra/i18n"
+	"kiemtra/model"
+)
+
+// summaryView is the consolidated summary with every text worked out, for
+// Markdown and HTML.
+type summaryView struct {
+	T         i18n.Catalog
+	Lang      string
+	Issuer    string
+	Title     string
+	Scope     []string
+	FieldCols []string // "LV1"…
+	Legend    []string // "LV1: Chỉ đạo, điều hành CCHC"
+	Progress  []progressRow
+	Groups    []kindGroup
+	Shorts    []shortStatRow
+	Recs      []sumRecRow
+	Findings  []sumFindingRow
+}
+
+type progressRow struct {
+	Kind                                        string
+	Units, NotStarted, Draft, Incomplete, Final int
+	Total                                       bool
+}
+
+type kindGroup struct {
+	Kind string
+	Rows []sumRow
+}
+
+type sumRow struct {
+	Rank, Code, Name, State, Score, Max, Percent, Band string
+	Fields                                             []string
+	Muted                                              bool // not ranked
+}
+
+type shortStatRow struct {
+	No, Checklist, Item, Text, Units, Fail, Partial, Where string
+}
+
+type sumRecRow struct {
+	No, Unit, Item, Rec, Deadline, State string
+}
+
+type sumFindingRow struct {
+	Unit, Item, Result, Score, Note, Rec, Deadline string
+}
+
+func newSummaryView(s *model.Summary, t i18n.Catalog) *summaryView {
+	v := &summaryView{T: t, Lang: string(t.Lang)}
+	for _, in := range s.Inspections {
+		if in.Issuer != "" {
+			v.Issuer = strings.ToUpper(in.Issuer)
+			break
+		}
+	}
+	if s.Year != 0 {
+		v.Title = t.T("report.summary.title_year", s.Year)
+	} else {
+		v.Title = t.T("report.summary.title")
+	}
+	for _, in := range s.Inspections {
+		line := in.Title
+		if in.Plan != "" {
+			line += " (" + in.Plan + ")"
+		}
+		v.Scope = append(v.Scope, line)
+	}
+	for _, f := range s.Fields {
+		c := t.T("report.summary.field_col", f.Code)
+		v.FieldCols = append(v.FieldCols, c)
+		v.Legend = append(v.Legend, c+": "+f.Title)
+	}
+	for _, p := range s.Progress {
+		name := kindName(p.Kind, t)
+		if p.Kind.Code == "" {
+			name = t.T("report.total")
+		}
+		v.Progress = append(v.Progress, progressRow{Kind: name, Units: p.Units, NotStarted: p.NotStarted, Draft: p.Draft,
+			Incomplete: p.Incomplete, Final: p.Final, Total: p.Kind.Code == ""})
+	}
+	for _, r := range s.Rows {
+		kn := kindName(r.Kind, t)
+		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Kind != kn {
+			v.Groups = append(v.Groups, kindGroup{Kind: kn})
+		}
+		g := &v.Groups[len(v.Groups)-1]
+		row := sumRow{Code: r.Unit.Code, Name: r.Unit.Name, State: stateLabel(r.State, t), Muted: r.Rank == 0,
+			Rank: "—", Band: "—", Score: "—", Max: "—", Percent: "—"}
+		if r.Rank > 0 {
+			row.Rank = strconv.Itoa(r.Rank)
+			row.Band = bandLabel(r.Band, t)
+		}
+		started := r.State != model.StateNotStarted
+		if started {
+			row.Score, row.Max = num(r.Overall.Score, t), num(r.Overall.AdjustedMax, t)
+			if r.Overall.AdjustedMax > 0 {
+				row.Percent = pct(r.Percent, t)
+			}
+		}
+		for _, c := range r.Fields {
+			if c.Present && started {
+				row.Fields = append(row.Fields, num(c.Score, t))
+			} else {
+				row.Fields = append(row.Fields, "—")
+			}
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	for i, st := range s.Shortcomings {
+		v.Shorts = append(v.Shorts, shortStatRow{No: strconv.Itoa(i + 1), Checklist: st.ChecklistID, Item: st.ItemCode,
+			Text: st.Text, Units: t.T("report.summary.units_of", st.Units, st.Assessed), Fail: strconv.Itoa(st.Fail),
+			Partial: strconv.Itoa(st.Partial), Where: strings.Join(st.UnitCodes, ", ")})
+	}
+	for i, f := range s.Recommendations {
+		v.Recs = append(v.Recs, sumRecRow{No: strconv.Itoa(i + 1), Unit: f.UnitName, Item: f.ItemCode,
+			Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline), State: stateLabel(f.State, t)})
+	}
+	for _, f := range s.Findings {
+		v.Findings = append(v.Findings, sumFindingRow{Unit: f.UnitCode, Item: f.ItemCode, Result: resultLabel(f.Finding.Result, t),
+			Score: t.T("report.score_of", num(f.Finding.Score, t), num(f.Max, t)), Note: oneLine(f.Finding.Note),
+			Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline)})
+	}
+	return v
+}
+
+func (v *summaryView) mainHead() []string {
+	t := v.T
+	h := []string{t.T("report.col.rank"), t.T("report.col.unit_code"), t.T("report.col.unit"), t.T("report.col.state")}
+	h = append(h, v.FieldCols...)
+	return append(h, t.T("report.col.score"), t.T("report.col.adj_max"), t.T("report.col.percent"), t.T("report.col.class"))
+}
+
+func summaryMarkdown(v *summaryView) []byte {
+	t := v.T
+	var w mdWriter
+	if v.Issuer != "" {
+		w.line("%s", md(v.Issuer))
+		w.blank()
+	}
+	w.line("# %s", md(v.Title))
+	w.blank()
+	for _, s := range v.Scope {
+		w.line("- %s", md(s))
+	}
+	if len(v.Scope) > 0 {
+		w.blank()
+	}
+
+	w.line("## %s", md(t.T("report.summary.s_progress")))
+	w.blank()
+	var rows [][]string
+	for _, p := range v.Progress {
+		r := []string{md(p.Kind), itoa(p.Units), itoa(p.Final), itoa(p.Incomplete), itoa(p.Draft), itoa(p.NotStarted)}
+		if p.Total {
+			for i := range r {
+				r[i] = "**" + r[i] + "**"
+			}
+		}
+		rows = append(rows, r)
+	}
+	w.table(progressHead(t), "lrrrrr", rows)
+	w.line("%s", md(t.T("report.summary.ranking_note")))
+	w.blank()
+
+	w.line("## %s", md(t.T("report.summary.s_table")))
+	w.blank()
+	align := "llll" + strings.Repeat("r", len(v.FieldCols)) + "rrrl"
+	for _, g := range v.Groups {
+		w.line("### %s", md(g.Kind))
+		w.blank()
+		rows = rows[:0]
+		for _, r := range g.Rows {
+			cells := []string{r.Rank, md(r.Code), md(r.Name), md(r.State)}
+			cells = append(cells, r.Fields...)
+			cells = append(cells, r.Score, r.Max, r.Percent, md(r.Band))
+			if r.Muted {
+				for i, c := range cells {
+					if c != "" && c != "—" {
+						cells[i] = "*" + c + "*"
+					}
+				}
+			}
+			rows = append(rows, cells)
+		}
+		w.table(v.mainHead(), align, rows)
+	}
+	for _, l := range v.Legend {
+		w.line("- %s", md(l))
+	}
+	w.blank()
+
+	w.line("## %s", md(t.T("report.summary.s_shortcomings")))
+	w.blank()
+	if len(v.Shorts) == 0 {
+		w.line("%s", md(t.T("report.record.no_shortcomings")))
+		w.blank()
+	} else {
+		rows = rows[:0]
+		for _, s := range v.Shorts {
+			rows = append(rows, []string{s.No, md(s.Checklist), md(s.Item), md(s.Text), md(s.Units), s.Fail, s.Partial, md(s.Where)})
+		}
+		w.table(shortHead(t), "llllrrrl", rows)
+	}
+
+	w.line("## %s", md(t.T("report.summary.s_recs")))
+	w.blank()
+	if len(v.Recs) == 0 {
+		w.line("%s", md(t.T("report.record.no_recs")))
+		w.blank()
+	} else {
+		rows = rows[:0]
+		for _, r := range v.Recs {
+			rows = append(rows, []string{r.No, md(r.Unit), md(r.Item), md(r.Rec), r.Deadline, md(r.State)})
+		}
+		w.table(sumRecHead(t), "llllll", rows)
+	}
+
+	w.line("## %s", md(t.T("report.summary.s_findings")))
+	w.blank()
+	rows = rows[:0]
+	for _, f := range v.Findings {
+		rows = append(rows, []string{md(f.Unit), md(f.Item), md(f.Result), md(f.Score), md(f.Note), md(f.Rec), f.Deadline})
+	}
+	w.table(findingHead(t), "lllrlll", rows)
+	return []byte(w.String())
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func progressHead(t i18n.Catalog) []string {
+	return []string{t.T("report.col.kind"), t.T("report.col.units"), t.T("report.state.final"), t.T("report.state.incomplete"),
+		t.T("report.state.draft"), t.T("report.state.not_started")}
+}
+
+func shortHead(t i18n.Catalog) []string {
+	return []string{t.T("report.col.no"), t.T("report.col.checklist"), t.T("report.col.item"), t.T("report.col.question"),
+		t.T("report.col.short_of"), t.T("report.result.fail"), t.T("report.result.partial"), t.T("report.col.where")}
+}
+
+func sumRecHead(t i18n.Catalog) []string {
+	return []string{t.T("report.col.no"), t.T("report.col.unit"), t.T("report.col.item"), t.T("report.col.recommendation"),
+		t.T("report.col.deadline"), t.T("report.col.state")}
+}
+
+func findingHead(t i18n.Catalog) []string {
+	return []string{t.T("report.col.unit_code"), t.T("report.col.item"), t.T("report.col.result"), t.T("report.col.score"),
+		t.T("report.col.note"), t.T("report.col.recommendation"), t.T("report.col.deadline")}
+}

@@ -1,0 +1,116 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"kiemtra/i18n"
+	"kiemtra/model"
+)
+
+// People's documents write numbers the Vietnamese way ("14,5", "85,50"),
+// English ones with a dot; machine formats (CSV, JSON) always use a dot.
+
+func num(p model.Points, t i18n.Catalog) string {
+	if t.Lang == i18n.EN {
+		return p.Format('.')
+	}
+	return p.Format(',')
+}
+
+func pct(f float64, t i18n.Catalog) string {
+	s := strconv.FormatFloat(round2(f), 'f', 2, 64)
+	if t.Lang != i18n.EN {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// round2 rounds to two decimals, the precision every document prints.
+func round2(f float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 2, 64), 64)
+	return v
+}
+
+// dateLong writes a date as documents do: "ngày 18 tháng 10 năm 2022".
+func dateLong(d model.Date, t i18n.Catalog) string {
+	if d.IsZero() {
+		return t.T("report.date.blank")
+	}
+	if t.Lang == i18n.EN {
+		return strconv.Itoa(d.Day()) + " " + d.Month().String() + " " + strconv.Itoa(d.Year())
+	}
+	return t.T("report.date.long", d.Day(), int(d.Month()), d.Year())
+}
+
+// dateShort is dd/mm/yyyy; "" when unset.
+func dateShort(d model.Date) string { return d.VN() }
+
+// locality takes the place name documents start their date line with from
+// the issuer: "Sở Nội vụ tỉnh Hải Dương" gives "Hải Dương".
+func locality(issuer string) string {
+	low := strings.ToLower(issuer)
+	for _, w := range []string{"thành phố ", "tỉnh "} {
+		if i := strings.LastIndex(low, w); i >= 0 {
+			return strings.TrimSpace(issuer[i+len(w):])
+		}
+	}
+	return ""
+}
+
+func resultLabel(r model.Result, t i18n.Catalog) string {
+	switch r {
+	case model.ResultPass:
+		return t.T("report.result.pass")
+	case model.ResultPartial:
+		return t.T("report.result.partial")
+	case model.ResultFail:
+		return t.T("report.result.fail")
+	case model.ResultNotApplicable:
+		return t.T("report.result.na")
+	}
+	return t.T("report.result.unassessed")
+}
+
+func stateLabel(s model.RecordState, t i18n.Catalog) string {
+	switch s {
+	case model.StateNotStarted:
+		return t.T("report.state.not_started")
+	case model.StateDraft:
+		return t.T("report.state.draft")
+	case model.StateIncomplete:
+		return t.T("report.state.incomplete")
+	}
+	return t.T("report.state.final")
+}
+
+func kindName(k model.KindInfo, t i18n.Catalog) string {
+	if t.Lang == i18n.EN && k.NameEN != "" {
+		return k.NameEN
+	}
+	if k.Name == "" {
+		return string(k.Code)
+	}
+	return k.Name
+}
+
+func bandLabel(b model.Band, t i18n.Catalog) string {
+	if t.Lang == i18n.EN && b.LabelEN != "" {
+		return b.LabelEN
+	}
+	return b.Label
+}
+
+// paragraphs splits free text into its non-blank lines.
+func paragraphs(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// oneLine joins free text onto one line (table cells).
+func oneLine(s string) string { return strings.Join(paragraphs(s), " ") }
