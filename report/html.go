@@ -16,9 +16,9 @@ html { font-family: "Times New Roman", "Noto Serif", "DejaVu Serif", "Liberation
 body { margin: 0; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; padding: 0 8mm; } body.wide { max-width: 270mm; } }
 body.wide { page: landscape; font-size: 10.5pt; }
-.head { display: table; width: 100%; margin-bottom: 8pt; }
-.head > div { display: table-cell; width: 50%; text-align: center; vertical-align: top; }
-.head .issuer { font-size: 12pt; }
+.head { display: table; width: 100%; margin-bottom: 8pt; font-size: 12pt; }
+.head > div { display: table-cell; width: 60%; text-align: center; vertical-align: top; }
+.head > div.issuer { width: 40%; }
 .head strong { display: block; }
 .rule { display: block; width: 35%; margin: 2pt auto 0; border-top: 1px solid #000; }
 .dateline { text-align: right; font-style: italic; margin: 6pt 0 12pt; }
@@ -41,10 +41,10 @@ tr.muted td { color: #555; font-style: italic; }
 .label { font-weight: bold; }
 .draft { border: 2px solid #b00; color: #b00; text-align: center; font-weight: bold; padding: 3pt; margin-bottom: 8pt; }
 .watermark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 90pt; font-weight: bold; color: rgba(176, 0, 0, 0.12); transform: rotate(-30deg); z-index: -1; }
-.sigs { display: table; width: 100%; margin-top: 20pt; page-break-inside: avoid; break-inside: avoid; }
-.sig { display: table-cell; width: 33%; text-align: center; vertical-align: top; }
-.sig .hint { font-style: italic; font-size: 11pt; }
-.sig .name { margin-top: 60pt; font-weight: bold; }
+table.sigs { width: 100%; margin-top: 20pt; border-collapse: collapse; table-layout: fixed; page-break-inside: avoid; break-inside: avoid; }
+table.sigs td { width: 33%; text-align: center; vertical-align: top; padding: 0 4pt; }
+table.sigs td.hint { font-style: italic; font-size: 11pt; }
+table.sigs td.name { padding-top: 60pt; font-weight: bold; }
 .section { page-break-inside: avoid; break-inside: avoid; }
 `
 
@@ -118,9 +118,11 @@ var recordTpl = template.Must(template.New("record").Parse(`<!DOCTYPE html>
 </table>{{else}}<p>{{.T.T "report.record.no_recs"}}</p>{{end}}
 <p class="label">{{.FixReport}}</p>
 
-<div class="sigs">{{range .Signatures}}
-<div class="sig"><strong>{{.Title}}</strong><div class="hint">{{.Hint}}</div><div class="name">{{.Name}}</div></div>{{end}}
-</div>
+<table class="sigs">
+<tr>{{range .Signatures}}<td><strong>{{.Title}}</strong></td>{{end}}</tr>
+<tr>{{range .Signatures}}<td class="hint">{{.Hint}}</td>{{end}}</tr>
+<tr>{{range .Signatures}}<td class="name">{{.Name}}</td>{{end}}</tr>
+</table>
 {{- end}}
 </body>
 </html>
