@@ -106,9 +106,9 @@ func init() {
 		"report.summary.field_col":      {VI: "LV%s", EN: "F%s"},
 		"report.summary.units_of":       {VI: "%d/%d", EN: "%d/%d"},
 
-		"report.cli.unit.summary":      {VI: "Xuất biên bản kiểm tra của một đơn vị (md, html, xlsx)", EN: "Export one unit's inspection record (md, html, xlsx)"},
+		"report.cli.unit.summary":      {VI: "xuất biên bản kiểm tra của một đơn vị (md, html, xlsx)", EN: "export one unit's inspection record (md, html, xlsx)"},
 		"report.cli.unit.usage":        {VI: "--unit MÃ [--inspection ID] --format md|html|xlsx --out TỆP [--force]", EN: "--unit CODE [--inspection ID] --format md|html|xlsx --out PATH [--force]"},
-		"report.cli.summary.summary":   {VI: "Xuất báo cáo tổng hợp kết quả các đơn vị (md, html, xlsx, csv, json)", EN: "Export the consolidated summary across units (md, html, xlsx, csv, json)"},
+		"report.cli.summary.summary":   {VI: "xuất báo cáo tổng hợp kết quả các đơn vị (md, html, xlsx, csv, json)", EN: "export the consolidated summary across units (md, html, xlsx, csv, json)"},
 		"report.cli.summary.usage":     {VI: "[--inspection ID | --year NĂM] --format md|html|xlsx|csv|json --out TỆP [--view summary|shortcomings|recommendations|findings] [--force]", EN: "[--inspection ID | --year YYYY] --format md|html|xlsx|csv|json --out PATH [--view summary|shortcomings|recommendations|findings] [--force]"},
 		"report.cli.flag.unit":         {VI: "mã đơn vị được kiểm tra", EN: "code of the inspected unit"},
 		"report.cli.flag.inspection":   {VI: "ID (hoặc phần đầu ID) của đợt kiểm tra; mặc định là đợt mới nhất", EN: "inspection ID (or its first characters); default: the newest"},
