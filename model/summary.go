@@ -185,6 +185,11 @@ func BuildSummary(records []UnitRecord, inspections []Inspection, kinds []KindIn
 		progress[k.Code] = &KindProgress{Kind: k}
 	}
 
+	total := 0
+	for i := range records {
+		total += len(records[i].Findings)
+	}
+	s.Findings = make([]FindingRow, 0, total)
 	for _, e := range ranked {
 		i := byKey[e.UnitID]
 		r := &records[i]
@@ -263,17 +268,17 @@ func BuildSummary(records []UnitRecord, inspections []Inspection, kinds []KindIn
 		s.Rows = append(s.Rows, row)
 	}
 
-	total := KindProgress{}
+	sum := KindProgress{}
 	for _, k := range s.Kinds {
 		p := progress[k.Code]
 		s.Progress = append(s.Progress, *p)
-		total.Units += p.Units
-		total.NotStarted += p.NotStarted
-		total.Draft += p.Draft
-		total.Incomplete += p.Incomplete
-		total.Final += p.Final
+		sum.Units += p.Units
+		sum.NotStarted += p.NotStarted
+		sum.Draft += p.Draft
+		sum.Incomplete += p.Incomplete
+		sum.Final += p.Final
 	}
-	s.Progress = append(s.Progress, total)
+	s.Progress = append(s.Progress, sum)
 
 	keys := make([]statKey, 0, len(stats))
 	for k, st := range stats {

@@ -71,6 +71,9 @@ func TestMain(m *testing.M) {
 	if demoDir != "" {
 		os.RemoveAll(demoDir)
 	}
+	for _, d := range benchDirs {
+		os.RemoveAll(d)
+	}
 	os.Exit(code)
 }
 
