@@ -164,6 +164,16 @@ func wrap(s string, w int) []string {
 	return out
 }
 
+// indentWrap wraps text to w cells with every line indented by prefix.
+func indentWrap(prefix, text string, w int) []string {
+	pw := ansi.StringWidth(prefix)
+	lines := wrap(text, max(1, w-pw))
+	for i, l := range lines {
+		lines[i] = prefix + l
+	}
+	return lines
+}
+
 // clipLines keeps at most h lines.
 func clipLines(lines []string, h int) []string {
 	if h <= 0 {

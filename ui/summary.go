@@ -306,7 +306,7 @@ func (m summaryModel) contentLines(w int) []string {
 		}
 		lines = append(lines, fit(fmt.Sprintf("%s %s %s", m.c.resultMarker(c.Result), it.Code, shortText(it.Text)), w))
 		if c.Note != "" {
-			lines = append(lines, wrap("    "+t.T("ui.label.note")+" "+c.Note, w)...)
+			lines = append(lines, indentWrap("    ", t.T("ui.label.note")+" "+c.Note, w)...)
 		} else if c.NeedsNote() {
 			lines = append(lines, "    "+st.Error.Render(t.T("ui.summary.missing_note")))
 		}
@@ -316,7 +316,7 @@ func (m summaryModel) contentLines(w int) []string {
 	}
 	lines = append(lines, "", m.c.rule(t.T("ui.summary.recommendations", len(recs)), w))
 	for _, r := range recs {
-		lines = append(lines, wrap("• "+r, w)...)
+		lines = append(lines, indentWrap("  ", r, w)...)
 	}
 	if len(recs) == 0 {
 		lines = append(lines, st.Muted.Render(t.T("ui.summary.none")))
@@ -335,7 +335,7 @@ func (m summaryModel) contentLines(w int) []string {
 	if a.UnitComments == "" {
 		lines = append(lines, "  "+val(""))
 	} else {
-		lines = append(lines, wrap("  "+a.UnitComments, w)...)
+		lines = append(lines, indentWrap("  ", a.UnitComments, w)...)
 	}
 	return lines
 }
