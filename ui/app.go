@@ -120,8 +120,20 @@ func New(deps Deps) App {
 // Init reads the settings.
 func (a App) Init() tea.Cmd { return loadSettingsCmd(a.c.store) }
 
-// Update routes a message.
+// Update routes a message, then carries out a screen change a screen asked
+// for while handling it.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.route(msg)
+	a = m.(App)
+	if n := a.c.nav; n != nil {
+		a.c.nav = nil
+		m, navCmd := a.handleNav(*n)
+		return m, tea.Batch(cmd, navCmd)
+	}
+	return a, cmd
+}
+
+func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return a.handleResize(msg)
@@ -131,18 +143,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleSettings(msg)
 	case inspectorSavedMsg:
 		return a.handleInspectorSaved(msg)
-	case navMsg:
-		return a.handleNav(msg)
 	case sessionLoadedMsg:
 		return a.handleSessionLoaded(msg)
 	case findingSavedMsg:
 		return a.handleFindingSaved(msg)
 	case assessmentSavedMsg:
 		return a.handleAssessmentSaved(msg)
-	case searchJumpMsg:
-		a.searching = false
-		a.list.jump(msg.index)
-		return a, nil
 	case debounceMsg:
 		if a.screen != screenEditor {
 			return a, nil
@@ -331,6 +337,7 @@ func (a App) handleInspectorSaved(msg inspectorSavedMsg) (tea.Model, tea.Cmd) {
 }
 
 func (a App) handleNav(msg navMsg) (tea.Model, tea.Cmd) {
+	a.searching = false
 	switch msg.to {
 	case screenStart:
 		// The session stays until another unit is opened, so saves still

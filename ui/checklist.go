@@ -59,7 +59,7 @@ func (m checklistModel) update(msg tea.Msg) (checklistModel, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok || m.s == nil || len(m.s.items) == 0 {
 		if ok && key.Matches(km, m.c.keys.Back) {
-			return m, navCmd(navMsg{to: screenStart})
+			return m, m.c.navigate(navMsg{to: screenStart})
 		}
 		return m, nil
 	}
@@ -98,14 +98,14 @@ func (m checklistModel) update(msg tea.Msg) (checklistModel, tea.Cmd) {
 			m.notice = m.c.t.T("ui.checklist.all_answered")
 		}
 	case key.Matches(km, m.keys.Edit):
-		return m, navCmd(navMsg{to: screenEditor, index: m.cursor})
+		return m, m.c.navigate(navMsg{to: screenEditor, index: m.cursor})
 	case key.Matches(km, m.keys.Summary):
-		return m, navCmd(navMsg{to: screenSummary})
+		return m, m.c.navigate(navMsg{to: screenSummary})
 	case key.Matches(km, m.keys.Retry):
 		s.requeueFailed()
 		return m, flushCmd(m.c, s)
 	case key.Matches(km, m.c.keys.Back):
-		return m, navCmd(navMsg{to: screenStart})
+		return m, m.c.navigate(navMsg{to: screenStart})
 	default:
 		if r, ok := m.keys.Results.match(km); ok {
 			return m.setResult(r)
@@ -153,7 +153,7 @@ func (m checklistModel) setResult(r model.Result) (checklistModel, tea.Cmd) {
 	save := flushCmd(m.c, s)
 	if c.NeedsNote() {
 		// The evidence rule: chưa đạt needs a note, so go and write it.
-		return m, tea.Batch(save, navCmd(navMsg{to: screenEditor, index: m.cursor, focus: focusNote}))
+		return m, tea.Batch(save, m.c.navigate(navMsg{to: screenEditor, index: m.cursor, focus: focusNote}))
 	}
 	if i := m.cursor + 1; i < len(s.items) {
 		m.cursor = i

@@ -284,8 +284,8 @@ func debounceCmd(d time.Duration, seq int) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return debounceMsg{seq: seq} })
 }
 
-// navMsg asks the App to show another screen; screens send it instead of
-// reaching into the App.
+// navMsg asks the App to show another screen; screens file it with
+// common.navigate instead of reaching into the App.
 type navMsg struct {
 	to    screenID
 	index int    // item index for the checklist and editor
@@ -294,7 +294,13 @@ type navMsg struct {
 	u     model.Unit
 }
 
-func navCmd(n navMsg) tea.Cmd { return func() tea.Msg { return n } }
+// navigate files a request to change screens. The App acts on it at the
+// end of the same Update, not through a command: keys typed right after
+// (a note after "3") must reach the new screen, not the old one.
+func (c *common) navigate(n navMsg) tea.Cmd {
+	c.nav = &n
+	return nil
+}
 
 // errText is the catalogue message for a store error.
 func (c *common) errText(err error) string {

@@ -32,6 +32,8 @@ type common struct {
 	// debounce is how long typing pauses before a note is saved; 0
 	// saves only on leaving the field (tests).
 	debounce time.Duration
+	// nav is a screen change requested during the current Update.
+	nav *navMsg
 }
 
 // pts formats a score the way the language writes decimals.
@@ -188,8 +190,13 @@ func clipLines(lines []string, h int) []string {
 // padLines pads to exactly h lines of w spaces.
 func padLines(lines []string, w, h int) []string {
 	lines = clipLines(lines, h)
+	// Producers give lines of exactly w cells (fit, row, rule); only blank
+	// spacer lines need filling. Measuring every line again would double
+	// the cost of a frame.
 	for i, l := range lines {
-		lines[i] = fit(l, w)
+		if l == "" {
+			lines[i] = strings.Repeat(" ", max(0, w))
+		}
 	}
 	for len(lines) < h {
 		lines = append(lines, strings.Repeat(" ", max(0, w)))

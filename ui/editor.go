@@ -206,7 +206,7 @@ func (m editorModel) handleKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
 	switch {
 	case key.Matches(km, m.keys.Back):
 		m, cmd := m.commit()
-		return m, tea.Batch(cmd, navCmd(navMsg{to: screenChecklist, index: m.index}))
+		return m, tea.Batch(cmd, m.c.navigate(navMsg{to: screenChecklist, index: m.index}))
 	case key.Matches(km, m.keys.Save):
 		m, cmd := m.commit()
 		m.s.requeueFailed()

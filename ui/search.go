@@ -111,10 +111,6 @@ type searchModel struct {
 	query   string
 }
 
-// searchJumpMsg asks the checklist to select an item; the search overlay
-// sends it when the inspector presses Enter on a result.
-type searchJumpMsg struct{ index int }
-
 func newSearchModel(c *common) searchModel {
 	ti := newTextInput(c)
 	ti.Placeholder = c.t.T("ui.search.placeholder")
@@ -147,7 +143,7 @@ func (m searchModel) update(msg tea.Msg) (searchModel, tea.Cmd) {
 				return m, nil
 			}
 			idx := m.results[m.cursor]
-			return m, func() tea.Msg { return searchJumpMsg{index: idx} }
+			return m, m.c.navigate(navMsg{to: screenChecklist, index: idx})
 		}
 	}
 	var cmd tea.Cmd

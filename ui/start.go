@@ -153,7 +153,7 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd) {
 		}
 		if m.unitCursor < len(m.rows) {
 			r := m.rows[m.unitCursor]
-			return m, navCmd(navMsg{to: screenChecklist, unit: r.assessment.ID, u: r.unit})
+			return m, m.c.navigate(navMsg{to: screenChecklist, unit: r.assessment.ID, u: r.unit})
 		}
 	case key.Matches(km, m.keys.NewInspection):
 		return m.openInspectionForm()

@@ -153,7 +153,7 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 		switch {
 		case km.Type == tea.KeyEnter && len(m.gaps) > 0:
 			m.mode = summaryBrowse
-			return m, navCmd(navMsg{to: screenEditor, index: m.s.index[m.gaps[0]], focus: focusNote})
+			return m, m.c.navigate(navMsg{to: screenEditor, index: m.s.index[m.gaps[0]], focus: focusNote})
 		case key.Matches(km, m.keys.Cancel):
 			m.mode = summaryBrowse
 		}
@@ -204,7 +204,7 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 		m.reason.SetValue("")
 		return m, m.reason.Focus()
 	case key.Matches(km, m.c.keys.Back):
-		return m, navCmd(navMsg{to: screenChecklist, index: -1})
+		return m, m.c.navigate(navMsg{to: screenChecklist, index: -1})
 	}
 	return m, nil
 }
