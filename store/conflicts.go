@@ -1,0 +1,362 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"kiemtra/model"
+)
+
+// Conflict is one finding changed on two devices since they last agreed.
+// Both values are kept: Current is what the finding shows until someone
+// resolves it (the later of the two), Other the value beside it.
+type Conflict struct {
+	ID           string        `json:"id"`
+	FindingID    string        `json:"finding_id"`
+	AssessmentID string        `json:"assessment_id"`
+	InspectionID string        `json:"inspection_id"`
+	UnitCode     string        `json:"unit"`
+	UnitName     string        `json:"unit_name"`
+	ItemCode     string        `json:"item"`
+	Current      model.Finding `json:"current"`
+	Other        model.Finding `json:"other"`
+	DetectedAt   time.Time     `json:"detected_at"`
+	ResolvedAt   time.Time     `json:"resolved_at,omitzero"`
+	ResolvedBy   string        `json:"resolved_by,omitempty"`
+	Resolution   string        `json:"resolution_revision,omitempty"`
+}
+
+// Open reports whether the conflict still waits for a decision.
+func (c Conflict) Open() bool { return c.ResolvedAt.IsZero() }
+
+// ConflictFilter selects conflicts; the zero value means every open one.
+type ConflictFilter struct {
+	InspectionID string
+	AssessmentID string
+	Resolved     bool // include resolved conflicts too
+}
+
+// ConflictID names the conflict between two revisions, the same in every
+// database.
+func ConflictID(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return model.DerivedID("conflict", a, b)
+}
+
+// Errors of conflict resolution.
+var (
+	ErrConflictResolved = errors.New("the conflict was already resolved")
+)
+
+// reconcileConflicts makes the conflicts table match a finding's revision
+// graph: every pair of disagreeing heads open, and every open conflict
+// whose sides are no longer both current closed, naming the revision that
+// superseded it.
+func (db *DB) reconcileConflicts(ctx context.Context, tx *sql.Tx, findingID, assessmentID, item string, g *model.Graph, all map[string]revInfo) error {
+	heads := g.Heads()
+	pairs := model.ConflictsOf(heads)
+	desired := make(map[string]model.Pair, len(pairs))
+	for _, p := range pairs {
+		desired[ConflictID(p.Current.ID, p.Other.ID)] = p
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT id, current_revision, other_revision FROM conflicts WHERE finding_id = ? AND resolved_at = ''", findingID)
+	if err != nil {
+		return err
+	}
+	type open struct{ id, cur, other string }
+	var opens []open
+	for rows.Next() {
+		var o open
+		if err := rows.Scan(&o.id, &o.cur, &o.other); err != nil {
+			rows.Close()
+			return err
+		}
+		opens = append(opens, o)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	now := formatTime(db.Now())
+	for _, o := range opens {
+		if _, ok := desired[o.id]; ok {
+			continue
+		}
+		// The head that descends from both sides resolved it; failing
+		// that, the one that superseded either side.
+		var by, res string
+		for _, pass := range []bool{true, false} {
+			for _, h := range heads {
+				a, b := g.Ancestor(o.cur, h.ID), g.Ancestor(o.other, h.ID)
+				if (pass && a && b) || (!pass && (a || b)) {
+					res, by = h.ID, all[h.ID].f.UpdatedBy
+					break
+				}
+			}
+			if res != "" {
+				break
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution_revision = ? WHERE id = ?",
+			now, by, res, o.id); err != nil {
+			return err
+		}
+	}
+	ids := make([]string, 0, len(desired))
+	for id := range desired {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		p := desired[id]
+		_, err := tx.ExecContext(ctx, `INSERT INTO conflicts(id, finding_id, assessment_id, item_code, current_revision, other_revision,
+			current_json, other_json, detected_at) VALUES (?,?,?,?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET finding_id = excluded.finding_id, assessment_id = excluded.assessment_id,
+			current_revision = excluded.current_revision, other_revision = excluded.other_revision,
+			current_json = excluded.current_json, other_json = excluded.other_json WHERE resolved_at = ''`,
+			id, findingID, assessmentID, item, p.Current.ID, p.Other.ID, jsonOf(all[p.Current.ID].f), jsonOf(all[p.Other.ID].f), now)
+		if err != nil {
+			return fmt.Errorf("record conflict: %w", err)
+		}
+	}
+	return nil
+}
+
+// refreshConflicts re-reads the revisions of findings with open conflicts
+// and reconciles them: an edit saved on the current value since the import
+// supersedes the pair it was made on.
+func (db *DB) refreshConflicts(ctx context.Context) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.finding_id, f.assessment_id, f.item_code FROM conflicts c
+			JOIN findings f ON f.id = c.finding_id WHERE c.resolved_at = ''`)
+		if err != nil {
+			return err
+		}
+		type fk struct{ id, a, item string }
+		var fs []fk
+		for rows.Next() {
+			var x fk
+			if err := rows.Scan(&x.id, &x.a, &x.item); err != nil {
+				rows.Close()
+				return err
+			}
+			fs = append(fs, x)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		for _, x := range fs {
+			g, all, err := findingGraph(ctx, tx, x.id)
+			if err != nil {
+				return err
+			}
+			if err := db.reconcileConflicts(ctx, tx, x.id, x.a, x.item, g, all); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func findingGraph(ctx context.Context, q querier, findingID string) (*model.Graph, map[string]revInfo, error) {
+	names, err := findingNames(ctx, q, findingID)
+	if err != nil {
+		return nil, nil, err
+	}
+	all, err := heldRevisions(ctx, q, names)
+	if err != nil {
+		return nil, nil, err
+	}
+	revs := make([]model.Rev, 0, len(all))
+	for _, ri := range all {
+		revs = append(revs, ri.rev)
+	}
+	return model.NewGraph(revs...), all, nil
+}
+
+// Conflicts lists conflicts, open ones first, by unit and item.
+func (db *DB) Conflicts(ctx context.Context, f ConflictFilter) ([]Conflict, error) {
+	if err := db.refreshConflicts(ctx); err != nil {
+		return nil, fmt.Errorf("list conflicts: %w", err)
+	}
+	q := `SELECT c.id, c.finding_id, c.assessment_id, a.inspection_id, u.code, u.name, c.item_code, c.current_json, c.other_json,
+		c.detected_at, c.resolved_at, c.resolved_by, c.resolution_revision
+		FROM conflicts c JOIN assessments a ON a.id = c.assessment_id JOIN units u ON u.id = a.unit_id WHERE 1=1`
+	var args []any
+	if f.InspectionID != "" {
+		q += " AND a.inspection_id = ?"
+		args = append(args, f.InspectionID)
+	}
+	if f.AssessmentID != "" {
+		q += " AND c.assessment_id = ?"
+		args = append(args, f.AssessmentID)
+	}
+	if !f.Resolved {
+		q += " AND c.resolved_at = ''"
+	}
+	q += " ORDER BY c.resolved_at != '', u.code, c.item_code, c.id"
+	rows, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list conflicts: %w", translate(err))
+	}
+	defer rows.Close()
+	var out []Conflict
+	for rows.Next() {
+		c, err := scanConflict(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list conflicts: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func scanConflict(sc interface{ Scan(...any) error }) (Conflict, error) {
+	var c Conflict
+	var cur, other, det, res string
+	if err := sc.Scan(&c.ID, &c.FindingID, &c.AssessmentID, &c.InspectionID, &c.UnitCode, &c.UnitName, &c.ItemCode, &cur, &other,
+		&det, &res, &c.ResolvedBy, &c.Resolution); err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal([]byte(cur), &c.Current); err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal([]byte(other), &c.Other); err != nil {
+		return c, err
+	}
+	c.DetectedAt, c.ResolvedAt = parseTime(det), parseTime(res)
+	return c, nil
+}
+
+// Conflict returns one conflict by ID (or a unique prefix of it).
+func (db *DB) Conflict(ctx context.Context, ref string) (Conflict, error) {
+	all, err := db.Conflicts(ctx, ConflictFilter{Resolved: true})
+	if err != nil {
+		return Conflict{}, err
+	}
+	var hits []Conflict
+	for _, c := range all {
+		if c.ID == ref {
+			return c, nil
+		}
+		if ref != "" && strings.HasPrefix(c.ID, strings.ToLower(ref)) {
+			hits = append(hits, c)
+		}
+	}
+	switch len(hits) {
+	case 0:
+		return Conflict{}, fmt.Errorf("conflict %q: %w", ref, model.ErrNotFound)
+	case 1:
+		return hits[0], nil
+	}
+	return Conflict{}, fmt.Errorf("conflict %q: %w", ref, ErrAmbiguous)
+}
+
+// ResolveConflict settles a conflict with the chosen content (one side's,
+// or a value edited from both): a new revision based on both sides, made
+// by actor and audited with action "resolve". It is refused for a
+// finalized assessment (model.ErrFinalized), a resolved conflict
+// (ErrConflictResolved) and content the item does not allow.
+func (db *DB) ResolveConflict(ctx context.Context, actor, conflictID string, chosen model.Content) (model.Finding, error) {
+	actor = nfc(strings.TrimSpace(actor))
+	if actor == "" {
+		return model.Finding{}, fmt.Errorf("resolve conflict: %w: who decides is required", model.ErrInvalid)
+	}
+	c, err := db.Conflict(ctx, conflictID)
+	if err != nil {
+		return model.Finding{}, fmt.Errorf("resolve conflict: %w", err)
+	}
+	if !c.Open() {
+		return model.Finding{}, fmt.Errorf("resolve conflict %s: %w", short(c.ID), ErrConflictResolved)
+	}
+	a, err := db.Assessment(ctx, c.AssessmentID)
+	if err != nil {
+		return model.Finding{}, fmt.Errorf("resolve conflict: %w", err)
+	}
+	cl, err := db.Checklist(ctx, a.ChecklistID, a.ChecklistVersion)
+	if err != nil {
+		return model.Finding{}, fmt.Errorf("resolve conflict: %w", err)
+	}
+	it, ok := cl.Item(c.ItemCode)
+	if !ok {
+		return model.Finding{}, fmt.Errorf("resolve conflict: item %s: %w", c.ItemCode, model.ErrNotFound)
+	}
+	chosen.Note, chosen.Evidence, chosen.Recommendation = nfc(chosen.Note), nfc(chosen.Evidence), nfc(chosen.Recommendation)
+	if err := chosen.Validate(it); err != nil {
+		return model.Finding{}, fmt.Errorf("resolve conflict: %w", err)
+	}
+	var f model.Finding
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		a, err := getAssessment(ctx, tx, c.AssessmentID)
+		if err != nil {
+			return err
+		}
+		if a.Status == model.StatusFinalized {
+			return model.ErrFinalized
+		}
+		g, all, err := findingGraph(ctx, tx, c.FindingID)
+		if err != nil {
+			return err
+		}
+		isHead := map[string]bool{}
+		for _, h := range g.Heads() {
+			isHead[h.ID] = true
+		}
+		if !isHead[c.Current.Revision] || !isHead[c.Other.Revision] {
+			return ErrStale
+		}
+		cur, other := all[c.Current.Revision].f, all[c.Other.Revision].f
+		f = model.Finding{ID: c.FindingID, AssessmentID: c.AssessmentID, ItemCode: c.ItemCode, UpdatedBy: actor,
+			UpdatedAt: db.Now(), Device: db.device, Revision: model.NewID(), BaseRevision: cur.Revision}
+		f.Apply(chosen)
+		if err := upsertFinding(ctx, tx, f); err != nil {
+			return err
+		}
+		if _, err := db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "finding", EntityID: f.ID, Action: "resolve",
+			Old: jsonOf([]model.Finding{cur, other}), New: jsonOf(f), Revision: f.Revision, BaseRevision: f.BaseRevision}); err != nil {
+			return err
+		}
+		all[f.Revision] = revInfo{model.RevOf(f, other.Revision), f}
+		revs := make([]model.Rev, 0, len(all))
+		for _, ri := range all {
+			revs = append(revs, ri.rev)
+		}
+		return db.reconcileConflicts(ctx, tx, c.FindingID, c.AssessmentID, c.ItemCode, model.NewGraph(revs...), all)
+	})
+	if err != nil {
+		return f, fmt.Errorf("resolve conflict %s: %w", c.ItemCode, err)
+	}
+	return f, nil
+}
+
+// FindingHistory returns every audit entry about a finding under any of
+// the IDs it has had (a finding created on two laptops has two), oldest
+// first.
+func (db *DB) FindingHistory(ctx context.Context, findingID string) ([]AuditEntry, error) {
+	names, err := findingNames(ctx, db.sql, findingID)
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", translate(err))
+	}
+	j, _ := json.Marshal(names)
+	rows, err := db.sql.QueryContext(ctx, "SELECT "+auditCols+" FROM audit WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY at, seq", string(j))
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", translate(err))
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,352 @@
+package store
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/x509"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"kiemtra/model"
+)
+
+// SettingPublicKey remembers this database's public key, so a key file that
+// belongs to another database is noticed rather than used.
+const SettingPublicKey = "device_public_key"
+
+// DeviceKey is this device's signing key. The private half lives only in a
+// file beside the database (mode 0600); it is never written into a bundle.
+type DeviceKey struct {
+	Device      string
+	Public      ed25519.PublicKey
+	Fingerprint string
+	Path        string
+	private     ed25519.PrivateKey
+}
+
+// Sign signs msg with the device's private key.
+func (k *DeviceKey) Sign(msg []byte) []byte { return ed25519.Sign(k.private, msg) }
+
+// Fingerprint is the short form of a public key read over the phone: the
+// first 16 hex digits of its SHA-256, in groups of four.
+func Fingerprint(pub ed25519.PublicKey) string {
+	sum := sha256.Sum256(pub)
+	h := hex.EncodeToString(sum[:8])
+	return h[0:4] + "-" + h[4:8] + "-" + h[8:12] + "-" + h[12:16]
+}
+
+// KeyPath is where the database's private key is kept: beside it, named
+// after it ("kiemtra.db" → "kiemtra.device.key"), so the demo database and
+// the real one never share a key.
+func (db *DB) KeyPath() string {
+	return strings.TrimSuffix(db.path, filepath.Ext(db.path)) + ".device.key"
+}
+
+// ErrKeyMismatch is returned when the key file beside the database is not
+// the key this database made.
+var ErrKeyMismatch = errors.New("the device key file does not belong to this database")
+
+// DeviceKey loads the device's key, making it (and trusting it) on first
+// use.
+func (db *DB) DeviceKey(ctx context.Context) (*DeviceKey, error) {
+	path := db.KeyPath()
+	priv, err := readPrivateKey(path)
+	if errors.Is(err, os.ErrNotExist) {
+		priv, err = createPrivateKey(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	pub := priv.Public().(ed25519.PublicKey)
+	k := &DeviceKey{Device: db.device, Public: pub, Fingerprint: Fingerprint(pub), Path: path, private: priv}
+	enc := base64.StdEncoding.EncodeToString(pub)
+	known, err := db.Setting(ctx, SettingPublicKey)
+	if err != nil {
+		return nil, err
+	}
+	if known != "" && known != enc {
+		var n int
+		// A key file replaced by hand: refuse, unless the database already
+		// trusts that key as its own (a restored backup of the key).
+		if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM trusted_keys WHERE public_key = ? AND self = 1", enc).Scan(&n); err != nil {
+			return nil, fmt.Errorf("read trusted keys: %w", translate(err))
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("%s: %w (fingerprint %s)", path, ErrKeyMismatch, k.Fingerprint)
+		}
+	}
+	if known != enc {
+		err := db.tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
+				ON CONFLICT(key) DO UPDATE SET value = excluded.value`, SettingPublicKey, enc); err != nil {
+				return err
+			}
+			return trustKey(ctx, tx, TrustedKey{Fingerprint: k.Fingerprint, PublicKey: pub, Device: db.device,
+				Name: "this device", Self: true, AddedAt: db.Now()})
+		})
+		if err != nil {
+			return nil, fmt.Errorf("record device key: %w", err)
+		}
+	}
+	return k, nil
+}
+
+func readPrivateKey(path string) (ed25519.PrivateKey, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("read device key %s: %w", path, err)
+	}
+	blk, _ := pem.Decode(b)
+	if blk == nil || blk.Type != "PRIVATE KEY" {
+		return nil, fmt.Errorf("read device key %s: not a PEM private key", path)
+	}
+	k, err := x509.ParsePKCS8PrivateKey(blk.Bytes)
+	if err != nil {
+		return nil, fmt.Errorf("read device key %s: %w", path, err)
+	}
+	priv, ok := k.(ed25519.PrivateKey)
+	if !ok {
+		return nil, fmt.Errorf("read device key %s: not an ed25519 key", path)
+	}
+	return priv, nil
+}
+
+// createPrivateKey makes a key and writes it atomically: a complete,
+// synced temporary file is hard-linked to its name, which fails if another
+// process made the key first (then that key is used).
+func createPrivateKey(path string) (ed25519.PrivateKey, error) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, fmt.Errorf("make device key: %w", err)
+	}
+	der, err := x509.MarshalPKCS8PrivateKey(priv)
+	if err != nil {
+		return nil, fmt.Errorf("make device key: %w", err)
+	}
+	data := pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("write device key: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, ".device-key-*")
+	if err != nil {
+		return nil, fmt.Errorf("write device key: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil && !isWindows() {
+		tmp.Close()
+		return nil, fmt.Errorf("write device key: %w", err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return nil, fmt.Errorf("write device key: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return nil, fmt.Errorf("write device key: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return nil, fmt.Errorf("write device key: %w", err)
+	}
+	if err := os.Link(tmp.Name(), path); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return readPrivateKey(path)
+		}
+		return nil, fmt.Errorf("write device key: %w", err)
+	}
+	syncDir(dir)
+	return priv, nil
+}
+
+// TrustedKey is a device whose bundles and receipts are accepted.
+type TrustedKey struct {
+	Fingerprint string            `json:"fingerprint"`
+	PublicKey   ed25519.PublicKey `json:"public_key"`
+	Device      string            `json:"device"`
+	Name        string            `json:"name"`
+	Self        bool              `json:"self"`
+	AddedAt     time.Time         `json:"added_at"`
+}
+
+// ErrUntrusted is returned for a bundle or receipt signed by a key not in
+// trusted_keys.
+var ErrUntrusted = errors.New("signed by an unknown device")
+
+// ErrKeyDevice is returned when a trusted key signs for another device.
+var ErrKeyDevice = errors.New("the key that signed it belongs to another device")
+
+func trustKey(ctx context.Context, tx *sql.Tx, k TrustedKey) error {
+	self := 0
+	if k.Self {
+		self = 1
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO trusted_keys(fingerprint, public_key, device, name, self, added_at)
+		VALUES (?,?,?,?,?,?) ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name`,
+		k.Fingerprint, base64.StdEncoding.EncodeToString(k.PublicKey), k.Device, nfc(strings.TrimSpace(k.Name)), self,
+		formatTime(k.AddedAt))
+	if err != nil {
+		return fmt.Errorf("write trusted key: %w", err)
+	}
+	return nil
+}
+
+// PublicKeyFile is what `kiemtra keys export` writes and `keys trust`
+// reads: a device's public key and the device ID it speaks for.
+type PublicKeyFile struct {
+	Format      string `json:"format"` // "kiemtra-public-key/1"
+	Device      string `json:"device"`
+	Inspector   string `json:"inspector,omitempty"`
+	PublicKey   string `json:"public_key"` // base64
+	Fingerprint string `json:"fingerprint"`
+}
+
+const publicKeyFormat = "kiemtra-public-key/1"
+
+// ExportPublicKey writes the device's public key file to out (atomically).
+func (db *DB) ExportPublicKey(ctx context.Context, out string) (PublicKeyFile, error) {
+	k, err := db.DeviceKey(ctx)
+	if err != nil {
+		return PublicKeyFile{}, err
+	}
+	insp, err := db.Setting(ctx, SettingInspector)
+	if err != nil {
+		return PublicKeyFile{}, err
+	}
+	pf := PublicKeyFile{Format: publicKeyFormat, Device: db.device, Inspector: insp,
+		PublicKey: base64.StdEncoding.EncodeToString(k.Public), Fingerprint: k.Fingerprint}
+	b, _ := json.MarshalIndent(pf, "", "  ")
+	if err := writeFileAtomic(out, append(b, '\n'), 0o644); err != nil {
+		return pf, fmt.Errorf("export key: %w", err)
+	}
+	return pf, nil
+}
+
+// ErrBadKeyFile is returned for a file that is not a kiemtra public key.
+var ErrBadKeyFile = errors.New("not a kiemtra public key file")
+
+// ReadPublicKeyFile reads and checks a public key file.
+func ReadPublicKeyFile(path string) (PublicKeyFile, ed25519.PublicKey, error) {
+	var pf PublicKeyFile
+	f, err := os.Open(path)
+	if err != nil {
+		return pf, nil, fmt.Errorf("read key %s: %w", path, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, 64<<10))
+	if err != nil {
+		return pf, nil, fmt.Errorf("read key %s: %w", path, err)
+	}
+	if err := json.Unmarshal(b, &pf); err != nil || pf.Format != publicKeyFormat {
+		return pf, nil, fmt.Errorf("%s: %w", path, ErrBadKeyFile)
+	}
+	raw, err := base64.StdEncoding.DecodeString(pf.PublicKey)
+	if err != nil || len(raw) != ed25519.PublicKeySize || !model.ValidID(pf.Device) {
+		return pf, nil, fmt.Errorf("%s: %w", path, ErrBadKeyFile)
+	}
+	pub := ed25519.PublicKey(raw)
+	if pf.Fingerprint != "" && pf.Fingerprint != Fingerprint(pub) {
+		return pf, nil, fmt.Errorf("%s: %w: the fingerprint does not match the key", path, ErrBadKeyFile)
+	}
+	pf.Fingerprint = Fingerprint(pub)
+	return pf, pub, nil
+}
+
+// TrustKeyFile records the device in a public key file as trusted, under a
+// name people recognise ("Laptop chị Hương").
+func (db *DB) TrustKeyFile(ctx context.Context, path, name string) (TrustedKey, error) {
+	pf, pub, err := ReadPublicKeyFile(path)
+	if err != nil {
+		return TrustedKey{}, err
+	}
+	name = strings.TrimSpace(name)
+	if name == "" {
+		name = pf.Inspector
+	}
+	if name == "" {
+		name = pf.Device[:8]
+	}
+	k := TrustedKey{Fingerprint: pf.Fingerprint, PublicKey: pub, Device: pf.Device, Name: nfc(name), AddedAt: db.Now()}
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		var dev string
+		err := tx.QueryRowContext(ctx, "SELECT device FROM trusted_keys WHERE fingerprint = ?", k.Fingerprint).Scan(&dev)
+		if err == nil && dev != k.Device {
+			return fmt.Errorf("%w: %s is trusted for device %s", ErrKeyDevice, k.Fingerprint, short(dev))
+		}
+		return trustKey(ctx, tx, k)
+	})
+	if err != nil {
+		return k, fmt.Errorf("trust key: %w", err)
+	}
+	return k, nil
+}
+
+// TrustedKeys lists the trusted devices, this one first, then by name.
+func (db *DB) TrustedKeys(ctx context.Context) ([]TrustedKey, error) {
+	rows, err := db.sql.QueryContext(ctx, "SELECT fingerprint, public_key, device, name, self, added_at FROM trusted_keys ORDER BY self DESC, name, fingerprint")
+	if err != nil {
+		return nil, fmt.Errorf("list trusted keys: %w", translate(err))
+	}
+	defer rows.Close()
+	var out []TrustedKey
+	for rows.Next() {
+		k, err := scanTrusted(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+func scanTrusted(sc interface{ Scan(...any) error }) (TrustedKey, error) {
+	var k TrustedKey
+	var pub, at string
+	if err := sc.Scan(&k.Fingerprint, &pub, &k.Device, &k.Name, &k.Self, &at); err != nil {
+		return k, err
+	}
+	raw, err := base64.StdEncoding.DecodeString(pub)
+	if err != nil || len(raw) != ed25519.PublicKeySize {
+		return k, fmt.Errorf("trusted key %s: %w", k.Fingerprint, ErrCorrupt)
+	}
+	k.PublicKey, k.AddedAt = raw, parseTime(at)
+	return k, nil
+}
+
+// trustedKey looks a public key up among the trusted ones.
+func (db *DB) trustedKey(ctx context.Context, pub ed25519.PublicKey) (TrustedKey, bool, error) {
+	k, err := scanTrusted(db.sql.QueryRowContext(ctx, "SELECT fingerprint, public_key, device, name, self, added_at FROM trusted_keys WHERE public_key = ?",
+		base64.StdEncoding.EncodeToString(pub)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return k, false, nil
+	}
+	if err != nil {
+		return k, false, fmt.Errorf("read trusted keys: %w", translate(err))
+	}
+	return k, true, nil
+}
+
+// DeviceName is how a device is named to people: its trusted name, else the
+// first 8 characters of its ID.
+func (db *DB) DeviceName(ctx context.Context, device string) string {
+	var name string
+	err := db.sql.QueryRowContext(ctx, "SELECT name FROM trusted_keys WHERE device = ? ORDER BY self DESC, added_at LIMIT 1", device).Scan(&name)
+	if err != nil || name == "" {
+		return short(device)
+	}
+	return name
+}

@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"crypto/ed25519"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"kiemtra/model"
+)
+
+// A receipt is the importing device's signed statement of what it did with
+// each record of a bundle. The laptop that wrote the bundle reads it back
+// (kiemtra receipt FILE) and so knows what was delivered. The file is JSON:
+//
+//	{"receipt": {…ReceiptBody…}, "signature": "<base64 ed25519 over the exact bytes of receipt>"}
+
+const receiptFormat = "kiemtra-receipt/1"
+
+// ReceiptRecord is one record's fate.
+type ReceiptRecord struct {
+	Kind     string         `json:"kind"` // "finding"
+	ID       string         `json:"id"`
+	Revision string         `json:"revision,omitempty"`
+	Status   model.Delivery `json:"status"`
+}
+
+// ReceiptBundle names the bundle a receipt is for.
+type ReceiptBundle struct {
+	Device string `json:"device"`
+	Seq    int64  `json:"seq"`
+	SHA256 string `json:"sha256"`
+	File   string `json:"file"`
+}
+
+// ReceiptBody is the signed part of a receipt.
+type ReceiptBody struct {
+	Format       string          `json:"format"`
+	Importer     string          `json:"importer"`
+	ImporterName string          `json:"importer_name,omitempty"`
+	PublicKey    string          `json:"public_key"`
+	Bundle       ReceiptBundle   `json:"bundle"`
+	ImportedAt   time.Time       `json:"imported_at"`
+	Replay       bool            `json:"replay"`
+	Accepted     int             `json:"accepted"`
+	Present      int             `json:"present"`
+	Conflicts    int             `json:"conflicts"`
+	Records      []ReceiptRecord `json:"records"`
+}
+
+type receiptFile struct {
+	Receipt   json.RawMessage `json:"receipt"`
+	Signature string          `json:"signature"`
+}
+
+// Receipt is a receipt read and verified.
+type Receipt struct {
+	ReceiptBody
+	Fingerprint string
+	SignerName  string
+	publicKey   ed25519.PublicKey
+}
+
+// Errors reading receipts.
+var (
+	ErrReceiptFormat    = errors.New("not a kiemtra receipt, or a damaged one")
+	ErrReceiptSignature = errors.New("the receipt's signature does not match its content (it was altered)")
+	ErrReceiptNotOurs   = errors.New("the receipt is for a bundle this database did not write")
+)
+
+func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, b *Bundle, res *ImportResult) error {
+	name, err := db.Setting(ctx, SettingInspector)
+	if err != nil {
+		return err
+	}
+	body := ReceiptBody{
+		Format: receiptFormat, Importer: db.device, ImporterName: name,
+		PublicKey:  base64.StdEncoding.EncodeToString(key.Public),
+		Bundle:     ReceiptBundle{b.Manifest.Device, b.Manifest.Seq, b.Manifest.PayloadSHA256, filepath.Base(res.File)},
+		ImportedAt: db.Now(), Replay: res.Replay, Accepted: res.Accepted, Present: res.Present, Conflicts: res.Conflicts,
+		Records: res.records,
+	}
+	if body.Records == nil {
+		body.Records = []ReceiptRecord{}
+	}
+	raw, err := json.Marshal(body)
+	if err != nil {
+		return err
+	}
+	out, err := json.Marshal(receiptFile{Receipt: raw, Signature: base64.StdEncoding.EncodeToString(key.Sign(raw))})
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(path, append(out, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write receipt %s: %w", path, err)
+	}
+	return nil
+}
+
+// ReadReceiptFile reads a receipt and checks its signature against the key
+// it names (whether that key is trusted is the database's decision).
+func ReadReceiptFile(path string) (*Receipt, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read receipt %s: %w", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 256<<20))
+	if err != nil {
+		return nil, fmt.Errorf("read receipt %s: %w", path, err)
+	}
+	var rf receiptFile
+	if err := json.Unmarshal(data, &rf); err != nil || len(rf.Receipt) == 0 {
+		return nil, fmt.Errorf("%s: %w", path, ErrReceiptFormat)
+	}
+	var r Receipt
+	if err := json.Unmarshal(rf.Receipt, &r.ReceiptBody); err != nil || r.Format != receiptFormat {
+		return nil, fmt.Errorf("%s: %w", path, ErrReceiptFormat)
+	}
+	pub, err := base64.StdEncoding.DecodeString(r.PublicKey)
+	sig, err2 := base64.StdEncoding.DecodeString(rf.Signature)
+	if err != nil || err2 != nil || len(pub) != ed25519.PublicKeySize || !ed25519.Verify(pub, rf.Receipt, sig) {
+		return nil, fmt.Errorf("%s: %w", path, ErrReceiptSignature)
+	}
+	r.publicKey, r.Fingerprint = pub, Fingerprint(pub)
+	return &r, nil
+}
+
+// AcceptReceipt reads a receipt for one of this database's bundles,
+// checks it was signed by a trusted device, and records what was delivered.
+func (db *DB) AcceptReceipt(ctx context.Context, path string) (*Receipt, error) {
+	r, err := ReadReceiptFile(path)
+	if err != nil {
+		return nil, err
+	}
+	k, ok, err := db.trustedKey(ctx, r.publicKey)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &UntrustedError{File: path, Fingerprint: r.Fingerprint, Device: r.Importer, Inspector: r.ImporterName}
+	}
+	if k.Device != r.Importer {
+		return nil, fmt.Errorf("%s: %w", path, ErrKeyDevice)
+	}
+	r.SignerName = k.Name
+	var hash string
+	err = db.sql.QueryRowContext(ctx, "SELECT hash FROM bundles_sent WHERE seq = ?", r.Bundle.Seq).Scan(&hash)
+	if r.Bundle.Device != db.device || errors.Is(err, sql.ErrNoRows) || (err == nil && hash != r.Bundle.SHA256) {
+		return nil, fmt.Errorf("%s: %w (bundle %d of device %s)", path, ErrReceiptNotOurs, r.Bundle.Seq, short(r.Bundle.Device))
+	}
+	if err != nil {
+		return nil, translate(err)
+	}
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO delivered(importer, seq, record_kind, record_id, revision, status, received_at)
+			VALUES (?,?,?,?,?,?,?) ON CONFLICT(importer, seq, record_kind, record_id) DO UPDATE SET
+			revision = excluded.revision, status = excluded.status, received_at = excluded.received_at`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, rec := range r.Records {
+			switch rec.Status {
+			case model.DeliveryPresent, model.DeliveryAccepted, model.DeliveryConflict, model.DeliveryRefused:
+			default:
+				return fmt.Errorf("%w: record %s has status %q", ErrReceiptFormat, rec.ID, rec.Status)
+			}
+			if _, err := st.ExecContext(ctx, r.Importer, r.Bundle.Seq, rec.Kind, rec.ID, rec.Revision, string(rec.Status),
+				formatTime(r.ImportedAt)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("record receipt %s: %w", path, err)
+	}
+	return r, nil
+}
+
+// SentBundle is one bundle this device wrote, with how many receipts came
+// back for it.
+type SentBundle struct {
+	Seq       int64     `json:"seq"`
+	File      string    `json:"file"`
+	Findings  int       `json:"findings"`
+	CreatedAt time.Time `json:"created_at"`
+	Receipts  int       `json:"receipts"` // importers that sent a receipt
+}
+
+// SentBundles lists the bundles this device wrote, oldest first.
+func (db *DB) SentBundles(ctx context.Context) ([]SentBundle, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT s.seq, s.file, s.findings, s.created_at,
+		(SELECT count(DISTINCT importer) FROM delivered d WHERE d.seq = s.seq) FROM bundles_sent s ORDER BY s.seq`)
+	if err != nil {
+		return nil, fmt.Errorf("list sent bundles: %w", translate(err))
+	}
+	defer rows.Close()
+	var out []SentBundle
+	for rows.Next() {
+		var s SentBundle
+		var at string
+		if err := rows.Scan(&s.Seq, &s.File, &s.Findings, &at, &s.Receipts); err != nil {
+			return nil, err
+		}
+		s.CreatedAt = parseTime(at)
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
