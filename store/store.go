@@ -44,6 +44,11 @@ type DB struct {
 
 	mu         sync.Mutex
 	checklists map[string]*model.Checklist // "id@version" → parsed, cached
+
+	// readOnly is set when the file sits on read-only media (see
+	// readonly.go): it was opened without pragmas or migrations and every
+	// write fails with ErrReadOnly.
+	readOnly bool
 }
 
 // Option configures Open.
@@ -69,9 +74,17 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	}
 	created, err := prepareFile(path)
 	if err != nil {
-		return nil, err
+		return nil, readOnlyErr(err)
 	}
 	if !created {
+		// A file on read-only media (write-protected card, read-only mount
+		// or folder) cannot take the WAL pragma, migrations or a device ID:
+		// open it as it is, for reading only (readonly.go).
+		if ro, err := onReadOnlyMedia(path); err != nil {
+			return nil, err
+		} else if ro {
+			return db.openReadOnly(ctx)
+		}
 		// Inspect an existing file read-only first: the DSN's
 		// journal_mode(WAL) would otherwise rewrite the header of a file we
 		// are about to refuse.

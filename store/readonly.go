@@ -1,0 +1,164 @@
+package store
+
+// Read-only media. Inspectors carry databases on write-protected SD cards,
+// read-only network shares and folders they may not write; Sở Nội vụ keeps
+// last year's files on read-only archives. Such a file must open for reading
+// without error, and any attempt to change it must say clearly why it
+// cannot.
+//
+// SQLite cannot open a WAL database in a folder it may not write in the
+// usual way: it needs to create the -shm (and -wal) files beside it, and
+// fails with SQLITE_CANTOPEN even with mode=ro (measured; see
+// notes/reference sqlite-and-tui.md §2). A file opened with immutable=1 is
+// read without those files and without locks, which is right exactly when
+// nobody can write it — as on read-only media. A write then fails with
+// SQLITE_READONLY, which translate turns into ErrReadOnly.
+//
+// A read-only open changes nothing: no journal-mode pragma, no migration,
+// no device ID. A file whose schema is older than this build would need a
+// migration, so it is refused rather than misread.
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+var (
+	// ErrReadOnlyOutdated: a database on read-only media was written by an
+	// older kiemtra and would need its schema updated, which cannot be
+	// written there. It also matches ErrReadOnly.
+	ErrReadOnlyOutdated = errors.New("the database needs an update that cannot be written on read-only media")
+	// ErrReadOnlyUnclean: a database on read-only media still has a
+	// write-ahead log (kiemtra was not closed cleanly before the media was
+	// made read-only) that SQLite can only read from a writable folder. It
+	// also matches ErrReadOnly.
+	ErrReadOnlyUnclean = errors.New("the database was not closed cleanly and its journal cannot be read on read-only media")
+)
+
+// ReadOnly reports whether the database was opened read-only because its
+// file or folder cannot be written. Every write method then fails with
+// ErrReadOnly; reads work.
+func (db *DB) ReadOnly() bool { return db.readOnly }
+
+// isReadOnlyErr reports whether a filesystem error means "you may not write
+// here": a read-only filesystem or missing write permission.
+func isReadOnlyErr(err error) bool {
+	return errors.Is(err, syscall.EROFS) || errors.Is(err, os.ErrPermission)
+}
+
+// readOnlyErr marks a filesystem error that means the place is read-only
+// with ErrReadOnly, so the person reads the catalogue's message for it.
+func readOnlyErr(err error) error {
+	if err != nil && isReadOnlyErr(err) && !errors.Is(err, ErrReadOnly) {
+		return fmt.Errorf("%w: %w", ErrReadOnly, err)
+	}
+	return err
+}
+
+// onReadOnlyMedia reports whether the existing database file at path, or
+// the folder holding it, cannot be written. SQLite needs both: the file for
+// the data, the folder for the -wal and -shm files. Root is not stopped by
+// permissions, only by a read-only filesystem, which the probes see too.
+func onReadOnlyMedia(path string) (bool, error) {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		if isReadOnlyErr(err) {
+			return true, nil
+		}
+		return false, fmt.Errorf("open %s: %w", path, err)
+	}
+	f.Close()
+	// If the -wal and -shm files are already there, SQLite needs to create
+	// nothing; otherwise probe the folder with a file of our own.
+	if exists(path+"-wal") && exists(path+"-shm") {
+		return false, nil
+	}
+	probe, err := os.CreateTemp(filepath.Dir(path), ".kiemtra-probe-*")
+	if err != nil {
+		if isReadOnlyErr(err) {
+			return true, nil
+		}
+		return false, fmt.Errorf("write in the folder of %s: %w", path, err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return false, nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// openReadOnly opens db.path for reading only and checks it like precheck
+// does (application ID, quick_check, schema version), without writing.
+func (db *DB) openReadOnly(ctx context.Context) (*DB, error) {
+	dsn := fileURI(db.path) + "?mode=ro&immutable=1"
+	if st, err := os.Stat(db.path + "-wal"); err == nil && st.Size() > 0 {
+		// Committed answers may still be in the log: immutable=1 would
+		// ignore it and show stale data. Plain mode=ro reads it when the
+		// -shm file exists (SQLite 3.22+); otherwise refuse, saying how to
+		// get at the data.
+		dsn = fileURI(db.path) + fmt.Sprintf("?mode=ro&_pragma=busy_timeout(%d)", busyTimeoutMS)
+	}
+	sqldb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", db.path, err)
+	}
+	sqldb.SetMaxOpenConns(1)
+	sqldb.SetConnMaxLifetime(0)
+	db.sql, db.readOnly = sqldb, true
+	if err := db.checkReadOnly(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	db.log.Info("opened read-only", "path", db.path, "device", db.device)
+	return db, nil
+}
+
+func (db *DB) checkReadOnly(ctx context.Context) error {
+	var appID int64
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		var se interface{ Code() int }
+		if errors.As(err, &se) && se.Code()&0xff == 14 { // SQLITE_CANTOPEN: the log needs a writable folder
+			return fmt.Errorf("%s: %w: %w (copy the .db, -wal and -shm files to a writable folder)",
+				db.path, ErrReadOnlyUnclean, ErrReadOnly)
+		}
+		return db.openErr(err)
+	}
+	var tables int
+	if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return db.openErr(err)
+	}
+	switch {
+	case appID == 0 && tables == 0:
+		return fmt.Errorf("%s: %w: the file is empty and cannot be set up on read-only media", db.path, ErrReadOnly)
+	case appID != ApplicationID:
+		return fmt.Errorf("%s: %w (application_id %#x, %d tables)", db.path, ErrNotDatabase, appID, tables)
+	}
+	if err := db.quickCheck(ctx); err != nil {
+		return err
+	}
+	var have int
+	if err := db.sql.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have); err != nil {
+		return db.openErr(err)
+	}
+	switch known := SchemaVersion(); {
+	case have > known:
+		return fmt.Errorf("%s: %w (schema %d, this version knows %d); update kiemtra", db.path, ErrTooNew, have, known)
+	case have < known:
+		return fmt.Errorf("%s: %w: %w (schema %d, this version needs %d); copy it to a writable folder to update it",
+			db.path, ErrReadOnlyOutdated, ErrReadOnly, have, known)
+	}
+	id, err := db.Setting(ctx, SettingDevice)
+	if err != nil {
+		return err
+	}
+	db.device = id
+	return nil
+}
