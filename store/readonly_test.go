@@ -151,6 +151,13 @@ func TestReadOnlyMedia(t *testing.T) {
 // refused and left as it was.
 func TestReadOnlyMediaRefusals(t *testing.T) {
 	ctx := context.Background()
+	// cli.Explain should map these errors to their own messages (they also
+	// match ErrReadOnly, whose generic message applies until it does).
+	for _, key := range []string{"err.read_only_outdated", "err.read_only_unclean"} {
+		if vi := i18n.New(i18n.VI).T(key); !strings.Contains(vi, "chỉ đọc") || !strings.Contains(vi, "thư mục ghi được") {
+			t.Errorf("%s: %q", key, vi)
+		}
+	}
 	t.Run("new database", func(t *testing.T) {
 		dir := mountTmpfs(t, "1m")
 		remount(t, dir, "ro")

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -143,4 +144,86 @@ func describe(f model.Finding) string {
 		n = n[:20] + "…"
 	}
 	return fmt.Sprintf("%s/%s %q", f.Result.Code(), f.Score.Format(','), n)
+}
+
+// TestBundleOnReadOnlyMedia proves that bundles on read-only media (a
+// write-protected USB stick handed to Sở Nội vụ) are read and imported
+// without error: nothing needs writing beside them, and the receipt that
+// cannot be written there becomes a warning, not a failure.
+func TestBundleOnReadOnlyMedia(t *testing.T) {
+	ctx := context.Background()
+	team := fixtureAt(t, filepath.Join(t.TempDir(), "team.db"))
+	office := fixtureAt(t, filepath.Join(t.TempDir(), "office.db"))
+	if err := team.db.SetSetting(ctx, SettingInspector, "Lê Thu Trang"); err != nil {
+		t.Fatal(err)
+	}
+	kf := filepath.Join(t.TempDir(), "team.key")
+	if _, err := team.db.ExportPublicKey(ctx, kf); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := office.db.TrustKeyFile(ctx, kf, "Đoàn 1"); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]model.Finding{}
+	for _, a := range []model.Finding{
+		{ItemCode: "1.1.1", Result: model.ResultPass, Score: 100, Note: "Có kế hoạch"},
+		{ItemCode: "2.1.1", Result: model.ResultFail, Note: "Chưa niêm yết"},
+	} {
+		a.AssessmentID, a.UpdatedBy = team.a.ID, "Lê Thu Trang"
+		got, err := team.db.SaveFinding(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[a.ItemCode] = got
+	}
+
+	dir := mountTmpfs(t, "4m")
+	out := filepath.Join(dir, "doan1.ktb")
+	info, err := team.db.WriteBundle(ctx, out, BundleOptions{Inspection: team.in.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	remount(t, dir, "ro")
+	before := dirState(t, dir)
+
+	b, err := ReadBundleFile(out)
+	if err != nil {
+		t.Fatalf("read a bundle on read-only media: %v", err)
+	}
+	if b.Manifest.Counts.Findings != 2 || b.Manifest.PayloadSHA256 != info.Manifest.PayloadSHA256 {
+		t.Errorf("bundle read back: %+v", b.Manifest.Counts)
+	}
+	rep, err := office.db.Import(ctx, []string{out}, ImportOptions{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 1 || rep.Results[0].Err != nil {
+		t.Fatalf("import from read-only media: %+v", rep.Results)
+	}
+	r := rep.Results[0]
+	if r.Receipt != "" || len(r.Warnings) == 0 {
+		t.Errorf("receipt on read-only media: written to %q, warnings %q", r.Receipt, r.Warnings)
+	}
+	// The office now holds the team's answers, by the same revisions.
+	got := map[string]string{}
+	rows, err := office.db.sql.QueryContext(ctx, "SELECT item_code, revision FROM findings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var code, rev string
+		if err := rows.Scan(&code, &rev); err != nil {
+			t.Fatal(err)
+		}
+		got[code] = rev
+	}
+	rows.Close()
+	for code, f := range want {
+		if got[code] != f.Revision {
+			t.Errorf("item %s: office has revision %q, team saved %q", code, got[code], f.Revision)
+		}
+	}
+	if after := dirState(t, dir); !reflect.DeepEqual(before, after) {
+		t.Error("the read-only folder changed")
+	}
 }
