@@ -438,7 +438,10 @@ func TestBundleSequenceReuseAndChangedRevisionRefused(t *testing.T) {
 	var rowid int64
 	a.db.sql.QueryRow("SELECT seq FROM audit WHERE revision = ?", f.Revision).Scan(&rowid)
 	c.importFiles(t, a.bundle(t, "2.ktb"))
-	rewriteEntryForTest(t, a.db, rowid, func(e *AuditEntry) { e.New = strings.Replace(e.New, `"score":100`, `"score":0`, 1); e.New = strings.Replace(e.New, `"result":"pass"`, `"result":"fail"`, 1) })
+	rewriteEntryForTest(t, a.db, rowid, func(e *AuditEntry) {
+		e.New = strings.Replace(e.New, `"score":100`, `"score":0`, 1)
+		e.New = strings.Replace(e.New, `"result":"pass"`, `"result":"fail"`, 1)
+	})
 	importExpectingError(t, c, a.bundle(t, "3.ktb"), ErrChainBroken)
 }
 
