@@ -1,0 +1,470 @@
+package cli
+
+import (
+	"encoding/base64"
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"kiemtra/i18n"
+	"kiemtra/model"
+	"kiemtra/store"
+)
+
+func init() {
+	Register(Command{Name: "bundle", Summary: "sync.bundle.summary", Usage: "sync.bundle.usage", Run: runBundle})
+	Register(Command{Name: "import", Summary: "sync.import.summary", Usage: "sync.import.usage", Run: runImport})
+	Register(Command{Name: "keys show", Summary: "sync.keys_show.summary", Usage: "sync.keys_show.usage", Run: runKeysShow})
+	Register(Command{Name: "keys export", Summary: "sync.keys_export.summary", Usage: "sync.keys_export.usage", Run: runKeysExport})
+	Register(Command{Name: "keys trust", Summary: "sync.keys_trust.summary", Usage: "sync.keys_trust.usage", Run: runKeysTrust})
+	Register(Command{Name: "conflicts", Summary: "sync.conflicts.summary", Usage: "sync.conflicts.usage", Run: runConflicts})
+	Register(Command{Name: "receipt", Summary: "sync.receipt.summary", Usage: "sync.receipt.usage", Run: runReceipt})
+}
+
+// listFlag collects a repeatable flag; values may also be comma-separated.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
+	}
+	return nil
+}
+
+func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
+	insp := fs.String("inspection", "", env.T.T("cli.flag.inspection"))
+	out := fs.String("out", "", env.T.T("sync.flag.out"))
+	var units listFlag
+	fs.Var(&units, "unit", env.T.T("sync.flag.unit"))
+	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	return func(args []string) error {
+		// Unit codes may follow --unit as separate words: --unit STP STC.
+		for _, a := range args {
+			units = append(units, a)
+		}
+		if *out == "" {
+			return Usage(env.T.T("sync.need_out"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		if _, err := env.Inspector(db); err != nil {
+			return err
+		}
+		in, err := db.FindInspection(env.Ctx, *insp)
+		if err != nil {
+			return err
+		}
+		info, err := db.WriteBundle(env.Ctx, *out, store.BundleOptions{Inspection: in.ID, Units: units})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(env.Stdout, info.Manifest)
+		}
+		m := info.Manifest
+		fmt.Fprintln(env.Stdout, env.T.T("sync.bundle.done", m.Seq, *out, m.Counts.Units, m.Counts.Findings, m.Counts.Audit, humanBytes(info.Bytes)))
+		k, err := db.DeviceKey(env.Ctx)
+		if err == nil {
+			fmt.Fprintln(env.Stdout, env.T.T("sync.bundle.fingerprint", k.Fingerprint))
+		}
+		return nil
+	}
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func runImport(env *Env, fs *flag.FlagSet) func([]string) error {
+	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	receipt := fs.String("receipt", "", env.T.T("sync.flag.receipt"))
+	keep := fs.Int("keep", store.DefaultBackupKeep, env.T.T("sync.flag.keep"))
+	noBackup := fs.Bool("no-backup", false, env.T.T("sync.flag.no_backup"))
+	return func(args []string) error {
+		if len(args) == 0 {
+			return Usage(env.T.T("sync.need_files"))
+		}
+		if *receipt != "" && len(args) > 1 {
+			return Usage(env.T.T("sync.receipt_one"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		opt := store.ImportOptions{NoBackup: *noBackup, BackupKeep: *keep}
+		if *receipt != "" {
+			opt.ReceiptPath = func(string) string { return *receipt }
+		}
+		bar := env.StdoutIsTerminal && !*asJSON
+		opt.Progress = func(p store.ImportProgress) {
+			switch {
+			case *asJSON:
+			case bar:
+				drawBar(env, p)
+			case p.Last != nil:
+				printResult(env, *p.Last)
+			}
+			if p.Last != nil && p.Last.Err != nil && !*asJSON {
+				if bar {
+					fmt.Fprintln(env.Stdout)
+				}
+				fmt.Fprintln(env.Stderr, explainImport(env.T, p.Last.File, p.Last.Err))
+			}
+		}
+		rep, err := db.Import(env.Ctx, args, opt)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if err := writeJSON(env.Stdout, rep); err != nil {
+				return err
+			}
+		} else {
+			if bar {
+				fmt.Fprintln(env.Stdout)
+				for _, r := range rep.Results {
+					if r.Err == nil {
+						printResult(env, r)
+					}
+				}
+			}
+			printSummary(env, rep)
+		}
+		if n := rep.Failed(); n > 0 {
+			return errors.New(env.T.T("sync.import.failed", n, len(rep.Results)))
+		}
+		return nil
+	}
+}
+
+func drawBar(env *Env, p store.ImportProgress) {
+	const width = 24
+	done := 0
+	if p.Total > 0 {
+		done = p.Done * width / p.Total
+	}
+	b := "[" + strings.Repeat("█", done) + strings.Repeat("·", width-done) + "]"
+	rate := 0.0
+	if s := p.Elapsed.Seconds(); s > 0 {
+		rate = float64(p.Records) / s
+	}
+	fmt.Fprintf(env.Stdout, "\r%s", env.T.T("sync.import.progress", b, p.Done, p.Total, rate))
+}
+
+func rateOf(r store.ImportResult) float64 {
+	if s := r.Elapsed.Seconds(); s > 0 {
+		return float64(r.Records) / s
+	}
+	return 0
+}
+
+func printResult(env *Env, r store.ImportResult) {
+	if r.Err != nil {
+		return
+	}
+	name := filepath.Base(r.File)
+	if r.Replay {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.replay", name, r.Seq, r.DeviceName))
+		return
+	}
+	fmt.Fprintln(env.Stdout, env.T.T("sync.import.line", name, r.Seq, r.DeviceName, r.Accepted, r.Present, r.Conflicts, r.Records, rateOf(r)))
+	for _, c := range r.Items {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.conflict", c.UnitCode, c.ItemCode))
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.warning", name, w))
+	}
+}
+
+func printSummary(env *Env, rep store.ImportReport) {
+	var acc, pres, conf int
+	for _, r := range rep.Results {
+		acc, pres, conf = acc+r.Accepted, pres+r.Present, conf+r.Conflicts
+	}
+	fmt.Fprintln(env.Stdout, env.T.T("sync.import.total", len(rep.Results), acc, pres, conf, rep.Failed()))
+	if rep.Backup != "" {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.backup", rep.Backup))
+	}
+	for _, r := range rep.Results {
+		if r.Receipt != "" {
+			fmt.Fprintln(env.Stdout, env.T.T("sync.import.receipt", r.Receipt))
+		}
+	}
+	if conf > 0 {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.see_conflicts", conf))
+	}
+	for _, g := range rep.Gaps {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.gap", g.Name, store.FormatSeqs(g.Missing)))
+	}
+}
+
+// explainImport says in the person's language what is wrong with a file.
+func explainImport(t i18n.Catalog, file string, err error) string {
+	name := filepath.Base(file)
+	var ue *store.UntrustedError
+	detail := err.Error()
+	var msg string
+	switch {
+	case errors.As(err, &ue):
+		dev := ue.Device
+		if len(dev) > 8 {
+			dev = dev[:8]
+		}
+		msg = t.T("sync.err.untrusted", ue.Fingerprint, dev, ue.Inspector)
+	case errors.Is(err, store.ErrBundleVersion):
+		msg = t.T("sync.err.version")
+	case errors.Is(err, store.ErrBundleTruncated):
+		msg = t.T("sync.err.truncated")
+	case errors.Is(err, store.ErrBundleSignature):
+		msg = t.T("sync.err.signature")
+	case errors.Is(err, store.ErrBundleHash):
+		msg = t.T("sync.err.hash")
+	case errors.Is(err, store.ErrBundleFormat):
+		msg = t.T("sync.err.format")
+	case errors.Is(err, store.ErrChainBroken):
+		msg = t.T("sync.err.chain", lastPart(detail))
+	case errors.Is(err, store.ErrBundleContent):
+		msg = t.T("sync.err.content", lastPart(detail))
+	case errors.Is(err, store.ErrChecklistUnknown):
+		msg = t.T("sync.err.checklist_unknown", lastPart(detail))
+	case errors.Is(err, store.ErrChecklistChanged):
+		msg = t.T("sync.err.checklist_changed", lastPart(detail))
+	case errors.Is(err, store.ErrRevisionChanged):
+		msg = t.T("sync.err.revision_changed", lastPart(detail))
+	case errors.Is(err, store.ErrSeqReused):
+		msg = t.T("sync.err.seq_reused", lastPart(detail))
+	case errors.Is(err, store.ErrKeyDevice):
+		msg = t.T("sync.err.key_device", lastPart(detail))
+	default:
+		msg = Explain(t, err)
+	}
+	return t.T("sync.err.file", name, msg)
+}
+
+// lastPart is the specific end of a wrapped error ("entry 5 of device
+// 3f2a… was rewritten"), without the file path in front.
+func lastPart(s string) string {
+	if i := strings.LastIndex(s, ": "); i >= 0 {
+		return s[i+2:]
+	}
+	return s
+}
+
+func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
+	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	return func(args []string) error {
+		if len(args) > 0 {
+			return Usage(env.T.T("cli.no_args"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		k, err := db.DeviceKey(env.Ctx)
+		if err != nil {
+			return err
+		}
+		trusted, err := db.TrustedKeys(env.Ctx)
+		if err != nil {
+			return err
+		}
+		pub := base64.StdEncoding.EncodeToString(k.Public)
+		if *asJSON {
+			return writeJSON(env.Stdout, map[string]any{"device": k.Device, "fingerprint": k.Fingerprint, "public_key": pub,
+				"private_key_file": k.Path, "trusted": trusted})
+		}
+		w := env.Stdout
+		fmt.Fprintln(w, env.T.T("sync.keys.device", k.Device))
+		fmt.Fprintln(w, env.T.T("sync.keys.fingerprint", k.Fingerprint))
+		fmt.Fprintln(w, env.T.T("sync.keys.public", pub))
+		fmt.Fprintln(w, env.T.T("sync.keys.private", k.Path))
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, env.T.T("sync.keys.trusted"))
+		for _, tk := range trusted {
+			name := tk.Name
+			if tk.Self {
+				name = env.T.T("sync.keys.self")
+			}
+			fmt.Fprintf(w, "  %s  %-30s %s  %s\n", tk.Fingerprint, name, tk.Device[:min(8, len(tk.Device))], tk.AddedAt.Local().Format("02/01/2006"))
+		}
+		return nil
+	}
+}
+
+func runKeysExport(env *Env, fs *flag.FlagSet) func([]string) error {
+	out := fs.String("out", "", env.T.T("sync.flag.out"))
+	return func(args []string) error {
+		if len(args) > 0 {
+			return Usage(env.T.T("cli.no_args"))
+		}
+		if *out == "" {
+			return Usage(env.T.T("sync.need_out"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		pf, err := db.ExportPublicKey(env.Ctx, *out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, env.T.T("sync.keys.exported", *out, pf.Fingerprint))
+		return nil
+	}
+}
+
+func runKeysTrust(env *Env, fs *flag.FlagSet) func([]string) error {
+	name := fs.String("name", "", env.T.T("sync.flag.name"))
+	return func(args []string) error {
+		if len(args) != 1 {
+			return Usage(env.T.T("sync.need_keyfile"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		k, err := db.TrustKeyFile(env.Ctx, args[0], *name)
+		if errors.Is(err, store.ErrBadKeyFile) {
+			return errors.New(env.T.T("sync.err.bad_keyfile", args[0]))
+		}
+		if errors.Is(err, store.ErrKeyDevice) {
+			return errors.New(env.T.T("sync.err.key_device", lastPart(err.Error())))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, env.T.T("sync.keys.trusted_ok", k.Name, k.Device[:8], k.Fingerprint))
+		return nil
+	}
+}
+
+func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
+	insp := fs.String("inspection", "", env.T.T("cli.flag.inspection"))
+	all := fs.Bool("all", false, env.T.T("sync.flag.all"))
+	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	return func(args []string) error {
+		if len(args) > 0 {
+			return Usage(env.T.T("cli.no_args"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		f := store.ConflictFilter{Resolved: *all}
+		if *insp != "" {
+			in, err := db.FindInspection(env.Ctx, *insp)
+			if err != nil {
+				return err
+			}
+			f.InspectionID = in.ID
+		}
+		cs, err := db.Conflicts(env.Ctx, f)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if cs == nil {
+				cs = []store.Conflict{}
+			}
+			return writeJSON(env.Stdout, cs)
+		}
+		w := env.Stdout
+		if len(cs) == 0 {
+			fmt.Fprintln(w, env.T.T("sync.conflicts.none"))
+			return nil
+		}
+		fmt.Fprintln(w, env.T.T("sync.conflicts.head", len(cs)))
+		for _, c := range cs {
+			fmt.Fprintln(w, env.T.T("sync.conflicts.item", c.ID[:8], c.UnitCode, c.UnitName, c.ItemCode))
+			side := func(label string, f model.Finding) {
+				fmt.Fprintln(w, env.T.T("sync.conflicts.side", label, f.Result.String(), f.Score.Format(','), f.Note, f.UpdatedBy,
+					f.UpdatedAt.Local().Format("02/01/2006 15:04")))
+			}
+			side(env.T.T("sync.conflicts.current"), c.Current)
+			side(env.T.T("sync.conflicts.other"), c.Other)
+			if !c.Open() {
+				fmt.Fprintln(w, env.T.T("sync.conflicts.resolved", c.ResolvedBy, c.ResolvedAt.Local().Format("02/01/2006 15:04")))
+			}
+		}
+		return nil
+	}
+}
+
+func runReceipt(env *Env, fs *flag.FlagSet) func([]string) error {
+	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	return func(args []string) error {
+		if len(args) != 1 {
+			return Usage(env.T.T("sync.need_receipt"))
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		r, err := db.AcceptReceipt(env.Ctx, args[0])
+		var ue *store.UntrustedError
+		switch {
+		case errors.As(err, &ue):
+			return errors.New(env.T.T("sync.err.file", filepath.Base(args[0]), env.T.T("sync.err.untrusted", ue.Fingerprint, ue.Device[:min(8, len(ue.Device))], ue.Inspector)))
+		case errors.Is(err, store.ErrReceiptFormat):
+			return errors.New(env.T.T("sync.err.receipt_format", args[0]))
+		case errors.Is(err, store.ErrReceiptSignature):
+			return errors.New(env.T.T("sync.err.receipt_sig", args[0]))
+		case errors.Is(err, store.ErrReceiptNotOurs):
+			return errors.New(env.T.T("sync.err.receipt_ours", args[0]))
+		case err != nil:
+			return err
+		}
+		sent, err := db.SentBundles(env.Ctx)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(env.Stdout, map[string]any{"receipt": r.ReceiptBody, "signer": r.SignerName,
+				"fingerprint": r.Fingerprint, "sent": sent})
+		}
+		w := env.Stdout
+		fmt.Fprintln(w, env.T.T("sync.receipt.head", r.SignerName, r.Fingerprint, r.Bundle.Seq, r.ImportedAt.Local().Format("02/01/2006 15:04")))
+		fmt.Fprintln(w, env.T.T("sync.receipt.counts", r.Accepted, r.Present, r.Conflicts))
+		if r.Replay {
+			fmt.Fprintln(w, env.T.T("sync.receipt.replay"))
+		}
+		for _, rec := range r.Records {
+			if rec.Status == model.DeliveryConflict {
+				fmt.Fprintln(w, env.T.T("sync.receipt.conflict", rec.ID[:min(8, len(rec.ID))], rec.Revision[:min(8, len(rec.Revision))]))
+			}
+		}
+		var pending []string
+		for _, s := range sent {
+			if s.Receipts == 0 {
+				pending = append(pending, strconv.FormatInt(s.Seq, 10))
+			}
+		}
+		if len(pending) > 0 {
+			fmt.Fprintln(w, env.T.T("sync.receipt.pending", strings.Join(pending, ", ")))
+		} else {
+			fmt.Fprintln(w, env.T.T("sync.receipt.all_done"))
+		}
+		return nil
+	}
+}
