@@ -30,6 +30,8 @@ type Deps struct {
 	Checklists []*model.Checklist
 	// Now is the clock ("Đã lưu 14:32:05"); nil means time.Now.
 	Now func() time.Time
+	// Exporter writes records and summaries to files; nil hides export.
+	Exporter Exporter
 }
 
 // Minimum usable terminal size; below it the App says so instead of
@@ -86,6 +88,9 @@ type status struct {
 	text    string
 	isErr   bool
 	savedAt time.Time
+	// exported is the full path of the file just exported ("Đã xuất: …"),
+	// shortened from the middle when the line is too narrow.
+	exported string
 }
 
 // New builds the App; nothing is read until Init's command runs.
@@ -101,7 +106,7 @@ func New(deps Deps) App {
 	t := i18n.New(deps.Lang)
 	c := &common{st: DefaultStyles(), t: t, lang: t.Lang, now: now, log: log.With("pkg", "ui"),
 		store: deps.Store, kinds: deps.Kinds, checklists: deps.Checklists, keys: newGlobalKeys(t),
-		debounce: debounceDelay}
+		debounce: debounceDelay, exporter: deps.Exporter}
 	h := help.New()
 	h.Styles.ShortKey = c.st.Key
 	h.Styles.FullKey = c.st.Key
@@ -125,6 +130,11 @@ func (a App) Init() tea.Cmd { return loadSettingsCmd(a.c.store) }
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := a.route(msg)
 	a = m.(App)
+	if a.c.exportStarted {
+		// A screen started writing a file: say so until it is done.
+		a.c.exportStarted = false
+		a.status = status{text: a.c.t.T("ui.export.running"), savedAt: a.status.savedAt}
+	}
 	if n := a.c.nav; n != nil {
 		a.c.nav = nil
 		m, navCmd := a.handleNav(*n)
@@ -156,6 +166,8 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		a.editor, cmd = a.editor.update(msg)
 		return a, cmd
+	case exportedMsg:
+		return a.handleExported(msg)
 	case inspectionsLoadedMsg, unitsLoadedMsg, inspectionCreatedMsg, unitAddedMsg:
 		var cmd tea.Cmd
 		a.start, cmd = a.start.update(msg)
@@ -453,6 +465,17 @@ func (a App) handleAssessmentSaved(msg assessmentSavedMsg) (tea.Model, tea.Cmd) 
 	return a, cmd
 }
 
+func (a App) handleExported(msg exportedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		a.status = status{text: a.c.t.T("ui.export.failed", a.c.errText(msg.err)), isErr: true, savedAt: a.status.savedAt}
+		a.c.log.Error("export", "err", msg.err)
+		return a, nil
+	}
+	a.c.log.Info("export", "path", msg.path)
+	a.status = status{exported: msg.path, savedAt: a.status.savedAt}
+	return a, nil
+}
+
 // View draws the screen.
 func (a App) View() string {
 	w, h := a.c.width, a.c.height
@@ -570,6 +593,10 @@ func (a App) statusView(w int) string {
 		left = st.Error.Render("✗ " + left)
 	}
 	rw := ansi.StringWidth(right)
+	if p := a.status.exported; p != "" {
+		label := a.c.t.T("ui.export.done", "")
+		left = st.Saved.Render(label + shortenPath(p, w-rw-ansi.StringWidth(label)-1))
+	}
 	if rw >= w {
 		return fit(right, w)
 	}

@@ -34,6 +34,11 @@ type common struct {
 	debounce time.Duration
 	// nav is a screen change requested during the current Update.
 	nav *navMsg
+	// exporter writes documents; nil when the TUI runs without it.
+	exporter Exporter
+	// exportStarted is set by a screen that started an export during the
+	// current Update, for the App's status line.
+	exportStarted bool
 }
 
 // pts formats a score the way the language writes decimals.

@@ -27,6 +27,12 @@ type form struct {
 	err    string
 	// onChoice is called after a choice changes, to update dependent fields.
 	onChoice func(f *form, field int)
+	// enterSubmits makes enter submit from any field (forms of choices
+	// only, where nothing is left to type).
+	enterSubmits bool
+	// note is a line of information under the fields; hint replaces the
+	// usual key hint when set.
+	note, hint string
 }
 
 // formResult says what a key did to the form.
@@ -77,7 +83,7 @@ func (f *form) update(msg tea.Msg) (formResult, tea.Cmd) {
 	case key.Matches(km, f.keys.Cancel):
 		return formCancel, nil
 	case key.Matches(km, f.keys.Submit):
-		if f.focus == len(f.fields)-1 {
+		if f.focus == len(f.fields)-1 || f.enterSubmits {
 			return formSubmit, nil
 		}
 		f.focus++
@@ -141,9 +147,16 @@ func (f *form) view(w, h int) []string {
 		lines = append(lines, fit(mark+label+val, w))
 	}
 	lines = append(lines, "")
+	if f.note != "" {
+		lines = append(lines, wrap(f.note, w)...)
+	}
 	if f.err != "" {
 		lines = append(lines, st.Error.Render("✗ "+f.err))
 	}
-	lines = append(lines, st.Muted.Render(f.c.t.T("ui.form.hint")))
+	hint := f.hint
+	if hint == "" {
+		hint = f.c.t.T("ui.form.hint")
+	}
+	lines = append(lines, st.Muted.Render(hint))
 	return clipLines(lines, h)
 }

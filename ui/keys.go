@@ -60,6 +60,7 @@ func (k formKeys) FullHelp() [][]key.Binding {
 // startKeys are the inspection and unit lists.
 type startKeys struct {
 	Up, Down, Switch, Open, NewInspection, AddUnit, Reload key.Binding
+	Export                                                 key.Binding
 }
 
 func newStartKeys(t i18n.Catalog) startKeys {
@@ -71,15 +72,16 @@ func newStartKeys(t i18n.Catalog) startKeys {
 		NewInspection: bind(t, "n", "ui.key.new_inspection", "n"),
 		AddUnit:       bind(t, "a", "ui.key.add_unit", "a"),
 		Reload:        bind(t, "r", "ui.key.reload", "r"),
+		Export:        bind(t, "x", "ui.key.export", "x"),
 	}
 }
 
 func (k startKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Switch, k.NewInspection, k.AddUnit}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Switch, k.NewInspection, k.AddUnit, k.Export}
 }
 
 func (k startKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.AddUnit, k.Reload}}
+	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.AddUnit, k.Reload}, {k.Export}}
 }
 
 // resultKeys set an item's result with one key.
@@ -199,6 +201,7 @@ type summaryKeys struct {
 	Up, Down, PageUp, PageDown, EditSide, Finalize, Reopen key.Binding
 	NextField, PrevField, Save                             key.Binding
 	Confirm, Cancel                                        key.Binding
+	Export                                                 key.Binding
 }
 
 func newSummaryKeys(t i18n.Catalog) summaryKeys {
@@ -215,5 +218,6 @@ func newSummaryKeys(t i18n.Catalog) summaryKeys {
 		Save:      bind(t, "ctrl+s", "ui.key.save", "ctrl+s"),
 		Confirm:   bind(t, "y", "ui.key.confirm", "y", "enter"),
 		Cancel:    bind(t, "n/esc", "ui.key.cancel", "n", "esc"),
+		Export:    bind(t, "x", "ui.key.export", "x"),
 	}
 }

@@ -28,11 +28,14 @@ type startModel struct {
 	loaded      bool
 	err         string
 	form        *form
-	formKind    string // "inspection" or "unit"
+	formKind    string // "inspection", "unit" or "export"
+	export      exportTarget
 }
 
 func newStartModel(c *common) startModel {
-	return startModel{c: c, keys: newStartKeys(c.t)}
+	m := startModel{c: c, keys: newStartKeys(c.t)}
+	m.keys.Export.SetEnabled(c.exporter != nil)
+	return m
 }
 
 // selected is the inspection under the cursor, if any.
@@ -164,7 +167,31 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd) {
 		m.err = m.c.t.T("ui.start.need_inspection")
 	case key.Matches(km, m.keys.Reload):
 		return m, m.reload()
+	case key.Matches(km, m.keys.Export):
+		return m.openExportForm()
 	}
+	return m, nil
+}
+
+// openExportForm offers the selected unit's record (when the unit list has
+// the focus) and the selected inspection's summary.
+func (m startModel) openExportForm() (startModel, tea.Cmd) {
+	in, ok := m.selected()
+	if !ok {
+		m.err = m.c.t.T("ui.start.need_inspection")
+		return m, nil
+	}
+	t := exportTarget{inspectionID: in.ID, doc: exportSummary}
+	if m.focusUnits && m.unitCursor < len(m.rows) && m.rowsFor == in.ID {
+		r := m.rows[m.unitCursor]
+		t.assessmentID, t.unitName, t.doc = r.assessment.ID, r.unit.Name, exportUnit
+	}
+	f := newExportForm(m.c, t)
+	if f == nil {
+		return m, nil
+	}
+	m.err = ""
+	m.form, m.formKind, m.export = f, "export", t
 	return m, nil
 }
 
@@ -248,6 +275,10 @@ func clean(s string) string { return norm.NFC.String(strings.Join(strings.Fields
 
 func (m startModel) submitForm() (startModel, tea.Cmd) {
 	f, t := m.form, m.c.t
+	if m.formKind == "export" {
+		m.form = nil
+		return m, submitExport(m.c, f, m.export)
+	}
 	if m.formKind == "inspection" {
 		title := clean(f.value(0))
 		year, err := strconv.Atoi(strings.TrimSpace(f.value(1)))

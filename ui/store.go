@@ -34,3 +34,18 @@ type Store interface {
 // settingInspector is the settings key of the inspector's name (the same
 // key as store.SettingInspector, checked in a test).
 const settingInspector = "inspector"
+
+// Exporter writes documents to files for the inspector to print or send;
+// cli.TUIExporter implements it over the store and package report. Every
+// method returns the full path of the file written, which never replaces
+// an existing file. Errors carry a message fit to show as it is.
+type Exporter interface {
+	// ExportDir is the folder files are written to.
+	ExportDir() string
+	// ExportUnit writes the record (biên bản) of one assessment; format is
+	// one of unitFormats.
+	ExportUnit(ctx context.Context, assessmentID, format string) (string, error)
+	// ExportSummary writes the consolidated summary of one inspection;
+	// format is one of summaryFormats.
+	ExportSummary(ctx context.Context, inspectionID, format string) (string, error)
+}

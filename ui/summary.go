@@ -20,6 +20,7 @@ const (
 	summaryConfirmFinalize
 	summaryGaps
 	summaryReopen
+	summaryExport
 )
 
 // summaryModel reviews a unit: scores by field and overall, the
@@ -38,6 +39,8 @@ type summaryModel struct {
 	reason  textinput.Model
 	gaps    []string
 	err     string
+	// export is the form choosing what to export (summaryExport mode).
+	export *form
 	// saving is true while an assessment change is being stored.
 	saving bool
 }
@@ -77,6 +80,7 @@ func (m *summaryModel) syncKeys() {
 	m.keys.EditSide.SetEnabled(!fin)
 	m.keys.Finalize.SetEnabled(!fin)
 	m.keys.Reopen.SetEnabled(fin)
+	m.keys.Export.SetEnabled(m.c.exporter != nil)
 }
 
 // typing reports whether a text field has the keyboard.
@@ -140,6 +144,16 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 	switch m.mode {
 	case summaryEditSide:
 		return m.updateSide(km)
+	case summaryExport:
+		res, cmd := m.export.update(km)
+		switch res {
+		case formCancel:
+			m.mode, m.export = summaryBrowse, nil
+		case formSubmit:
+			cmd = submitExport(m.c, m.export, m.exportTarget())
+			m.mode, m.export = summaryBrowse, nil
+		}
+		return m, cmd
 	case summaryConfirmFinalize:
 		switch {
 		case key.Matches(km, m.keys.Confirm):
@@ -203,6 +217,17 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 		m.mode, m.err = summaryReopen, ""
 		m.reason.SetValue("")
 		return m, m.reason.Focus()
+	case key.Matches(km, m.keys.Export):
+		m.err = ""
+		if m.s.pending() {
+			// The record must hold what the screen shows.
+			m.err = m.c.t.T("ui.summary.wait_saving")
+			return m, nil
+		}
+		if f := newExportForm(m.c, m.exportTarget()); f != nil {
+			m.mode, m.export = summaryExport, f
+		}
+		return m, nil
 	case key.Matches(km, m.c.keys.Back):
 		return m, m.c.navigate(navMsg{to: screenChecklist, index: -1})
 	}
@@ -249,9 +274,17 @@ func (m summaryModel) updateSide(km tea.KeyMsg) (summaryModel, tea.Cmd) {
 	return m, cmd
 }
 
+// exportTarget is the open unit's record, or its inspection's summary.
+func (m summaryModel) exportTarget() exportTarget {
+	return exportTarget{assessmentID: m.s.assessment.ID, unitName: m.s.unit.Name,
+		inspectionID: m.s.assessment.InspectionID, doc: exportUnit}
+}
+
 // ShortHelp implements help.KeyMap for the current mode.
 func (m summaryModel) ShortHelp() []key.Binding {
 	switch m.mode {
+	case summaryExport:
+		return m.export.keys.ShortHelp()
 	case summaryEditSide:
 		return []key.Binding{m.keys.NextField, m.keys.Save, m.c.keys.Back}
 	case summaryConfirmFinalize:
@@ -261,13 +294,17 @@ func (m summaryModel) ShortHelp() []key.Binding {
 	case summaryReopen:
 		return []key.Binding{m.c.keys.Back}
 	}
-	return []key.Binding{m.keys.Down, m.keys.EditSide, m.keys.Finalize, m.keys.Reopen, m.c.keys.Back}
+	return []key.Binding{m.keys.Down, m.keys.EditSide, m.keys.Finalize, m.keys.Reopen, m.keys.Export, m.c.keys.Back}
 }
 
 // FullHelp implements help.KeyMap.
 func (m summaryModel) FullHelp() [][]key.Binding {
+	if m.mode == summaryExport {
+		return m.export.keys.FullHelp()
+	}
 	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown},
-		{m.keys.EditSide, m.keys.NextField, m.keys.Save}, {m.keys.Finalize, m.keys.Reopen, m.keys.Confirm, m.keys.Cancel}}
+		{m.keys.EditSide, m.keys.NextField, m.keys.Save}, {m.keys.Finalize, m.keys.Reopen, m.keys.Confirm, m.keys.Cancel},
+		{m.keys.Export}}
 }
 
 // contentLines is the review, as lines w cells wide.
@@ -385,6 +422,8 @@ func (m *summaryModel) view(w, h int) []string {
 		}
 		box = append(box, st.Key.Render(t.T("ui.summary.gaps_keys")))
 		foot = append(box, foot...)
+	case summaryExport:
+		foot = append(m.export.view(w, h/2), foot...)
 	case summaryReopen:
 		box := []string{m.c.rule(t.T("ui.summary.reopen_title"), w)}
 		box = append(box, wrap(t.T("ui.summary.reopen_text"), w)...)
