@@ -245,7 +245,12 @@ func (s *soak) iteration(k int) ([]action, string) {
 		close(killed)
 	})
 	defer func() {
-		timer.Stop()
+		if timer.Stop() {
+			// The driver gave up (a stall) before the killer fired:
+			// kill now, so every iteration ends with a SIGKILL.
+			syscall.Kill(pid, syscall.SIGKILL)
+			close(killed)
+		}
 		<-killed
 		for i := 0; i < 200 && syscall.Kill(pid, 0) == nil; i++ {
 			time.Sleep(10 * time.Millisecond)
@@ -306,10 +311,13 @@ func (s *soak) iteration(k int) ([]action, string) {
 			if !d.wait(func(sc string) bool { return strings.Contains(sc, "esc lưu và quay lại") }) {
 				return acts, d.stall
 			}
-			for i := 0; i < 4 && !strings.Contains(d.screen, "▶ Ghi chú"); i++ {
+			// Tab to the note, one field at a time: each press must have
+			// moved the focus marker before the next.
+			for i := 0; i < 6 && !strings.Contains(d.screen, "▶ Ghi chú"); i++ {
+				prev := focusLine(d.screen)
 				d.keys("Tab")
-				if !d.wait(func(string) bool { return true }) {
-					return acts, d.stall
+				if !d.waitFor(2*time.Second, func(sc string) bool { return focusLine(sc) != prev }) && d.dead() {
+					return acts, ""
 				}
 			}
 			if !strings.Contains(d.screen, "▶ Ghi chú") {
@@ -383,10 +391,31 @@ func (d *driver) literal(text string) {
 	}
 }
 
+// focusLine is the editor's focused field label (the line with ▶).
+func focusLine(screen string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(l, "▶") {
+			return l
+		}
+	}
+	return ""
+}
+
 // wait polls the screen until cond holds; false if the app was killed
 // first, or (setting d.stall) after 10 s.
 func (d *driver) wait(cond func(string) bool) bool {
-	deadline := time.Now().Add(10 * time.Second)
+	if d.waitFor(10*time.Second, cond) {
+		return true
+	}
+	if !d.dead() {
+		d.stall = d.screen
+	}
+	return false
+}
+
+// waitFor polls the screen until cond holds, for at most timeout.
+func (d *driver) waitFor(timeout time.Duration, cond func(string) bool) bool {
+	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
 		if d.dead() {
 			return false
@@ -400,9 +429,6 @@ func (d *driver) wait(cond func(string) bool) bool {
 			return true
 		}
 		time.Sleep(20 * time.Millisecond)
-	}
-	if !d.dead() {
-		d.stall = d.screen
 	}
 	return false
 }
