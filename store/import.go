@@ -395,13 +395,25 @@ func (db *DB) applyBundle(ctx context.Context, tx *sql.Tx, path string, b *Bundl
 		return err
 	}
 	defer dropLink.Close()
+	hasLinks := map[string]bool{}
 	for _, e := range p.Audit {
 		if _, err := ins.ExecContext(ctx, e.ID, e.Device, e.DevSeq, formatTime(e.At), e.Actor, e.Entity, e.EntityID, e.Action,
 			e.Old, e.New, e.Revision, e.BaseRevision, e.PrevHash, e.Hash); err != nil {
 			return fmt.Errorf("write audit: %w", err)
 		}
-		if _, err := dropLink.ExecContext(ctx, e.Device, e.DevSeq); err != nil {
-			return err
+		has, ok := hasLinks[e.Device]
+		if !ok {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM audit_links WHERE device = ?", e.Device).Scan(&n); err != nil {
+				return err
+			}
+			has = n > 0
+			hasLinks[e.Device] = has
+		}
+		if has {
+			if _, err := dropLink.ExecContext(ctx, e.Device, e.DevSeq); err != nil {
+				return err
+			}
 		}
 	}
 	link, err := tx.PrepareContext(ctx, `INSERT INTO audit_links(device, dev_seq, prev_hash, hash)
@@ -439,7 +451,21 @@ func (db *DB) checkChainsTx(ctx context.Context, tx *sql.Tx, b *Bundle) error {
 		return err
 	}
 	defer st.Close()
+	known := map[string]bool{}
 	for _, e := range b.Payload.Audit {
+		k, ok := known[e.Device]
+		if !ok {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM audit WHERE device = ?1)
+				+ (SELECT count(*) FROM audit_links WHERE device = ?1)`, e.Device).Scan(&n); err != nil {
+				return err
+			}
+			k = n > 0
+			known[e.Device] = k
+		}
+		if !k {
+			continue
+		}
 		var h string
 		err := st.QueryRowContext(ctx, e.Device, e.DevSeq).Scan(&h)
 		if err == nil && h != e.Hash {
@@ -656,12 +682,22 @@ func revFromEntry(e AuditEntry) (revInfo, error) {
 // heldRevisions loads every revision of a finding known under any of its
 // IDs.
 func heldRevisions(ctx context.Context, q querier, ids []string) (map[string]revInfo, error) {
-	j, _ := json.Marshal(ids)
-	rows, err := q.QueryContext(ctx, "SELECT "+auditCols+` FROM audit WHERE entity = 'finding' AND revision != ''
+	var rows *sql.Rows
+	var err error
+	if len(ids) == 1 {
+		rows, err = q.QueryContext(ctx, "SELECT "+auditCols+` FROM audit WHERE entity_id = ? AND entity = 'finding' AND revision != ''`, ids[0])
+	} else {
+		j, _ := json.Marshal(ids)
+		rows, err = q.QueryContext(ctx, "SELECT "+auditCols+` FROM audit WHERE entity = 'finding' AND revision != ''
 		AND entity_id IN (SELECT value FROM json_each(?))`, string(j))
+	}
 	if err != nil {
 		return nil, err
 	}
+	return scanRevisions(rows)
+}
+
+func scanRevisions(rows *sql.Rows) (map[string]revInfo, error) {
 	defer rows.Close()
 	out := map[string]revInfo{}
 	for rows.Next() {
@@ -748,13 +784,38 @@ func (db *DB) mergeFindings(ctx context.Context, tx *sql.Tx, b *Bundle, res *Imp
 		return err
 	}
 	defer heldRow.Close()
+	aliasCount, err := tx.PrepareContext(ctx, "SELECT count(*) FROM id_aliases WHERE kind = 'finding' AND canonical = ?")
+	if err != nil {
+		return err
+	}
+	defer aliasCount.Close()
+	oneRevs, err := tx.PrepareContext(ctx, "SELECT "+auditCols+" FROM audit WHERE entity_id = ? AND entity = 'finding' AND revision != ''")
+	if err != nil {
+		return err
+	}
+	defer oneRevs.Close()
+	upsert, err := tx.PrepareContext(ctx, upsertFindingSQL)
+	if err != nil {
+		return err
+	}
+	defer upsert.Close()
+	assessExists := map[string]bool{}
+	var openConflicts int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM conflicts WHERE resolved_at = ''").Scan(&openConflicts); err != nil {
+		return err
+	}
 	for _, k := range keys {
 		g := groups[k]
-		var exists int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM assessments WHERE id = ?", g.assessment).Scan(&exists); err != nil {
-			return err
+		exists, ok := assessExists[g.assessment]
+		if !ok {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM assessments WHERE id = ?", g.assessment).Scan(&n); err != nil {
+				return err
+			}
+			exists = n > 0
+			assessExists[g.assessment] = exists
 		}
-		if exists == 0 {
+		if !exists {
 			return fmt.Errorf("%w: findings of assessment %s, which is neither in the bundle nor here", ErrBundleContent, short(g.assessment))
 		}
 		row, err := scanFinding(heldRow.QueryRowContext(ctx, g.assessment, g.item))
@@ -782,13 +843,28 @@ func (db *DB) mergeFindings(ctx context.Context, tx *sql.Tx, b *Bundle, res *Imp
 		if hasRow {
 			row.ID = keep
 		}
-		names, err := findingNames(ctx, tx, keep)
-		if err != nil {
+		var held map[string]revInfo
+		var nAlias int
+		if err := aliasCount.QueryRowContext(ctx, keep).Scan(&nAlias); err != nil {
 			return err
 		}
-		held, err := heldRevisions(ctx, tx, names)
-		if err != nil {
-			return err
+		if nAlias == 0 {
+			rows, err := oneRevs.QueryContext(ctx, keep)
+			if err != nil {
+				return err
+			}
+			held, err = scanRevisions(rows)
+			if err != nil {
+				return err
+			}
+		} else {
+			names, err := findingNames(ctx, tx, keep)
+			if err != nil {
+				return err
+			}
+			if held, err = heldRevisions(ctx, tx, names); err != nil {
+				return err
+			}
 		}
 		heldRevs := make([]model.Rev, 0, len(held))
 		for _, ri := range held {
@@ -812,12 +888,15 @@ func (db *DB) mergeFindings(ctx context.Context, tx *sql.Tx, b *Bundle, res *Imp
 		cur := all[mg.Current.ID].f
 		cur.ID, cur.AssessmentID = keep, g.assessment
 		if !hasRow || row.Revision != cur.Revision {
-			if err := upsertFinding(ctx, tx, cur); err != nil {
+			if err := upsertFindingWith(ctx, upsert, cur); err != nil {
 				return err
 			}
 		}
-		if err := db.reconcileConflicts(ctx, tx, keep, g.assessment, g.item, mg.Graph, all); err != nil {
-			return err
+		if openConflicts > 0 || len(mg.Conflicts) > 0 {
+			if err := db.reconcileConflicts(ctx, tx, keep, g.assessment, g.item, mg.Graph, all); err != nil {
+				return err
+			}
+			openConflicts += len(mg.Conflicts)
 		}
 		switch mg.Delivery {
 		case model.DeliveryPresent:
@@ -838,14 +917,24 @@ func (db *DB) mergeFindings(ctx context.Context, tx *sql.Tx, b *Bundle, res *Imp
 	return nil
 }
 
-func upsertFinding(ctx context.Context, tx *sql.Tx, f model.Finding) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO findings(`+findingCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+const upsertFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(id) DO UPDATE SET assessment_id=excluded.assessment_id, item_code=excluded.item_code,
 		result=excluded.result, score=excluded.score, note=excluded.note,
 		evidence=excluded.evidence, recommendation=excluded.recommendation, deadline=excluded.deadline,
 		updated_by=excluded.updated_by, updated_at=excluded.updated_at, device=excluded.device,
-		revision=excluded.revision, base_revision=excluded.base_revision`,
-		f.ID, f.AssessmentID, f.ItemCode, f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation,
+		revision=excluded.revision, base_revision=excluded.base_revision`
+
+func upsertFinding(ctx context.Context, tx *sql.Tx, f model.Finding) error {
+	st, err := tx.PrepareContext(ctx, upsertFindingSQL)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return upsertFindingWith(ctx, st, f)
+}
+
+func upsertFindingWith(ctx context.Context, st *sql.Stmt, f model.Finding) error {
+	_, err := st.ExecContext(ctx, f.ID, f.AssessmentID, f.ItemCode, f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation,
 		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision)
 	if err != nil {
 		return fmt.Errorf("write finding %s: %w", f.ItemCode, err)
