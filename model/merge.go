@@ -248,16 +248,16 @@ func classify(held *Graph, heads []Rev, u *Graph, in Rev) RevKind {
 type Pair struct{ Current, Other Rev }
 
 // ConflictsOf lists the disagreements among a finding's heads (as returned
-// by Graph.Heads, current first): the current head against every other head
-// whose content differs. Heads saying the same thing are not a conflict.
+// by Graph.Heads, current first): every pair of heads whose contents
+// differ, the later of the two as Current. Heads saying the same thing are
+// not a conflict. A pair stays in conflict until one side is superseded.
 func ConflictsOf(heads []Rev) []Pair {
-	if len(heads) < 2 {
-		return nil
-	}
 	var out []Pair
-	for _, o := range heads[1:] {
-		if o.Content != heads[0].Content {
-			out = append(out, Pair{heads[0], o})
+	for i := 0; i < len(heads); i++ {
+		for j := i + 1; j < len(heads); j++ {
+			if heads[i].Content != heads[j].Content {
+				out = append(out, Pair{heads[i], heads[j]})
+			}
 		}
 	}
 	return out
