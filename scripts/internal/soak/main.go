@@ -107,7 +107,7 @@ func run(n int, seed uint64, maxDelay time.Duration, keep, verbose, selftest boo
 	if _, err := exec.LookPath("tmux"); err != nil {
 		return errors.New("tmux is not installed: install the Debian package tmux (sudo apt-get install tmux)")
 	}
-	dir, err := os.MkdirTemp("", "kiemtra-soak-")
+	dir, err := os.MkdirTemp("", "kiemtra-proof-soak-")
 	if err != nil {
 		return err
 	}
