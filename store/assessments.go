@@ -89,7 +89,9 @@ func (db *DB) addAssessment(ctx context.Context, tx *sql.Tx, actor string, a mod
 		return a, err
 	}
 	if a.ID == "" {
-		a.ID = model.NewID()
+		// Derived from the visit, so two laptops that each loaded the plan
+		// create the same assessment.
+		a.ID = model.DerivedID("assessment", a.InspectionID, a.UnitID)
 	}
 	a.Status = model.StatusDraft
 	a.Place = nfc(a.Place)

@@ -102,18 +102,25 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 	if f.UpdatedBy == "" {
 		return f, fmt.Errorf("save finding %s: %w: who made the change is required", f.ItemCode, model.ErrInvalid)
 	}
+	// The checklist is read before the transaction: the pool has one
+	// connection, so a read through db.sql inside db.tx would wait forever.
+	// An assessment's checklist never changes, so reading it first is safe.
+	a, err := db.Assessment(ctx, f.AssessmentID)
+	if err != nil {
+		return f, fmt.Errorf("save finding %s: %w", f.ItemCode, err)
+	}
+	cl, err := db.Checklist(ctx, a.ChecklistID, a.ChecklistVersion)
+	if err != nil {
+		return f, fmt.Errorf("save finding %s: %w", f.ItemCode, err)
+	}
 	var saved model.Finding
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err = db.tx(ctx, func(tx *sql.Tx) error {
 		a, err := getAssessment(ctx, tx, f.AssessmentID)
 		if err != nil {
 			return err
 		}
 		if a.Status == model.StatusFinalized {
 			return model.ErrFinalized
-		}
-		cl, err := db.Checklist(ctx, a.ChecklistID, a.ChecklistVersion)
-		if err != nil {
-			return err
 		}
 		it, ok := cl.Item(f.ItemCode)
 		if !ok {
@@ -141,7 +148,9 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 			if f.BaseRevision != "" {
 				return ErrStale
 			}
-			f.ID = model.NewID()
+			// Named by what it is about, so the same item answered on two
+			// laptops is one record when their bundles meet.
+			f.ID = model.DerivedID("finding", f.AssessmentID, f.ItemCode)
 		}
 		saved, err = db.writeFinding(ctx, tx, f, cur, exists)
 		return err

@@ -58,7 +58,13 @@ func openTest(t *testing.T, path string) *DB {
 	return db
 }
 
-func newFixture(t *testing.T) fixture {
+func newFixture(t *testing.T) fixture { return newFixtureIDs(t, false) }
+
+// newFixtureIDs makes a database with the test checklist and one inspection
+// of Sở Tư pháp. With ownIDs the assessment gets a random ID, as databases
+// written before assessment IDs were derived from the visit did: two such
+// laptops hold the same visit under different IDs.
+func newFixtureIDs(t *testing.T, ownIDs bool) fixture {
 	t.Helper()
 	ctx := context.Background()
 	c := &clock{t: time.Date(2022, 10, 18, 8, 0, 0, 0, time.UTC)}
@@ -70,19 +76,52 @@ func newFixture(t *testing.T) fixture {
 	if _, err := db.AddChecklists(ctx, true, testChecklist()); err != nil {
 		t.Fatal(err)
 	}
-	res, err := db.ImportPlan(ctx, "Lê Thu Trang", &model.Plan{
+	unit := model.Unit{Code: "stp", Name: "Sở Tư pháp", Kind: "so"}
+	plan := &model.Plan{
 		Inspection: model.Inspection{Year: 2022, Title: "Kiểm tra CCHC năm 2022"},
-		Visits: []model.Visit{{Unit: model.Unit{Code: "stp", Name: "Sở Tư pháp", Kind: "so"},
-			Date: model.NewDate(2022, 10, 18), ChecklistID: "test"}},
-	})
+		Visits:     []model.Visit{{Unit: unit, Date: model.NewDate(2022, 10, 18), ChecklistID: "test"}},
+	}
+	if ownIDs {
+		plan.Visits = nil
+	}
+	res, err := db.ImportPlan(ctx, "Lê Thu Trang", plan)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if ownIDs {
+		u, err := db.SaveUnit(ctx, "Lê Thu Trang", unit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.AddAssessment(ctx, "Lê Thu Trang", model.Assessment{ID: model.NewID(), InspectionID: res.Inspection.ID,
+			UnitID: u.ID, ChecklistID: "test", ChecklistVersion: "1", Date: model.NewDate(2022, 10, 18)}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	ovs, err := db.Overviews(ctx, res.Inspection.ID)
 	if err != nil || len(ovs) != 1 {
 		t.Fatalf("overviews: %v %d", err, len(ovs))
 	}
 	return fixture{db: db, a: ovs[0].Assessment, in: res.Inspection, clk: c}
+}
+
+func TestSameVisitSameIDsOnTwoLaptops(t *testing.T) {
+	a, b := newFixture(t), newFixture(t)
+	if a.a.ID != b.a.ID || a.in.ID != b.in.ID {
+		t.Fatalf("plan imported on two laptops: assessments %s / %s", a.a.ID, b.a.ID)
+	}
+	ctx := context.Background()
+	fa, err := a.db.SaveFinding(ctx, model.Finding{AssessmentID: a.a.ID, ItemCode: "1.1.1", Result: model.ResultPass, Score: 100, UpdatedBy: "A"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb, err := b.db.SaveFinding(ctx, model.Finding{AssessmentID: b.a.ID, ItemCode: "1.1.1", Result: model.ResultFail, Note: "n", UpdatedBy: "B"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fa.ID != fb.ID || fa.Revision == fb.Revision {
+		t.Errorf("same item on two laptops: finding IDs %s / %s, revisions %s / %s", fa.ID, fb.ID, fa.Revision, fb.Revision)
+	}
 }
 
 func fileHash(t *testing.T, path string) [32]byte {
