@@ -224,7 +224,7 @@ func explainImport(t i18n.Catalog, file string, err error) string {
 	case errors.As(err, &ue):
 		dev := ue.Device
 		if len(dev) > 8 {
-			dev = dev[:8]
+			dev = model.ShortID(dev)
 		}
 		msg = t.T("sync.err.untrusted", ue.Fingerprint, dev, ue.Inspector)
 	case errors.Is(err, store.ErrBundleVersion):
@@ -352,7 +352,7 @@ func runKeysTrust(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(env.Stdout, env.T.T("sync.keys.trusted_ok", k.Name, k.Device[:8], k.Fingerprint))
+		fmt.Fprintln(env.Stdout, env.T.T("sync.keys.trusted_ok", k.Name, model.ShortID(k.Device), k.Fingerprint))
 		return nil
 	}
 }
@@ -395,7 +395,7 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 		}
 		fmt.Fprintln(w, env.T.T("sync.conflicts.head", len(cs)))
 		for _, c := range cs {
-			fmt.Fprintln(w, env.T.T("sync.conflicts.item", c.ID[:8], c.UnitCode, c.UnitName, c.ItemCode))
+			fmt.Fprintln(w, env.T.T("sync.conflicts.item", model.ShortID(c.ID), c.UnitCode, c.UnitName, c.ItemCode))
 			side := func(label string, f model.Finding) {
 				fmt.Fprintln(w, env.T.T("sync.conflicts.side", label, f.Result.String(), f.Score.Format(','), f.Note, f.UpdatedBy,
 					f.UpdatedAt.Local().Format("02/01/2006 15:04")))

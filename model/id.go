@@ -65,3 +65,13 @@ func DerivedID(parts ...string) string {
 	b[8] = (b[8] & 0x3f) | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
+
+// ShortID is the part of an ID people read on screen and over the phone:
+// its last eight hex digits. The first ones of a UUIDv7 are a timestamp, so
+// two laptops set up the same morning would share them.
+func ShortID(id string) string {
+	if len(id) <= 8 {
+		return id
+	}
+	return id[len(id)-8:]
+}

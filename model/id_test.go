@@ -152,3 +152,12 @@ func TestValidIDLengthInBytes(t *testing.T) {
 		t.Errorf("ValidID(%q) = true", s)
 	}
 }
+
+func TestShortID(t *testing.T) {
+	if got := ShortID("0193a2b4-7c1d-7e2f-8a3b-4c5d6e7f8091"); got != "6e7f8091" {
+		t.Errorf("ShortID = %q", got)
+	}
+	if got := ShortID("abc"); got != "abc" {
+		t.Errorf("ShortID(short) = %q", got)
+	}
+}

@@ -162,9 +162,4 @@ func VerifyEntries(entries []AuditEntry) error {
 	return nil
 }
 
-func short(id string) string {
-	if len(id) > 8 {
-		return id[:8]
-	}
-	return id
-}
+func short(id string) string { return model.ShortID(id) }

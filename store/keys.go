@@ -278,7 +278,7 @@ func (db *DB) TrustKeyFile(ctx context.Context, path, name string) (TrustedKey, 
 		name = pf.Inspector
 	}
 	if name == "" {
-		name = pf.Device[:8]
+		name = model.ShortID(pf.Device)
 	}
 	k := TrustedKey{Fingerprint: pf.Fingerprint, PublicKey: pub, Device: pf.Device, Name: nfc(name), AddedAt: db.Now()}
 	err = db.tx(ctx, func(tx *sql.Tx) error {
