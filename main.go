@@ -109,7 +109,8 @@ func runTUI(ctx context.Context, env *cli.Env, path string) int {
 		return 1
 	}
 	app := ui.New(ui.Deps{Store: db, Lang: env.Global.Lang, Log: env.Log, Kinds: kinds, Checklists: builtin,
-		Exporter: cli.NewTUIExporter(db, cli.DefaultExportDir(os.Getenv), env.Global.Lang, kinds)})
+		Exporter: cli.NewTUIExporter(db, cli.DefaultExportDir(os.Getenv), env.Global.Lang, kinds),
+		Importer: cli.NewTUISync(db, env.Global.Lang)})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		env.Log.Error("tui", "err", err)

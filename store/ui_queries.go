@@ -1,9 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 
 	"kiemtra/model"
 )
@@ -89,6 +92,7 @@ const (
 	CodeGaps      = "gaps"
 	CodeNotFound  = "not_found"
 	CodeInvalid   = "invalid"
+	CodeResolved  = "resolved"
 )
 
 // ErrorCode classifies an error from the store into a short code ("" when
@@ -113,10 +117,31 @@ func (db *DB) ErrorCode(err error) string {
 		return CodeCorrupt
 	case errors.As(err, &gaps):
 		return CodeGaps
+	case errors.Is(err, ErrConflictResolved):
+		return CodeResolved
 	case errors.Is(err, model.ErrNotFound):
 		return CodeNotFound
 	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrScore):
 		return CodeInvalid
 	}
 	return ""
+}
+
+// IsBundleFile reports whether the file at path starts like a bundle, by
+// reading its first bytes only; the TUI imports the bundles of a folder
+// and skips everything else (receipts, documents) in it.
+func IsBundleFile(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, len(bundleMagic))
+	if _, err := io.ReadFull(f, head); err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return false, nil
+		}
+		return false, err
+	}
+	return bytes.Equal(head, []byte(bundleMagic)), nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -125,5 +126,34 @@ func TestErrorCode(t *testing.T) {
 		if got := db.ErrorCode(c.err); got != c.want {
 			t.Errorf("ErrorCode(%v) = %q, want %q", c.err, got, c.want)
 		}
+	}
+}
+
+func TestIsBundleFileSniffsTheHeader(t *testing.T) {
+	d := newDevice(t, "Lê Thu Trang")
+	d.save(t, "1.1.1", pass)
+	bundle := d.bundle(t, "a1.ktb")
+	other := filepath.Join(d.dir, "notes.txt")
+	short := filepath.Join(d.dir, "short")
+	for path, data := range map[string]string{other: "KIEMTRA-BUNDLX\nnot a bundle", short: "KIEM"} {
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for path, want := range map[string]bool{bundle: true, other: false, short: false} {
+		got, err := IsBundleFile(path)
+		if err != nil || got != want {
+			t.Errorf("IsBundleFile(%s) = %v, %v; want %v", filepath.Base(path), got, err, want)
+		}
+	}
+	if _, err := IsBundleFile(filepath.Join(d.dir, "missing.ktb")); err == nil {
+		t.Error("a missing file gave no error")
+	}
+}
+
+func TestErrorCodeResolvedConflict(t *testing.T) {
+	db := openUITestDB(t)
+	if got := db.ErrorCode(fmt.Errorf("resolve conflict 1.1.1: %w", ErrConflictResolved)); got != CodeResolved {
+		t.Fatalf("ErrorCode = %q, want %q", got, CodeResolved)
 	}
 }

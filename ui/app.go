@@ -32,6 +32,8 @@ type Deps struct {
 	Now func() time.Time
 	// Exporter writes records and summaries to files; nil hides export.
 	Exporter Exporter
+	// Importer imports bundles and resolves conflicts; nil hides both.
+	Importer Importer
 }
 
 // Minimum usable terminal size; below it the App says so instead of
@@ -50,10 +52,11 @@ const (
 	screenChecklist
 	screenEditor
 	screenSummary
+	screenConflicts
 )
 
 func (s screenID) String() string {
-	return [...]string{"loading", "first-run", "start", "checklist", "editor", "summary"}[s]
+	return [...]string{"loading", "first-run", "start", "checklist", "editor", "summary", "conflicts"}[s]
 }
 
 // App is the root model: it routes messages to the screen models, owns
@@ -67,6 +70,7 @@ type App struct {
 	editor   editorModel
 	summary  summaryModel
 	search   searchModel
+	confl    conflictsModel
 	sess     *session
 	help     help.Model
 	keys     globalKeys
@@ -106,7 +110,7 @@ func New(deps Deps) App {
 	t := i18n.New(deps.Lang)
 	c := &common{st: DefaultStyles(), t: t, lang: t.Lang, now: now, log: log.With("pkg", "ui"),
 		store: deps.Store, kinds: deps.Kinds, checklists: deps.Checklists, keys: newGlobalKeys(t),
-		debounce: debounceDelay, exporter: deps.Exporter}
+		debounce: debounceDelay, exporter: deps.Exporter, importer: deps.Importer}
 	h := help.New()
 	h.Styles.ShortKey = c.st.Key
 	h.Styles.FullKey = c.st.Key
@@ -119,6 +123,7 @@ func New(deps Deps) App {
 		c: c, screen: screenLoading, help: h, keys: c.keys,
 		first: newFirstRunModel(c), start: newStartModel(c), list: newChecklistModel(c),
 		editor: newEditorModel(c), summary: newSummaryModel(c), search: newSearchModel(c),
+		confl: newConflictsModel(c),
 	}
 }
 
@@ -130,10 +135,10 @@ func (a App) Init() tea.Cmd { return loadSettingsCmd(a.c.store) }
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := a.route(msg)
 	a = m.(App)
-	if a.c.exportStarted {
-		// A screen started writing a file: say so until it is done.
-		a.c.exportStarted = false
-		a.status = status{text: a.c.t.T("ui.export.running"), savedAt: a.status.savedAt}
+	if k := a.c.started; k != "" {
+		// A screen started a long task: say so until it is done.
+		a.c.started = ""
+		a.status = status{text: a.c.t.T(k), savedAt: a.status.savedAt}
 	}
 	if n := a.c.nav; n != nil {
 		a.c.nav = nil
@@ -168,7 +173,17 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	case exportedMsg:
 		return a.handleExported(msg)
-	case inspectionsLoadedMsg, unitsLoadedMsg, inspectionCreatedMsg, unitAddedMsg:
+	case importedMsg:
+		return a.handleImported(msg)
+	case conflictsLoadedMsg:
+		var cmd tea.Cmd
+		a.confl, cmd = a.confl.update(msg)
+		return a, cmd
+	case conflictResolvedMsg:
+		return a.handleConflictResolved(msg)
+	case resolveLoadedMsg:
+		return a.handleResolveLoaded(msg)
+	case inspectionsLoadedMsg, unitsLoadedMsg, inspectionCreatedMsg, unitAddedMsg, conflictCountMsg:
 		var cmd tea.Cmd
 		a.start, cmd = a.start.update(msg)
 		return a, cmd
@@ -270,6 +285,8 @@ func (a App) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.editor, cmd = a.editor.update(msg)
 	case screenSummary:
 		a.summary, cmd = a.summary.update(msg)
+	case screenConflicts:
+		a.confl, cmd = a.confl.update(msg)
 	}
 	return a, cmd
 }
@@ -333,7 +350,7 @@ func (a App) handleSettings(msg settingsLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	a.c.inspector = msg.inspector
 	a.screen = screenStart
-	return a, loadInspectionsCmd(a.c.store, "")
+	return a, a.start.reload()
 }
 
 func (a App) handleInspectorSaved(msg inspectorSavedMsg) (tea.Model, tea.Cmd) {
@@ -385,8 +402,86 @@ func (a App) handleNav(msg navMsg) (tea.Model, tea.Cmd) {
 		a.screen = screenSummary
 		a.summary = a.summary.open(a.sess)
 		return a, nil
+	case screenConflicts:
+		if a.c.importer == nil {
+			return a, nil
+		}
+		a.screen = screenConflicts
+		if msg.keep {
+			return a, a.confl.reload()
+		}
+		var cmd tea.Cmd
+		a.confl, cmd = a.confl.open(msg.outcome)
+		return a, cmd
 	}
 	return a, nil
+}
+
+// dropStaleSession forgets the open assessment after an import or a
+// resolution changed findings under it, unless it holds unsaved changes:
+// opening a unit then reads it again instead of saving on old revisions.
+func (a *App) dropStaleSession(assessmentID string) {
+	if a.sess != nil && (assessmentID == "" || a.sess.assessment.ID == assessmentID) && !a.sess.pending() {
+		a.sess = nil
+	}
+}
+
+func (a App) handleImported(msg importedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		a.status = status{text: a.c.t.T("ui.import.failed", a.c.errText(msg.err)), isErr: true, savedAt: a.status.savedAt}
+		a.c.log.Error("import", "err", msg.err)
+		return a, nil
+	}
+	for _, f := range msg.outcome.Files {
+		a.c.log.Info("import", "file", f.File, "accepted", f.Accepted, "present", f.Present, "conflicts", f.Conflicts, "problem", f.Problem)
+	}
+	a.status = status{text: importSummary(a.c, msg.outcome), isErr: msg.outcome.Refused() > 0, savedAt: a.status.savedAt}
+	a.dropStaleSession("")
+	var cmd tea.Cmd
+	a.start, cmd = a.start.imported(msg.outcome)
+	if msg.outcome.Conflicts() > 0 && a.screen == screenStart {
+		a.start.result = nil
+		out := msg.outcome
+		return a, tea.Batch(cmd, a.c.navigate(navMsg{to: screenConflicts, outcome: &out}))
+	}
+	return a, cmd
+}
+
+func (a App) handleResolveLoaded(msg resolveLoadedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		a.status = status{text: a.c.t.T("ui.err.load", a.c.errText(msg.err)), isErr: true, savedAt: a.status.savedAt}
+		a.c.log.Error("load conflict", "conflict", msg.conflict.ID, "err", msg.err)
+		return a, nil
+	}
+	cv := msg.conflict
+	s := newSession(msg.assessment, msg.unit, msg.checklist, msg.findings)
+	i, ok := s.index[cv.ItemCode]
+	if !ok || a.screen != screenConflicts {
+		return a, nil
+	}
+	s.resolve = &cv
+	s.content[cv.ItemCode] = mergedContent(cv.A.Content(), cv.B.Content())
+	s.rescore()
+	a.screen = screenEditor
+	var cmd tea.Cmd
+	a.editor, cmd = a.editor.open(s, i, focusResult)
+	return a, cmd
+}
+
+func (a App) handleConflictResolved(msg conflictResolvedMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	a.confl, cmd = a.confl.update(msg)
+	if msg.err != nil {
+		a.status = status{text: a.c.t.T("ui.conflicts.failed", msg.conflict.ItemCode, a.confl.errText(msg.err)), isErr: true, savedAt: a.status.savedAt}
+		a.c.log.Error("resolve conflict", "conflict", msg.conflict.ID, "err", msg.err)
+		return a, cmd
+	}
+	a.status = status{text: a.c.t.T("ui.conflicts.resolved", msg.conflict.UnitCode, msg.conflict.ItemCode), savedAt: a.c.now()}
+	a.dropStaleSession(msg.conflict.AssessmentID)
+	if a.screen == screenEditor && a.editor.s != nil && a.editor.s.resolve != nil {
+		a.screen = screenConflicts
+	}
+	return a, cmd
 }
 
 func (a App) handleSessionLoaded(msg sessionLoadedMsg) (tea.Model, tea.Cmd) {
@@ -520,6 +615,8 @@ func (a App) screenView(w, h int) []string {
 		return a.editor.view(w, h)
 	case screenSummary:
 		return a.summary.view(w, h)
+	case screenConflicts:
+		return a.confl.view(w, h)
 	}
 	return nil
 }
@@ -553,15 +650,17 @@ func (a App) headerView(w int) string {
 	case screenStart:
 		crumb = a.c.t.T("ui.start.title")
 	case screenChecklist, screenEditor, screenSummary:
-		if a.sess != nil {
-			crumb = a.sess.unit.Name
+		if s := a.shown(); s != nil {
+			crumb = s.unit.Name
 			if a.screen == screenEditor {
-				crumb += " › " + a.sess.items[a.editor.index].Code
+				crumb += " › " + s.items[a.editor.index].Code
 			}
 			if a.screen == screenSummary {
 				crumb += " › " + a.c.t.T("ui.summary.title")
 			}
 		}
+	case screenConflicts:
+		crumb = a.c.t.T("ui.conflicts.crumb")
 	}
 	if crumb != "" {
 		left += st.HeaderDim.Render(" › ") + crumb
@@ -570,14 +669,23 @@ func (a App) headerView(w int) string {
 	if a.c.inspector != "" {
 		right = st.Muted.Render(a.c.inspector)
 	}
-	if a.sess != nil && a.screen != screenStart {
-		right = a.c.statusName(a.sess.assessment.Status) + "  " + right
+	if s := a.shown(); s != nil && a.screen != screenStart && a.screen != screenConflicts {
+		right = a.c.statusName(s.assessment.Status) + "  " + right
 	}
 	rw := ansi.StringWidth(right)
 	if rw+2 >= w/2 {
 		return fit(left, w)
 	}
 	return fit(left, w-rw) + right
+}
+
+// shown is the session on screen: the open assessment, or the merged
+// value of a conflict in the editor.
+func (a App) shown() *session {
+	if a.screen == screenEditor && a.editor.s != nil {
+		return a.editor.s
+	}
+	return a.sess
 }
 
 func (a App) statusView(w int) string {
@@ -634,9 +742,11 @@ func (a App) ShortHelp() []key.Binding {
 	case screenChecklist:
 		b = a.list.keys.ShortHelp()
 	case screenEditor:
-		b = a.editor.keys.ShortHelp()
+		b = a.editor.ShortHelp()
 	case screenSummary:
 		b = a.summary.ShortHelp()
+	case screenConflicts:
+		b = append(a.confl.ShortHelp(), a.keys.Back)
 	}
 	if a.typing() {
 		return append(b, a.keys.ForceQuit)
@@ -658,6 +768,8 @@ func (a App) FullHelp() [][]key.Binding {
 		g = a.editor.keys.FullHelp()
 	case screenSummary:
 		g = a.summary.FullHelp()
+	case screenConflicts:
+		g = a.confl.FullHelp()
 	}
 	return append(g, []key.Binding{a.keys.Back, a.keys.Help, a.keys.Quit, a.keys.ForceQuit})
 }

@@ -188,7 +188,7 @@ func saveFindingCmd(st Store, f model.Finding) tea.Cmd {
 // save is already in flight: saves of one assessment go one at a time, so
 // each is based on the revision the previous one stored.
 func flushCmd(c *common, s *session) tea.Cmd {
-	if s == nil || s.inflight != "" {
+	if s == nil || s.inflight != "" || s.resolve != nil {
 		return nil
 	}
 	code := s.next()
@@ -292,6 +292,10 @@ type navMsg struct {
 	focus int    // editor field to focus
 	unit  string // assessment ID to open (start → checklist)
 	u     model.Unit
+	// outcome is the import shown above the conflicts; keep returns to
+	// the conflicts screen as it was (from editing a merged value).
+	outcome *model.ImportOutcome
+	keep    bool
 }
 
 // navigate files a request to change screens. The App acts on it at the

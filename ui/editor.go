@@ -72,6 +72,7 @@ func (m *editorModel) syncKeys() {
 	m.keys.Save.SetEnabled(on)
 	m.keys.NextField.SetEnabled(on)
 	m.keys.PrevField.SetEnabled(on)
+	m.keys.resolving(m.s != nil && m.s.resolve != nil)
 	if !on {
 		m.focus = focusResult
 	}
@@ -133,6 +134,9 @@ func (m *editorModel) layout() {
 		m.textLines = 1
 	}
 	fixed := 1 + m.textLines + m.resultRows(w) + 1 + 3 + 1
+	if m.s.resolve != nil {
+		fixed++ // the line saying a conflict is being resolved
+	}
 	avail := max(3, h-fixed)
 	nh := max(1, min(8, avail/2))
 	eh := max(1, min(3, (avail-nh)/2))
@@ -203,6 +207,23 @@ func (m editorModel) update(msg tea.Msg) (editorModel, tea.Cmd) {
 
 func (m editorModel) handleKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
 	m.notice = ""
+	if m.s.resolve != nil {
+		switch {
+		case key.Matches(km, m.keys.CancelResolve):
+			// Nothing was stored: the conflict keeps both values.
+			return m, m.c.navigate(navMsg{to: screenConflicts, keep: true})
+		case key.Matches(km, m.keys.Resolve):
+			m, _ := m.commit()
+			for _, e := range m.errs {
+				if e != "" {
+					return m, nil
+				}
+			}
+			it := m.item()
+			m.c.started = "ui.conflicts.resolving"
+			return m, resolveConflictCmd(m.c.importer, m.c.inspector, *m.s.resolve, m.s.content[it.Code])
+		}
+	}
 	switch {
 	case key.Matches(km, m.keys.Back):
 		m, cmd := m.commit()
@@ -295,6 +316,16 @@ func (m editorModel) setResult(r model.Result) (editorModel, tea.Cmd) {
 	return m, cmd
 }
 
+// ShortHelp implements help.KeyMap: while a conflict's merged value is
+// edited, storing it and cancelling come first.
+func (m editorModel) ShortHelp() []key.Binding {
+	if m.s != nil && m.s.resolve != nil {
+		r := m.keys.Results
+		return []key.Binding{m.keys.Resolve, m.keys.CancelResolve, m.keys.NextField, r.Pass, r.Partial, r.Fail, r.NA}
+	}
+	return m.keys.ShortHelp()
+}
+
 // resultRows is how many lines the result choices take at width w.
 func (m editorModel) resultRows(w int) int { return len(m.resultLines(w)) }
 
@@ -359,7 +390,12 @@ func (m *editorModel) view(w, h int) []string {
 	field := m.s.cl.Fields[it.field]
 	cr := field.Criteria[it.crit]
 	meta := fmt.Sprintf("%s · %s %s › %s %s · %d/%d", it.Code, field.Code, field.Title, cr.Code, cr.Title, m.index+1, len(m.s.items))
-	lines := []string{m.c.rule(meta, w)}
+	var lines []string
+	if m.s.resolve != nil {
+		meta = fmt.Sprintf("%s · %s", it.Code, m.s.unit.Name)
+		lines = append(lines, fit(st.Warn.Render(t.T("ui.conflicts.editing")), w))
+	}
+	lines = append(lines, m.c.rule(meta, w))
 	text := wrap(it.Text, w)
 	if len(text) > m.textLines && m.textLines > 0 {
 		text = text[:m.textLines]

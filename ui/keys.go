@@ -60,7 +60,7 @@ func (k formKeys) FullHelp() [][]key.Binding {
 // startKeys are the inspection and unit lists.
 type startKeys struct {
 	Up, Down, Switch, Open, NewInspection, AddUnit, Reload key.Binding
-	Export                                                 key.Binding
+	Export, Import, Conflicts                              key.Binding
 }
 
 func newStartKeys(t i18n.Catalog) startKeys {
@@ -73,15 +73,54 @@ func newStartKeys(t i18n.Catalog) startKeys {
 		AddUnit:       bind(t, "a", "ui.key.add_unit", "a"),
 		Reload:        bind(t, "r", "ui.key.reload", "r"),
 		Export:        bind(t, "x", "ui.key.export", "x"),
+		Import:        bind(t, "i", "ui.key.import", "i"),
+		Conflicts:     bind(t, "C", "ui.key.conflicts", "C"),
 	}
 }
 
 func (k startKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Switch, k.NewInspection, k.AddUnit, k.Export}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Switch, k.NewInspection, k.AddUnit, k.Export, k.Import}
 }
 
 func (k startKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.AddUnit, k.Reload}, {k.Export}}
+	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.AddUnit, k.Reload},
+		{k.Export, k.Import, k.Conflicts}}
+}
+
+// importResultKeys close the import result on the start screen.
+type importResultKeys struct {
+	Conflicts, Close key.Binding
+}
+
+func newImportResultKeys(t i18n.Catalog) importResultKeys {
+	return importResultKeys{
+		Conflicts: bind(t, "enter", "ui.key.see_conflicts", "enter", "C"),
+		Close:     bind(t, "esc", "ui.key.close", "esc"),
+	}
+}
+
+// conflictKeys drive the conflicts screen.
+type conflictKeys struct {
+	Up, Down, TakeA, TakeB, Edit, Reload key.Binding
+}
+
+func newConflictKeys(t i18n.Catalog) conflictKeys {
+	return conflictKeys{
+		Up:     bind(t, "↑/k", "ui.key.up", "up", "k"),
+		Down:   bind(t, "↓/j", "ui.key.down", "down", "j"),
+		TakeA:  bind(t, "1", "ui.key.take_a", "1"),
+		TakeB:  bind(t, "2", "ui.key.take_b", "2"),
+		Edit:   bind(t, "e", "ui.key.merge", "e", "enter"),
+		Reload: bind(t, "r", "ui.key.reload", "r"),
+	}
+}
+
+func (k conflictKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.TakeA, k.TakeB, k.Edit}
+}
+
+func (k conflictKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Reload}, {k.TakeA, k.TakeB, k.Edit}}
 }
 
 // resultKeys set an item's result with one key.
@@ -154,6 +193,9 @@ func (k checklistKeys) FullHelp() [][]key.Binding {
 type editorKeys struct {
 	NextField, PrevField, Save, NextItem, PrevItem, Back key.Binding
 	Results                                              resultKeys
+	// Resolve and CancelResolve replace Save and Back while the editor
+	// holds the merged value of a conflict.
+	Resolve, CancelResolve key.Binding
 }
 
 func newEditorKeys(t i18n.Catalog) editorKeys {
@@ -165,15 +207,30 @@ func newEditorKeys(t i18n.Catalog) editorKeys {
 		PrevItem:  bind(t, "pgup", "ui.key.prev_item", "pgup"),
 		Back:      bind(t, "esc", "ui.key.save_back", "esc"),
 		Results:   newResultKeys(t),
+
+		Resolve:       bind(t, "ctrl+s", "ui.key.resolve", "ctrl+s"),
+		CancelResolve: bind(t, "esc", "ui.key.cancel", "esc"),
 	}
 }
 
+// resolving switches the keys between editing a finding and editing the
+// merged value of a conflict.
+func (k *editorKeys) resolving(on bool) {
+	k.Save.SetEnabled(k.Save.Enabled() && !on)
+	k.Back.SetEnabled(!on)
+	k.NextItem.SetEnabled(!on)
+	k.PrevItem.SetEnabled(!on)
+	k.Resolve.SetEnabled(on)
+	k.CancelResolve.SetEnabled(on)
+}
+
 func (k editorKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Results.Pass, k.Results.Partial, k.Results.Fail, k.Results.NA, k.Results.Clear, k.NextField, k.Save, k.Back}
+	return []key.Binding{k.Results.Pass, k.Results.Partial, k.Results.Fail, k.Results.NA, k.Results.Clear, k.NextField, k.Save, k.Back,
+		k.Resolve, k.CancelResolve}
 }
 
 func (k editorKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem}, {k.Save, k.Back}}
+	return [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem}, {k.Save, k.Back, k.Resolve, k.CancelResolve}}
 }
 
 // searchKeys drive the search overlay.

@@ -36,6 +36,11 @@ type session struct {
 	failed   map[string]string
 
 	score model.Scorecard
+
+	// resolve is set when the session holds the merged value of a
+	// conflict being edited: nothing is saved as a finding, the value is
+	// stored as the conflict's resolution.
+	resolve *model.ConflictView
 }
 
 func newSession(a model.Assessment, u model.Unit, cl *model.Checklist, fs []model.Finding) *session {

@@ -28,13 +28,20 @@ type startModel struct {
 	loaded      bool
 	err         string
 	form        *form
-	formKind    string // "inspection", "unit" or "export"
+	formKind    string // "inspection", "unit", "export" or "import"
 	export      exportTarget
+	// result is the outcome of the last import, shown until closed.
+	result     *model.ImportOutcome
+	resultKeys importResultKeys
+	// conflicts is how many conflicts wait (a line above the lists).
+	conflicts int
 }
 
 func newStartModel(c *common) startModel {
-	m := startModel{c: c, keys: newStartKeys(c.t)}
+	m := startModel{c: c, keys: newStartKeys(c.t), resultKeys: newImportResultKeys(c.t)}
 	m.keys.Export.SetEnabled(c.exporter != nil)
+	m.keys.Import.SetEnabled(c.importer != nil)
+	m.keys.Conflicts.SetEnabled(c.importer != nil)
 	return m
 }
 
@@ -50,7 +57,7 @@ func (m startModel) selected() (model.Inspection, bool) {
 // progress has changed).
 func (m startModel) reload() tea.Cmd {
 	in, _ := m.selected()
-	return loadInspectionsCmd(m.c.store, in.ID)
+	return tea.Batch(loadInspectionsCmd(m.c.store, in.ID), countConflictsCmd(m.c.importer))
 }
 
 func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd) {
@@ -59,6 +66,11 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd) {
 		return m.handleInspections(msg)
 	case unitsLoadedMsg:
 		return m.handleUnits(msg)
+	case conflictCountMsg:
+		if msg.err == nil {
+			m.conflicts = msg.n
+		}
+		return m, nil
 	case inspectionCreatedMsg:
 		if msg.err != nil {
 			if m.form != nil {
@@ -82,6 +94,9 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd) {
 	case tea.KeyMsg:
 		if m.form != nil {
 			return m.updateForm(msg)
+		}
+		if m.result != nil {
+			return m.updateResult(msg)
 		}
 		return m.handleKey(msg)
 	}
@@ -169,6 +184,10 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd) {
 		return m, m.reload()
 	case key.Matches(km, m.keys.Export):
 		return m.openExportForm()
+	case key.Matches(km, m.keys.Import):
+		return m.openImportForm()
+	case key.Matches(km, m.keys.Conflicts):
+		return m, m.c.navigate(navMsg{to: screenConflicts})
 	}
 	return m, nil
 }
@@ -275,9 +294,12 @@ func clean(s string) string { return norm.NFC.String(strings.Join(strings.Fields
 
 func (m startModel) submitForm() (startModel, tea.Cmd) {
 	f, t := m.form, m.c.t
-	if m.formKind == "export" {
+	switch m.formKind {
+	case "export":
 		m.form = nil
 		return m, submitExport(m.c, f, m.export)
+	case "import":
+		return m.submitImport()
 	}
 	if m.formKind == "inspection" {
 		title := clean(f.value(0))
@@ -315,16 +337,22 @@ func (m startModel) submitForm() (startModel, tea.Cmd) {
 
 // ShortHelp implements help.KeyMap.
 func (m startModel) ShortHelp() []key.Binding {
-	if m.form != nil {
+	switch {
+	case m.form != nil:
 		return m.form.keys.ShortHelp()
+	case m.result != nil:
+		return []key.Binding{m.resultKeys.Conflicts, m.resultKeys.Close}
 	}
 	return m.keys.ShortHelp()
 }
 
 // FullHelp implements help.KeyMap.
 func (m startModel) FullHelp() [][]key.Binding {
-	if m.form != nil {
+	switch {
+	case m.form != nil:
 		return m.form.keys.FullHelp()
+	case m.result != nil:
+		return [][]key.Binding{{m.resultKeys.Conflicts, m.resultKeys.Close}}
 	}
 	return m.keys.FullHelp()
 }
@@ -333,6 +361,9 @@ func (m *startModel) view(w, h int) []string {
 	if m.form != nil {
 		return m.form.view(w, h)
 	}
+	if m.result != nil {
+		return m.resultView(w, h)
+	}
 	st, t := m.c.st, m.c.t
 	if !m.loaded {
 		return []string{st.Muted.Render(t.T("ui.status.loading"))}
@@ -340,6 +371,10 @@ func (m *startModel) view(w, h int) []string {
 	var top []string
 	if m.err != "" {
 		top = append(top, st.Error.Render("✗ "+m.err))
+		h--
+	}
+	if m.conflicts > 0 {
+		top = append(top, fit(st.Warn.Render(t.T("ui.start.conflicts_open", m.conflicts)), w))
 		h--
 	}
 	if len(m.inspections) == 0 {

@@ -49,3 +49,18 @@ type Exporter interface {
 	// format is one of summaryFormats.
 	ExportSummary(ctx context.Context, inspectionID, format string) (string, error)
 }
+
+// Importer merges bundle files from other devices and settles the
+// conflicts they leave; cli.TUISync implements it over the store's sync
+// API. Messages in its results and errors are fit to show as they are.
+type Importer interface {
+	// Import imports the bundle file at path, or every bundle in the
+	// folder at path. A refused file is reported in the outcome; the error
+	// is for the path itself or the database.
+	Import(ctx context.Context, path string) (model.ImportOutcome, error)
+	// Conflicts lists the open conflicts, this computer's value first.
+	Conflicts(ctx context.Context) ([]model.ConflictView, error)
+	// ResolveConflict settles a conflict with the chosen content; the
+	// store records who decided in the audit log.
+	ResolveConflict(ctx context.Context, actor, conflictID string, chosen model.Content) (model.Finding, error)
+}
