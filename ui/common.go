@@ -36,9 +36,11 @@ type common struct {
 	nav *navMsg
 	// exporter writes documents; nil when the TUI runs without it.
 	exporter Exporter
-	// exportStarted is set by a screen that started an export during the
-	// current Update, for the App's status line.
-	exportStarted bool
+	// importer imports bundles and resolves conflicts; nil hides them.
+	importer Importer
+	// started is the catalogue key of a long task (export, import) a
+	// screen started during the current Update, for the status line.
+	started string
 }
 
 // pts formats a score the way the language writes decimals.

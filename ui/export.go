@@ -131,7 +131,7 @@ func submitExport(c *common, f *form, t exportTarget) tea.Cmd {
 	if doc == exportSummary {
 		id = t.inspectionID
 	}
-	c.exportStarted = true
+	c.started = "ui.export.running"
 	return exportCmd(c.exporter, doc, id, format)
 }
 
