@@ -247,6 +247,7 @@ func init() {
 		"ui.import.note":                   {"Nhập một tệp gói dữ liệu do kiemtra ở máy khác xuất ra, hoặc một thư mục: mọi tệp gói trong thư mục đều được nhập. Có thể kéo tệp vào cửa sổ này để dán đường dẫn. Dữ liệu được sao lưu trước khi nhập; tệp hỏng hoặc bị sửa không được nhận.", "Import a bundle file written by kiemtra on another computer, or a folder: every bundle in it is imported. You can drag a file into this window to paste its path. The data is backed up first; a damaged or altered file is refused."},
 		"ui.import.hint":                   {"enter nhập · esc huỷ", "enter imports · esc cancels"},
 		"ui.import.need_path":              {"Cần nhập đường dẫn tệp hoặc thư mục.", "A file or folder path is required."},
+		"ui.import.busy":                   {"Đang nhập dữ liệu; chờ xong rồi nhập tiếp.", "An import is running; wait for it to finish."},
 		"ui.import.running":                {"Đang nhập dữ liệu…", "Importing…"},
 		"ui.import.failed":                 {"Chưa nhập được: %s", "Nothing imported: %s"},
 		"ui.import.done":                   {"Đã nhập %d/%d tệp: %d bản ghi mới, %d đã có, %d xung đột.", "Imported %d of %d files: %d new records, %d already held, %d conflicts."},

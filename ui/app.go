@@ -427,6 +427,7 @@ func (a *App) dropStaleSession(assessmentID string) {
 }
 
 func (a App) handleImported(msg importedMsg) (tea.Model, tea.Cmd) {
+	a.start.importing = false
 	if msg.err != nil {
 		a.status = status{text: a.c.t.T("ui.import.failed", a.c.errText(msg.err)), isErr: true, savedAt: a.status.savedAt}
 		a.c.log.Error("import", "err", msg.err)

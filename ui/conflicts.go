@@ -39,6 +39,14 @@ func (m conflictsModel) open(outcome *model.ImportOutcome) (conflictsModel, tea.
 	return m, m.reload()
 }
 
+// syncKeys offers the choosing keys only when there is a conflict.
+func (m *conflictsModel) syncKeys() {
+	on := len(m.list) > 0
+	m.keys.TakeA.SetEnabled(on)
+	m.keys.TakeB.SetEnabled(on)
+	m.keys.Edit.SetEnabled(on)
+}
+
 func (m conflictsModel) reload() tea.Cmd {
 	if m.c.importer == nil {
 		return nil
@@ -69,6 +77,7 @@ func (m conflictsModel) update(msg tea.Msg) (conflictsModel, tea.Cmd) {
 			}
 		}
 		m.cursor = max(0, min(m.cursor, len(m.list)-1))
+		m.syncKeys()
 		return m, nil
 	case conflictResolvedMsg:
 		m.busy = ""

@@ -160,3 +160,22 @@ func (f *form) view(w, h int) []string {
 	lines = append(lines, st.Muted.Render(hint))
 	return clipLines(lines, h)
 }
+
+// ShortHelp is the form's keys that do something: no field switching in a
+// one-field form, no ←/→ without a choice.
+func (f *form) ShortHelp() []key.Binding {
+	var b []key.Binding
+	if len(f.fields) > 1 {
+		b = append(b, f.keys.Next, f.keys.Prev)
+	}
+	for _, fld := range f.fields {
+		if fld.options != nil {
+			b = append(b, f.keys.Left)
+			break
+		}
+	}
+	return append(b, f.keys.Submit, f.keys.Cancel)
+}
+
+// FullHelp is ShortHelp in one column.
+func (f *form) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

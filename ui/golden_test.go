@@ -9,6 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"kiemtra/checklists"
+	"kiemtra/cli"
 	"kiemtra/i18n"
 )
 
@@ -40,12 +42,28 @@ func TestGolden(t *testing.T) {
 			{[]tea.Msg{k("tab"), k("enter")}, "Lĩnh vực"},
 			{[]tea.Msg{k("s")}, "Điểm theo lĩnh vực"},
 		}},
+		{"export", []step{
+			{[]tea.Msg{k("tab"), k("enter")}, "Lĩnh vực"},
+			{[]tea.Msg{k("s")}, "Điểm theo lĩnh vực"},
+			{[]tea.Msg{k("x")}, "Xuất tài liệu"},
+		}},
+		{"import", []step{{[]tea.Msg{k("i")}, "Nhập dữ liệu từ máy khác"}}},
+		{"conflicts", []step{{[]tea.Msg{k("C")}, "Không còn xung đột nào."}}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, v := range views {
 			t.Run(fmt.Sprintf("%s_%dx%d", v.name, size[0], size[1]), func(t *testing.T) {
 				db := openStore(t, true, "Nguyễn Thị Hương")
-				app := New(testDeps(t, db, i18n.VI))
+				deps := testDeps(t, db, i18n.VI)
+				kinds, err := checklists.Kinds()
+				if err != nil {
+					t.Fatal(err)
+				}
+				// A relative export folder keeps the form's text the same on
+				// every machine; nothing is exported here.
+				deps.Exporter = cli.NewTUIExporter(db, "exports", i18n.VI, kinds)
+				deps.Importer = cli.NewTUISync(db, i18n.VI)
+				app := New(deps)
 				tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(size[0], size[1]))
 				waitFor(t, tm, "Sở Tư pháp")
 				for _, s := range v.steps {

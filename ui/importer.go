@@ -112,6 +112,10 @@ func cleanPath(s string) string {
 // openImportForm asks for the bundle file or folder to import.
 func (m startModel) openImportForm() (startModel, tea.Cmd) {
 	t := m.c.t
+	if m.importing {
+		m.err = t.T("ui.import.busy")
+		return m, nil
+	}
 	f := newForm(m.c, t.T("ui.import.title"))
 	f.addInput(t.T("ui.import.path"), "", t.T("ui.import.path_hint"))
 	f.note = t.T("ui.import.note")
@@ -127,7 +131,7 @@ func (m startModel) submitImport() (startModel, tea.Cmd) {
 		m.form.err = m.c.t.T("ui.import.need_path")
 		return m, nil
 	}
-	m.form = nil
+	m.form, m.importing = nil, true
 	m.c.started = "ui.import.running"
 	return m, importCmd(m.c.importer, path)
 }

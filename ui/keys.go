@@ -74,12 +74,13 @@ func newStartKeys(t i18n.Catalog) startKeys {
 		Reload:        bind(t, "r", "ui.key.reload", "r"),
 		Export:        bind(t, "x", "ui.key.export", "x"),
 		Import:        bind(t, "i", "ui.key.import", "i"),
-		Conflicts:     bind(t, "C", "ui.key.conflicts", "C"),
+		Conflicts:     bind(t, "C", "ui.key.conflicts", "C", "c"),
 	}
 }
 
 func (k startKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Switch, k.NewInspection, k.AddUnit, k.Export, k.Import}
+	// The arrows go without saying; ? and q must stay visible at 120 columns.
+	return []key.Binding{k.Open, k.Switch, k.NewInspection, k.AddUnit, k.Export, k.Import}
 }
 
 func (k startKeys) FullHelp() [][]key.Binding {

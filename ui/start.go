@@ -35,6 +35,8 @@ type startModel struct {
 	resultKeys importResultKeys
 	// conflicts is how many conflicts wait (a line above the lists).
 	conflicts int
+	// importing is true while an import runs: one at a time.
+	importing bool
 }
 
 func newStartModel(c *common) startModel {
@@ -339,7 +341,7 @@ func (m startModel) submitForm() (startModel, tea.Cmd) {
 func (m startModel) ShortHelp() []key.Binding {
 	switch {
 	case m.form != nil:
-		return m.form.keys.ShortHelp()
+		return m.form.ShortHelp()
 	case m.result != nil:
 		return []key.Binding{m.resultKeys.Conflicts, m.resultKeys.Close}
 	}
@@ -350,7 +352,7 @@ func (m startModel) ShortHelp() []key.Binding {
 func (m startModel) FullHelp() [][]key.Binding {
 	switch {
 	case m.form != nil:
-		return m.form.keys.FullHelp()
+		return m.form.FullHelp()
 	case m.result != nil:
 		return [][]key.Binding{{m.resultKeys.Conflicts, m.resultKeys.Close}}
 	}

@@ -284,7 +284,7 @@ func (m summaryModel) exportTarget() exportTarget {
 func (m summaryModel) ShortHelp() []key.Binding {
 	switch m.mode {
 	case summaryExport:
-		return m.export.keys.ShortHelp()
+		return m.export.ShortHelp()
 	case summaryEditSide:
 		return []key.Binding{m.keys.NextField, m.keys.Save, m.c.keys.Back}
 	case summaryConfirmFinalize:
@@ -300,7 +300,7 @@ func (m summaryModel) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m summaryModel) FullHelp() [][]key.Binding {
 	if m.mode == summaryExport {
-		return m.export.keys.FullHelp()
+		return m.export.FullHelp()
 	}
 	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown},
 		{m.keys.EditSide, m.keys.NextField, m.keys.Save}, {m.keys.Finalize, m.keys.Reopen, m.keys.Confirm, m.keys.Cancel},
