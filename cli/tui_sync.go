@@ -73,7 +73,8 @@ func (s *TUISync) Import(ctx context.Context, path string) (model.ImportOutcome,
 			f.From = r.Device
 		}
 		if r.Err != nil {
-			f.Problem = s.explainImport(r.Err)
+			// The same words as kiemtra import (sync.go): "a2.ktb: …".
+			f.Problem = explainImport(s.t, r.File, r.Err)
 		}
 		out.Files = append(out.Files, f)
 	}
@@ -124,32 +125,6 @@ func (s *TUISync) fileProblem(err error) string {
 		return s.t.T("ui.import.err.permission")
 	}
 	return err.Error()
-}
-
-// explainImport says in words why a bundle was refused.
-func (s *TUISync) explainImport(err error) string {
-	var untrusted *store.UntrustedError
-	switch {
-	case errors.As(err, &untrusted):
-		return s.t.T("ui.import.err.untrusted", untrusted.Fingerprint)
-	case errors.Is(err, store.ErrBundleTruncated):
-		return s.t.T("ui.import.err.truncated")
-	case errors.Is(err, store.ErrBundleVersion):
-		return s.t.T("ui.import.err.version")
-	case errors.Is(err, store.ErrBundleSignature), errors.Is(err, store.ErrBundleHash):
-		return s.t.T("ui.import.err.altered")
-	case errors.Is(err, store.ErrChainBroken), errors.Is(err, store.ErrRevisionChanged), errors.Is(err, store.ErrSeqReused):
-		return s.t.T("ui.import.err.rewritten")
-	case errors.Is(err, store.ErrKeyDevice):
-		return s.t.T("ui.import.err.key_device")
-	case errors.Is(err, store.ErrChecklistUnknown):
-		return s.t.T("ui.import.err.checklist")
-	case errors.Is(err, store.ErrBundleFormat), errors.Is(err, store.ErrBundleContent):
-		return s.t.T("ui.import.err.format")
-	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
-		return s.fileProblem(err)
-	}
-	return Explain(s.t, err)
 }
 
 // Conflicts lists every open conflict, by unit and item, with this

@@ -14,8 +14,8 @@ type ImportedFile struct {
 	Accepted  int    // records taken in
 	Present   int    // records already held
 	Conflicts int    // findings left in conflict
-	// Problem says why the file was refused, in the reader's language;
-	// "" when it was imported. A refused file changed nothing.
+	// Problem says which file was refused and why, in the reader's
+	// language; "" when it was imported. A refused file changed nothing.
 	Problem  string
 	Warnings []string
 }

@@ -280,7 +280,7 @@ func TestImportErrorsNameFileAndProblem(t *testing.T) {
 		t.Fatalf("import of the folder: screen %s", app.screen)
 	}
 	requireContains(t, app, "Đã nhập 1/2 tệp", "1 tệp không được nhận.",
-		"a1.ktb (từ Lê Thu Trang)", "a2-cut.ktb: không nhận — tệp không đầy đủ")
+		"a1.ktb (từ Lê Thu Trang)", "✗ a2-cut.ktb: tệp gói không đầy đủ", "— không nhận")
 	if strings.Contains(screen(app), "ghi-chu.txt") {
 		t.Fatal("a file that is not a bundle was offered to the import")
 	}

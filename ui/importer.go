@@ -177,7 +177,7 @@ func importLines(c *common, out model.ImportOutcome, w int) []string {
 		name := filepath.Base(f.File)
 		switch {
 		case f.Problem != "":
-			lines = append(lines, indentWrap("  ", st.Error.Render("✗ ")+t.T("ui.import.file_refused", name, f.Problem), w)...)
+			lines = append(lines, indentWrap("  ", st.Error.Render("✗ ")+t.T("ui.import.file_refused", f.Problem), w)...)
 		case f.Replay:
 			lines = append(lines, fit("  "+st.Muted.Render("= ")+t.T("ui.import.file_replay", name, f.From), w))
 		default:
