@@ -358,3 +358,47 @@ func TestMergedContent(t *testing.T) {
 		t.Fatalf("mergedContent = %+v, want %+v", got, want)
 	}
 }
+
+func TestConflictOnFinalizedAssessmentAsksToReopen(t *testing.T) {
+	a, b := twoLaptops(t)
+	item, _ := firstItems(t, a)
+	usb := t.TempDir()
+	conflicted(t, a, b, item, usb)
+	ctx := context.Background()
+	if _, err := b.db.Import(ctx, []string{filepath.Join(usb, "a2.ktb")}, store.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.db.Finalize(ctx, b.name, b.aid); err != nil {
+		t.Fatal(err)
+	}
+	app := newSyncApp(t, b, i18n.VI)
+	before, _ := storedFinding(t, b.db, b.aid, item)
+	app = keys(t, app, "C", "1")
+	requireContains(t, app, "Đánh giá của đơn vị này đã hoàn thành: mở lại ở màn hình tổng hợp (o) rồi giải quyết.")
+	app = keys(t, app, "e")
+	if app.screen != screenConflicts {
+		t.Fatalf("e on a finalized conflict opened %s", app.screen)
+	}
+	if f, _ := storedFinding(t, b.db, b.aid, item); f != before {
+		t.Fatalf("a finalized finding changed: %+v", f)
+	}
+	if open, _ := b.db.Conflicts(ctx, store.ConflictFilter{}); len(open) != 1 {
+		t.Fatalf("%d open conflicts, want 1", len(open))
+	}
+	// Every size draws without breaking the layout.
+	for _, sz := range [][2]int{{60, 16}, {80, 24}, {99, 30}, {100, 30}, {200, 60}} {
+		app = send(t, app, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		lines := strings.Split(screen(app), "\n")
+		if len(lines) != sz[1] {
+			t.Fatalf("%dx%d: %d lines", sz[0], sz[1], len(lines))
+		}
+		for i, l := range lines {
+			if w := len([]rune(l)); w > sz[0] {
+				t.Fatalf("%dx%d: line %d is %d wide: %q", sz[0], sz[1], i, w, l)
+			}
+		}
+		if !strings.Contains(screen(app), "STP · "+item) {
+			t.Fatalf("%dx%d: the conflict is not on screen:\n%s", sz[0], sz[1], screen(app))
+		}
+	}
+}
