@@ -1,13 +1,18 @@
 package i18n
 
 import (
+	"fmt"
+	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"kiemtra/model"
 )
 
 var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[vsdqfgxXtT%]`)
@@ -63,5 +68,38 @@ func TestParseLang(t *testing.T) {
 	}
 	if _, err := ParseLang("fr"); err == nil {
 		t.Error("fr accepted")
+	}
+}
+
+// TestEveryCodeHasWords checks each model.Code has a message in both
+// languages, with the same number of params, and that Err fills them.
+func TestEveryCodeHasWords(t *testing.T) {
+	for _, code := range model.Codes {
+		e, ok := Lookup("e." + string(code))
+		if !ok {
+			t.Errorf("code %s: no message e.%s", code, code)
+			continue
+		}
+		if a, b := paramCount(e.VI), paramCount(e.EN); a != b {
+			t.Errorf("code %s: vi shows %d params, en %d", code, a, b)
+		}
+	}
+	for _, k := range Keys() {
+		if strings.HasPrefix(k, "e.") && !slices.Contains(model.Codes, model.Code(strings.TrimPrefix(k, "e."))) {
+			t.Errorf("message %s has no model.Code", k)
+		}
+	}
+	err := fmt.Errorf("save: %w", model.NewError(model.ESeqReused, nil, "3f2a91c0", "7"))
+	if got, want := New(VI).Err(err), "gói số 7 của thiết bị 3f2a91c0 đã được nhận với nội dung khác (máy gửi đã khôi phục từ bản sao lưu?)."; got != want {
+		t.Errorf("vi: %q, want %q", got, want)
+	}
+	if got, want := New(EN).Err(err), "bundle 7 of device 3f2a91c0 was already received with different content (was the sender restored from a backup?)."; got != want {
+		t.Errorf("en: %q, want %q", got, want)
+	}
+	if got := New(EN).Err(model.NewError(model.EDiskFull, nil)); !strings.Contains(got, "the disk is full (?)") {
+		t.Errorf("missing param not marked: %q", got)
+	}
+	if got := New(EN).Err(fmt.Errorf("open: %w", os.ErrNotExist)); got != "there is no file or folder ?." {
+		t.Errorf("fs fallback: %q", got)
 	}
 }

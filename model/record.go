@@ -1,20 +1,9 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
-)
-
-// Errors callers test for with errors.Is. Messages for people come from the
-// UI catalogue; these name the rule that was broken.
-var (
-	ErrNotFound  = errors.New("not found")
-	ErrScore     = errors.New("invalid score")
-	ErrFinalized = errors.New("assessment is finalized")
-	ErrInvalid   = errors.New("invalid")
-	ErrConflict  = errors.New("conflict")
 )
 
 // Result is the outcome an inspector records for one item.

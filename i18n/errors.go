@@ -1,0 +1,123 @@
+package i18n
+
+import (
+	"regexp"
+	"strconv"
+
+	"kiemtra/model"
+)
+
+// Err is the message a person reads for err: the catalogue's words for its
+// model.Code (key "e.<code>"), filled with the error's params. Both the TUI
+// and the command line use it, so a problem reads the same everywhere.
+func (c Catalog) Err(err error) string {
+	if err == nil {
+		return ""
+	}
+	return c.Code(model.ErrorCode(err), model.ErrorParams(err)...)
+}
+
+// Code is the message for a code with its params. A message shows as many
+// params as it has placeholders: missing ones print as "?", so a producer
+// that forgot one is visible in tests rather than a garbled line.
+func (c Catalog) Code(code model.Code, params ...string) string {
+	key := "e." + string(code)
+	e, ok := Lookup(key)
+	if !ok {
+		return "[" + key + "]"
+	}
+	s := e.VI
+	if c.Lang == EN {
+		s = e.EN
+	}
+	args := make([]any, paramCount(s))
+	for i := range args {
+		args[i] = "?"
+		if i < len(params) {
+			args[i] = params[i]
+		}
+	}
+	return c.T(key, args...)
+}
+
+var paramVerb = regexp.MustCompile(`%(?:\[(\d+)\])?[sq]`)
+
+// paramCount is how many params a message shows: its plain %s/%q verbs, or
+// the highest explicit index (%[2]s) when it reorders them.
+func paramCount(s string) int {
+	n, plain := 0, 0
+	for _, m := range paramVerb.FindAllStringSubmatch(s, -1) {
+		if m[1] == "" {
+			plain++
+			n = max(n, plain)
+			continue
+		}
+		i, _ := strconv.Atoi(m[1])
+		n = max(n, i)
+	}
+	return n
+}
+
+// Messages for every model.Code. Each says what happened and, where there
+// is one, what the person can do; none repeats another error's text.
+func init() {
+	register(map[string]Entry{
+		"e.internal": {VI: "lỗi không mong đợi; không có gì bị thay đổi. Chạy lại với --log TỆP và gửi tệp nhật ký cho bộ phận hỗ trợ.",
+			EN: "an unexpected error; nothing was changed. Run again with --log FILE and send the log to support."},
+		"e.timeout":  {VI: "cơ sở dữ liệu không trả lời kịp; thử lại.", EN: "the database did not answer in time; try again."},
+		"e.canceled": {VI: "đã dừng theo yêu cầu; không có gì bị thay đổi.", EN: "stopped as asked; nothing was changed."},
+
+		"e.invalid":      {VI: "dữ liệu không hợp lệ: %s", EN: "invalid data: %s"},
+		"e.score":        {VI: "điểm không hợp lệ cho mục này.", EN: "this score is not allowed for the item."},
+		"e.not_found":    {VI: "không tìm thấy %s.", EN: "%s was not found."},
+		"e.ambiguous":    {VI: "%q khớp với nhiều bản ghi; gõ thêm ký tự.", EN: "%q matches more than one record; type more of it."},
+		"e.finalized":    {VI: "đánh giá đã hoàn thành, chỉ xem được; mở lại trước khi sửa.", EN: "the assessment is finalized and read-only; reopen it before editing."},
+		"e.stale":        {VI: "mục này vừa được thay đổi ở nơi khác; hãy mở lại đơn vị.", EN: "this item was changed elsewhere; reopen the unit."},
+		"e.gaps":         {VI: "còn mục chưa đạt chưa có ghi chú: %s.", EN: "some failed items have no note: %s."},
+		"e.resolved":     {VI: "xung đột này đã được giải quyết.", EN: "this conflict was already resolved."},
+		"e.no_inspector": {VI: "chưa đặt tên cán bộ kiểm tra: chạy kiemtra config set inspector \"Họ và tên\".", EN: "no inspector name is set: run kiemtra config set inspector \"Full name\"."},
+
+		"e.disk_full": {VI: "ổ đĩa đã đầy (%s): thay đổi chưa được lưu, những gì đã lưu trước đó vẫn còn nguyên. Giải phóng dung lượng rồi thử lại.",
+			EN: "the disk is full (%s): the change was not saved; everything saved before is intact. Free some space and try again."},
+		"e.read_only": {VI: "không ghi được vào %s (ổ hoặc thư mục chỉ đọc): không có gì bị thay đổi.",
+			EN: "%s cannot be written (read-only drive or folder): nothing was changed."},
+		"e.read_only_outdated": {VI: "%s cần được nâng cấp nhưng đang nằm trên ổ chỉ đọc: chép tệp sang ổ ghi được rồi mở lại.",
+			EN: "%s needs an update but sits on read-only media: copy it to a writable drive and open it again."},
+		"e.read_only_unclean": {VI: "%s chưa được đóng đúng cách và nhật ký của nó không đọc được trên ổ chỉ đọc: chép cả thư mục sang ổ ghi được rồi mở lại.",
+			EN: "%s was not closed cleanly and its journal cannot be read on read-only media: copy the folder to a writable drive and open it again."},
+		"e.busy":         {VI: "%s đang bị chương trình khác khóa: đóng chương trình đó rồi thử lại.", EN: "%s is locked by another program: close it and try again."},
+		"e.corrupt":      {VI: "tệp dữ liệu %s bị hỏng, không mở: hãy dùng bản sao lưu gần nhất.", EN: "the database file %s is damaged and was not opened: use the latest backup."},
+		"e.not_database": {VI: "%s không phải cơ sở dữ liệu kiemtra, không mở.", EN: "%s is not a kiemtra database and was not opened."},
+		"e.too_new":      {VI: "%s do phiên bản kiemtra mới hơn tạo ra, không mở để tránh làm hỏng: hãy cập nhật kiemtra.", EN: "%s was written by a newer kiemtra and was not opened, to keep it safe: update kiemtra."},
+		"e.pragmas":      {VI: "SQLite không nhận các thiết lập an toàn dữ liệu cho %s, nên không mở.", EN: "SQLite did not accept the durability settings for %s, so it was not opened."},
+		"e.bad_path":     {VI: "không dùng được đường dẫn %q (không được chứa ? hoặc #).", EN: "the path %q cannot be used (it may not contain ? or #)."},
+		"e.no_database":  {VI: "chưa có cơ sở dữ liệu ở %s: kiểm tra lại đường dẫn (--db), hoặc nhập kế hoạch bằng kiemtra plan import.", EN: "there is no database at %s: check the path (--db), or load a plan with kiemtra plan import."},
+
+		"e.file_missing": {VI: "không có tệp hoặc thư mục %s.", EN: "there is no file or folder %s."},
+		"e.permission":   {VI: "hệ điều hành không cho phép truy cập %s.", EN: "the system does not allow access to %s."},
+		"e.exists":       {VI: "%s đã có: không ghi đè (thêm --force để thay thế).", EN: "%s already exists: not replaced (add --force to replace it)."},
+		"e.not_regular":  {VI: "%s không phải tệp thông thường (thiết bị, liên kết, thư mục hoặc ống dẫn): không đọc, không ghi đè.", EN: "%s is not a regular file (a device, link, folder or pipe): not read, not replaced."},
+		"e.too_large":    {VI: "%s quá lớn (tối đa %s).", EN: "%s is too large (at most %s)."},
+
+		"e.bundle_format":    {VI: "không phải tệp gói kiemtra, hoặc tệp đã hỏng.", EN: "not a kiemtra bundle, or a damaged one."},
+		"e.bundle_version":   {VI: "gói được tạo bởi phiên bản kiemtra mới hơn: hãy cập nhật kiemtra.", EN: "the bundle was made by a newer kiemtra: update kiemtra."},
+		"e.bundle_truncated": {VI: "tệp gói không đầy đủ (bị cắt ngắn khi sao chép?).", EN: "the bundle is incomplete (cut short while copying?)."},
+		"e.bundle_signature": {VI: "chữ ký không khớp với nội dung: tệp đã bị sửa.", EN: "the signature does not match the content: the file was altered."},
+		"e.bundle_hash":      {VI: "nội dung không khớp với mã băm đã ký: tệp đã bị sửa.", EN: "the content does not match its signed hash: the file was altered."},
+		"e.bundle_content":   {VI: "nội dung gói không hợp lệ: %s — %s.", EN: "the bundle's content is not valid: %s — %s."},
+		"e.untrusted": {VI: "được ký bởi một thiết bị chưa được tin cậy (dấu vân tay %s, thiết bị %s, cán bộ %q). Nếu tin cậy, chạy: kiemtra keys trust TỆP_KHÓA --name \"…\"",
+			EN: "signed by a device that is not trusted (fingerprint %s, device %s, inspector %q). If you trust it, run: kiemtra keys trust KEYFILE --name \"…\""},
+		"e.key_device":        {VI: "khóa ký thuộc về một thiết bị khác (%s).", EN: "the signing key belongs to another device (%s)."},
+		"e.key_mismatch":      {VI: "tệp khóa %s không thuộc về cơ sở dữ liệu này.", EN: "the key file %s does not belong to this database."},
+		"e.bad_key_file":      {VI: "%s không phải tệp khóa công khai kiemtra.", EN: "%s is not a kiemtra public key file."},
+		"e.chain_broken":      {VI: "lịch sử chỉnh sửa của thiết bị %s đã bị viết lại hoặc ghi lùi ngày (mục số %s).", EN: "the edit history of device %s was rewritten or back-dated (entry %s)."},
+		"e.checklist_unknown": {VI: "máy này chưa có bộ tiêu chí %s: thêm bằng kiemtra checklist add.", EN: "this database does not have the checklist %s: add it with kiemtra checklist add."},
+		"e.checklist_changed": {VI: "bộ tiêu chí %s đã có với nội dung khác: hãy đặt số phiên bản mới.", EN: "the checklist %s is already held with different content: give it a new version number."},
+		"e.revision_changed":  {VI: "lần sửa %s đã nhận trước đây với nội dung khác — từ chối, không ghi đè.", EN: "the edit %s was received before with different content — refused, never overwritten."},
+		"e.seq_reused":        {VI: "gói số %[2]s của thiết bị %[1]s đã được nhận với nội dung khác (máy gửi đã khôi phục từ bản sao lưu?).", EN: "bundle %[2]s of device %[1]s was already received with different content (was the sender restored from a backup?)."},
+		"e.nothing_to_bundle": {VI: "không có gì để đóng gói trong phạm vi đã chọn.", EN: "there is nothing to bundle in the selection."},
+		"e.receipt_format":    {VI: "%s không phải biên nhận kiemtra, hoặc tệp đã hỏng.", EN: "%s is not a kiemtra receipt, or a damaged one."},
+		"e.receipt_signature": {VI: "%s: chữ ký biên nhận không khớp: tệp đã bị sửa.", EN: "%s: the receipt's signature does not match: the file was altered."},
+		"e.receipt_not_ours":  {VI: "%s: biên nhận này dành cho gói không do máy này tạo.", EN: "%s: this receipt is for a bundle this device did not write."},
+	})
+}
