@@ -74,7 +74,7 @@ func (s *TUISync) Import(ctx context.Context, path string) (model.ImportOutcome,
 		}
 		if r.Err != nil {
 			// The same words as kiemtra import (sync.go): "a2.ktb: …".
-			f.Problem = explainImport(s.t, r.File, r.Err)
+			f.Err = r.Err
 		}
 		out.Files = append(out.Files, f)
 	}

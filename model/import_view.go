@@ -14,9 +14,10 @@ type ImportedFile struct {
 	Accepted  int    // records taken in
 	Present   int    // records already held
 	Conflicts int    // findings left in conflict
-	// Problem says which file was refused and why, in the reader's
-	// language; "" when it was imported. A refused file changed nothing.
-	Problem  string
+	// Err says why the file was refused (a *model.Error: its code and
+	// params give the words); nil when it was imported. A refused file
+	// changed nothing.
+	Err      error
 	Warnings []string
 }
 
@@ -46,7 +47,7 @@ func (o ImportOutcome) Conflicts() int {
 func (o ImportOutcome) Refused() int {
 	n := 0
 	for _, f := range o.Files {
-		if f.Problem != "" {
+		if f.Err != nil {
 			n++
 		}
 	}

@@ -166,6 +166,11 @@ func (e *GapError) Error() string {
 	return fmt.Sprintf("items marked chưa đạt without a note: %s", strings.Join(e.Items, ", "))
 }
 
+// Unwrap gives the error its model code, with the item codes as param.
+func (e *GapError) Unwrap() error {
+	return model.NewError(model.EGaps, nil, strings.Join(e.Items, ", "))
+}
+
 // Finalize locks an assessment. It is refused (with *GapError) while any
 // item marked chưa đạt has no note: the evidence rule.
 func (db *DB) Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error) {

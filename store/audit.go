@@ -137,7 +137,7 @@ func (db *DB) VerifyChain(ctx context.Context, device string) error {
 }
 
 // ErrChainBroken reports an audit chain that was altered.
-var ErrChainBroken = errors.New("audit history was altered")
+var ErrChainBroken = &model.Error{Code: model.EChainBroken}
 
 // VerifyEntries checks a run of one device's entries, in dev_seq order. The
 // run need not start at 1 (a bundle may carry a suffix), but must be

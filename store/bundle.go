@@ -32,7 +32,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -175,12 +174,12 @@ type bundleRevision struct {
 // Errors a bundle is refused with; each names one problem. Test with
 // errors.Is.
 var (
-	ErrBundleFormat    = errors.New("not a kiemtra bundle, or a damaged one")
-	ErrBundleVersion   = errors.New("the bundle was written by a newer version of kiemtra")
-	ErrBundleTruncated = errors.New("the bundle is incomplete (cut short)")
-	ErrBundleSignature = errors.New("the bundle's signature does not match its content (it was altered)")
-	ErrBundleHash      = errors.New("the bundle's content does not match its signed hash (it was altered)")
-	ErrBundleContent   = errors.New("the bundle's content is inconsistent")
+	ErrBundleFormat    = &model.Error{Code: model.EBundleFormat}
+	ErrBundleVersion   = &model.Error{Code: model.EBundleVersion}
+	ErrBundleTruncated = &model.Error{Code: model.EBundleTruncated}
+	ErrBundleSignature = &model.Error{Code: model.EBundleSignature}
+	ErrBundleHash      = &model.Error{Code: model.EBundleHash}
+	ErrBundleContent   = &model.Error{Code: model.EBundleContent}
 )
 
 // ReadBundleFile reads and checks a bundle file (see ReadBundle).
@@ -537,7 +536,7 @@ type BundleInfo struct {
 }
 
 // ErrNothingToBundle is returned when the selection is empty.
-var ErrNothingToBundle = errors.New("nothing to bundle")
+var ErrNothingToBundle = &model.Error{Code: model.ENothingToBundle}
 
 // WriteBundle writes the selected inspection, units, assessments, findings
 // and their audit history to out, signed with this device's key, as the

@@ -13,7 +13,7 @@ import (
 // ErrChecklistChanged is returned when a checklist arrives with an
 // (ID, version) the database already holds with different content: a
 // version, once used, is never reused for other questions or weights.
-var ErrChecklistChanged = errors.New("a checklist with this ID and version already exists with different content")
+var ErrChecklistChanged = &model.Error{Code: model.EChecklistChanged}
 
 // AddChecklists records checklist versions the database has not seen. A
 // version already held with the same hash is left alone; with a different

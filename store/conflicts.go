@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -53,7 +52,7 @@ func ConflictID(a, b string) string {
 
 // Errors of conflict resolution.
 var (
-	ErrConflictResolved = errors.New("the conflict was already resolved")
+	ErrConflictResolved = &model.Error{Code: model.EResolved}
 )
 
 // reconcileConflicts makes the conflicts table match a finding's revision

@@ -87,7 +87,7 @@ func (db *DB) contentsByAssessment(ctx context.Context, query string, args ...an
 
 // ErrStale is returned when a save is based on a revision that is no longer
 // the current one (someone else's change, or an import, came in between).
-var ErrStale = errors.New("the finding was changed since it was loaded")
+var ErrStale = model.ErrStale
 
 // SaveFinding records the inspector's answer for one item in one short
 // transaction: it checks the assessment is a draft and the content fits the

@@ -27,14 +27,17 @@ func (e *UntrustedError) Error() string {
 		e.File, e.Fingerprint)
 }
 
-// Is makes errors.Is(err, ErrUntrusted) true.
-func (e *UntrustedError) Is(target error) bool { return target == ErrUntrusted }
+// Unwrap gives the error its model code, with the fingerprint, the short
+// device ID and the inspector named as params.
+func (e *UntrustedError) Unwrap() error {
+	return model.NewError(model.EUntrusted, nil, e.Fingerprint, model.ShortID(e.Device), e.Inspector)
+}
 
 // Errors an import refuses a bundle with, besides the ReadBundle ones.
 var (
-	ErrChecklistUnknown = errors.New("the bundle uses a checklist version this database does not have")
-	ErrRevisionChanged  = errors.New("the bundle holds a revision already received with different content")
-	ErrSeqReused        = errors.New("this device's bundle number was already received with different content")
+	ErrChecklistUnknown = &model.Error{Code: model.EChecklistUnknown}
+	ErrRevisionChanged  = &model.Error{Code: model.ERevisionChanged}
+	ErrSeqReused        = &model.Error{Code: model.ESeqReused}
 )
 
 // ImportOptions tunes Import.

@@ -56,7 +56,7 @@ func (db *DB) KeyPath() string {
 
 // ErrKeyMismatch is returned when the key file beside the database is not
 // the key this database made.
-var ErrKeyMismatch = errors.New("the device key file does not belong to this database")
+var ErrKeyMismatch = &model.Error{Code: model.EKeyMismatch}
 
 // DeviceKey loads the device's key, making it (and trusting it) on first
 // use.
@@ -185,10 +185,10 @@ type TrustedKey struct {
 
 // ErrUntrusted is returned for a bundle or receipt signed by a key not in
 // trusted_keys.
-var ErrUntrusted = errors.New("signed by an unknown device")
+var ErrUntrusted = &model.Error{Code: model.EUntrusted}
 
 // ErrKeyDevice is returned when a trusted key signs for another device.
-var ErrKeyDevice = errors.New("the key that signed it belongs to another device")
+var ErrKeyDevice = &model.Error{Code: model.EKeyDevice}
 
 func trustKey(ctx context.Context, tx *sql.Tx, k TrustedKey) error {
 	self := 0
@@ -237,7 +237,7 @@ func (db *DB) ExportPublicKey(ctx context.Context, out string) (PublicKeyFile, e
 }
 
 // ErrBadKeyFile is returned for a file that is not a kiemtra public key.
-var ErrBadKeyFile = errors.New("not a kiemtra public key file")
+var ErrBadKeyFile = &model.Error{Code: model.EBadKeyFile}
 
 // ReadPublicKeyFile reads and checks a public key file.
 func ReadPublicKeyFile(path string) (PublicKeyFile, ed25519.PublicKey, error) {

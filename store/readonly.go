@@ -23,6 +23,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"kiemtra/model"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -32,12 +33,12 @@ var (
 	// ErrReadOnlyOutdated: a database on read-only media was written by an
 	// older kiemtra and would need its schema updated, which cannot be
 	// written there. It also matches ErrReadOnly.
-	ErrReadOnlyOutdated = errors.New("the database needs an update that cannot be written on read-only media")
+	ErrReadOnlyOutdated = &model.Error{Code: model.EReadOnlyOutdated}
 	// ErrReadOnlyUnclean: a database on read-only media still has a
 	// write-ahead log (kiemtra was not closed cleanly before the media was
 	// made read-only) that SQLite can only read from a writable folder. It
 	// also matches ErrReadOnly.
-	ErrReadOnlyUnclean = errors.New("the database was not closed cleanly and its journal cannot be read on read-only media")
+	ErrReadOnlyUnclean = &model.Error{Code: model.EReadOnlyUnclean}
 )
 
 // ReadOnly reports whether the database was opened read-only because its

@@ -70,9 +70,9 @@ type Receipt struct {
 
 // Errors reading receipts.
 var (
-	ErrReceiptFormat    = errors.New("not a kiemtra receipt, or a damaged one")
-	ErrReceiptSignature = errors.New("the receipt's signature does not match its content (it was altered)")
-	ErrReceiptNotOurs   = errors.New("the receipt is for a bundle this database did not write")
+	ErrReceiptFormat    = &model.Error{Code: model.EReceiptFormat}
+	ErrReceiptSignature = &model.Error{Code: model.EReceiptSignature}
+	ErrReceiptNotOurs   = &model.Error{Code: model.EReceiptNotOurs}
 )
 
 func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, b *Bundle, res *ImportResult) error {

@@ -134,7 +134,7 @@ func (db *DB) Inspections(ctx context.Context) ([]model.Inspection, error) {
 }
 
 // ErrAmbiguous is returned when an ID prefix matches several records.
-var ErrAmbiguous = errors.New("matches more than one record")
+var ErrAmbiguous = &model.Error{Code: model.EAmbiguous}
 
 // FindInspection resolves what a person typed: a full ID or a unique prefix
 // of one. An empty ref picks the only inspection, or the newest one when

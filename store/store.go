@@ -335,14 +335,14 @@ func (db *DB) tx(ctx context.Context, f func(*sql.Tx) error) error {
 
 // Errors the store returns; test with errors.Is.
 var (
-	ErrNotDatabase = errors.New("not a kiemtra database")
-	ErrCorrupt     = errors.New("the database file is damaged (quick_check failed)")
-	ErrTooNew      = errors.New("the database was written by a newer version of kiemtra")
-	ErrPragmas     = errors.New("SQLite did not accept the required settings")
-	ErrDiskFull    = errors.New("the disk is full")
-	ErrReadOnly    = errors.New("the database is read-only")
-	ErrBusy        = errors.New("the database is locked by another program")
-	ErrBadPath     = errors.New("unusable database path")
+	ErrNotDatabase = &model.Error{Code: model.ENotDatabase}
+	ErrCorrupt     = &model.Error{Code: model.ECorrupt}
+	ErrTooNew      = &model.Error{Code: model.ETooNew}
+	ErrPragmas     = &model.Error{Code: model.EPragmas}
+	ErrDiskFull    = &model.Error{Code: model.EDiskFull}
+	ErrReadOnly    = &model.Error{Code: model.EReadOnly}
+	ErrBusy        = &model.Error{Code: model.EBusy}
+	ErrBadPath     = &model.Error{Code: model.EBadPath}
 )
 
 // translate maps SQLite result codes to the store's errors, keeping the

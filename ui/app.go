@@ -434,7 +434,7 @@ func (a App) handleImported(msg importedMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	for _, f := range msg.outcome.Files {
-		a.c.log.Info("import", "file", f.File, "accepted", f.Accepted, "present", f.Present, "conflicts", f.Conflicts, "problem", f.Problem)
+		a.c.log.Info("import", "file", f.File, "accepted", f.Accepted, "present", f.Present, "conflicts", f.Conflicts, "err", f.Err)
 	}
 	a.status = status{text: importSummary(a.c, msg.outcome), isErr: msg.outcome.Refused() > 0, savedAt: a.status.savedAt}
 	a.dropStaleSession("")

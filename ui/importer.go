@@ -176,8 +176,9 @@ func importLines(c *common, out model.ImportOutcome, w int) []string {
 	for _, f := range out.Files {
 		name := filepath.Base(f.File)
 		switch {
-		case f.Problem != "":
-			lines = append(lines, indentWrap("  ", st.Error.Render("✗ ")+t.T("ui.import.file_refused", f.Problem), w)...)
+		case f.Err != nil:
+			problem := t.T("sync.err.file", filepath.Base(f.File), t.Err(f.Err))
+			lines = append(lines, indentWrap("  ", st.Error.Render("✗ ")+t.T("ui.import.file_refused", problem), w)...)
 		case f.Replay:
 			lines = append(lines, fit("  "+st.Muted.Render("= ")+t.T("ui.import.file_replay", name, f.From), w))
 		default:
