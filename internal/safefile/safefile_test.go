@@ -145,7 +145,7 @@ func TestMissingFolder(t *testing.T) {
 
 func TestWrapCodes(t *testing.T) {
 	cases := map[error]model.Code{
-		&fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}: model.EDiskFull,
+		&fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}:  model.EDiskFull,
 		&fs.PathError{Op: "open", Path: "x", Err: fs.ErrPermission}: model.EPermission,
 		&fs.PathError{Op: "open", Path: "x", Err: fs.ErrNotExist}:   model.EFileMissing,
 		errors.New("strange"): model.EInternal,
