@@ -84,8 +84,8 @@ func Create(target string, opt Options) (*File, error) {
 		return nil, Wrap(target, err)
 	}
 	if err := tmp.Chmod(FileMode); err != nil && runtime.GOOS != "windows" {
-		tmp.Close()
-		os.Remove(tmp.Name())
+		_ = tmp.Close()
+		_ = os.Remove(tmp.Name())
 		return nil, Wrap(target, err)
 	}
 	return &File{File: tmp, target: target, opt: opt}, nil
@@ -112,9 +112,11 @@ func (f *File) Commit() error {
 	}
 	f.done = true
 	tmp := f.File.Name()
-	defer os.Remove(tmp) // a no-op once renamed; removes the temporary name after a link
+	// Once renamed the temporary name is gone and this is a no-op; after a
+	// link it removes the temporary name; after a failure, the file.
+	defer func() { _ = os.Remove(tmp) }()
 	if err := f.File.Sync(); err != nil {
-		f.File.Close()
+		_ = f.File.Close()
 		return Wrap(f.target, err)
 	}
 	if err := f.File.Close(); err != nil {
@@ -132,8 +134,8 @@ func (f *File) Abort() {
 		return
 	}
 	f.done = true
-	f.File.Close()
-	os.Remove(f.File.Name())
+	_ = f.File.Close()
+	_ = os.Remove(f.File.Name())
 }
 
 // place moves tmp to target. Replacing uses rename, which is atomic, after
@@ -221,8 +223,11 @@ func SyncDir(dir string) error {
 	if err != nil {
 		return Wrap(dir, err)
 	}
-	defer d.Close()
 	if err := d.Sync(); err != nil && !errors.Is(err, errSyncUnsupported) {
+		_ = d.Close()
+		return Wrap(dir, err)
+	}
+	if err := d.Close(); err != nil {
 		return Wrap(dir, err)
 	}
 	return nil

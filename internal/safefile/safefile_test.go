@@ -165,7 +165,7 @@ func TestWrapCodes(t *testing.T) {
 		}
 	}
 	kept := model.NewError(model.EExists, nil, "a")
-	if Wrap("b", kept) != error(kept) {
+	if got := Wrap("b", kept); !errors.Is(got, kept) || model.ErrorParams(got)[0] != "a" {
 		t.Error("an error with a code was rewrapped")
 	}
 }
