@@ -74,7 +74,7 @@ func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
 		defer db.Close()
 		cl, err := db.Checklist(env.Ctx, id, version)
 		if errors.Is(err, model.ErrNotFound) {
-			return errors.New(env.T.T("cli.checklist.not_found", args[0]))
+			return env.Fail(err, "cli.checklist.not_found", args[0])
 		}
 		if err != nil {
 			return err
@@ -118,13 +118,13 @@ func runChecklistValidate(env *Env, fs *flag.FlagSet) func([]string) error {
 			cl, err := checklists.LoadFile(path)
 			if err != nil {
 				bad++
-				fmt.Fprintln(env.Stderr, err)
+				fmt.Fprintln(env.Stderr, Message(env.T, err))
 				continue
 			}
 			fmt.Fprintln(env.Stdout, env.T.T("cli.checklist_validate.ok", path, cl.Ref(), cl.ItemCount(), cl.Max().Format(',')))
 		}
 		if bad > 0 {
-			return errors.New(env.T.T("cli.checklist_validate.bad", bad))
+			return env.Fail(nil, "cli.checklist_validate.bad", bad)
 		}
 		return nil
 	}
@@ -148,10 +148,9 @@ func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 			return err
 		}
 		defer db.Close()
+		// A changed checklist without a new version is refused with
+		// EChecklistChanged, whose words say to give it one.
 		n, err := db.AddChecklists(env.Ctx, false, cls...)
-		if errors.Is(err, store.ErrChecklistChanged) {
-			return errors.New(env.T.T("cli.checklist_add.changed", err.Error()))
-		}
 		if err != nil {
 			return err
 		}
@@ -259,11 +258,11 @@ func findInspection(env *Env, db *store.DB, ref string) (model.Inspection, error
 	in, err := db.FindInspection(env.Ctx, ref)
 	switch {
 	case errors.Is(err, model.ErrNotFound) && ref == "":
-		return in, errors.New(env.T.T("cli.inspection.none"))
+		return in, env.Fail(err, "cli.inspection.none")
 	case errors.Is(err, model.ErrNotFound):
-		return in, errors.New(env.T.T("cli.inspection.not_found", ref))
+		return in, env.Fail(err, "cli.inspection.not_found", ref)
 	case errors.Is(err, store.ErrAmbiguous):
-		return in, errors.New(env.T.T("cli.inspection.ambiguous", ref))
+		return in, model.NewError(model.EAmbiguous, err, ref)
 	}
 	return in, err
 }
@@ -291,7 +290,7 @@ func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		}
 		res, err := db.ImportPlan(env.Ctx, actor, plan)
 		if errors.Is(err, model.ErrNotFound) {
-			return errors.New(env.T.T("cli.plan_import.unknown_checklist", args[0], err.Error()))
+			return unknownChecklist(env, db, plan, err)
 		}
 		if err != nil {
 			return err
@@ -299,6 +298,23 @@ func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		fmt.Fprintln(env.Stdout, env.T.T("cli.plan_import.done", res.Inspection.Title, res.Inspection.ID, res.Units, res.New, res.Assessments-res.New))
 		return nil
 	}
+}
+
+// unknownChecklist names the plan's first checklist this database does not
+// hold, for the person to add it; err is ImportPlan's refusal.
+func unknownChecklist(env *Env, db *store.DB, plan *model.Plan, err error) error {
+	for _, v := range plan.Visits {
+		_, cerr := db.Checklist(env.Ctx, v.ChecklistID, v.ChecklistVersion)
+		if !errors.Is(cerr, model.ErrNotFound) {
+			continue
+		}
+		ref := v.ChecklistID
+		if v.ChecklistVersion != "" {
+			ref += "@" + v.ChecklistVersion
+		}
+		return model.NewError(model.EChecklistUnknown, err, ref)
+	}
+	return err
 }
 
 func runConfigSet(env *Env, fs *flag.FlagSet) func([]string) error {
