@@ -296,6 +296,15 @@ func OpenDB(ctx context.Context, path string, log *slog.Logger) (*store.DB, erro
 	return db, nil
 }
 
+// closeDB closes a command's database when the command ends; a failure to
+// close (the last writes are checkpointed then) fails the command unless
+// it failed already.
+func closeDB(db *store.DB, err *error) {
+	if cerr := db.Close(); cerr != nil && *err == nil {
+		*err = fmt.Errorf("close the database: %w", cerr)
+	}
+}
+
 // Inspector returns the configured inspector name, or an error telling how
 // to set it.
 func (env *Env) Inspector(db *store.DB) (string, error) {

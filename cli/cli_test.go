@@ -109,7 +109,9 @@ func TestChecklistCommands(t *testing.T) {
 	}
 
 	bad := filepath.Join(t.TempDir(), "bad.yaml")
-	os.WriteFile(bad, []byte("id: x\nversion: \"1\"\ntitle: T\nkind: so\nfields: [\n"), 0o600)
+	if err := os.WriteFile(bad, []byte("id: x\nversion: \"1\"\ntitle: T\nkind: so\nfields: [\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	r = runCLI(t, nil, "--db", db, "checklist", "validate", bad)
 	if r.code != 1 || !strings.Contains(r.stderr, bad+":") {
 		t.Errorf("validate bad: %+v", r)
@@ -188,7 +190,9 @@ func TestDemoDB(t *testing.T) {
 	}
 	r = runCLI(t, nil, "--db", path, "unit", "list", "--inspection", ins[0].ID, "--json")
 	var rows []UnitRow
-	json.Unmarshal([]byte(r.stdout), &rows)
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil {
+		t.Fatalf("unit list --json: %v", err)
+	}
 	names := map[string]UnitRow{}
 	for _, u := range rows {
 		names[u.Name] = u

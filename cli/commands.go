@@ -37,7 +37,7 @@ func writeJSON(w io.Writer, v any) error {
 
 func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -45,7 +45,7 @@ func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		infos, err := db.ChecklistInfos(env.Ctx)
 		if err != nil {
 			return err
@@ -62,7 +62,7 @@ func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 1 {
 			return Usage(env.T.T("cli.checklist_show.need_id"))
 		}
@@ -71,7 +71,7 @@ func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		cl, err := db.Checklist(env.Ctx, id, version)
 		if errors.Is(err, model.ErrNotFound) {
 			return env.Fail(err, "cli.checklist.not_found", args[0])
@@ -109,7 +109,7 @@ func printChecklist(env *Env, cl *model.Checklist) {
 }
 
 func runChecklistValidate(env *Env, fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) == 0 {
 			return Usage(env.T.T("cli.need_file"))
 		}
@@ -131,7 +131,7 @@ func runChecklistValidate(env *Env, fs *flag.FlagSet) func([]string) error {
 }
 
 func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) == 0 {
 			return Usage(env.T.T("cli.need_file"))
 		}
@@ -147,7 +147,7 @@ func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		// A changed checklist without a new version is refused with
 		// EChecklistChanged, whose words say to give it one.
 		n, err := db.AddChecklists(env.Ctx, false, cls...)
@@ -161,7 +161,7 @@ func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func runInspectionList(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -169,7 +169,7 @@ func runInspectionList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		ins, err := db.Inspections(env.Ctx)
 		if err != nil {
 			return err
@@ -201,7 +201,7 @@ type UnitRow struct {
 func runUnitList(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
 	inspection := fs.String("inspection", "", env.T.T("cli.flag.inspection"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -209,7 +209,7 @@ func runUnitList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		var rows []UnitRow
 		if *inspection == "" {
 			units, err := db.Units(env.Ctx)
@@ -268,7 +268,7 @@ func findInspection(env *Env, db *store.DB, ref string) (model.Inspection, error
 }
 
 func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 1 {
 			return Usage(env.T.T("cli.need_file"))
 		}
@@ -280,7 +280,7 @@ func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		actor, err := db.Setting(env.Ctx, store.SettingInspector)
 		if err != nil {
 			return err
@@ -318,7 +318,7 @@ func unknownChecklist(env *Env, db *store.DB, plan *model.Plan, err error) error
 }
 
 func runConfigSet(env *Env, fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 2 {
 			return Usage(env.T.T("cli.config_set.need"))
 		}
@@ -332,13 +332,13 @@ func runConfigSet(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		return db.SetSetting(env.Ctx, args[0], strings.TrimSpace(args[1]))
 	}
 }
 
 func runConfigGet(env *Env, fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 1 {
 			return Usage(env.T.T("cli.config_get.need"))
 		}
@@ -349,7 +349,7 @@ func runConfigGet(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		v, err := db.Setting(env.Ctx, args[0])
 		if err != nil {
 			return err

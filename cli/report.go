@@ -82,7 +82,7 @@ func runReportUnit(env *Env, fs *flag.FlagSet) func([]string) error {
 	unit := fs.String("unit", "", env.T.T("report.cli.flag.unit"))
 	insp := fs.String("inspection", "", env.T.T("report.cli.flag.inspection"))
 	out := addOutputFlags(env, fs)
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -97,7 +97,7 @@ func runReportUnit(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		in, err := findInspection(env, db, *insp)
 		if err != nil {
 			return err
@@ -130,7 +130,7 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 	year := fs.String("year", "", env.T.T("report.cli.flag.year"))
 	view := fs.String("view", "", env.T.T("report.cli.flag.view"))
 	out := addOutputFlags(env, fs)
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -163,7 +163,7 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		var ids []string
 		if y != 0 {
 			ins, err := db.InspectionsOfYear(env.Ctx, y)

@@ -73,7 +73,11 @@ func TestReportUnit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() {
+		if err := f.Close(); err != nil {
+			t.Error(err)
+		}
+	})
 	if got := strings.Join(f.GetSheetList(), ","); got != "Record,Shortcomings,Recommendations,Items" {
 		t.Errorf("sheets %q", got)
 	}

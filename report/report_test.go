@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -100,11 +101,14 @@ func copyDB(from, to string) error {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if demoDir != "" {
-		os.RemoveAll(demoDir)
-	}
-	for _, d := range benchDirs {
-		os.RemoveAll(d)
+	for _, d := range append(benchDirs, demoDir) {
+		if d == "" {
+			continue
+		}
+		if err := os.RemoveAll(d); err != nil {
+			fmt.Fprintln(os.Stderr, "remove test data:", err)
+			code = max(code, 1)
+		}
 	}
 	os.Exit(code)
 }
