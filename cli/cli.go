@@ -1,8 +1,9 @@
 // Package cli runs kiemtra's subcommands: everything but the interactive
-// TUI, which main starts itself (nothing imports ui). Each subcommand is a
-// Command registered from the file of the concern it belongs to
-// (inspections.go, report.go, sync.go…), so adding a command never touches
-// a central switch.
+// TUI, which main runs itself (nothing imports ui) on the database Start
+// names. Each subcommand is a Command registered from the file of the
+// concern it belongs to (commands.go, report.go, sync.go…), so adding a
+// command never touches a central switch. errors.go says how their errors
+// reach the person.
 package cli
 
 import (
