@@ -1,7 +1,7 @@
 // Command kiemtra is a terminal app for provincial administrative-reform
 // (CCHC) inspection teams. main only wires the packages together: it reads
-// the global flags, sets up logging, and either starts the TUI or hands the
-// command line to package cli.
+// the global flags, sets up logging, and either hands the command line to
+// package cli or opens the store and runs the TUI (ui) on it.
 package main
 
 import (
@@ -17,7 +17,18 @@ import (
 
 	"kiemtra/checklists"
 	"kiemtra/cli"
+	"kiemtra/i18n"
+	"kiemtra/report"
+	"kiemtra/store"
 	"kiemtra/ui"
+)
+
+// The parts fit: go build fails when an interface a package declares and
+// the type main gives it drift apart.
+var (
+	_ ui.Store      = (*store.DB)(nil)
+	_ ui.Exporter   = (*report.Exporter)(nil)
+	_ report.Source = (*store.DB)(nil)
 )
 
 func main() { os.Exit(run(os.Args[1:])) }
@@ -25,97 +36,52 @@ func main() { os.Exit(run(os.Args[1:])) }
 func run(args []string) int {
 	g, rest, err := cli.ParseGlobal(args, os.Getenv)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kiemtra:", err)
+		fmt.Fprintln(os.Stderr, "kiemtra:", cli.Message(i18n.New(g.Lang), err))
 		return 2
 	}
 	log, closeLog, err := openLog(g.LogFile)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kiemtra:", err)
+		fmt.Fprintln(os.Stderr, "kiemtra:", cli.Message(i18n.New(g.Lang), err))
 		return 1
 	}
 	defer closeLog()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	env := cli.Stdio(ctx, g, log)
-
-	switch {
-	case len(rest) == 0 && !g.Help:
-		path, err := env.DBPath()
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "kiemtra:", err)
-			return 1
-		}
-		return runTUI(ctx, env, path)
-	case len(rest) > 0 && rest[0] == "demo":
-		return runDemo(ctx, env, rest[1:])
+	path, status := cli.Start(env, rest)
+	if path == "" {
+		return status
 	}
-	return cli.Run(env, rest)
-}
-
-// runDemo creates the demo database if needed and opens the app on it.
-func runDemo(ctx context.Context, env *cli.Env, args []string) int {
-	seedOnly := false
-	for _, a := range args {
-		switch a {
-		case "--seed-only", "-seed-only":
-			seedOnly = true
-		default:
-			fmt.Fprintf(os.Stderr, "kiemtra demo: %s %q\n", env.T.T("cli.unknown_flag"), a)
-			return 2
-		}
-	}
-	if env.Global.Help {
-		fmt.Fprintln(env.Stdout, "kiemtra demo [--seed-only]\n\n"+env.T.T("cli.demo.summary"))
-		return 0
-	}
-	path, err := env.DemoPath()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "kiemtra:", err)
-		return 1
-	}
-	created, err := cli.DemoDB(ctx, path, env.Log)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "kiemtra demo:", cli.Explain(env.T, err))
-		return 1
-	}
-	if seedOnly {
-		if created {
-			fmt.Fprintln(env.Stdout, env.T.T("cli.demo.created", path))
-		} else {
-			fmt.Fprintln(env.Stdout, env.T.T("cli.demo.exists", path))
-		}
-		return 0
-	}
-	return runTUI(ctx, env, path)
+	return runTUI(env, path)
 }
 
 // runTUI opens the database and runs the interactive app on it. Nothing is
 // written to the terminal while the app runs; errors before and after are.
-func runTUI(ctx context.Context, env *cli.Env, path string) int {
-	db, err := cli.OpenDB(ctx, path, env.Log)
+func runTUI(env *cli.Env, path string) int {
+	db, err := cli.OpenDB(env.Ctx, path, env.Log)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kiemtra:", cli.Explain(env.T, err))
-		return 1
+		return env.Fatal(err)
 	}
-	defer db.Close()
+	defer func() {
+		if err := db.Close(); err != nil {
+			env.Log.Error("close database", "err", err)
+		}
+	}()
 	kinds, err := checklists.Kinds()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kiemtra:", err)
-		return 1
+		return env.Fatal(err)
 	}
 	builtin, err := checklists.Builtin()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kiemtra:", err)
-		return 1
+		return env.Fatal(err)
 	}
-	app := ui.New(ui.Deps{Store: db, Lang: env.Global.Lang, Log: env.Log, Kinds: kinds, Checklists: builtin,
-		Exporter: cli.NewTUIExporter(db, cli.DefaultExportDir(os.Getenv), env.Global.Lang, kinds),
+	lang := env.Global.Lang
+	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Checklists: builtin,
+		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
 		Importer: cli.NewTUISync(db, env.Global.Lang)})
-	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(ctx))
+	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(env.Ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		env.Log.Error("tui", "err", err)
-		fmt.Fprintln(os.Stderr, "kiemtra:", err)
-		return 1
+		return env.Fatal(fmt.Errorf("run the app: %w", err))
 	}
 	return 0
 }
@@ -130,5 +96,6 @@ func openLog(path string) (*slog.Logger, func(), error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("open log %s: %w", path, err)
 	}
-	return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug})), func() { f.Close() }, nil
+	// A log that cannot be closed cleanly has nowhere left to say so.
+	return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug})), func() { _ = f.Close() }, nil
 }

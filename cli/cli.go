@@ -1,8 +1,9 @@
 // Package cli runs kiemtra's subcommands: everything but the interactive
-// TUI, which main starts itself (nothing imports ui). Each subcommand is a
-// Command registered from the file of the concern it belongs to
-// (inspections.go, report.go, sync.go…), so adding a command never touches
-// a central switch.
+// TUI, which main runs itself (nothing imports ui) on the database Start
+// names. Each subcommand is a Command registered from the file of the
+// concern it belongs to (commands.go, report.go, sync.go…), so adding a
+// command never touches a central switch. errors.go says how their errors
+// reach the person.
 package cli
 
 import (
@@ -14,6 +15,7 @@ import (
 	"log/slog"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"kiemtra/checklists"
@@ -66,14 +68,6 @@ func Register(c Command) {
 	commands[c.Name] = c
 }
 
-// UsageError is a mistake in how the command was typed (exit status 2).
-type UsageError struct{ Msg string }
-
-func (e *UsageError) Error() string { return e.Msg }
-
-// Usagef makes a UsageError.
-func Usagef(format string, args ...any) error { return &UsageError{fmt.Sprintf(format, args...)} }
-
 // ParseGlobal pulls the global flags out of args wherever they stand and
 // returns them with the remaining arguments.
 func ParseGlobal(args []string, getenv func(string) string) (Global, []string, error) {
@@ -106,7 +100,7 @@ func ParseGlobal(args []string, getenv func(string) string) (Global, []string, e
 		}
 		if !hasVal {
 			if i+1 >= len(args) {
-				return g, nil, Usagef("--%s needs a value", name)
+				return g, nil, Usage(i18n.New(g.Lang).T("cli.flag.needs_value", "--"+name))
 			}
 			i++
 			val = args[i]
@@ -114,13 +108,13 @@ func ParseGlobal(args []string, getenv func(string) string) (Global, []string, e
 		switch name {
 		case "db":
 			if val == "" {
-				return g, nil, Usagef("--db needs a path")
+				return g, nil, Usage(i18n.New(g.Lang).T("cli.flag.needs_value", "--db"))
 			}
 			g.DB = val
 		case "lang":
 			l, err := i18n.ParseLang(val)
 			if err != nil {
-				return g, nil, Usagef("--lang: %v", err)
+				return g, nil, Usage(i18n.New(g.Lang).T("cli.flag.bad_lang", val))
 			}
 			g.Lang = l
 		case "log":
@@ -161,16 +155,10 @@ func Run(env *Env, args []string) int {
 		printCommandHelp(env, c, fs)
 		return 0
 	}
-	if err := fs.Parse(interleave(fs, rest)); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printCommandHelp(env, c, fs)
-			return 0
-		}
-		fmt.Fprintf(env.Stderr, "kiemtra %s: %v\n", c.Name, err)
-		fmt.Fprintf(env.Stderr, "%s: kiemtra %s %s\n", env.T.T("cli.usage"), c.Name, env.T.T(c.Usage))
-		return 2
+	err := parseFlags(env.T, fs, rest)
+	if err == nil {
+		err = run(fs.Args())
 	}
-	err := run(fs.Args())
 	if err == nil {
 		return 0
 	}
@@ -181,13 +169,28 @@ func Run(env *Env, args []string) int {
 		return 2
 	}
 	env.Log.Error("command failed", "command", c.Name, "err", err)
-	fmt.Fprintf(env.Stderr, "kiemtra %s: %s\n", c.Name, Explain(env.T, err))
+	fmt.Fprintf(env.Stderr, "kiemtra %s: %s\n", c.Name, Message(env.T, err))
 	return 1
 }
 
+// parseFlags parses a command's flags wherever they stand among its
+// arguments. What the flag package would refuse is found first, to say it
+// in the person's words (the package's own messages are English text).
+func parseFlags(t i18n.Catalog, fs *flag.FlagSet, args []string) error {
+	args, err := interleave(t, fs, args)
+	if err != nil {
+		return err
+	}
+	if err := fs.Parse(args); err != nil {
+		return Usage(t.T("cli.flag.bad"))
+	}
+	return nil
+}
+
 // interleave moves flags after positional arguments to the front, so
-// "checklist show ID --json" works like "checklist show --json ID".
-func interleave(fs *flag.FlagSet, args []string) []string {
+// "checklist show ID --json" works like "checklist show --json ID", and
+// checks each flag: known to fs, with a value where it needs one.
+func interleave(t i18n.Catalog, fs *flag.FlagSet, args []string) ([]string, error) {
 	var flags, pos []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -195,18 +198,32 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 			pos = append(pos, args[i+1:]...)
 			break
 		}
-		if strings.HasPrefix(a, "-") && len(a) > 1 {
-			flags = append(flags, a)
-			name, _, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-			if f := fs.Lookup(name); f != nil && !hasVal && !isBool(f) && i+1 < len(args) {
-				i++
-				flags = append(flags, args[i])
-			}
+		if !strings.HasPrefix(a, "-") || len(a) == 1 {
+			pos = append(pos, a)
 			continue
 		}
-		pos = append(pos, a)
+		flags = append(flags, a)
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		f := fs.Lookup(name)
+		if f == nil || strings.HasPrefix(a, "---") {
+			return nil, Usage(t.T("cli.flag.unknown", "--"+name))
+		}
+		switch {
+		case isBool(f) && hasVal:
+			if _, err := strconv.ParseBool(val); err != nil {
+				return nil, Usage(t.T("cli.flag.bad_value", "--"+name, val))
+			}
+		case isBool(f) || hasVal:
+		case i+1 < len(args):
+			i++
+			flags = append(flags, args[i])
+		default:
+			return nil, Usage(t.T("cli.flag.needs_value", "--"+name))
+		}
 	}
-	return append(flags, pos...)
+	// "--" ends the flags, so a positional argument that starts with a
+	// dash (a file named "-x.yaml") is not read as one.
+	return append(append(flags, "--"), pos...), nil
 }
 
 func isBool(f *flag.Flag) bool {
@@ -272,14 +289,21 @@ func OpenDB(ctx context.Context, path string, log *slog.Logger) (*store.DB, erro
 	}
 	cls, err := checklists.Builtin()
 	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("built-in checklists: %w", err)
+		return nil, errors.Join(fmt.Errorf("built-in checklists: %w", err), db.Close())
 	}
 	if _, err := db.AddChecklists(ctx, true, cls...); err != nil {
-		db.Close()
-		return nil, err
+		return nil, errors.Join(fmt.Errorf("record the built-in checklists: %w", err), db.Close())
 	}
 	return db, nil
+}
+
+// closeDB closes a command's database when the command ends; a failure to
+// close (the last writes are checkpointed then) fails the command unless
+// it failed already.
+func closeDB(db *store.DB, err *error) {
+	if cerr := db.Close(); cerr != nil && *err == nil {
+		*err = fmt.Errorf("close the database: %w", cerr)
+	}
 }
 
 // Inspector returns the configured inspector name, or an error telling how
@@ -290,31 +314,9 @@ func (env *Env) Inspector(db *store.DB) (string, error) {
 		return "", err
 	}
 	if name == "" {
-		return "", errors.New(env.T.T("cli.no_inspector"))
+		return "", model.NewError(model.ENoInspector, nil)
 	}
 	return name, nil
-}
-
-// Explain turns an error into the one line a person reads: known store and
-// model errors get a catalogue message, anything else its own text.
-func Explain(t i18n.Catalog, err error) string {
-	switch {
-	case errors.Is(err, store.ErrDiskFull):
-		return t.T("err.disk_full")
-	case errors.Is(err, store.ErrReadOnly):
-		return t.T("err.read_only")
-	case errors.Is(err, store.ErrBusy):
-		return t.T("err.busy")
-	case errors.Is(err, store.ErrTooNew):
-		return t.T("err.too_new", err.Error())
-	case errors.Is(err, store.ErrCorrupt):
-		return t.T("err.corrupt", err.Error())
-	case errors.Is(err, store.ErrNotDatabase):
-		return t.T("err.not_database", err.Error())
-	case errors.Is(err, model.ErrFinalized):
-		return t.T("err.finalized")
-	}
-	return err.Error()
 }
 
 // Stdio returns an Env on the process's standard streams.
@@ -327,6 +329,3 @@ func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
-
-// Usage makes a UsageError from a finished message.
-func Usage(msg string) error { return &UsageError{msg} }

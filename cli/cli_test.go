@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,14 +27,13 @@ func runCLI(t *testing.T, env map[string]string, args ...string) result {
 	}
 	var out, errb bytes.Buffer
 	e := &Env{Ctx: context.Background(), Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
-		T: i18n.New(g.Lang), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Global: g}
+		T: i18n.New(g.Lang), Log: discardLog(), Global: g}
 	code := Run(e, rest)
 	return result{code, out.String(), errb.String()}
 }
 
-func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "k.db") }
-
 func TestParseGlobalAnywhere(t *testing.T) {
+	t.Parallel()
 	g, rest, err := ParseGlobal([]string{"unit", "list", "--db", "/x.db", "--lang=en", "--inspection", "abc", "--log", "l.txt"},
 		func(string) string { return "" })
 	if err != nil {
@@ -63,7 +60,8 @@ func TestParseGlobalAnywhere(t *testing.T) {
 }
 
 func TestExitStatuses(t *testing.T) {
-	db := tempDB(t)
+	t.Parallel()
+	db := emptyCopy(t)
 	if r := runCLI(t, nil, "--db", db, "no-such-command"); r.code != 2 || !strings.Contains(r.stderr, "không có lệnh") {
 		t.Errorf("unknown command: %+v", r)
 	}
@@ -85,7 +83,8 @@ func TestExitStatuses(t *testing.T) {
 }
 
 func TestChecklistCommands(t *testing.T) {
-	db := tempDB(t)
+	t.Parallel()
+	db := emptyCopy(t)
 	r := runCLI(t, nil, "--db", db, "checklist", "list")
 	if r.code != 0 {
 		t.Fatalf("list: %+v", r)
@@ -110,7 +109,9 @@ func TestChecklistCommands(t *testing.T) {
 	}
 
 	bad := filepath.Join(t.TempDir(), "bad.yaml")
-	os.WriteFile(bad, []byte("id: x\nversion: \"1\"\ntitle: T\nkind: so\nfields: [\n"), 0o600)
+	if err := os.WriteFile(bad, []byte("id: x\nversion: \"1\"\ntitle: T\nkind: so\nfields: [\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	r = runCLI(t, nil, "--db", db, "checklist", "validate", bad)
 	if r.code != 1 || !strings.Contains(r.stderr, bad+":") {
 		t.Errorf("validate bad: %+v", r)
@@ -118,7 +119,8 @@ func TestChecklistCommands(t *testing.T) {
 }
 
 func TestPlanImportAndLists(t *testing.T) {
-	db := tempDB(t)
+	t.Parallel()
+	db := emptyCopy(t)
 	plan := filepath.Join("..", "checklists", "testdata", "plan-example.yaml")
 	r := runCLI(t, nil, "--db", db, "plan", "import", plan)
 	if r.code != 0 {
@@ -162,7 +164,8 @@ func TestPlanImportAndLists(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	db := tempDB(t)
+	t.Parallel()
+	db := emptyCopy(t)
 	if r := runCLI(t, nil, "--db", db, "config", "set", "inspector", "Nguyễn Văn A"); r.code != 0 {
 		t.Fatalf("set: %+v", r)
 	}
@@ -175,11 +178,10 @@ func TestConfig(t *testing.T) {
 }
 
 func TestDemoDB(t *testing.T) {
-	path := tempDB(t)
-	created, err := DemoDB(context.Background(), path, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil || !created {
-		t.Fatalf("demo: %v %v", created, err)
-	}
+	t.Parallel()
+	// The template was made by DemoDB on a fresh path (demoCopy checks it
+	// said it created the database).
+	path := demoCopy(t)
 	r := runCLI(t, nil, "--db", path, "inspection", "list", "--json")
 	var ins []model.Inspection
 	if err := json.Unmarshal([]byte(r.stdout), &ins); err != nil || len(ins) != 1 || ins[0].Year != 2022 ||
@@ -188,7 +190,9 @@ func TestDemoDB(t *testing.T) {
 	}
 	r = runCLI(t, nil, "--db", path, "unit", "list", "--inspection", ins[0].ID, "--json")
 	var rows []UnitRow
-	json.Unmarshal([]byte(r.stdout), &rows)
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil {
+		t.Fatalf("unit list --json: %v", err)
+	}
 	names := map[string]UnitRow{}
 	for _, u := range rows {
 		names[u.Name] = u
@@ -212,7 +216,7 @@ func TestDemoDB(t *testing.T) {
 		t.Error("unexpected unit")
 	}
 	// A second call keeps the existing database as it is.
-	created, err = DemoDB(context.Background(), path, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	created, err := DemoDB(context.Background(), path, discardLog())
 	if err != nil || created {
 		t.Errorf("second demo: %v %v", created, err)
 	}

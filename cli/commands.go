@@ -37,7 +37,7 @@ func writeJSON(w io.Writer, v any) error {
 
 func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -45,7 +45,7 @@ func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		infos, err := db.ChecklistInfos(env.Ctx)
 		if err != nil {
 			return err
@@ -62,7 +62,7 @@ func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 1 {
 			return Usage(env.T.T("cli.checklist_show.need_id"))
 		}
@@ -71,10 +71,10 @@ func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		cl, err := db.Checklist(env.Ctx, id, version)
 		if errors.Is(err, model.ErrNotFound) {
-			return errors.New(env.T.T("cli.checklist.not_found", args[0]))
+			return env.Fail(err, "cli.checklist.not_found", args[0])
 		}
 		if err != nil {
 			return err
@@ -109,7 +109,7 @@ func printChecklist(env *Env, cl *model.Checklist) {
 }
 
 func runChecklistValidate(env *Env, fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) == 0 {
 			return Usage(env.T.T("cli.need_file"))
 		}
@@ -118,20 +118,20 @@ func runChecklistValidate(env *Env, fs *flag.FlagSet) func([]string) error {
 			cl, err := checklists.LoadFile(path)
 			if err != nil {
 				bad++
-				fmt.Fprintln(env.Stderr, err)
+				fmt.Fprintln(env.Stderr, Message(env.T, err))
 				continue
 			}
 			fmt.Fprintln(env.Stdout, env.T.T("cli.checklist_validate.ok", path, cl.Ref(), cl.ItemCount(), cl.Max().Format(',')))
 		}
 		if bad > 0 {
-			return errors.New(env.T.T("cli.checklist_validate.bad", bad))
+			return env.Fail(nil, "cli.checklist_validate.bad", bad)
 		}
 		return nil
 	}
 }
 
 func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) == 0 {
 			return Usage(env.T.T("cli.need_file"))
 		}
@@ -147,11 +147,10 @@ func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
+		// A changed checklist without a new version is refused with
+		// EChecklistChanged, whose words say to give it one.
 		n, err := db.AddChecklists(env.Ctx, false, cls...)
-		if errors.Is(err, store.ErrChecklistChanged) {
-			return errors.New(env.T.T("cli.checklist_add.changed", err.Error()))
-		}
 		if err != nil {
 			return err
 		}
@@ -162,7 +161,7 @@ func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func runInspectionList(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -170,7 +169,7 @@ func runInspectionList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		ins, err := db.Inspections(env.Ctx)
 		if err != nil {
 			return err
@@ -202,7 +201,7 @@ type UnitRow struct {
 func runUnitList(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
 	inspection := fs.String("inspection", "", env.T.T("cli.flag.inspection"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -210,7 +209,7 @@ func runUnitList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		var rows []UnitRow
 		if *inspection == "" {
 			units, err := db.Units(env.Ctx)
@@ -259,17 +258,17 @@ func findInspection(env *Env, db *store.DB, ref string) (model.Inspection, error
 	in, err := db.FindInspection(env.Ctx, ref)
 	switch {
 	case errors.Is(err, model.ErrNotFound) && ref == "":
-		return in, errors.New(env.T.T("cli.inspection.none"))
+		return in, env.Fail(err, "cli.inspection.none")
 	case errors.Is(err, model.ErrNotFound):
-		return in, errors.New(env.T.T("cli.inspection.not_found", ref))
+		return in, env.Fail(err, "cli.inspection.not_found", ref)
 	case errors.Is(err, store.ErrAmbiguous):
-		return in, errors.New(env.T.T("cli.inspection.ambiguous", ref))
+		return in, model.NewError(model.EAmbiguous, err, ref)
 	}
 	return in, err
 }
 
 func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 1 {
 			return Usage(env.T.T("cli.need_file"))
 		}
@@ -281,7 +280,7 @@ func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		actor, err := db.Setting(env.Ctx, store.SettingInspector)
 		if err != nil {
 			return err
@@ -291,7 +290,7 @@ func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		}
 		res, err := db.ImportPlan(env.Ctx, actor, plan)
 		if errors.Is(err, model.ErrNotFound) {
-			return errors.New(env.T.T("cli.plan_import.unknown_checklist", args[0], err.Error()))
+			return unknownChecklist(env, db, plan, err)
 		}
 		if err != nil {
 			return err
@@ -301,8 +300,25 @@ func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
 	}
 }
 
+// unknownChecklist names the plan's first checklist this database does not
+// hold, for the person to add it; err is ImportPlan's refusal.
+func unknownChecklist(env *Env, db *store.DB, plan *model.Plan, err error) error {
+	for _, v := range plan.Visits {
+		_, cerr := db.Checklist(env.Ctx, v.ChecklistID, v.ChecklistVersion)
+		if !errors.Is(cerr, model.ErrNotFound) {
+			continue
+		}
+		ref := v.ChecklistID
+		if v.ChecklistVersion != "" {
+			ref += "@" + v.ChecklistVersion
+		}
+		return model.NewError(model.EChecklistUnknown, err, ref)
+	}
+	return err
+}
+
 func runConfigSet(env *Env, fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 2 {
 			return Usage(env.T.T("cli.config_set.need"))
 		}
@@ -316,13 +332,13 @@ func runConfigSet(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		return db.SetSetting(env.Ctx, args[0], strings.TrimSpace(args[1]))
 	}
 }
 
 func runConfigGet(env *Env, fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 1 {
 			return Usage(env.T.T("cli.config_get.need"))
 		}
@@ -333,7 +349,7 @@ func runConfigGet(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		v, err := db.Setting(env.Ctx, args[0])
 		if err != nil {
 			return err

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 
@@ -13,23 +15,38 @@ import (
 // returns whether it created it. An existing demo database is left as it is,
 // so the work done in a demo session is still there the next time.
 func DemoDB(ctx context.Context, path string, log *slog.Logger) (bool, error) {
-	if _, err := os.Stat(path); err == nil {
+	_, err := os.Stat(path)
+	if err == nil {
 		db, err := OpenDB(ctx, path, log)
 		if err != nil {
 			return false, err
 		}
 		return false, db.Close()
 	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return false, fmt.Errorf("demo database %s: %w", path, err)
+	}
 	db, err := OpenDB(ctx, path, log)
 	if err != nil {
 		return false, err
 	}
 	if err := db.SeedDemo(ctx); err != nil {
-		db.Close()
-		os.Remove(path)
-		return false, fmt.Errorf("create demo database: %w", err)
+		// A half-made demo would be taken for a finished one next time.
+		return false, errors.Join(fmt.Errorf("create demo database: %w", err), db.Close(), removeDB(path))
 	}
 	return true, db.Close()
+}
+
+// removeDB removes a database file and the journal files SQLite keeps
+// beside it.
+func removeDB(path string) error {
+	var errs []error
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(path + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // DemoPath is the demo database's path: --db if given, else its own file

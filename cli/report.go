@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"kiemtra/checklists"
+	"kiemtra/internal/safefile"
 	"kiemtra/model"
 	"kiemtra/report"
-	"kiemtra/store"
 )
 
 func init() {
@@ -33,7 +33,9 @@ func addOutputFlags(env *Env, fs *flag.FlagSet) outputFlags {
 }
 
 // check validates --format against the formats the document comes in and
-// --out, before anything is read.
+// --out, before anything is read: a file that would be refused (it exists
+// and --force is not given, or it is a folder, a device or a link) is
+// refused now.
 func (o outputFlags) check(env *Env, allowed []report.Format) (report.Format, error) {
 	names := make([]string, len(allowed))
 	for i, f := range allowed {
@@ -43,63 +45,44 @@ func (o outputFlags) check(env *Env, allowed []report.Format) (report.Format, er
 	if *o.format == "" {
 		return "", Usage(env.T.T("report.cli.need_format", list))
 	}
-	f, err := report.ParseFormat(*o.format)
-	ok := err == nil
-	if ok {
-		ok = false
-		for _, a := range allowed {
-			ok = ok || a == f
-		}
-	}
-	if !ok {
+	f, err := report.ParseFormatOf(*o.format, allowed)
+	if err != nil {
 		return "", Usage(env.T.T("report.cli.bad_format", *o.format, list))
 	}
-	if *o.out == "" {
+	switch {
+	case *o.out == "":
 		return "", Usage(env.T.T("report.cli.need_out"))
-	}
-	if *o.out == "-" && !f.Text() {
+	case *o.out == "-" && !f.Text():
 		return "", Usage(env.T.T("report.cli.binary_stdout"))
+	case *o.out == "-":
+		return f, nil
 	}
-	return f, nil
+	return f, safefile.CheckTarget(*o.out, o.options())
 }
 
-// write sends the document to stdout or, atomically, to the file, and
-// says where it went.
+func (o outputFlags) options() safefile.Options { return safefile.Options{Replace: *o.force} }
+
+// write sends the document to stdout or to the file, which ends up with
+// all of it or is left as it was, and says where it went.
 func (o outputFlags) write(env *Env, data []byte) error {
 	if *o.out == "-" {
-		_, err := env.Stdout.Write(data)
-		return err
-	}
-	if err := report.WriteFileAtomic(*o.out, data, *o.force); err != nil {
-		if errors.Is(err, report.ErrExists) {
-			return errors.New(env.T.T("report.cli.exists", *o.out))
+		if _, err := env.Stdout.Write(data); err != nil {
+			return fmt.Errorf("write the document to standard output: %w", err)
 		}
+		return nil
+	}
+	if err := safefile.Write(*o.out, data, o.options()); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, env.T.T("report.cli.wrote", *o.out))
 	return nil
 }
 
-// reportInspection resolves --inspection (empty: the newest) with messages
-// that say what to do.
-func reportInspection(env *Env, db *store.DB, ref string) (model.Inspection, error) {
-	in, err := db.FindInspection(env.Ctx, ref)
-	switch {
-	case err == nil:
-		return in, nil
-	case errors.Is(err, model.ErrNotFound) && ref == "":
-		return in, errors.New(env.T.T("report.cli.no_inspection"))
-	case errors.Is(err, model.ErrNotFound), errors.Is(err, store.ErrAmbiguous):
-		return in, fmt.Errorf("%s: %w", env.T.T("report.cli.inspection_absent", ref), err)
-	}
-	return in, err
-}
-
 func runReportUnit(env *Env, fs *flag.FlagSet) func([]string) error {
 	unit := fs.String("unit", "", env.T.T("report.cli.flag.unit"))
 	insp := fs.String("inspection", "", env.T.T("report.cli.flag.inspection"))
 	out := addOutputFlags(env, fs)
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -114,14 +97,14 @@ func runReportUnit(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
-		in, err := reportInspection(env, db, *insp)
+		defer closeDB(db, &err)
+		in, err := findInspection(env, db, *insp)
 		if err != nil {
 			return err
 		}
 		a, err := db.AssessmentOf(env.Ctx, in.ID, *unit)
 		if errors.Is(err, model.ErrNotFound) {
-			return errors.New(env.T.T("report.cli.unit_absent", strings.ToUpper(strings.TrimSpace(*unit)), in.Title))
+			return env.Fail(err, "report.cli.unit_absent", strings.ToUpper(strings.TrimSpace(*unit)), in.Title)
 		}
 		if err != nil {
 			return err
@@ -147,7 +130,7 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 	year := fs.String("year", "", env.T.T("report.cli.flag.year"))
 	view := fs.String("view", "", env.T.T("report.cli.flag.view"))
 	out := addOutputFlags(env, fs)
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -171,15 +154,16 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 			if format != report.CSV {
 				return Usage(env.T.T("report.cli.view_csv_only"))
 			}
-			if v, err = report.ParseView(*view); err != nil {
-				return Usage(err.Error())
+			var ok bool
+			if v, ok = report.ParseView(*view); !ok {
+				return Usage(env.T.T("report.cli.bad_view", *view))
 			}
 		}
 		db, err := env.OpenDB()
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		var ids []string
 		if y != 0 {
 			ins, err := db.InspectionsOfYear(env.Ctx, y)
@@ -187,13 +171,13 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 				return err
 			}
 			if len(ins) == 0 {
-				return errors.New(env.T.T("report.cli.no_year", y))
+				return env.Fail(nil, "report.cli.no_year", y)
 			}
 			for _, in := range ins {
 				ids = append(ids, in.ID)
 			}
 		} else {
-			in, err := reportInspection(env, db, *insp)
+			in, err := findInspection(env, db, *insp)
 			if err != nil {
 				return err
 			}

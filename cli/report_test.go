@@ -3,12 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -30,43 +27,12 @@ func runReport(t *testing.T, args ...string) reportResult {
 	}
 	var out, errb bytes.Buffer
 	e := &Env{Ctx: context.Background(), Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
-		T: i18n.New(g.Lang), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Global: g}
+		T: i18n.New(g.Lang), Log: discardLog(), Global: g}
 	return reportResult{Run(e, rest), out.String(), errb.String()}
 }
 
-var (
-	reportDemoOnce sync.Once
-	reportDemo     []byte
-	reportDemoErr  error
-)
-
-// demoCopy gives the test its own copy of the demo database.
-func demoCopy(t *testing.T) string {
-	t.Helper()
-	reportDemoOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "kiemtra-cli-report-")
-		if err != nil {
-			reportDemoErr = err
-			return
-		}
-		defer os.RemoveAll(dir)
-		p := filepath.Join(dir, "demo.db")
-		if _, reportDemoErr = DemoDB(context.Background(), p, slog.New(slog.NewTextHandler(io.Discard, nil))); reportDemoErr != nil {
-			return
-		}
-		reportDemo, reportDemoErr = os.ReadFile(p)
-	})
-	if reportDemoErr != nil {
-		t.Fatal(reportDemoErr)
-	}
-	p := filepath.Join(t.TempDir(), "demo.db")
-	if err := os.WriteFile(p, reportDemo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func TestReportUnit(t *testing.T) {
+	t.Parallel()
 	db := demoCopy(t)
 	dir := t.TempDir()
 
@@ -107,7 +73,11 @@ func TestReportUnit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() {
+		if err := f.Close(); err != nil {
+			t.Error(err)
+		}
+	})
 	if got := strings.Join(f.GetSheetList(), ","); got != "Record,Shortcomings,Recommendations,Items" {
 		t.Errorf("sheets %q", got)
 	}
@@ -117,6 +87,7 @@ func TestReportUnit(t *testing.T) {
 }
 
 func TestReportUnitErrors(t *testing.T) {
+	t.Parallel()
 	db := demoCopy(t)
 	dir := t.TempDir()
 	tests := []struct {
@@ -132,7 +103,8 @@ func TestReportUnitErrors(t *testing.T) {
 		{"xlsx to stdout", []string{"--unit", "STP", "--format", "xlsx", "--out", "-"}, 2, "xlsx"},
 		{"unknown unit", []string{"--unit", "NOPE", "--format", "md", "--out", "-"}, 1, "NOPE"},
 		{"unknown inspection", []string{"--unit", "STP", "--inspection", "zzzz", "--format", "md", "--out", "-"}, 1, "zzzz"},
-		{"missing folder", []string{"--unit", "STP", "--format", "md", "--out", filepath.Join(dir, "no", "x.md")}, 1, "x.md"},
+		{"missing folder", []string{"--unit", "STP", "--format", "md", "--out", filepath.Join(dir, "no", "x.md")}, 1,
+			"không có tệp hoặc thư mục " + filepath.Join(dir, "no") + "."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -151,6 +123,7 @@ func TestReportUnitErrors(t *testing.T) {
 }
 
 func TestReportSummary(t *testing.T) {
+	t.Parallel()
 	db := demoCopy(t)
 	dir := t.TempDir()
 	for _, f := range []string{"md", "html", "xlsx", "csv", "json"} {
@@ -206,6 +179,7 @@ func TestReportSummary(t *testing.T) {
 }
 
 func TestReportEmptyDatabase(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "empty.db")
 	r := runReport(t, "report", "summary", "--db", db, "--format", "md", "--out", "-")
 	if r.code != 1 || !strings.Contains(r.stderr, "plan import") {

@@ -147,7 +147,7 @@ func runImport(env *Env, fs *flag.FlagSet) func([]string) error {
 			printSummary(env, rep)
 		}
 		if n := rep.Failed(); n > 0 {
-			return errors.New(env.T.T("sync.import.failed", n, len(rep.Results)))
+			return env.Fail(nil, "sync.import.failed", n, len(rep.Results))
 		}
 		return nil
 	}
@@ -344,10 +344,10 @@ func runKeysTrust(env *Env, fs *flag.FlagSet) func([]string) error {
 		defer db.Close()
 		k, err := db.TrustKeyFile(env.Ctx, args[0], *name)
 		if errors.Is(err, store.ErrBadKeyFile) {
-			return errors.New(env.T.T("sync.err.bad_keyfile", args[0]))
+			return env.Fail(nil, "sync.err.bad_keyfile", args[0])
 		}
 		if errors.Is(err, store.ErrKeyDevice) {
-			return errors.New(env.T.T("sync.err.key_device", lastPart(err.Error())))
+			return env.Fail(nil, "sync.err.key_device", lastPart(err.Error()))
 		}
 		if err != nil {
 			return err
@@ -425,13 +425,13 @@ func runReceipt(env *Env, fs *flag.FlagSet) func([]string) error {
 		var ue *store.UntrustedError
 		switch {
 		case errors.As(err, &ue):
-			return errors.New(env.T.T("sync.err.file", filepath.Base(args[0]), env.T.T("sync.err.untrusted", ue.Fingerprint, ue.Device[:min(8, len(ue.Device))], ue.Inspector)))
+			return env.Fail(nil, "sync.err.file", filepath.Base(args[0]), env.T.T("sync.err.untrusted", ue.Fingerprint, ue.Device[:min(8, len(ue.Device))], ue.Inspector))
 		case errors.Is(err, store.ErrReceiptFormat):
-			return errors.New(env.T.T("sync.err.receipt_format", args[0]))
+			return env.Fail(nil, "sync.err.receipt_format", args[0])
 		case errors.Is(err, store.ErrReceiptSignature):
-			return errors.New(env.T.T("sync.err.receipt_sig", args[0]))
+			return env.Fail(nil, "sync.err.receipt_sig", args[0])
 		case errors.Is(err, store.ErrReceiptNotOurs):
-			return errors.New(env.T.T("sync.err.receipt_ours", args[0]))
+			return env.Fail(nil, "sync.err.receipt_ours", args[0])
 		case err != nil:
 			return err
 		}

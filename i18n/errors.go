@@ -119,5 +119,9 @@ func init() {
 		"e.receipt_format":    {VI: "%s không phải biên nhận kiemtra, hoặc tệp đã hỏng.", EN: "%s is not a kiemtra receipt, or a damaged one."},
 		"e.receipt_signature": {VI: "%s: chữ ký biên nhận không khớp: tệp đã bị sửa.", EN: "%s: the receipt's signature does not match: the file was altered."},
 		"e.receipt_not_ours":  {VI: "%s: biên nhận này dành cho gói không do máy này tạo.", EN: "%s: this receipt is for a bundle this device did not write."},
+
+		"e.format":          {VI: "tài liệu này không có định dạng %q (dùng %s).", EN: "this document does not come as %q (use %s)."},
+		"e.not_folder":      {VI: "không ghi được vào thư mục %s: đó là một tệp, không phải thư mục; hãy chọn thư mục khác.", EN: "cannot write in the folder %s: it is a file, not a folder; choose another folder."},
+		"e.too_many_copies": {VI: "thư mục %s đã có quá nhiều bản của %s; hãy dọn bớt.", EN: "%s already holds too many copies of %s; tidy it up."},
 	})
 }

@@ -1,8 +1,9 @@
 package i18n
 
-// Messages for the reliability work (issue 6): what a person reads when a
-// database sits on read-only media and cannot be opened as it is. The
-// generic "err.read_only" (cli.go) covers writes refused there.
+// What a person read when a database sits on read-only media and cannot
+// be opened as it is. Superseded by e.read_only_outdated and
+// e.read_only_unclean (errors.go), which every front end shows; the
+// store's tests still read these.
 func init() {
 	register(map[string]Entry{
 		"err.read_only_outdated": {

@@ -137,6 +137,15 @@ const (
 	EReceiptSignature Code = "receipt_signature"
 	// EReceiptNotOurs: a receipt for another device's bundle. Params: file.
 	EReceiptNotOurs Code = "receipt_not_ours"
+
+	// EFormat: a document does not come in the format asked for. Params:
+	// the format, the formats it comes in (comma-separated).
+	EFormat Code = "format"
+	// ENotFolder: a path that must be a folder is a file. Params: the path.
+	ENotFolder Code = "not_folder"
+	// ETooManyCopies: the export folder already holds every numbered copy
+	// of a document kiemtra would write. Params: the folder, the file name.
+	ETooManyCopies Code = "too_many_copies"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -149,6 +158,7 @@ var Codes = []Code{
 	EBundleFormat, EBundleVersion, EBundleTruncated, EBundleSignature, EBundleHash, EBundleContent,
 	EUntrusted, EKeyDevice, EKeyMismatch, EBadKeyFile, EChainBroken, EChecklistUnknown, EChecklistChanged,
 	ERevisionChanged, ESeqReused, ENothingToBundle, EReceiptFormat, EReceiptSignature, EReceiptNotOurs,
+	EFormat, ENotFolder, ETooManyCopies,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;

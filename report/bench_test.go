@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -75,7 +76,7 @@ func benchDB(b *testing.B) string {
 	return benchPath
 }
 
-func generateBenchDB() (string, error) {
+func generateBenchDB() (_ string, err error) {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "kiemtra-bench-")
 	if err != nil {
@@ -89,13 +90,11 @@ func generateBenchDB() (string, error) {
 	}
 	cl := benchChecklist()
 	if _, err := db.AddChecklists(ctx, false, cl); err != nil {
-		db.Close()
-		return "", err
+		return "", errors.Join(err, db.Close())
 	}
 	in, err := db.SaveInspection(ctx, "bench", model.Inspection{Year: 2030, Title: "Kiểm tra thử tải", Issuer: "Sở Nội vụ tỉnh Thử"})
 	if err != nil {
-		db.Close()
-		return "", err
+		return "", errors.Join(err, db.Close())
 	}
 	if err := db.Close(); err != nil {
 		return "", err
@@ -107,18 +106,24 @@ func generateBenchDB() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer sdb.Close()
+	defer func() { err = errors.Join(err, sdb.Close()) }()
 	tx, err := sdb.BeginTx(ctx, nil)
 	if err != nil {
 		return "", err
 	}
-	defer tx.Rollback()
+	// After Commit, Rollback only says so (sql.ErrTxDone).
+	defer func() {
+		if rerr := tx.Rollback(); !errors.Is(rerr, sql.ErrTxDone) {
+			err = errors.Join(err, rerr)
+		}
+	}()
 	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339Nano)
 	fstmt, err := tx.PrepareContext(ctx, `INSERT INTO findings(id, assessment_id, item_code, result, score, note, evidence,
 		recommendation, deadline, updated_by, updated_at, device, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return "", err
 	}
+	defer func() { err = errors.Join(err, fstmt.Close()) }()
 	items := cl.Items()
 	n := 0
 	for u := 0; u < benchUnits; u++ {
@@ -176,7 +181,11 @@ func BenchmarkSummary100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
+	b.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			b.Error(err)
+		}
+	})
 	kinds, err := checklists.Kinds()
 	if err != nil {
 		b.Fatal(err)
@@ -232,7 +241,11 @@ func BenchmarkSQLite3CSVDump100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer null.Close()
+	b.Cleanup(func() {
+		if err := null.Close(); err != nil {
+			b.Error(err)
+		}
+	})
 	for b.Loop() {
 		var stderr bytes.Buffer
 		cmd := exec.Command(bin, "-readonly", "-csv", path, benchQuery)

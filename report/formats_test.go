@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,7 +23,11 @@ func openXLSX(t *testing.T, b []byte) *excelize.File {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { f.Close() })
+	t.Cleanup(func() {
+		if err := f.Close(); err != nil {
+			t.Error(err)
+		}
+	})
 	return f
 }
 
@@ -66,6 +72,7 @@ func checkFrozenTable(t *testing.T, f *excelize.File, sheet, wantRange string) {
 }
 
 func TestUnitRecordXLSX(t *testing.T) {
+	t.Parallel()
 	db, kinds := demoDB(t)
 	r := unitRecord(t, db, kinds, "STP")
 	b, err := report.UnitRecord(r, report.XLSX, i18n.VI)
@@ -148,6 +155,7 @@ func itoa(n int) string { return jsonInt(n) }
 func jsonInt(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 func TestSummaryXLSX(t *testing.T) {
+	t.Parallel()
 	db, kinds := demoDB(t)
 	s := demoSummary(t, db, kinds)
 	b, err := report.Summary(s, report.XLSX, i18n.VI)
@@ -199,6 +207,7 @@ func TestSummaryXLSX(t *testing.T) {
 
 // A note typed with markup reaches the documents as text.
 func TestEscaping(t *testing.T) {
+	t.Parallel()
 	db, kinds := demoDB(t)
 	r := unitRecord(t, db, kinds, "STP")
 	hostile := `<script>alert("x")</script> | *đậm* & [link](http://x)`
@@ -225,6 +234,7 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestHTMLSelfContained(t *testing.T) {
+	t.Parallel()
 	db, kinds := demoDB(t)
 	for _, fn := range []func() ([]byte, error){
 		func() ([]byte, error) {
@@ -252,6 +262,7 @@ func TestHTMLSelfContained(t *testing.T) {
 }
 
 func TestMachineFormatsDeterministic(t *testing.T) {
+	t.Parallel()
 	db, kinds := demoDB(t)
 	ctx := context.Background()
 	in, err := db.FindInspection(ctx, "")
@@ -292,6 +303,7 @@ func TestMachineFormatsDeterministic(t *testing.T) {
 }
 
 func TestSummaryJSON(t *testing.T) {
+	t.Parallel()
 	db, kinds := demoDB(t)
 	s := demoSummary(t, db, kinds)
 	b, err := report.Summary(s, report.JSON, i18n.VI)
@@ -361,6 +373,7 @@ func TestSummaryJSON(t *testing.T) {
 }
 
 func TestSummaryCSV(t *testing.T) {
+	t.Parallel()
 	db, kinds := demoDB(t)
 	s := demoSummary(t, db, kinds)
 	// A note with a comma, quotes and a line break must survive.
@@ -413,19 +426,42 @@ func TestSummaryCSV(t *testing.T) {
 }
 
 func TestFormatsAndNames(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]report.Format{"md": report.Markdown, "Markdown": report.Markdown, "HTML": report.HTML,
 		"xlsx": report.XLSX, "csv": report.CSV, "json": report.JSON} {
 		if f, err := report.ParseFormat(in); err != nil || f != want {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, f, err)
 		}
 	}
-	if _, err := report.ParseFormat("pdf"); err == nil {
-		t.Error("pdf accepted")
+	// A format a document does not come in is an EFormat error naming it
+	// and the formats there are, which the catalogue words.
+	_, err := report.ParseFormat("pdf")
+	if !errors.Is(err, report.ErrFormat) || !slices.Equal(model.ErrorParams(err), []string{"pdf", "md, html, xlsx, csv, json"}) {
+		t.Errorf("pdf: %v", err)
+	}
+	if got, want := i18n.New(i18n.VI).Err(err), `tài liệu này không có định dạng "pdf" (dùng md, html, xlsx, csv, json).`; got != want {
+		t.Errorf("pdf in words: %q, want %q", got, want)
+	}
+	if f, err := report.ParseFormatOf("HTML", report.UnitFormats); err != nil || f != report.HTML {
+		t.Errorf("ParseFormatOf(HTML) = %q, %v", f, err)
+	}
+	_, err = report.ParseFormatOf("csv", report.UnitFormats)
+	if !errors.Is(err, report.ErrFormat) || !slices.Equal(model.ErrorParams(err), []string{"csv", "md, html, xlsx"}) {
+		t.Errorf("csv for a record: %v", err)
 	}
 	db, kinds := demoDB(t)
 	r := unitRecord(t, db, kinds, "STP")
-	if _, err := report.UnitRecord(r, report.CSV, i18n.VI); err == nil {
-		t.Error("unit record as CSV accepted")
+	if _, err := report.UnitRecord(r, report.CSV, i18n.VI); !errors.Is(err, report.ErrFormat) {
+		t.Errorf("unit record as CSV: %v", err)
+	}
+	if _, err := report.Summary(demoSummary(t, db, kinds), report.Format("pdf"), i18n.VI); !errors.Is(err, report.ErrFormat) {
+		t.Errorf("summary as pdf: %v", err)
+	}
+	if v, ok := report.ParseView(" Findings "); !ok || v != report.ViewFindings {
+		t.Errorf("ParseView(Findings) = %q, %v", v, ok)
+	}
+	if _, ok := report.ParseView("nope"); ok {
+		t.Error("view nope accepted")
 	}
 	if n := report.UnitFileName(r, report.HTML); n != "bien-ban-2022-STP.html" {
 		t.Errorf("file name %q", n)

@@ -180,7 +180,6 @@ func recordMarkdown(v *recordView) []byte {
 
 	w.line("---")
 	w.blank()
-	rows = rows[:0]
 	head := make([]string, len(v.Signatures))
 	cells := make([]string, len(v.Signatures))
 	names := make([]string, len(v.Signatures))

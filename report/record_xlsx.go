@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -16,7 +18,7 @@ func recordXLSX(v *recordView) ([]byte, error) {
 		return nil, err
 	}
 	if err := recordSheet(b, v); err != nil {
-		b.f.Close()
+		b.discard()
 		return nil, err
 	}
 
@@ -32,7 +34,7 @@ func recordXLSX(v *recordView) ([]byte, error) {
 		{t.T("report.col.note"), colWrap, 50}, {t.T("report.col.evidence_seen"), colWrap, 40},
 	}, rows)
 	if err != nil {
-		b.f.Close()
+		b.discard()
 		return nil, err
 	}
 
@@ -45,7 +47,7 @@ func recordXLSX(v *recordView) ([]byte, error) {
 		{t.T("report.col.recommendation"), colWrap, 60}, {t.T("report.col.deadline"), colDate, 12},
 	}, rows)
 	if err != nil {
-		b.f.Close()
+		b.discard()
 		return nil, err
 	}
 
@@ -66,15 +68,18 @@ func recordXLSX(v *recordView) ([]byte, error) {
 		{t.T("report.col.recommendation"), colWrap, 50}, {t.T("report.col.deadline"), colDate, 12},
 	}, rows)
 	if err != nil {
-		b.f.Close()
+		b.discard()
 		return nil, err
 	}
 	return b.bytes()
 }
 
+// atoi reads a row number; one that is not a number leaves the cell 0.
 func atoi(s string) int {
-	n := 0
-	fmt.Sscanf(s, "%d", &n)
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0
+	}
 	return n
 }
 

@@ -12,6 +12,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"kiemtra/i18n"
@@ -37,8 +38,19 @@ var (
 	SummaryFormats = []Format{Markdown, HTML, XLSX, CSV, JSON}
 )
 
-// ErrFormat is returned for a format a document does not come in.
-var ErrFormat = errors.New("unsupported format")
+// ErrFormat matches (errors.Is) the error returned for a format a document
+// does not come in; that error's params name the format and the formats
+// the document comes in.
+var ErrFormat = &model.Error{Code: model.EFormat}
+
+// formatError is the EFormat error for name, listing the formats allowed.
+func formatError(name string, allowed []Format) error {
+	names := make([]string, len(allowed))
+	for i, f := range allowed {
+		names[i] = string(f)
+	}
+	return model.NewError(model.EFormat, nil, name, strings.Join(names, ", "))
+}
 
 // ParseFormat reads a format name ("md", "markdown", "html", "xlsx", "csv", "json").
 func ParseFormat(s string) (Format, error) {
@@ -54,7 +66,17 @@ func ParseFormat(s string) (Format, error) {
 	case "json":
 		return JSON, nil
 	}
-	return "", fmt.Errorf("%w %q", ErrFormat, s)
+	return "", formatError(s, SummaryFormats)
+}
+
+// ParseFormatOf reads a format name that must be one of allowed (the
+// formats of one document).
+func ParseFormatOf(s string, allowed []Format) (Format, error) {
+	f, err := ParseFormat(s)
+	if err == nil && slices.Contains(allowed, f) {
+		return f, nil
+	}
+	return "", formatError(s, allowed)
 }
 
 // Text reports whether the format is text (it may go to a terminal).
@@ -78,14 +100,14 @@ const (
 // Views lists the views in order.
 var Views = []View{ViewSummary, ViewShortcomings, ViewRecommendations, ViewFindings}
 
-// ParseView reads a view name.
-func ParseView(s string) (View, error) {
+// ParseView reads a view name; false when there is no such view.
+func ParseView(s string) (View, bool) {
 	for _, v := range Views {
 		if string(v) == strings.ToLower(strings.TrimSpace(s)) {
-			return v, nil
+			return v, true
 		}
 	}
-	return "", fmt.Errorf("unknown view %q (use summary, shortcomings, recommendations or findings)", s)
+	return "", false
 }
 
 // UnitRecord renders the inspection record of one unit as md, html or xlsx.
@@ -101,8 +123,9 @@ func UnitRecord(r *model.UnitRecord, f Format, lang i18n.Lang) ([]byte, error) {
 		return recordHTML(v)
 	case XLSX:
 		return recordXLSX(v)
+	default:
+		return nil, formatError(string(f), UnitFormats)
 	}
-	return nil, fmt.Errorf("unit record: %w %q (use md, html or xlsx)", ErrFormat, f)
 }
 
 // Summary renders the consolidated summary. CSV holds the summary table;
@@ -129,8 +152,9 @@ func SummaryView(s *model.Summary, f Format, view View, lang i18n.Lang) ([]byte,
 		return summaryCSV(s, view, t)
 	case JSON:
 		return summaryJSON(s)
+	default:
+		return nil, formatError(string(f), SummaryFormats)
 	}
-	return nil, fmt.Errorf("summary: %w %q (use md, html, xlsx, csv or json)", ErrFormat, f)
 }
 
 // UnitFileName is a file name for a unit's record: "bien-ban-2022-STP.md".

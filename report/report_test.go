@@ -2,7 +2,9 @@ package report_test
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -24,41 +26,35 @@ var (
 	demoErr  error
 )
 
-// demoDB opens the demo database (built-in checklists + store.SeedDemo),
-// made once per test run and copied for each caller.
+// demoDB opens this test's own copy of the demo database (built-in
+// checklists + store.SeedDemo): the demo is seeded once per test run into
+// a template, and each caller gets a copy of the file, so tests never share
+// a database and may run in parallel.
 func demoDB(t testing.TB) (*store.DB, []model.KindInfo) {
 	t.Helper()
 	ctx := context.Background()
 	demoOnce.Do(func() {
 		demoDir, demoErr = os.MkdirTemp("", "kiemtra-report-demo-")
-		if demoErr != nil {
-			return
+		if demoErr == nil {
+			demoErr = seedDemo(ctx, filepath.Join(demoDir, "demo.db"))
 		}
-		var db *store.DB
-		db, demoErr = store.Open(ctx, filepath.Join(demoDir, "demo.db"),
-			store.WithClock(func() time.Time { return time.Date(2022, 11, 30, 8, 0, 0, 0, time.UTC) }))
-		if demoErr != nil {
-			return
-		}
-		defer db.Close()
-		cls, err := checklists.Builtin()
-		if err != nil {
-			demoErr = err
-			return
-		}
-		if _, demoErr = db.AddChecklists(ctx, true, cls...); demoErr != nil {
-			return
-		}
-		demoErr = db.SeedDemo(ctx)
 	})
 	if demoErr != nil {
 		t.Fatal(demoErr)
 	}
-	db, err := store.Open(ctx, filepath.Join(demoDir, "demo.db"))
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := copyDB(filepath.Join(demoDir, "demo.db"), path); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	})
 	kinds, err := checklists.Kinds()
 	if err != nil {
 		t.Fatal(err)
@@ -66,13 +62,53 @@ func demoDB(t testing.TB) (*store.DB, []model.KindInfo) {
 	return db, kinds
 }
 
+// seedDemo makes the template: the built-in checklists and the demo data,
+// at a fixed time so the documents' dates never change.
+func seedDemo(ctx context.Context, path string) error {
+	db, err := store.Open(ctx, path,
+		store.WithClock(func() time.Time { return time.Date(2022, 11, 30, 8, 0, 0, 0, time.UTC) }))
+	if err != nil {
+		return err
+	}
+	cls, err := checklists.Builtin()
+	if err == nil {
+		_, err = db.AddChecklists(ctx, true, cls...)
+	}
+	if err == nil {
+		err = db.SeedDemo(ctx)
+	}
+	// Closing checkpoints the write-ahead log into the file copied.
+	return errors.Join(err, db.Close())
+}
+
+// copyDB copies a closed database, with its write-ahead log if one was
+// left behind.
+func copyDB(from, to string) error {
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(from + suffix)
+		if suffix != "" && errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(to+suffix, b, 0o600); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if demoDir != "" {
-		os.RemoveAll(demoDir)
-	}
-	for _, d := range benchDirs {
-		os.RemoveAll(d)
+	for _, d := range append(benchDirs, demoDir) {
+		if d == "" {
+			continue
+		}
+		if err := os.RemoveAll(d); err != nil {
+			fmt.Fprintln(os.Stderr, "remove test data:", err)
+			code = max(code, 1)
+		}
 	}
 	os.Exit(code)
 }
@@ -139,6 +175,7 @@ func firstDiff(a, b string) string {
 }
 
 func TestGoldenDemo(t *testing.T) {
+	t.Parallel()
 	db, kinds := demoDB(t)
 	s := demoSummary(t, db, kinds)
 	cases := []struct {
@@ -166,6 +203,7 @@ func TestGoldenDemo(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			got, err := tc.fn()
 			if err != nil {
 				t.Fatal(err)

@@ -14,7 +14,7 @@ func summaryXLSX(s *model.Summary, t i18n.Catalog) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(err error) ([]byte, error) { b.f.Close(); return nil, err }
+	fail := func(err error) ([]byte, error) { b.discard(); return nil, err }
 
 	cols := []col{{t.T("report.col.kind"), colText, 28}, {t.T("report.col.rank"), colInt, 10},
 		{t.T("report.col.unit_code"), colText, 14}, {t.T("report.col.unit"), colWrap, 40}, {t.T("report.col.state"), colText, 30}}

@@ -68,8 +68,9 @@ func resultLabel(r model.Result, t i18n.Catalog) string {
 		return t.T("report.result.fail")
 	case model.ResultNotApplicable:
 		return t.T("report.result.na")
+	default: // model.ResultUnassessed
+		return t.T("report.result.unassessed")
 	}
-	return t.T("report.result.unassessed")
 }
 
 func stateLabel(s model.RecordState, t i18n.Catalog) string {
@@ -80,8 +81,9 @@ func stateLabel(s model.RecordState, t i18n.Catalog) string {
 		return t.T("report.state.draft")
 	case model.StateIncomplete:
 		return t.T("report.state.incomplete")
+	default: // model.StateFinal
+		return t.T("report.state.final")
 	}
-	return t.T("report.state.final")
 }
 
 func kindName(k model.KindInfo, t i18n.Catalog) string {

@@ -68,7 +68,7 @@ func newBook() (*book, error) {
 	for _, d := range defs {
 		id, err := f.NewStyle(&d.s)
 		if err != nil {
-			f.Close()
+			b.discard()
 			return nil, fmt.Errorf("xlsx style: %w", err)
 		}
 		*d.id = id
@@ -177,11 +177,18 @@ func (b *book) table(sheet, tableName string, cols []col, rows [][]any) error {
 }
 
 func (b *book) bytes() ([]byte, error) {
-	defer b.f.Close()
 	b.f.SetActiveSheet(0)
 	buf, err := b.f.WriteToBuffer()
 	if err != nil {
+		b.discard()
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	if err := b.f.Close(); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
 	return buf.Bytes(), nil
 }
+
+// discard closes a workbook that failed: the error that made it fail is
+// the one to report, and Close only removes excelize's temporary files.
+func (b *book) discard() { _ = b.f.Close() }

@@ -563,7 +563,7 @@ func (a App) handleAssessmentSaved(msg assessmentSavedMsg) (tea.Model, tea.Cmd) 
 
 func (a App) handleExported(msg exportedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		a.status = status{text: a.c.t.T("ui.export.failed", a.c.errText(msg.err)), isErr: true, savedAt: a.status.savedAt}
+		a.status = status{text: a.c.t.T("ui.export.failed", a.c.t.Err(msg.err)), isErr: true, savedAt: a.status.savedAt}
 		a.c.log.Error("export", "err", msg.err)
 		return a, nil
 	}

@@ -15,13 +15,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kiemtra/checklists"
-	"kiemtra/cli"
 	"kiemtra/i18n"
+	"kiemtra/report"
 	"kiemtra/store"
 )
 
-// cli.TUIExporter must satisfy the interface ui declares.
-var _ Exporter = (*cli.TUIExporter)(nil)
+// report.Exporter must satisfy the interface ui declares.
+var _ Exporter = (*report.Exporter)(nil)
 
 // newExportApp is a test App on the demo database whose exports go to dir.
 func newExportApp(t *testing.T, db *store.DB, dir string, lang i18n.Lang, w, h int) App {
@@ -31,7 +31,7 @@ func newExportApp(t *testing.T, db *store.DB, dir string, lang i18n.Lang, w, h i
 		t.Fatal(err)
 	}
 	deps := testDeps(t, db, lang)
-	deps.Exporter = cli.NewTUIExporter(db, dir, lang, kinds)
+	deps.Exporter = report.NewExporter(db, dir, lang, kinds)
 	a := New(deps)
 	a.c.debounce = 0
 	a = send(t, a, tea.WindowSizeMsg{Width: w, Height: h})
@@ -212,7 +212,7 @@ func TestExportDiskFullAndReadOnly(t *testing.T) {
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newExportApp(t, db, dir, i18n.VI, 120, 40)
 	a = keys(t, a, "x", "enter")
-	requireContains(t, a, "✗ Chưa xuất được: ổ đĩa chứa thư mục "+dir+" đã đầy")
+	requireContains(t, a, "✗ Chưa xuất được: ổ đĩa đã đầy ("+dir+")")
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Fatalf("files left on the full disk: %v", entries)
@@ -225,7 +225,7 @@ func TestExportDiskFullAndReadOnly(t *testing.T) {
 		t.Fatalf("remount ro: %v: %s", err, out)
 	}
 	a = keys(t, a, "x", "enter")
-	requireContains(t, a, "✗ Chưa xuất được: thư mục "+dir+" nằm trên ổ chỉ đọc")
+	requireContains(t, a, "✗ Chưa xuất được: không ghi được vào "+dir+" (ổ hoặc thư mục chỉ đọc)")
 }
 
 func fill(t *testing.T, path string) {

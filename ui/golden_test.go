@@ -12,6 +12,7 @@ import (
 	"kiemtra/checklists"
 	"kiemtra/cli"
 	"kiemtra/i18n"
+	"kiemtra/report"
 )
 
 // TestGolden runs the real program (teatest) on a demo database and
@@ -61,7 +62,7 @@ func TestGolden(t *testing.T) {
 				}
 				// A relative export folder keeps the form's text the same on
 				// every machine; nothing is exported here.
-				deps.Exporter = cli.NewTUIExporter(db, "exports", i18n.VI, kinds)
+				deps.Exporter = report.NewExporter(db, "exports", i18n.VI, kinds)
 				deps.Importer = cli.NewTUISync(db, i18n.VI)
 				app := New(deps)
 				tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(size[0], size[1]))

@@ -63,7 +63,7 @@ type line struct {
 	note           string
 }
 
-func run() error {
+func run() (err error) {
 	sqlite3, err := exec.LookPath("sqlite3")
 	if err != nil {
 		return errors.New("the sqlite3 command-line tool is missing: install the Debian package sqlite3 (sudo apt-get install sqlite3)")
@@ -78,14 +78,14 @@ func run() error {
 	if *keep {
 		fmt.Println("files kept in", dir)
 	} else {
-		defer os.RemoveAll(dir)
+		defer func() { err = errors.Join(err, os.RemoveAll(dir)) }()
 	}
 	b := &bench{dir: dir, bin: filepath.Join(dir, "kiemtra"), sqlite3: sqlite3, cl: checklist2000()}
 	out, _ := exec.Command(sqlite3, "--version").Output()
 	fmt.Printf("kiemtra bench: %d runs each, median; data in %s; sqlite3 %s\n", *runs, dir, strings.Fields(string(out) + " ?")[0])
 	b.logf("building kiemtra")
 	if out, err := exec.Command("go", "build", "-o", b.bin, ".").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, out)
+		return fmt.Errorf("go build: %w\n%s", err, out)
 	}
 	steps := []struct {
 		name string
@@ -182,8 +182,11 @@ func (b *bench) sqlite(db, script string) error {
 	cmd.Stdin = strings.NewReader(script)
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
-	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
-		return fmt.Errorf("sqlite3 %s: %v %s", db, err, stderr.String())
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("sqlite3 %s: %w %s", db, err, stderr.String())
+	}
+	if stderr.Len() > 0 {
+		return fmt.Errorf("sqlite3 %s: %s", db, stderr.String())
 	}
 	return nil
 }
@@ -225,7 +228,7 @@ func plan(units int, year int) *model.Plan {
 // 2030 and 10 of them again in 2031, every item answered (50 × 2,000).
 // Findings go in through plain SQL in one transaction: 100,000 audited
 // saves would take minutes and are not what is measured here.
-func (b *bench) generateBig() (string, error) {
+func (b *bench) generateBig() (_ string, err error) {
 	ctx := context.Background()
 	path := filepath.Join(b.dir, "big.db")
 	db, err := store.Open(ctx, path)
@@ -233,27 +236,24 @@ func (b *bench) generateBig() (string, error) {
 		return "", err
 	}
 	if _, err := db.AddChecklists(ctx, false, b.cl); err != nil {
-		db.Close()
-		return "", err
+		return "", errors.Join(err, db.Close())
 	}
 	var ids []string
 	for _, p := range []*model.Plan{plan(nUnits, 2030), plan(10, 2031)} {
 		res, err := db.ImportPlan(ctx, "bench", p)
 		if err != nil {
-			db.Close()
-			return "", err
+			return "", errors.Join(err, db.Close())
 		}
 		ovs, err := db.Overviews(ctx, res.Inspection.ID)
 		if err != nil {
-			db.Close()
-			return "", err
+			return "", errors.Join(err, db.Close())
 		}
 		for _, o := range ovs {
 			ids = append(ids, o.Assessment.ID)
 		}
 	}
 	if err := db.SetSetting(ctx, store.SettingInspector, "Trần Văn Minh"); err != nil {
-		return "", err
+		return "", errors.Join(err, db.Close())
 	}
 	if err := db.Close(); err != nil {
 		return "", err
@@ -262,17 +262,23 @@ func (b *bench) generateBig() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer sdb.Close()
+	defer func() { err = errors.Join(err, sdb.Close()) }()
 	tx, err := sdb.BeginTx(ctx, nil)
 	if err != nil {
 		return "", err
 	}
-	defer tx.Rollback()
+	// After Commit, Rollback only says so (sql.ErrTxDone).
+	defer func() {
+		if rerr := tx.Rollback(); !errors.Is(rerr, sql.ErrTxDone) {
+			err = errors.Join(err, rerr)
+		}
+	}()
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO findings(id, assessment_id, item_code, result, score, note, evidence,
 		recommendation, deadline, updated_by, updated_at, device, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return "", err
 	}
+	defer func() { err = errors.Join(err, stmt.Close()) }()
 	now := time.Date(2030, 3, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339Nano)
 	n := 0
 	for u, aid := range ids {
@@ -308,14 +314,14 @@ func (b *bench) generateBig() (string, error) {
 // append the audit row, commit with WAL + synchronous FULL) vs sqlite3
 // committing one equivalent findings row per transaction with the same
 // pragmas on the same disk.
-func (b *bench) save() error {
+func (b *bench) save() (err error) {
 	const n = 200
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(b.dir, "save.db"))
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer func() { err = errors.Join(err, db.Close()) }()
 	if _, err := db.AddChecklists(ctx, false, b.cl); err != nil {
 		return err
 	}
@@ -391,7 +397,7 @@ func (b *bench) ui() error {
 		"-count", strconv.Itoa(*runs))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		return fmt.Errorf("go test -bench ./ui/: %v\n%s", err, out)
+		return fmt.Errorf("go test -bench ./ui/: %w\n%s", err, out)
 	}
 	ns := map[string][]float64{}
 	found := map[string]string{}
@@ -446,7 +452,7 @@ var tmuxN int
 
 // tmuxUntil starts cmd in a fresh tmux server and returns the seconds until
 // want is on screen, and the pane's PID, then (if stop) kills the server.
-func (b *bench) tmuxUntil(socket, cmd, want string, stop bool) (float64, int, error) {
+func (b *bench) tmuxUntil(socket, cmd, want string, stop bool) (_ float64, _ int, err error) {
 	// A fresh socket each time: a server being killed may still hold the
 	// last one.
 	tmuxN++
@@ -456,14 +462,18 @@ func (b *bench) tmuxUntil(socket, cmd, want string, stop bool) (float64, int, er
 	}
 	// A running server first, so server start-up is not counted.
 	if out, err := tm("new-session", "-d", "-s", "idle", "-x", "120", "-y", "40", "sleep 600"); err != nil {
-		return 0, 0, fmt.Errorf("tmux: %v %s", err, out)
+		return 0, 0, fmt.Errorf("tmux: %w %s", err, out)
 	}
 	if stop {
-		defer tm("kill-server")
+		defer func() {
+			if out, kerr := tm("kill-server"); kerr != nil && err == nil {
+				err = fmt.Errorf("tmux kill-server: %w %s", kerr, out)
+			}
+		}()
 	}
 	t := time.Now()
 	if out, err := tm("new-session", "-d", "-s", "m", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8", cmd); err != nil {
-		return 0, 0, fmt.Errorf("tmux: %v %s", err, out)
+		return 0, 0, fmt.Errorf("tmux: %w %s", err, out)
 	}
 	for time.Since(t) < 30*time.Second {
 		out, _ := tm("capture-pane", "-p", "-t", "m")
@@ -476,7 +486,10 @@ func (b *bench) tmuxUntil(socket, cmd, want string, stop bool) (float64, int, er
 		time.Sleep(2 * time.Millisecond)
 	}
 	out, _ := tm("capture-pane", "-p", "-t", "m")
-	tm("kill-server")
+	if !stop {
+		// The caller would have killed it once done; it is done now.
+		_, _ = tm("kill-server")
+	}
 	return 0, 0, fmt.Errorf("%q never showed %q:\n%s", cmd, want, out)
 }
 
@@ -520,7 +533,7 @@ func (b *bench) summary() error {
 			cmd := exec.Command(b.bin, "--db", b.big, "report", "summary", "--year", "2030", "--format", f,
 				"--out", out, "--force")
 			if o, err := cmd.CombinedOutput(); err != nil {
-				return fmt.Errorf("kiemtra report summary: %v %s", err, o)
+				return fmt.Errorf("kiemtra report summary: %w %s", err, o)
 			}
 			return nil
 		})
@@ -531,18 +544,20 @@ func (b *bench) summary() error {
 	}
 	csv := filepath.Join(b.dir, "dump.csv")
 	cnt, err := exec.Command(b.sqlite3, "-readonly", b.big, "SELECT count(*) FROM ("+summaryQuery+")").Output()
-	if err != nil || strings.TrimSpace(string(cnt)) != "80000" {
-		return fmt.Errorf("sqlite3 counts %q rows: %v", cnt, err)
+	if err != nil {
+		return fmt.Errorf("sqlite3 counts rows: %w", err)
+	}
+	if strings.TrimSpace(string(cnt)) != "80000" {
+		return fmt.Errorf("sqlite3 counts %q rows, want 80000", cnt)
 	}
 	base, err := measure(func() error {
 		f, err := os.Create(csv)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
 		cmd := exec.Command(b.sqlite3, "-readonly", "-csv", b.big, summaryQuery)
 		cmd.Stdout = f
-		return cmd.Run()
+		return errors.Join(cmd.Run(), f.Close())
 	})
 	if err != nil {
 		return err
@@ -658,7 +673,11 @@ func (b *bench) merge() error {
 				return "", err
 			}
 		}
-		os.RemoveAll(filepath.Join(mdir, "backups"))
+		// The import's backups from the previous run would count against
+		// this one's disk, not its time; they go.
+		if err := os.RemoveAll(filepath.Join(mdir, "backups")); err != nil {
+			return "", err
+		}
 		return dst, nil
 	}
 	b.logf("merge: importing %d bundles, %d runs", len(bundles), *runs)
@@ -671,7 +690,7 @@ func (b *bench) merge() error {
 		}
 		cmd := exec.Command(b.bin, append([]string{"--db", db, "import"}, bundles...)...)
 		if o, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("kiemtra import: %v %s", err, lastLines(o, 5))
+			return fmt.Errorf("kiemtra import: %w %s", err, lastLines(o, 5))
 		}
 		return nil
 	})
@@ -683,26 +702,10 @@ func (b *bench) merge() error {
 	if err != nil {
 		return err
 	}
-	var nf int
-	check.SQL().QueryRowContext(ctx, "SELECT count(*) FROM findings").Scan(&nf)
-	cols := map[string]string{}
-	for _, t := range []string{"inspections", "units", "assessments", "findings", "audit"} {
-		r, err := check.SQL().QueryContext(ctx, "SELECT name FROM pragma_table_info(?)", t)
-		if err != nil {
-			return err
-		}
-		var names []string
-		for r.Next() {
-			var n string
-			r.Scan(&n)
-			if !(t == "audit" && n == "seq") {
-				names = append(names, n)
-			}
-		}
-		r.Close()
-		cols[t] = strings.Join(names, ", ")
+	nf, cols, err := mergedShape(ctx, check)
+	if err = errors.Join(err, check.Close()); err != nil {
+		return err
 	}
-	check.Close()
 	if want := nUnits * perBundle * nBundles / nUnits; nf != want {
 		return fmt.Errorf("after the import the office holds %d findings, want %d", nf, want)
 	}
@@ -749,10 +752,13 @@ func (b *bench) memory() error {
 		return err
 	}
 	socket := fmt.Sprintf("kiemtra-bench-mem-%d-%d", os.Getpid(), tmuxN)
-	defer exec.Command("tmux", "-L", socket, "kill-server").Run()
+	// The measurement is read from /proc before this; a server that will
+	// not die is tmux's business.
+	defer func() { _ = exec.Command("tmux", "-L", socket, "kill-server").Run() }()
 	keys := func(ks ...string) {
 		for _, k := range ks {
-			exec.Command("tmux", "-L", socket, "send-keys", "-t", "m", k).Run()
+			// A key lost here shows as the screen not reached below.
+			_ = exec.Command("tmux", "-L", socket, "send-keys", "-t", "m", k).Run()
 			time.Sleep(100 * time.Millisecond)
 		}
 	}
@@ -791,4 +797,45 @@ func (b *bench) memory() error {
 	}
 	b.add(line{name: "peak memory (RSS) on the 100,000-finding database", ours: kb / 1024, unit: "MB", note: note})
 	return nil
+}
+
+// mergedShape is how many findings the office holds after the merge, and
+// the columns of each table the baseline copies (the audit chain's own
+// sequence number aside).
+func mergedShape(ctx context.Context, db *store.DB) (int, map[string]string, error) {
+	var nf int
+	if err := db.SQL().QueryRowContext(ctx, "SELECT count(*) FROM findings").Scan(&nf); err != nil {
+		return 0, nil, fmt.Errorf("count findings: %w", err)
+	}
+	cols := map[string]string{}
+	for _, t := range []string{"inspections", "units", "assessments", "findings", "audit"} {
+		names, err := columns(ctx, db, t)
+		if err != nil {
+			return 0, nil, err
+		}
+		cols[t] = strings.Join(names, ", ")
+	}
+	return nf, cols, nil
+}
+
+func columns(ctx context.Context, db *store.DB, table string) (_ []string, err error) {
+	r, err := db.SQL().QueryContext(ctx, "SELECT name FROM pragma_table_info(?)", table)
+	if err != nil {
+		return nil, fmt.Errorf("columns of %s: %w", table, err)
+	}
+	defer func() { err = errors.Join(err, r.Close()) }()
+	var names []string
+	for r.Next() {
+		var n string
+		if err := r.Scan(&n); err != nil {
+			return nil, fmt.Errorf("columns of %s: %w", table, err)
+		}
+		if table != "audit" || n != "seq" {
+			names = append(names, n)
+		}
+	}
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("columns of %s: %w", table, err)
+	}
+	return names, nil
 }
