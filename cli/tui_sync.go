@@ -37,12 +37,12 @@ type syncError struct {
 func (e *syncError) Error() string { return e.msg }
 func (e *syncError) Unwrap() error { return e.err }
 
-// Import imports the bundle at path, or every bundle in the folder at path
+// ImportPath imports the bundle at path, or every bundle in the folder at path
 // (files are recognised by their content, not their name; receipts and
 // other files beside them are skipped), in name order. A refused file is
 // reported in its ImportedFile and changes nothing; the error is for
 // problems with path itself or the database.
-func (s *TUISync) Import(ctx context.Context, path string) (model.ImportOutcome, error) {
+func (s *TUISync) ImportPath(ctx context.Context, path string) (model.ImportOutcome, error) {
 	var out model.ImportOutcome
 	path = expandHome(strings.TrimSpace(path))
 	if path == "" {
@@ -127,9 +127,9 @@ func (s *TUISync) fileProblem(err error) string {
 	return err.Error()
 }
 
-// Conflicts lists every open conflict, by unit and item, with this
+// ConflictViews lists every open conflict, by unit and item, with this
 // computer's value first when one of the two is.
-func (s *TUISync) Conflicts(ctx context.Context) ([]model.ConflictView, error) {
+func (s *TUISync) ConflictViews(ctx context.Context) ([]model.ConflictView, error) {
 	cs, err := s.db.Conflicts(ctx, store.ConflictFilter{})
 	if err != nil {
 		return nil, err

@@ -65,20 +65,12 @@ func init() {
 		"ui.status.saving_before_quit": {"Đang lưu trước khi thoát…", "Saving before quitting…"},
 		"ui.status.quit_unsaved":       {"Có thay đổi chưa lưu được. Nhấn ctrl+c lần nữa để thoát mà không lưu.", "Some changes could not be saved. Press ctrl+c again to quit without them."},
 		"ui.status.unsaved_block":      {"Còn thay đổi chưa lưu ở đơn vị đang mở; nhấn ctrl+s ở danh mục để lưu lại trước.", "The open unit has unsaved changes; press ctrl+s in its checklist to save them first."},
-		"ui.save.failed":               {"Chưa lưu được mục %s: %s. Nội dung vẫn giữ trên màn hình.", "Item %s was not saved: %s. What you typed is kept on screen."},
+		"ui.save.failed":               {"Chưa lưu được mục %s (nội dung vẫn giữ trên màn hình): %s", "Item %s was not saved (what you typed is kept on screen): %s"},
 		"ui.save.failed_plain":         {"Chưa lưu được: %s", "Not saved: %s"},
 		"ui.too_small":                 {"Cửa sổ quá nhỏ: cần ít nhất %d×%d, hiện %d×%d.", "Window too small: at least %d×%d needed, now %d×%d."},
 
 		// Errors.
-		"ui.err.stale":     {"mục này vừa được thay đổi ở nơi khác; hãy mở lại đơn vị", "this item was changed elsewhere; reopen the unit"},
-		"ui.err.finalized": {"đánh giá đã hoàn thành, chỉ xem được; mở lại ở màn hình tổng hợp để sửa", "the assessment is finalized and read-only; reopen it from the summary to edit"},
-		"ui.err.disk_full": {"ổ đĩa đã đầy; giải phóng dung lượng rồi nhấn ctrl+s", "the disk is full; free some space, then press ctrl+s"},
-		"ui.err.read_only": {"tệp dữ liệu chỉ đọc", "the database file is read-only"},
-		"ui.err.busy":      {"tệp dữ liệu đang bị chương trình khác khoá; thử lại sau", "the database is locked by another program; try again"},
-		"ui.err.corrupt":   {"tệp dữ liệu bị hỏng", "the database file is damaged"},
-		"ui.err.gaps":      {"còn mục chưa đạt chưa có ghi chú", "some failed items have no note"},
-		"ui.err.timeout":   {"quá thời gian chờ tệp dữ liệu", "the database did not answer in time"},
-		"ui.err.load":      {"Không đọc được dữ liệu: %s", "Could not read the data: %s"},
+		"ui.err.load": {"Không đọc được dữ liệu: %s", "Could not read the data: %s"},
 
 		// First launch.
 		"ui.first.title":         {"Lần đầu sử dụng", "First launch"},
@@ -254,7 +246,7 @@ func init() {
 		"ui.import.done_refused":           {"%d tệp không được nhận.", "%d files refused."},
 		"ui.import.file_ok":                {"%s (từ %s): %d kết quả mới, %d đã có, %d xung đột", "%s (from %s): %d new findings, %d already held, %d conflicts"},
 		"ui.import.file_replay":            {"%s (từ %s): đã nhận trước đây, không có gì mới", "%s (from %s): received before, nothing new"},
-		"ui.import.file_refused":           {"%s — không nhận", "%s — refused"},
+		"ui.import.file_refused":           {"%s không được nhận: %s", "%s refused: %s"},
 		"ui.import.warning":                {"Lưu ý: %s", "Note: %s"},
 		"ui.import.gap":                    {"Máy %s: chưa nhận được gói số %s (hãy đề nghị gửi lại).", "%s: bundles no. %s never arrived (ask for them again)."},
 		"ui.import.backup":                 {"Bản sao lưu trước khi nhập: %s", "Backup made before importing: %s"},
@@ -288,7 +280,6 @@ func init() {
 		"ui.conflicts.resolving":           {"Đang lưu cách giải quyết…", "Storing the resolution…"},
 		"ui.conflicts.resolved":            {"Đã giải quyết xung đột %s · %s.", "Conflict %s · %s resolved."},
 		"ui.conflicts.failed":              {"Chưa giải quyết được xung đột mục %s: %s", "Conflict on item %s not resolved: %s"},
-		"ui.conflicts.already":             {"xung đột này đã được giải quyết ở nơi khác", "it was already resolved elsewhere"},
 		"ui.conflicts.stale":               {"giá trị của mục vừa thay đổi; danh sách đã được tải lại, hãy chọn lại", "the item changed meanwhile; the list was reloaded, choose again"},
 
 		// Help overlay.

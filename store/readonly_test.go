@@ -151,10 +151,10 @@ func TestReadOnlyMedia(t *testing.T) {
 // refused and left as it was.
 func TestReadOnlyMediaRefusals(t *testing.T) {
 	ctx := context.Background()
-	// cli.Explain should map these errors to their own messages (they also
-	// match ErrReadOnly, whose generic message applies until it does).
-	for _, key := range []string{"err.read_only_outdated", "err.read_only_unclean"} {
-		if vi := i18n.New(i18n.VI).T(key); !strings.Contains(vi, "chỉ đọc") || !strings.Contains(vi, "thư mục ghi được") {
+	// Each refusal has its own words (model codes read_only_outdated and
+	// read_only_unclean), saying to copy the files to a writable drive.
+	for _, key := range []string{"e.read_only_outdated", "e.read_only_unclean"} {
+		if vi := i18n.New(i18n.VI).T(key); !strings.Contains(vi, "chỉ đọc") || !strings.Contains(vi, "ghi được") {
 			t.Errorf("%s: %q", key, vi)
 		}
 	}

@@ -64,7 +64,7 @@ func benchApp(w, h int) App {
 	a = m.(App)
 	cl := bigChecklist()
 	a.sess = newSession(model.Assessment{ID: "a", Status: model.StatusDraft}, model.Unit{Name: "UBND xã Bình Minh", Code: "BM"}, cl, nil)
-	a.list = a.list.open(a.sess)
+	a.checklist = newChecklistModel(a.area(), a.sess)
 	a.screen = screenChecklist
 	return a
 }
@@ -90,8 +90,8 @@ func BenchmarkKeystroke2000(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if a.list.cursor == benchItems-1 {
-			a.list.jump(0)
+		if a.checklist.cursor == benchItems-1 {
+			a.checklist = a.checklist.jump(0)
 		}
 		m, _ := a.Update(down)
 		a = m.(App)
@@ -115,7 +115,7 @@ func BenchmarkKeystroke2000BubblesList(b *testing.B) {
 
 func BenchmarkSearch2000(b *testing.B) {
 	a := benchApp(120, 40)
-	m, _ := a.search.open(a.sess)
+	m, _ := newSearchModel(a.area().sized(120, 37))
 	c := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")}
 	found := 0.0
 	b.ReportAllocs()
@@ -124,8 +124,8 @@ func BenchmarkSearch2000(b *testing.B) {
 		// The keystroke that completes "thu tuc".
 		m.input.SetValue("thu tu")
 		m.query = "thu tu"
-		m, _ = m.update(c)
-		_ = m.view(120, 37)
+		m, _, _ = m.update(c, a.sess)
+		_ = m.view(a.sess)
 	}
 	b.StopTimer()
 	if len(m.results) > 0 && m.results[0] == targetItem {
@@ -157,6 +157,7 @@ func BenchmarkSearch2000BubblesListFilter(b *testing.B) {
 // TestBenchChecklistShape keeps the benchmark honest: 2,000 items, one
 // target, and our search finds it first.
 func TestBenchChecklistShape(t *testing.T) {
+	t.Parallel()
 	a := benchApp(120, 40)
 	if n := len(a.sess.items); n != benchItems {
 		t.Fatalf("%d items", n)

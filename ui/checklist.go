@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -12,106 +9,121 @@ import (
 
 // checklistModel shows one unit's checklist: the fields with progress and
 // score, the items of the current field, and the selected item in full.
-// Lists are drawn as a window over the session's flat item slice, so a
-// keystroke costs the same with 20 items or 2,000.
+// Lists are drawn as a window over the sheet's flat item slice, so a
+// keystroke costs the same with 20 items or 2,000. The session's content
+// comes in with every update and view; the model keeps only where the
+// cursor and the window are.
 type checklistModel struct {
-	c      *common
+	c      common
 	keys   checklistKeys
-	s      *session
+	sh     *sheet // the open checklist; read-only
 	cursor int
-	offset int
+	offset int // the window's first row, counted from the field's first item
 	notice string
 }
 
-func newChecklistModel(c *common) checklistModel {
-	return checklistModel{c: c, keys: newChecklistKeys(c.t)}
-}
-
-// open shows a freshly loaded session, at its first unanswered item.
-func (m checklistModel) open(s *session) checklistModel {
-	m.s, m.cursor, m.offset, m.notice = s, 0, 0, ""
+// newChecklistModel shows a freshly loaded session, at its first
+// unanswered item.
+func newChecklistModel(c common, s session) checklistModel {
+	m := checklistModel{c: c, keys: newChecklistKeys(c.t), sh: s.sheet}
 	if len(s.items) > 0 && s.content[s.items[0].Code].Result.Answered() {
 		if i := s.nextUnanswered(0); i >= 0 {
 			m.cursor = i
 		}
 	}
-	m.syncKeys()
+	m.scroll()
 	return m
 }
 
-// syncKeys keeps the help truthful: no result keys on a finalized record.
-func (m *checklistModel) syncKeys() {
-	on := m.s != nil && !m.s.finalized()
-	m.keys.Results.setEnabled(on)
-	m.keys.Retry.SetEnabled(on)
+func (m *checklistModel) setSize(w, h int) {
+	if !m.c.built() {
+		return // not opened yet: it gets the size when it is
+	}
+	m.c = m.c.sized(w, h)
+	m.scroll()
+}
+
+// keymap is the keys as they act on s: no result keys on a finalized
+// record, so the help stays truthful.
+func (m checklistModel) keymap(s session) checklistKeys {
+	k := m.keys
+	on := s.isOpen() && !s.finalized()
+	k.Results.setEnabled(on)
+	k.Retry.SetEnabled(on)
+	return k
 }
 
 // jump selects item i.
-func (m *checklistModel) jump(i int) {
-	if m.s == nil || len(m.s.items) == 0 {
-		return
+func (m checklistModel) jump(i int) checklistModel {
+	if m.sh == nil || len(m.sh.items) == 0 {
+		return m
 	}
-	m.cursor = max(0, min(i, len(m.s.items)-1))
+	m.cursor = max(0, min(i, len(m.sh.items)-1))
 	m.notice = ""
+	m.scroll()
+	return m
 }
 
-func (m checklistModel) update(msg tea.Msg) (checklistModel, tea.Cmd) {
+func (m checklistModel) update(msg tea.Msg, s session) (checklistModel, tea.Cmd, result) {
 	km, ok := msg.(tea.KeyMsg)
-	if !ok || m.s == nil || len(m.s.items) == 0 {
-		if ok && key.Matches(km, m.c.keys.Back) {
-			return m, m.c.navigate(navMsg{to: screenStart})
-		}
-		return m, nil
+	if !ok {
+		return m, nil, result{}
 	}
-	s := m.s
+	keys := m.keymap(s)
+	if !s.isOpen() || len(s.items) == 0 {
+		if key.Matches(km, m.c.keys.Back) {
+			return m, nil, goTo(navigation{to: screenStart})
+		}
+		return m, nil, result{}
+	}
 	n := len(s.items)
-	page := max(1, m.c.height/2)
+	page := m.c.halfPage()
 	m.notice = ""
+	var r result
 	switch {
-	case key.Matches(km, m.keys.Up):
-		m.jump(m.cursor - 1)
-	case key.Matches(km, m.keys.Down):
-		m.jump(m.cursor + 1)
-	case key.Matches(km, m.keys.PageUp):
-		m.jump(m.cursor - page)
-	case key.Matches(km, m.keys.PageDown):
-		m.jump(m.cursor + page)
-	case key.Matches(km, m.keys.Top):
-		m.jump(0)
-	case key.Matches(km, m.keys.Bottom):
-		m.jump(n - 1)
-	case key.Matches(km, m.keys.PrevField):
+	case key.Matches(km, keys.Up):
+		m = m.jump(m.cursor - 1)
+	case key.Matches(km, keys.Down):
+		m = m.jump(m.cursor + 1)
+	case key.Matches(km, keys.PageUp):
+		m = m.jump(m.cursor - page)
+	case key.Matches(km, keys.PageDown):
+		m = m.jump(m.cursor + page)
+	case key.Matches(km, keys.Top):
+		m = m.jump(0)
+	case key.Matches(km, keys.Bottom):
+		m = m.jump(n - 1)
+	case key.Matches(km, keys.PrevField):
 		f := s.items[m.cursor].field
 		if m.cursor == s.fieldStart[f] && f > 0 {
 			f--
 		}
-		m.jump(s.fieldStart[f])
-	case key.Matches(km, m.keys.NextField):
-		f := s.items[m.cursor].field
-		if f+1 < len(s.cl.Fields) {
-			m.jump(s.fieldStart[f+1])
+		m = m.jump(s.fieldStart[f])
+	case key.Matches(km, keys.NextField):
+		if f := s.items[m.cursor].field; f+1 < len(s.cl.Fields) {
+			m = m.jump(s.fieldStart[f+1])
 		}
-	case key.Matches(km, m.keys.NextUnanswered):
+	case key.Matches(km, keys.NextUnanswered):
 		if i := s.nextUnanswered(m.cursor); i >= 0 {
-			m.jump(i)
+			m = m.jump(i)
 		} else {
 			m.notice = m.c.t.T("ui.checklist.all_answered")
 		}
-	case key.Matches(km, m.keys.Edit):
-		return m, m.c.navigate(navMsg{to: screenEditor, index: m.cursor})
-	case key.Matches(km, m.keys.Summary):
-		return m, m.c.navigate(navMsg{to: screenSummary})
-	case key.Matches(km, m.keys.Retry):
-		s.requeueFailed()
-		return m, flushCmd(m.c, s)
+	case key.Matches(km, keys.Edit):
+		r = goTo(navigation{to: screenEditor, index: m.cursor})
+	case key.Matches(km, keys.Summary):
+		r = goTo(navigation{to: screenSummary})
+	case key.Matches(km, keys.Retry):
+		r = result{retry: true}
 	case key.Matches(km, m.c.keys.Back):
-		return m, m.c.navigate(navMsg{to: screenStart})
+		r = goTo(navigation{to: screenStart})
 	default:
-		if r, ok := m.keys.Results.match(km); ok {
-			return m.setResult(r)
+		if res, ok := keys.Results.match(km); ok {
+			m, r = m.setResult(s, res)
 		}
 	}
-	return m, nil
+	m.scroll()
+	return m, nil, r
 }
 
 // match maps a result key to its result.
@@ -141,162 +153,45 @@ func withResult(c model.Content, it model.Item, r model.Result) (model.Content, 
 	return c, true
 }
 
-func (m checklistModel) setResult(r model.Result) (checklistModel, tea.Cmd) {
-	s := m.s
+func (m checklistModel) setResult(s session, r model.Result) (checklistModel, result) {
 	it := s.items[m.cursor]
 	c, ok := withResult(s.content[it.Code], it.Item, r)
 	if !ok {
 		m.notice = m.c.t.T("ui.editor.binary_only")
-		return m, nil
+		return m, result{}
 	}
-	s.set(it.Code, c)
-	save := flushCmd(m.c, s)
+	res := result{edit: &edit{code: it.Code, content: c}}
 	if c.NeedsNote() {
 		// The evidence rule: chưa đạt needs a note, so go and write it.
-		return m, tea.Batch(save, m.c.navigate(navMsg{to: screenEditor, index: m.cursor, focus: focusNote}))
+		res.nav = &navigation{to: screenEditor, index: m.cursor, focus: focusNote}
+		return m, res
 	}
-	if i := m.cursor + 1; i < len(s.items) {
-		m.cursor = i
-	}
-	return m, save
+	return m.jump(m.cursor + 1), res
 }
 
-func (m *checklistModel) view(w, h int) []string {
-	if m.s == nil {
-		return nil
-	}
-	s, st, t := m.s, m.c.st, m.c.t
-	if len(s.items) == 0 {
-		return []string{st.Muted.Render(t.T("ui.checklist.empty"))}
-	}
-	cur := s.items[m.cursor]
-	var lines []string
+// wideChecklist is the width from which the fields stand in a column
+// beside the items.
+const wideChecklist = 100
+
+// itemRows is how many items the window shows at the screen's size.
+func (m checklistModel) itemRows() int {
+	h := m.c.height
 	if m.notice != "" {
-		lines = append(lines, fit(st.Warn.Render(m.notice), w))
 		h--
 	}
-	if w >= 100 {
-		fw := min(44, max(30, w/3))
-		rw := w - fw - 1
-		left := padLines(m.fieldsView(fw, h), fw, h)
-		ih := max(3, h*11/20)
-		right := padLines(m.itemsView(rw, ih, cur.field), rw, ih)
-		right = append(right, padLines(m.detailView(rw, h-ih), rw, h-ih)...)
-		return append(lines, joinColumns(st.Rule.Render("│"), left, right)...)
+	if m.c.width < wideChecklist {
+		h-- // the line naming the field
 	}
-	f := s.score.Fields[cur.field]
-	field := s.cl.Fields[cur.field]
-	head := fmt.Sprintf("◂ %s %d/%d · %s %s · %d/%d · %s/%s ▸", t.T("ui.checklist.field"), cur.field+1, len(s.cl.Fields),
-		field.Code, field.Title, f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.Max))
-	lines = append(lines, fit(st.Section.Render(head), w))
-	h--
-	ih := max(3, h*11/20)
-	lines = append(lines, padLines(m.itemsView(w, ih, cur.field), w, ih)...)
-	return append(lines, m.detailView(w, h-ih)...)
+	return max(3, h*11/20) - 1
 }
 
-func (m *checklistModel) fieldsView(w, h int) []string {
-	s, t := m.s, m.c.t
-	lines := []string{m.c.rule(t.T("ui.checklist.fields"), w)}
-	curField := s.items[m.cursor].field
-	for i, fs := range s.score.Fields {
-		stats := fmt.Sprintf(" %d/%d %s/%s", fs.Answered, fs.Total, m.c.pts(fs.Score), m.c.pts(fs.Max))
-		name := fit(fs.Code+" "+fs.Title, max(1, w-2-len([]rune(stats))))
-		lines = append(lines, m.c.row(name+stats, w, i == curField))
+// scroll keeps the cursor inside the window of its field's items; it runs
+// after every update and resize, so the view only draws.
+func (m *checklistModel) scroll() {
+	if m.sh == nil || len(m.sh.items) == 0 {
+		return
 	}
-	o := s.score.Overall
-	lines = append(lines, "", fit(m.c.st.Title.Render(t.T("ui.checklist.total", m.c.pts(o.Score), m.c.pts(o.Max), m.c.pct(o.Percent()))), w),
-		fit(m.c.st.Muted.Render(t.T("ui.checklist.answered", o.Answered, o.Total)), w))
-	if g := len(s.gaps()); g > 0 {
-		lines = append(lines, fit(m.c.st.Warn.Render(t.T("ui.checklist.gaps", g)), w))
-	}
-	return clipLines(lines, h)
-}
-
-func (m *checklistModel) itemsView(w, h, field int) []string {
-	s, t := m.s, m.c.t
-	from, to := s.fieldStart[field], s.fieldStart[field+1]
-	title := t.T("ui.checklist.items", s.cl.Fields[field].Code, m.cursor-from+1, to-from)
-	lines := []string{m.c.rule(title, w)}
-	rows := h - 1
-	if rows <= 0 {
-		return clipLines(lines, h)
-	}
-	m.offset = scrollTo(m.cursor-from, m.offset, rows)
-	if m.offset > to-from-rows {
-		m.offset = max(0, to-from-rows)
-	}
-	for i := from + m.offset; i < to && i < from+m.offset+rows; i++ {
-		it := s.items[i]
-		c := s.content[it.Code]
-		flag := " "
-		if _, bad := s.failed[it.Code]; bad {
-			flag = "!"
-		} else if s.dirty(it.Code) {
-			flag = "*"
-		}
-		score := "–/" + m.c.pts(it.Max)
-		if c.Result.Answered() && c.Result != model.ResultNotApplicable {
-			score = m.c.pts(c.Score) + "/" + m.c.pts(it.Max)
-		}
-		sw := len([]rune(score)) + 1
-		text := fit(fmt.Sprintf("%s%s %s %s", m.c.resultMarker(c.Result), flag, it.Code, shortText(it.Text)), max(1, w-2-sw))
-		lines = append(lines, m.c.row(text+" "+score, w, i == m.cursor))
-	}
-	return lines
-}
-
-func (m *checklistModel) detailView(w, h int) []string {
-	s, st, t := m.s, m.c.st, m.c.t
-	it := s.items[m.cursor]
-	cr := s.cl.Fields[it.field].Criteria[it.crit]
-	lines := []string{m.c.rule(fmt.Sprintf("%s · %s %s", it.Code, cr.Code, cr.Title), w)}
-	lines = append(lines, wrap(it.Text, w)...)
-	c := s.content[it.Code]
-	res := m.c.resultMarker(c.Result) + " " + m.c.resultName(c.Result)
-	if c.Result.Answered() && c.Result != model.ResultNotApplicable {
-		res += " · " + t.T("ui.checklist.score", m.c.pts(c.Score), m.c.pts(it.Max))
-	} else {
-		res += " · " + t.T("ui.checklist.max", m.c.pts(it.Max))
-	}
-	if msg, bad := s.failed[it.Code]; bad {
-		res += "  " + st.Error.Render("✗ "+msg)
-	}
-	lines = append(lines, fit(st.Title.Render(t.T("ui.checklist.result"))+" "+res, w))
-	add := func(label, text string, style bool) {
-		if strings.TrimSpace(text) == "" {
-			return
-		}
-		l := wrap(label+" "+text, w)
-		if style && len(l) > 0 {
-			l[0] = st.Label.Render(label) + strings.TrimPrefix(l[0], label)
-		}
-		lines = append(lines, l...)
-	}
-	add(t.T("ui.label.note"), c.Note, true)
-	add(t.T("ui.label.evidence_seen"), c.Evidence, true)
-	add(t.T("ui.label.recommendation"), c.Recommendation, true)
-	add(t.T("ui.label.deadline"), c.Deadline.VN(), true)
-	add(t.T("ui.label.guidance"), it.Guidance, true)
-	add(t.T("ui.label.evidence_ask"), it.Evidence, true)
-	add(t.T("ui.label.legal"), it.LegalBasis, true)
-	add(t.T("ui.label.scoring"), m.c.scoringText(it.Item), true)
-	return clipLines(lines, h)
-}
-
-// scoringText explains how an item is scored.
-func (c *common) scoringText(it model.Item) string {
-	switch it.Scoring {
-	case model.ScoringBinary:
-		return c.t.T("ui.scoring.binary", c.pts(it.Max))
-	case model.ScoringPartial:
-		return c.t.T("ui.scoring.partial", c.pts(it.Max))
-	case model.ScoringLevels:
-		parts := make([]string, len(it.Levels))
-		for i, l := range it.Levels {
-			parts[i] = l.Label + " " + c.pts(l.Score)
-		}
-		return c.t.T("ui.scoring.levels", strings.Join(parts, "; "))
-	}
-	return c.t.T("ui.scoring.manual", c.pts(it.Max))
+	f := m.sh.items[m.cursor].field
+	from, to := m.sh.fieldStart[f], m.sh.fieldStart[f+1]
+	m.offset = scrollTo(m.cursor-from, m.offset, m.itemRows(), to-from)
 }

@@ -15,36 +15,47 @@ import (
 // merged value in the finding editor (e). Both values stay stored until
 // someone decides; the decision is audited by the store.
 type conflictsModel struct {
-	c       *common
-	keys    conflictKeys
-	list    []model.ConflictView
-	cursor  int
-	offset  int
-	loaded  bool
-	err     string
-	notice  string
-	outcome *model.ImportOutcome // the import that led here, shown on top
+	c         common
+	keys      conflictKeys
+	conflicts []model.ConflictView
+	cursor    int
+	offset    int
+	loaded    bool
+	err       string
+	notice    string
+	outcome   *model.ImportOutcome // the import that led here, shown on top; never written
 	// busy is the conflict whose resolution is being stored.
 	busy string
 }
 
-func newConflictsModel(c *common) conflictsModel {
+func newConflictsModel(c common) conflictsModel {
 	return conflictsModel{c: c, keys: newConflictKeys(c.t)}
+}
+
+func (m *conflictsModel) setSize(w, h int) {
+	if !m.c.built() {
+		return // not opened yet: it gets the size when it is
+	}
+	m.c = m.c.sized(w, h)
+	m.scroll()
 }
 
 // open shows the screen, reading the conflicts again; outcome is the
 // import that led here, if any.
 func (m conflictsModel) open(outcome *model.ImportOutcome) (conflictsModel, tea.Cmd) {
 	m.outcome, m.err, m.notice, m.busy = outcome, "", "", ""
+	m.scroll()
 	return m, m.reload()
 }
 
-// syncKeys offers the choosing keys only when there is a conflict.
-func (m *conflictsModel) syncKeys() {
-	on := len(m.list) > 0
-	m.keys.TakeA.SetEnabled(on)
-	m.keys.TakeB.SetEnabled(on)
-	m.keys.Edit.SetEnabled(on)
+// keymap offers the choosing keys only when there is a conflict.
+func (m conflictsModel) keymap() conflictKeys {
+	k := m.keys
+	on := len(m.conflicts) > 0
+	k.TakeA.SetEnabled(on)
+	k.TakeB.SetEnabled(on)
+	k.Edit.SetEnabled(on)
+	return k
 }
 
 func (m conflictsModel) reload() tea.Cmd {
@@ -55,95 +66,93 @@ func (m conflictsModel) reload() tea.Cmd {
 }
 
 func (m conflictsModel) selected() (model.ConflictView, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.list) {
+	if m.cursor < 0 || m.cursor >= len(m.conflicts) {
 		return model.ConflictView{}, false
 	}
-	return m.list[m.cursor], true
+	return m.conflicts[m.cursor], true
 }
 
-func (m conflictsModel) update(msg tea.Msg) (conflictsModel, tea.Cmd) {
+func (m conflictsModel) update(msg tea.Msg) (conflictsModel, tea.Cmd, result) {
+	var cmd tea.Cmd
+	var r result
 	switch msg := msg.(type) {
 	case conflictsLoadedMsg:
 		m.loaded = true
 		if msg.err != nil {
-			m.err = m.c.t.T("ui.err.load", m.c.errText(msg.err))
-			return m, nil
+			m.err = m.c.t.T("ui.err.load", m.c.t.Err(msg.err))
+			break
 		}
 		sel, _ := m.selected()
-		m.err, m.list = "", msg.list
-		for i, cv := range m.list {
+		m.err, m.conflicts = "", msg.conflicts
+		for i, cv := range m.conflicts {
 			if cv.ID == sel.ID {
 				m.cursor = i
 			}
 		}
-		m.cursor = max(0, min(m.cursor, len(m.list)-1))
-		m.syncKeys()
-		return m, nil
+		m.cursor = max(0, min(m.cursor, len(m.conflicts)-1))
 	case conflictResolvedMsg:
-		m.busy = ""
+		m.busy, m.err = "", ""
 		if msg.err != nil {
-			m.err = m.c.t.T("ui.conflicts.failed", msg.conflict.ItemCode, m.errText(msg.err))
-			return m, m.reload()
+			m.err = m.failure(msg)
 		}
-		m.err = ""
-		return m, m.reload()
+		cmd = m.reload()
 	case tea.KeyMsg:
-		return m.handleKey(msg)
+		m, cmd, r = m.handleKey(msg)
 	}
-	return m, nil
+	m.scroll()
+	return m, cmd, r
 }
 
-// errText explains a failed resolution.
-func (m conflictsModel) errText(err error) string {
-	switch m.c.store.ErrorCode(err) {
-	case "resolved":
-		return m.c.t.T("ui.conflicts.already")
-	case "stale":
-		return m.c.t.T("ui.conflicts.stale")
+// failure explains a resolution that was not stored. A stale value gets
+// this screen's own advice: the list is read again, choose again.
+func (m conflictsModel) failure(msg conflictResolvedMsg) string {
+	why := m.c.t.Err(msg.err)
+	if model.ErrorCode(msg.err) == model.EStale {
+		why = m.c.t.T("ui.conflicts.stale")
 	}
-	return m.c.errText(err)
+	return m.c.t.T("ui.conflicts.failed", msg.conflict.ItemCode, why)
 }
 
-func (m conflictsModel) handleKey(km tea.KeyMsg) (conflictsModel, tea.Cmd) {
+func (m conflictsModel) handleKey(km tea.KeyMsg) (conflictsModel, tea.Cmd, result) {
 	m.notice = ""
+	keys := m.keymap()
 	switch {
-	case key.Matches(km, m.keys.Up):
+	case key.Matches(km, keys.Up):
 		m.cursor = max(0, m.cursor-1)
-		return m, nil
-	case key.Matches(km, m.keys.Down):
-		m.cursor = max(0, min(m.cursor+1, len(m.list)-1))
-		return m, nil
-	case key.Matches(km, m.keys.Reload):
-		return m, m.reload()
+		return m, nil, result{}
+	case key.Matches(km, keys.Down):
+		m.cursor = max(0, min(m.cursor+1, len(m.conflicts)-1))
+		return m, nil, result{}
+	case key.Matches(km, keys.Reload):
+		return m, m.reload(), result{}
 	case key.Matches(km, m.c.keys.Back):
-		return m, m.c.navigate(navMsg{to: screenStart})
+		return m, nil, goTo(navigation{to: screenStart})
 	}
 	cv, ok := m.selected()
 	if !ok || m.busy != "" {
-		return m, nil
+		return m, nil, result{}
 	}
-	take := func(side model.ConflictSide) (conflictsModel, tea.Cmd) {
-		if cv.Finalized {
-			m.notice = m.c.t.T("ui.conflicts.finalized")
-			return m, nil
-		}
-		m.busy, m.err = cv.ID, ""
-		m.c.started = "ui.conflicts.resolving"
-		return m, resolveConflictCmd(m.c.importer, m.c.inspector, cv, side.Content())
-	}
+	var side model.ConflictSide
 	switch {
-	case key.Matches(km, m.keys.TakeA):
-		return take(cv.A)
-	case key.Matches(km, m.keys.TakeB):
-		return take(cv.B)
-	case key.Matches(km, m.keys.Edit):
+	case key.Matches(km, keys.TakeA):
+		side = cv.A
+	case key.Matches(km, keys.TakeB):
+		side = cv.B
+	case key.Matches(km, keys.Edit):
 		if cv.Finalized {
 			m.notice = m.c.t.T("ui.conflicts.finalized")
-			return m, nil
+			return m, nil, result{}
 		}
-		return m, loadResolveCmd(m.c.store, cv)
+		return m, loadResolveCmd(m.c.store, cv), result{}
+	default:
+		return m, nil, result{}
 	}
-	return m, nil
+	if cv.Finalized {
+		m.notice = m.c.t.T("ui.conflicts.finalized")
+		return m, nil, result{}
+	}
+	m.busy, m.err = cv.ID, ""
+	return m, resolveConflictCmd(m.c.importer, m.c.inspector, cv, side.Content()), say(m.c.t.T("ui.conflicts.resolving"))
 }
 
 // mergedContent is where editing a merged value starts: side a's result,
@@ -195,13 +204,15 @@ func (m conflictsModel) differences(a, b model.Content) string {
 }
 
 // ShortHelp implements help.KeyMap.
-func (m conflictsModel) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+func (m conflictsModel) ShortHelp() []key.Binding { return m.keymap().ShortHelp() }
 
 // FullHelp implements help.KeyMap.
-func (m conflictsModel) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+func (m conflictsModel) FullHelp() [][]key.Binding { return m.keymap().FullHelp() }
 
-func (m *conflictsModel) view(w, h int) []string {
-	st, t := m.c.st, m.c.t
+// headLines are the lines above the list: the import that led here, the
+// last error or notice, and the list's title.
+func (m conflictsModel) headLines() []string {
+	st, t, w, h := m.c.st, m.c.t, m.c.width, m.c.height
 	var lines []string
 	if m.outcome != nil {
 		lines = append(lines, fit(st.Title.Render(importSummary(m.c, *m.outcome)), w))
@@ -217,20 +228,36 @@ func (m *conflictsModel) view(w, h int) []string {
 	if m.notice != "" {
 		lines = append(lines, indentWrap("", st.Warn.Render(m.notice), w)...)
 	}
-	lines = append(lines, m.c.rule(t.T("ui.conflicts.title", len(m.list)), w))
+	return append(lines, m.c.rule(t.T("ui.conflicts.title", len(m.conflicts)), w))
+}
+
+// listRows is how many conflicts the list shows: a quarter of what the
+// head leaves, the rest is for the two values of the selected one.
+func (m conflictsModel) listRows() int {
+	return max(1, min(len(m.conflicts), (m.c.height-len(m.headLines()))/4))
+}
+
+// scroll keeps the cursor inside the list's window; it runs after every
+// update and resize, so the view only draws.
+func (m *conflictsModel) scroll() {
+	m.offset = scrollTo(m.cursor, m.offset, m.listRows(), len(m.conflicts))
+}
+
+func (m conflictsModel) view() []string {
+	st, t, w, h := m.c.st, m.c.t, m.c.width, m.c.height
+	lines := m.headLines()
 	if !m.loaded {
 		return append(lines, st.Muted.Render(t.T("ui.status.loading")))
 	}
-	if len(m.list) == 0 {
+	if len(m.conflicts) == 0 {
 		return append(lines, wrap(t.T("ui.conflicts.none"), w)...)
 	}
-	rows := max(1, min(len(m.list), (h-len(lines))/4))
-	m.offset = scrollTo(m.cursor, m.offset, rows)
-	for i := m.offset; i < len(m.list) && i < m.offset+rows; i++ {
-		cv := m.list[i]
+	rows := m.listRows()
+	for i := m.offset; i < len(m.conflicts) && i < m.offset+rows; i++ {
+		cv := m.conflicts[i]
 		lines = append(lines, m.c.row(fmt.Sprintf("%s · %s · %s — %s", cv.UnitCode, cv.ItemCode, cv.UnitName, shortText(cv.ItemText)), w, i == m.cursor))
 	}
-	cv := m.list[m.cursor]
+	cv := m.conflicts[m.cursor]
 	lines = append(lines, m.c.rule(fmt.Sprintf("%s · %s", cv.ItemCode, cv.UnitName), w))
 	if cv.ItemText != "" {
 		lines = append(lines, clipLines(wrap(cv.ItemText, w), 2)...)
@@ -242,14 +269,15 @@ func (m *conflictsModel) view(w, h int) []string {
 		lines = append(lines, indentWrap("", st.Warn.Render(t.T("ui.conflicts.finalized")), w)...)
 	}
 	rest := max(0, h-len(lines))
+	keys := m.keymap()
 	if w >= 100 {
 		cw := (w - 3) / 2
-		a := padLines(m.sideView(cv.A, m.keys.TakeA, cw), cw, rest)
-		b := padLines(m.sideView(cv.B, m.keys.TakeB, w-3-cw), w-3-cw, rest)
+		a := padLines(m.sideView(cv.A, keys.TakeA, cw), cw, rest)
+		b := padLines(m.sideView(cv.B, keys.TakeB, w-3-cw), w-3-cw, rest)
 		return append(lines, joinColumns(" "+st.Rule.Render("│")+" ", a, b)...)
 	}
-	lines = append(lines, m.sideView(cv.A, m.keys.TakeA, w)...)
-	return append(lines, m.sideView(cv.B, m.keys.TakeB, w)...)
+	lines = append(lines, m.sideView(cv.A, keys.TakeA, w)...)
+	return append(lines, m.sideView(cv.B, keys.TakeB, w)...)
 }
 
 // sideView is one of the two values, w cells wide.
@@ -289,4 +317,51 @@ func (m conflictsModel) sideView(s model.ConflictSide, k key.Binding, w int) []s
 		lines[i] = fit(l, w) // the two sides stand in columns
 	}
 	return lines
+}
+
+// conflictsLoadedMsg carries the open conflicts.
+type conflictsLoadedMsg struct {
+	conflicts []model.ConflictView
+	err       error
+}
+
+func loadConflictsCmd(im Importer) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := opCtx()
+		defer cancel()
+		list, err := im.ConflictViews(ctx)
+		return conflictsLoadedMsg{conflicts: list, err: err}
+	}
+}
+
+// conflictResolvedMsg reports a conflict settled with one value (from
+// this screen, or from the editor holding a merged value).
+type conflictResolvedMsg struct {
+	conflict model.ConflictView
+	finding  model.Finding
+	err      error
+}
+
+func resolveConflictCmd(im Importer, actor string, cv model.ConflictView, chosen model.Content) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := opCtx()
+		defer cancel()
+		f, err := im.ResolveConflict(ctx, actor, cv.ID, chosen)
+		return conflictResolvedMsg{conflict: cv, finding: f, err: err}
+	}
+}
+
+// resolveLoadedMsg carries what the editor needs to edit the merged value
+// of a conflict.
+type resolveLoadedMsg struct {
+	sessionLoadedMsg
+	conflict model.ConflictView
+}
+
+func loadResolveCmd(st Store, cv model.ConflictView) tea.Cmd {
+	load := loadSessionCmd(st, cv.AssessmentID, model.Unit{Code: cv.UnitCode, Name: cv.UnitName})
+	return func() tea.Msg {
+		msg, _ := load().(sessionLoadedMsg)
+		return resolveLoadedMsg{sessionLoadedMsg: msg, conflict: cv}
+	}
 }

@@ -45,15 +45,16 @@ func (s *tmuxSession) literal(text string) {
 	}
 }
 
-// key sends named keys (Enter, Escape, Tab, Down, BSpace…).
+// key sends named keys (Enter, Escape, Tab, Down, BSpace…). Keys sent
+// one after the other may reach the app in one read: Escape then j reads
+// as alt+j, and two letters as one key of two runes. After Escape or a
+// letter that acts, wait for the screen to change before sending more.
 func (s *tmuxSession) key(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
 		if out, err := s.tmux("send-keys", "-t", s.name, k); err != nil {
 			s.t.Fatalf("send-keys %s: %v\n%s", k, err, out)
 		}
-		// Let the app read each key on its own, as typing does.
-		time.Sleep(30 * time.Millisecond)
 	}
 }
 
@@ -85,21 +86,6 @@ func (s *tmuxSession) waitFor(what string, want ...string) string {
 	return ""
 }
 
-// waitSaved waits until nothing is pending and the last save is shown.
-func (s *tmuxSession) waitSaved(what string) {
-	s.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	var screen string
-	for time.Now().Before(deadline) {
-		screen = s.capture()
-		if strings.Contains(screen, "Đã lưu ") && !strings.Contains(screen, "Đang lưu") && !strings.Contains(screen, "Chưa lưu") {
-			return
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	s.t.Fatalf("%s: never saved:\n%s", what, screen)
-}
-
 func (s *tmuxSession) panePID() int {
 	s.t.Helper()
 	out, err := s.tmux("list-panes", "-t", s.name, "-F", "#{pane_pid}")
@@ -113,15 +99,61 @@ func (s *tmuxSession) panePID() int {
 	return pid
 }
 
+// sytChecklist reads, from the database at path, Sở Y tế's assessment
+// and the items of its checklist, in order.
+func sytChecklist(t *testing.T, path string) (model.Assessment, []model.Item) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := st.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
+	in, err := st.FindInspection(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := st.InspectionAssessments(ctx, in.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units, err := st.Units(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		for _, u := range units {
+			if u.ID == a.UnitID && u.Code == "SYT" {
+				cl, err := st.Checklist(ctx, a.ChecklistID, a.ChecklistVersion)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return a, cl.Items()
+			}
+		}
+	}
+	t.Fatal("the demo has no assessment of Sở Y tế")
+	return model.Assessment{}, nil
+}
+
+// savedRow is how the checklist lists an item whose result r is stored:
+// its marker, no "*" (changed, not stored yet) or "!" (not saved), its code.
+func savedRow(marker, code string) string { return marker + "  " + code + " " }
+
 // TestEndToEndKill9 builds the real binary, answers items with Vietnamese
 // notes in tmux, kills the process with SIGKILL, starts it again and finds
 // every answer, on screen and in the database.
 func TestEndToEndKill9(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
-	}
 	if testing.Short() {
 		t.Skip("end-to-end test skipped with -short")
+	}
+	t.Parallel()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "kiemtra")
@@ -134,6 +166,8 @@ func TestEndToEndKill9(t *testing.T) {
 	if out, err := exec.Command(bin, "--db", db, "demo", "--seed-only").CombinedOutput(); err != nil {
 		t.Fatalf("kiemtra demo --seed-only: %v\n%s", err, out)
 	}
+	syt, items := sytChecklist(t, db)
+	code1, code2, code3 := items[0].Code, items[1].Code, items[2].Code
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("kiemtra-test-%d", os.Getpid()), name: "e2e"}
 	t.Cleanup(func() { _, _ = s.tmux("kill-server") })
 	cmd := fmt.Sprintf("%s --db %s", bin, db)
@@ -147,23 +181,28 @@ func TestEndToEndKill9(t *testing.T) {
 
 	// Open Sở Y tế (fifth in the list; untouched by the demo).
 	s.key("Tab", "Down", "Down", "Down", "Down", "Enter")
-	s.waitFor("checklist", "Sở Y tế", "Lĩnh vực")
+	s.waitFor("checklist", "Sở Y tế", "Lĩnh vực", "·  "+code1+" ")
 
-	// Item 1: đạt. Item 2: chưa đạt with a note typed as UTF-8. Item 3:
-	// chưa đạt with a note typed the way Telex IMEs send it (backspace,
-	// then the recomposed letters).
+	// Item 1: đạt, stored. Item 2: chưa đạt with a note typed as UTF-8.
+	// Item 3: chưa đạt with a note typed the way Telex IMEs send it
+	// (backspaces, then the recomposed letters). Each wait is for that
+	// item's own row to show it stored.
 	s.key("1")
-	s.waitSaved("item 1")
+	s.waitFor("item 1 stored", savedRow("✓", code1))
 	s.key("3")
-	s.waitFor("editor", "bắt buộc khi chưa đạt")
+	s.waitFor("editor 2", "Sở Y tế › "+code2, "bắt buộc khi chưa đạt")
 	note2 := "Kiểm tra vết nứt tường, chưa có sổ theo dõi"
 	s.literal(note2)
 	s.key("Tab")
 	s.literal("Kế hoạch số 149/KH-UBND ngày 14/01/2022")
 	s.key("Escape")
-	s.waitSaved("item 2")
-	s.key("j", "3")
-	s.waitFor("editor 3", "bắt buộc khi chưa đạt")
+	s.waitFor("item 2 stored", savedRow("✗", code2), "Ghi chú: "+note2)
+	// Runes sent together can arrive in one read, as one key of two
+	// letters, which no binding matches: wait for j to act before 3.
+	s.key("j")
+	s.waitFor("cursor on item 3", "› ·  "+code3+" ")
+	s.key("3")
+	s.waitFor("editor 3", "Sở Y tế › "+code3, "bắt buộc khi chưa đạt")
 	for _, step := range []string{"t", "u", "\x7f", "ư", "o", "\x7f\x7f", "ươ", "n", "g", "\x7f\x7f\x7f\x7f", "ường"} {
 		if strings.HasPrefix(step, "\x7f") {
 			for range step {
@@ -172,12 +211,12 @@ func TestEndToEndKill9(t *testing.T) {
 			continue
 		}
 		s.literal(step)
-		time.Sleep(30 * time.Millisecond)
 	}
 	s.literal(" nứt")
-	s.key("Escape")
-	s.waitSaved("item 3")
 	note3 := "tường nứt"
+	s.waitFor("note 3 typed", "│ "+note3)
+	s.key("Escape")
+	s.waitFor("item 3 stored", savedRow("✗", code3), "Ghi chú: "+note3)
 
 	// Kill -9: no chance to flush anything more.
 	pid := s.panePID()
@@ -195,7 +234,9 @@ func TestEndToEndKill9(t *testing.T) {
 	s.waitFor("restart", "Đơn vị được kiểm tra (12)", "Trần Văn Minh")
 	s.key("Tab", "Down", "Down", "Down", "Down", "Enter")
 	s.waitFor("reopened checklist", "Sở Y tế", "Đã đánh giá 3/")
-	s.key("g", "j")
+	s.key("g")
+	s.waitFor("first item", "› ✓  "+code1+" ")
+	s.key("j")
 	s.waitFor("item 2 detail", "Ghi chú: "+note2, "Tài liệu đã xem: Kế hoạch số 149/KH-UBND ngày 14/01/2022")
 	s.key("j")
 	s.waitFor("item 3 detail", "Ghi chú: "+note3)
@@ -213,44 +254,26 @@ func TestEndToEndKill9(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	in, err := st.FindInspection(context.Background(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	as, err := st.InspectionAssessments(context.Background(), in.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var syt model.Assessment
-	units, _ := st.Units(context.Background())
-	for _, a := range as {
-		for _, u := range units {
-			if u.ID == a.UnitID && u.Code == "SYT" {
-				syt = a
-			}
+	defer func() {
+		if err := st.Close(); err != nil {
+			t.Error(err)
 		}
-	}
+	}()
 	fs, err := st.Findings(context.Background(), syt.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cl, err := st.Checklist(context.Background(), syt.ChecklistID, syt.ChecklistVersion)
-	if err != nil {
-		t.Fatal(err)
-	}
-	items := cl.Items()
 	got := map[string]model.Finding{}
 	for _, f := range fs {
 		got[f.ItemCode] = f
 	}
-	if f := got[items[0].Code]; f.Result != model.ResultPass || f.UpdatedBy != "Trần Văn Minh" {
+	if f := got[code1]; f.Result != model.ResultPass || f.UpdatedBy != "Trần Văn Minh" {
 		t.Errorf("item 1: %+v", f)
 	}
-	if f := got[items[1].Code]; f.Result != model.ResultFail || f.Note != note2 || f.Evidence != "Kế hoạch số 149/KH-UBND ngày 14/01/2022" {
+	if f := got[code2]; f.Result != model.ResultFail || f.Note != note2 || f.Evidence != "Kế hoạch số 149/KH-UBND ngày 14/01/2022" {
 		t.Errorf("item 2: %+v", f)
 	}
-	if f := got[items[2].Code]; f.Result != model.ResultFail || f.Note != note3 {
+	if f := got[code3]; f.Result != model.ResultFail || f.Note != note3 {
 		t.Errorf("item 3: %+v", f)
 	}
 }

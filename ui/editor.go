@@ -1,51 +1,60 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/unicode/norm"
 
 	"kiemtra/model"
 )
 
-// The editor's fields, in tab order.
+// editorField is one of the editor's fields, in tab order.
+type editorField int
+
 const (
-	focusResult = iota
+	focusResult editorField = iota
 	focusScore
 	focusNote
 	focusEvidence
 	focusRecommendation
 	focusDeadline
-	focusCount
+	editorFields // how many there are
 )
+
+func (f editorField) String() string {
+	return [...]string{"result", "score", "note", "evidence", "recommendation", "deadline"}[f]
+}
 
 // editorModel edits one item's finding. The result is set with one key and
 // saved at once; text fields are saved when the inspector leaves them,
 // presses esc or ctrl+s, or pauses typing. Input that cannot be saved (a
 // score out of range, a date that does not exist) stays on screen with the
-// reason beside it.
+// reason beside it. The session comes in with every update and view.
 type editorModel struct {
-	c                   *common
-	keys                editorKeys
-	s                   *session
+	c    common
+	keys editorKeys
+	// resolving is set while the editor holds the merged value of a
+	// conflict: ctrl+s stores it as the resolution, esc leaves it.
+	resolving           bool
+	item                flatItem
 	index               int
-	focus               int
+	focus               editorField
 	score, deadline     textinput.Model
 	note, evidence, rec textarea.Model
-	errs                [focusCount]string
+	errs                [editorFields]string
 	seq                 int
 	notice              string
 	textLines           int // lines given to the item's text
 }
 
-func newEditorModel(c *common) editorModel {
-	m := editorModel{c: c, keys: newEditorKeys(c.t)}
+// newEditorModel opens item index of s with the keyboard in field focus.
+func newEditorModel(c common, s session, index int, focus editorField) (editorModel, tea.Cmd) {
+	m := editorModel{c: c, keys: newEditorKeys(c.t), resolving: s.resolve != nil}
 	m.score = newTextInput(c)
 	m.deadline = newTextInput(c)
 	m.deadline.Placeholder = "dd/mm/yyyy"
@@ -55,42 +64,50 @@ func newEditorModel(c *common) editorModel {
 	m.evidence.Placeholder = c.t.T("ui.editor.evidence_placeholder")
 	m.rec = newTextArea(c)
 	m.rec.Placeholder = c.t.T("ui.editor.recommendation_placeholder")
-	return m
+	return m.load(s, index, focus)
 }
 
-func (m editorModel) item() flatItem { return m.s.items[m.index] }
-
-// typing reports whether a text field has the keyboard.
-func (m editorModel) typing() bool {
-	return m.s != nil && m.focus != focusResult && !m.s.finalized()
-}
-
-// syncKeys keeps the help truthful: a finalized record has no editing keys.
-func (m *editorModel) syncKeys() {
-	on := m.s != nil && !m.s.finalized()
-	m.keys.Results.setEnabled(on && m.focus == focusResult)
-	m.keys.Save.SetEnabled(on)
-	m.keys.NextField.SetEnabled(on)
-	m.keys.PrevField.SetEnabled(on)
-	m.keys.resolving(m.s != nil && m.s.resolve != nil)
-	if !on {
+// load puts item index of s into the fields.
+func (m editorModel) load(s session, index int, focus editorField) (editorModel, tea.Cmd) {
+	m.item, m.index, m.focus, m.notice = s.items[index], index, focus, ""
+	if s.finalized() {
 		m.focus = focusResult
 	}
-}
-
-// open loads item index of s into the fields.
-func (m editorModel) open(s *session, index, focus int) (editorModel, tea.Cmd) {
-	m.s, m.index, m.focus, m.notice = s, index, focus, ""
-	m.errs = [focusCount]string{}
-	c := s.content[m.item().Code]
+	m.errs = [editorFields]string{}
+	c := s.content[m.item.Code]
 	m.score.SetValue(m.scoreText(c))
 	m.deadline.SetValue(c.Deadline.VN())
 	m.note.SetValue(c.Note)
 	m.evidence.SetValue(c.Evidence)
 	m.rec.SetValue(c.Recommendation)
-	m.syncKeys()
 	m.layout()
-	return m, m.focusCmd()
+	return m.focused()
+}
+
+func (m *editorModel) setSize(w, h int) {
+	if !m.c.built() {
+		return // not opened yet: it gets the size when it is
+	}
+	m.c = m.c.sized(w, h)
+	m.layout()
+}
+
+// typing reports whether a text field has the keyboard.
+func (m editorModel) typing(s session) bool {
+	return s.isOpen() && m.focus != focusResult && !s.finalized()
+}
+
+// keymap is the keys as they act on s, so the help stays truthful: a
+// finalized record has no editing keys, a merged value its own.
+func (m editorModel) keymap(s session) editorKeys {
+	k := m.keys
+	on := !s.finalized()
+	k.Results.setEnabled(on && m.focus == focusResult)
+	k.Save.SetEnabled(on)
+	k.NextField.SetEnabled(on)
+	k.PrevField.SetEnabled(on)
+	k.resolving(m.resolving)
+	return k
 }
 
 func (m editorModel) scoreText(c model.Content) string {
@@ -100,41 +117,42 @@ func (m editorModel) scoreText(c model.Content) string {
 	return m.c.pts(c.Score)
 }
 
-func (m *editorModel) focusCmd() tea.Cmd {
+// focused is the editor with the keyboard in its focused field.
+func (m editorModel) focused() (editorModel, tea.Cmd) {
 	m.score.Blur()
 	m.deadline.Blur()
 	m.note.Blur()
 	m.evidence.Blur()
 	m.rec.Blur()
-	m.syncKeys()
+	var cmd tea.Cmd
 	switch m.focus {
 	case focusScore:
-		return m.score.Focus()
+		cmd = m.score.Focus()
 	case focusNote:
-		return m.note.Focus()
+		cmd = m.note.Focus()
 	case focusEvidence:
-		return m.evidence.Focus()
+		cmd = m.evidence.Focus()
 	case focusRecommendation:
-		return m.rec.Focus()
+		cmd = m.rec.Focus()
 	case focusDeadline:
-		return m.deadline.Focus()
+		cmd = m.deadline.Focus()
+	default:
 	}
-	return nil
+	return m, cmd
 }
 
-// layout sizes the text areas to the terminal.
+// layout sizes the fields to the screen's area: the text areas share what
+// the fixed lines leave, so every field stays on screen down to the
+// smallest usable terminal.
 func (m *editorModel) layout() {
-	if m.s == nil {
-		return
-	}
-	w, h := max(1, m.c.width), max(1, m.c.height-3)
+	w, h := max(1, m.c.width), max(1, m.c.height)
 	tw := max(1, w-2)
-	m.textLines = min(3, len(wrap(m.item().Text, w)))
+	m.textLines = min(3, len(wrap(m.item.Text, w)))
 	if h < 18 {
 		m.textLines = 1
 	}
-	fixed := 1 + m.textLines + m.resultRows(w) + 1 + 3 + 1
-	if m.s.resolve != nil {
+	fixed := 1 + m.textLines + len(m.resultLines(model.ResultUnassessed, false, w)) + 1 + 3 + 1
+	if m.resolving {
 		fixed++ // the line saying a conflict is being resolved
 	}
 	avail := max(3, h-fixed)
@@ -151,14 +169,22 @@ func (m *editorModel) layout() {
 	m.deadline.Width = max(1, min(12, w-30))
 }
 
-// commit moves what the fields hold into the session and starts saving it.
-func (m editorModel) commit() (editorModel, tea.Cmd) {
-	if m.s == nil || m.s.finalized() {
-		return m, nil
+// commit is what the fields hold as an edit of the item.
+func (m editorModel) commit(s session) (editorModel, result) {
+	if !s.isOpen() {
+		return m, result{}
 	}
-	it := m.item()
-	c := m.s.content[it.Code]
-	m.errs = [focusCount]string{}
+	return m.commitOn(s, s.content[m.item.Code])
+}
+
+// commitOn reads the fields on top of base; the edit is returned when the
+// content differs from what s shows.
+func (m editorModel) commitOn(s session, base model.Content) (editorModel, result) {
+	if s.finalized() {
+		return m, result{}
+	}
+	it, c := m.item, base
+	m.errs = [editorFields]string{}
 	if c.Result == model.ResultPass || c.Result == model.ResultPartial {
 		v := strings.TrimSpace(m.score.Value())
 		p := it.DefaultScore(c.Result)
@@ -183,113 +209,128 @@ func (m editorModel) commit() (editorModel, tea.Cmd) {
 	} else {
 		c.Deadline = d
 	}
-	if c != m.s.content[it.Code] {
-		m.s.set(it.Code, c)
+	if c == s.content[it.Code] {
+		return m, result{}
 	}
-	return m, flushCmd(m.c, m.s)
+	return m, result{edit: &edit{code: it.Code, content: c}}
 }
 
-func (m editorModel) update(msg tea.Msg) (editorModel, tea.Cmd) {
-	if m.s == nil {
-		return m, nil
+// invalid reports whether a field holds input that cannot be stored.
+func (m editorModel) invalid() bool {
+	for _, e := range m.errs {
+		if e != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, result) {
+	if !s.isOpen() {
+		return m, nil, result{}
+	}
+	if s.finalized() && m.focus != focusResult {
+		// Finalized meanwhile (elsewhere, then imported): nothing can be
+		// typed any more.
+		m.focus = focusResult
+		m, _ = m.focused()
 	}
 	switch msg := msg.(type) {
 	case debounceMsg:
 		if msg.seq == m.seq {
-			return m.commit()
+			m, r := m.commit(s)
+			return m, nil, r
 		}
-		return m, nil
 	case tea.KeyMsg:
-		return m.handleKey(msg)
+		return m.handleKey(msg, s)
 	}
-	return m, nil
+	return m, nil, result{}
 }
 
-func (m editorModel) handleKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
+func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, result) {
 	m.notice = ""
-	if m.s.resolve != nil {
-		switch {
-		case key.Matches(km, m.keys.CancelResolve):
-			// Nothing was stored: the conflict keeps both values.
-			return m, m.c.navigate(navMsg{to: screenConflicts, keep: true})
-		case key.Matches(km, m.keys.Resolve):
-			m, _ := m.commit()
-			for _, e := range m.errs {
-				if e != "" {
-					return m, nil
-				}
-			}
-			it := m.item()
-			m.c.started = "ui.conflicts.resolving"
-			return m, resolveConflictCmd(m.c.importer, m.c.inspector, *m.s.resolve, m.s.content[it.Code])
-		}
-	}
+	keys := m.keymap(s)
 	switch {
-	case key.Matches(km, m.keys.Back):
-		m, cmd := m.commit()
-		return m, tea.Batch(cmd, m.c.navigate(navMsg{to: screenChecklist, index: m.index}))
-	case key.Matches(km, m.keys.Save):
-		m, cmd := m.commit()
-		m.s.requeueFailed()
-		return m, tea.Batch(cmd, flushCmd(m.c, m.s))
-	case key.Matches(km, m.keys.NextField), key.Matches(km, m.keys.PrevField):
-		m, cmd := m.commit()
-		d := 1
-		if key.Matches(km, m.keys.PrevField) {
-			d = focusCount - 1
+	case key.Matches(km, keys.CancelResolve):
+		// Nothing was stored: the conflict keeps both values.
+		return m, nil, goTo(navigation{to: screenConflicts, resume: true})
+	case key.Matches(km, keys.Resolve):
+		m, r := m.commit(s)
+		if m.invalid() {
+			return m, nil, r
 		}
-		m.focus = (m.focus + d) % focusCount
-		return m, tea.Batch(cmd, m.focusCmd())
-	case key.Matches(km, m.keys.NextItem), key.Matches(km, m.keys.PrevItem):
-		m, cmd := m.commit()
+		chosen := s.content[m.item.Code]
+		if r.edit != nil {
+			chosen = r.edit.content
+		}
+		r.status = m.c.t.T("ui.conflicts.resolving")
+		return m, resolveConflictCmd(m.c.importer, m.c.inspector, *s.resolve, chosen), r
+	case key.Matches(km, keys.Back):
+		m, r := m.commit(s)
+		r.nav = &navigation{to: screenChecklist, index: m.index}
+		return m, nil, r
+	case key.Matches(km, keys.Save):
+		m, r := m.commit(s)
+		r.retry = true
+		return m, nil, r
+	case key.Matches(km, keys.NextField), key.Matches(km, keys.PrevField):
+		m, r := m.commit(s)
+		d := editorField(1)
+		if key.Matches(km, keys.PrevField) {
+			d = editorFields - 1
+		}
+		m.focus = (m.focus + d) % editorFields
+		m, cmd := m.focused()
+		return m, cmd, r
+	case key.Matches(km, keys.NextItem), key.Matches(km, keys.PrevItem):
+		m, r := m.commit(s)
 		i := m.index + 1
-		if key.Matches(km, m.keys.PrevItem) {
+		if key.Matches(km, keys.PrevItem) {
 			i = m.index - 1
 		}
-		if i < 0 || i >= len(m.s.items) {
-			return m, cmd
+		if i < 0 || i >= len(s.items) {
+			return m, nil, r
 		}
-		m, focus := m.open(m.s, i, m.focus)
-		return m, tea.Batch(cmd, focus)
+		m, cmd := m.load(s, i, m.focus)
+		return m, cmd, r
 	}
-	if m.s.finalized() {
+	if s.finalized() {
 		m.notice = m.c.t.T("ui.editor.read_only")
-		return m, nil
+		return m, nil, result{}
 	}
 	if m.focus == focusResult {
-		if r, ok := m.keys.Results.match(km); ok {
-			return m.setResult(r)
+		if r, ok := keys.Results.match(km); ok {
+			return m.setResult(s, r)
 		}
-		return m, nil
+		return m, nil, result{}
 	}
 	if km.Type == tea.KeyEnter && (m.focus == focusScore || m.focus == focusDeadline) {
-		m, cmd := m.commit()
-		m.focus = (m.focus + 1) % focusCount
-		return m, tea.Batch(cmd, m.focusCmd())
+		m, r := m.commit(s)
+		m.focus = (m.focus + 1) % editorFields
+		m, cmd := m.focused()
+		return m, cmd, r
 	}
+	m, cmd := m.typeKey(km)
+	return m, cmd, result{}
+}
+
+// typeKey gives a key to the focused text field; a change starts the
+// pause after which it is saved.
+func (m editorModel) typeKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
 	var cmd tea.Cmd
 	changed := false
 	switch m.focus {
 	case focusScore:
-		old := m.score.Value()
-		m.score, cmd = m.score.Update(km)
-		changed = old != m.score.Value()
+		m.score, cmd, changed = typeInto(m.score, km)
 	case focusDeadline:
-		old := m.deadline.Value()
-		m.deadline, cmd = m.deadline.Update(km)
-		changed = old != m.deadline.Value()
+		m.deadline, cmd, changed = typeInto(m.deadline, km)
 	case focusNote:
-		old := m.note.Value()
-		m.note, cmd = m.note.Update(km)
-		changed = old != m.note.Value()
+		m.note, cmd, changed = typeInto(m.note, km)
 	case focusEvidence:
-		old := m.evidence.Value()
-		m.evidence, cmd = m.evidence.Update(km)
-		changed = old != m.evidence.Value()
+		m.evidence, cmd, changed = typeInto(m.evidence, km)
 	case focusRecommendation:
-		old := m.rec.Value()
-		m.rec, cmd = m.rec.Update(km)
-		changed = old != m.rec.Value()
+		m.rec, cmd, changed = typeInto(m.rec, km)
+	default:
 	}
 	if changed {
 		m.seq++
@@ -298,143 +339,33 @@ func (m editorModel) handleKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
 	return m, cmd
 }
 
-func (m editorModel) setResult(r model.Result) (editorModel, tea.Cmd) {
-	it := m.item()
-	c, ok := withResult(m.s.content[it.Code], it.Item, r)
+func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd, result) {
+	c, ok := withResult(s.content[m.item.Code], m.item.Item, r)
 	if !ok {
 		m.notice = m.c.t.T("ui.editor.binary_only")
-		return m, nil
+		return m, nil, result{}
 	}
 	// Keep the text typed so far with the new result.
-	m.s.set(it.Code, c)
 	m.score.SetValue(m.scoreText(c))
-	m, cmd := m.commit()
+	m, res := m.commitOn(s, c)
 	if c.Result == model.ResultFail && strings.TrimSpace(m.note.Value()) == "" {
 		m.focus = focusNote
-		return m, tea.Batch(cmd, m.focusCmd())
+		m, cmd := m.focused()
+		return m, cmd, res
 	}
-	return m, cmd
+	return m, nil, res
 }
 
-// ShortHelp implements help.KeyMap: while a conflict's merged value is
-// edited, storing it and cancelling come first.
-func (m editorModel) ShortHelp() []key.Binding {
-	if m.s != nil && m.s.resolve != nil {
-		r := m.keys.Results
-		return []key.Binding{m.keys.Resolve, m.keys.CancelResolve, m.keys.NextField, r.Pass, r.Partial, r.Fail, r.NA}
-	}
-	return m.keys.ShortHelp()
-}
+// debounceMsg fires when typing in an editor field has paused; seq tells
+// stale ticks from the latest one.
+type debounceMsg struct{ seq int }
 
-// resultRows is how many lines the result choices take at width w.
-func (m editorModel) resultRows(w int) int { return len(m.resultLines(w)) }
+// debounceDelay is how long typing must pause before a note is saved.
+const debounceDelay = 800 * time.Millisecond
 
-func (m editorModel) resultLines(w int) []string {
-	st := m.c.st
-	it := m.item()
-	cur := m.s.content[it.Code].Result
-	opts := []struct {
-		r model.Result
-		k key.Binding
-	}{
-		{model.ResultPass, m.keys.Results.Pass}, {model.ResultPartial, m.keys.Results.Partial},
-		{model.ResultFail, m.keys.Results.Fail}, {model.ResultNotApplicable, m.keys.Results.NA},
-		{model.ResultUnassessed, m.keys.Results.Clear},
-	}
-	var segs []string
-	for _, o := range opts {
-		box := "[ ]"
-		if o.r == cur {
-			box = "[x]"
-		}
-		name := m.c.resultName(o.r)
-		if o.r == model.ResultUnassessed {
-			name = m.c.t.T("ui.result.clear")
-		}
-		seg := fmt.Sprintf("%s %s %s %s", box, o.k.Help().Key, ansi.Strip(m.c.resultMarker(o.r)), name)
-		switch {
-		case o.r == model.ResultPartial && it.Scoring == model.ScoringBinary:
-			seg = st.Muted.Render(seg)
-		case o.r == cur:
-			seg = st.Selected.Render(seg)
-		}
-		segs = append(segs, seg)
-	}
-	label := m.label(focusResult, m.c.t.T("ui.editor.result"))
-	var lines []string
-	line := label
-	for _, s := range segs {
-		if ansi.StringWidth(line)+2+ansi.StringWidth(s) > w && line != label {
-			lines = append(lines, line)
-			line = "   "
-		}
-		line += "  " + s
-	}
-	return append(lines, line)
-}
-
-// label draws a field's label, marked when focused.
-func (m editorModel) label(f int, text string) string {
-	if f == m.focus && !m.s.finalized() {
-		return m.c.st.Focused.Render("▶ " + text)
-	}
-	return m.c.st.Label.Render("  " + text)
-}
-
-func (m *editorModel) view(w, h int) []string {
-	if m.s == nil {
+func debounceCmd(d time.Duration, seq int) tea.Cmd {
+	if d <= 0 {
 		return nil
 	}
-	st, t := m.c.st, m.c.t
-	it := m.item()
-	field := m.s.cl.Fields[it.field]
-	cr := field.Criteria[it.crit]
-	meta := fmt.Sprintf("%s · %s %s › %s %s · %d/%d", it.Code, field.Code, field.Title, cr.Code, cr.Title, m.index+1, len(m.s.items))
-	var lines []string
-	if m.s.resolve != nil {
-		meta = fmt.Sprintf("%s · %s", it.Code, m.s.unit.Name)
-		lines = append(lines, fit(st.Warn.Render(t.T("ui.conflicts.editing")), w))
-	}
-	lines = append(lines, m.c.rule(meta, w))
-	text := wrap(it.Text, w)
-	if len(text) > m.textLines && m.textLines > 0 {
-		text = text[:m.textLines]
-		text[len(text)-1] = fit(text[len(text)-1]+" …", w)
-	}
-	for _, l := range text {
-		lines = append(lines, st.Title.Render(l))
-	}
-	lines = append(lines, m.resultLines(w)...)
-	errOf := func(f int) string {
-		if m.errs[f] == "" {
-			return ""
-		}
-		return "  " + st.Error.Render("✗ "+m.errs[f])
-	}
-	c := m.s.content[it.Code]
-	scoreLine := m.label(focusScore, t.T("ui.editor.score")) + " "
-	if c.Result == model.ResultPass || c.Result == model.ResultPartial {
-		scoreLine += m.score.View() + st.Muted.Render(" / "+m.c.pts(it.Max))
-	} else {
-		scoreLine += st.Muted.Render(t.T("ui.editor.score_none", m.c.pts(it.Max)))
-	}
-	lines = append(lines, fit(scoreLine+errOf(focusScore), w))
-	noteLabel := t.T("ui.editor.note")
-	if c.NeedsNote() {
-		noteLabel += " " + st.Warn.Render(t.T("ui.editor.note_required"))
-	}
-	lines = append(lines, fit(m.label(focusNote, noteLabel), w))
-	lines = append(lines, strings.Split(m.note.View(), "\n")...)
-	lines = append(lines, fit(m.label(focusEvidence, t.T("ui.editor.evidence")), w))
-	lines = append(lines, strings.Split(m.evidence.View(), "\n")...)
-	lines = append(lines, fit(m.label(focusRecommendation, t.T("ui.editor.recommendation")), w))
-	lines = append(lines, strings.Split(m.rec.View(), "\n")...)
-	lines = append(lines, fit(m.label(focusDeadline, t.T("ui.editor.deadline"))+" "+m.deadline.View()+errOf(focusDeadline), w))
-	switch {
-	case m.notice != "":
-		lines = append(lines, st.Warn.Render(m.notice))
-	case m.s.finalized():
-		lines = append(lines, st.Muted.Render(t.T("ui.editor.read_only")))
-	}
-	return clipLines(lines, h)
+	return tea.Tick(d, func(time.Time) tea.Msg { return debounceMsg{seq: seq} })
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -12,30 +13,21 @@ import (
 	"syscall"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
-
-	"kiemtra/checklists"
 	"kiemtra/i18n"
-	"kiemtra/report"
 	"kiemtra/store"
 )
-
-// report.Exporter must satisfy the interface ui declares.
-var _ Exporter = (*report.Exporter)(nil)
 
 // newExportApp is a test App on the demo database whose exports go to dir.
 func newExportApp(t *testing.T, db *store.DB, dir string, lang i18n.Lang, w, h int) App {
 	t.Helper()
-	kinds, err := checklists.Kinds()
-	if err != nil {
-		t.Fatal(err)
-	}
+	return newExportAppWith(t, db, testExporter(t, db, dir, lang), lang, w, h)
+}
+
+func newExportAppWith(t *testing.T, db *store.DB, ex Exporter, lang i18n.Lang, w, h int) App {
+	t.Helper()
 	deps := testDeps(t, db, lang)
-	deps.Exporter = report.NewExporter(db, dir, lang, kinds)
-	a := New(deps)
-	a.c.debounce = 0
-	a = send(t, a, tea.WindowSizeMsg{Width: w, Height: h})
-	return drive(t, a, a.Init())
+	deps.Exporter = ex
+	return startApp(t, deps, w, h)
 }
 
 func readFile(t *testing.T, path string) []byte {
@@ -48,6 +40,7 @@ func readFile(t *testing.T, path string) []byte {
 }
 
 func TestExportUnitRecordFromSummary(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	dir := t.TempDir()
 	a := newExportApp(t, db, dir, i18n.VI, 120, 40)
@@ -96,13 +89,14 @@ func TestExportUnitRecordFromSummary(t *testing.T) {
 }
 
 func TestExportSummaryFromStart(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	dir := filepath.Join(t.TempDir(), "Tài liệu", "kiemtra") // created at the first export
 	a := newExportApp(t, db, dir, i18n.VI, 120, 40)
 	// With the inspection list focused, x proposes the summary, as Excel.
 	a = keys(t, a, "x")
 	requireContains(t, a, "Tổng hợp kết quả đợt kiểm tra", "Excel (.xlsx)")
-	if got := a.start.form.fields[0].options; len(got) != 1 {
+	if got := a.start.export.form.fields[0].options; len(got) != 1 {
 		t.Fatalf("documents offered without a selected unit: %v", got)
 	}
 	// Markdown is the third summary format.
@@ -113,14 +107,14 @@ func TestExportSummaryFromStart(t *testing.T) {
 		t.Fatalf("%s does not hold the summary: %.300s", md, b)
 	}
 	requireContains(t, a, "Đã xuất: "+md)
-	if a.start.form != nil {
+	if a.start.export.open {
 		t.Fatal("the form stayed open after exporting")
 	}
 
 	// With a unit selected, x proposes its record; CSV is not offered for it.
 	a = keys(t, a, "tab", "x")
-	if len(a.start.form.fields[0].options) != 2 || len(a.start.form.fields[1].options) != len(unitFormats) {
-		t.Fatalf("unit export form: %+v", a.start.form.fields)
+	if len(a.start.export.form.fields[0].options) != 2 || len(a.start.export.form.fields[1].options) != len(unitFormats) {
+		t.Fatalf("unit export form: %+v", a.start.export.form.fields)
 	}
 	unit := a.start.rows[a.start.unitCursor].unit
 	requireContains(t, a, "Biên bản kiểm tra "+unit.Name)
@@ -140,24 +134,27 @@ func TestExportSummaryFromStart(t *testing.T) {
 }
 
 func TestExportErrorsAreShown(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	// The export folder's place is taken by a file: nothing can be written.
 	blocker := filepath.Join(t.TempDir(), "Documents")
 	if err := os.WriteFile(blocker, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	a := newExportApp(t, db, blocker, i18n.VI, 120, 40)
+	var last error
+	a := newExportAppWith(t, db, recordingExporter{testExporter(t, db, blocker, i18n.VI), &last}, i18n.VI, 120, 40)
 	a = keys(t, a, "x", "enter")
-	if !a.status.isErr || a.status.exported != "" {
-		t.Fatalf("status after a failed export: %+v", a.status)
+	if !a.status.isErr || a.status.exported != "" || last == nil {
+		t.Fatalf("status after a failed export: %+v (exporter said %v)", a.status, last)
 	}
-	requireContains(t, a, "✗ Chưa xuất được: không ghi được vào thư mục "+blocker)
+	requireExportFailure(t, a, last)
 	if b := readFile(t, blocker); string(b) != "x" {
 		t.Fatal("the failed export changed the file in the way")
 	}
 }
 
 func TestExportEnglishAndWithoutExporter(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	dir := t.TempDir()
 	a := newExportApp(t, db, dir, i18n.EN, 120, 40)
@@ -173,12 +170,13 @@ func TestExportEnglishAndWithoutExporter(t *testing.T) {
 		t.Fatalf("help offers export without an exporter:\n%s", screen(b))
 	}
 	b = keys(t, b, "x")
-	if b.start.form != nil {
+	if b.start.export.open {
 		t.Fatal("x opened a form without an exporter")
 	}
 }
 
 func TestShortenPathKeepsFileName(t *testing.T) {
+	t.Parallel()
 	p := filepath.Join(string(filepath.Separator)+"home", "nguyen-thi-huong", "Documents", "kiem-tra", "bien-ban-2022-STP.html")
 	got := shortenPath(p, 40)
 	if !strings.HasSuffix(got, "bien-ban-2022-STP.html") || len([]rune(got)) > 40 || !strings.Contains(got, "…") {
@@ -193,6 +191,7 @@ func TestShortenPathKeepsFileName(t *testing.T) {
 // read-only: each failure is explained in words and leaves no file behind.
 // Linux and root only (it mounts a filesystem), like the store's tests.
 func TestExportDiskFullAndReadOnly(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS != "linux" {
 		t.Skipf("needs Linux to mount a tmpfs (this is %s)", runtime.GOOS)
 	}
@@ -206,13 +205,18 @@ func TestExportDiskFullAndReadOnly(t *testing.T) {
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
 		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, strings.TrimSpace(string(out)))
 	}
-	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", "-l", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v: %s", dir, err, out)
+		}
+	})
 	fill(t, filepath.Join(dir, "filler"))
 
 	db := openStore(t, true, "Nguyễn Thị Hương")
-	a := newExportApp(t, db, dir, i18n.VI, 120, 40)
+	var last error
+	a := newExportAppWith(t, db, recordingExporter{testExporter(t, db, dir, i18n.VI), &last}, i18n.VI, 120, 40)
 	a = keys(t, a, "x", "enter")
-	requireContains(t, a, "✗ Chưa xuất được: ổ đĩa đã đầy ("+dir+")")
+	requireExportFailure(t, a, last)
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Fatalf("files left on the full disk: %v", entries)
@@ -224,8 +228,41 @@ func TestExportDiskFullAndReadOnly(t *testing.T) {
 	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
 		t.Fatalf("remount ro: %v: %s", err, out)
 	}
+	last = nil
 	a = keys(t, a, "x", "enter")
-	requireContains(t, a, "✗ Chưa xuất được: không ghi được vào "+dir+" (ổ hoặc thư mục chỉ đọc)")
+	requireExportFailure(t, a, last)
+}
+
+// recordingExporter is the real exporter keeping the last error of an
+// export, so a test can ask for the catalogue's words for it.
+type recordingExporter struct {
+	Exporter
+	last *error
+}
+
+func (r recordingExporter) ExportUnit(ctx context.Context, id, format string) (string, error) {
+	p, err := r.Exporter.ExportUnit(ctx, id, format)
+	*r.last = err
+	return p, err
+}
+
+func (r recordingExporter) ExportSummary(ctx context.Context, id, format string) (string, error) {
+	p, err := r.Exporter.ExportSummary(ctx, id, format)
+	*r.last = err
+	return p, err
+}
+
+// requireExportFailure checks the status line gives the catalogue's words
+// for the export's error, and never the error's own text.
+func requireExportFailure(t *testing.T, a App, err error) {
+	t.Helper()
+	if err == nil {
+		t.Fatal("the export did not fail")
+	}
+	requireStatus(t, a, "✗ Chưa xuất được: "+i18n.New(i18n.VI).Err(err))
+	if strings.Contains(screen(a), err.Error()) {
+		t.Fatalf("the screen shows the error's own text %q", err.Error())
+	}
 }
 
 func fill(t *testing.T, path string) {
@@ -234,7 +271,7 @@ func fill(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer fh.Close()
+	defer func() { _ = fh.Close() }() // the filler is deleted unread
 	buf := make([]byte, 4096)
 	for {
 		if _, err := fh.Write(buf); err != nil {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestFirstLaunchAsksName(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "")
 	a := newTestApp(t, db, i18n.VI, 100, 30)
 	if a.screen != screenFirstRun {
@@ -32,6 +33,7 @@ func TestFirstLaunchAsksName(t *testing.T) {
 }
 
 func TestStartListsUnitsWithProgress(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.VI, 120, 40)
 	requireContains(t, a, "Đợt kiểm tra (1)", "Đơn vị được kiểm tra (12)", "Sở Tư pháp (STP)", "84/84", "Đã hoàn thành", "Bản nháp")
@@ -47,13 +49,14 @@ func TestStartListsUnitsWithProgress(t *testing.T) {
 }
 
 func TestAnswerItemsSavesEachChange(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.VI, 120, 40)
 	a = openDemoUnit(t, a, "SYT")
 	aid := a.sess.assessment.ID
 	first := a.sess.items[0]
-	if a.list.cursor != 0 {
-		t.Fatalf("untouched unit opened at item %d, want 0", a.list.cursor)
+	if a.checklist.cursor != 0 {
+		t.Fatalf("untouched unit opened at item %d, want 0", a.checklist.cursor)
 	}
 	// 1 = đạt, saved at once, cursor moves on.
 	a = keys(t, a, "1")
@@ -62,8 +65,8 @@ func TestAnswerItemsSavesEachChange(t *testing.T) {
 		t.Fatalf("after 1: stored %+v (found %v)", f, ok)
 	}
 	requireContains(t, a, "Đã lưu 14:32:05")
-	if a.list.cursor != 1 {
-		t.Fatalf("cursor %d after answering, want 1", a.list.cursor)
+	if a.checklist.cursor != 1 {
+		t.Fatalf("cursor %d after answering, want 1", a.checklist.cursor)
 	}
 	// 3 = chưa đạt: the editor opens on the note (the evidence rule).
 	second := a.sess.items[1]
@@ -96,6 +99,7 @@ func TestAnswerItemsSavesEachChange(t *testing.T) {
 }
 
 func TestEditorScoreIsBoundedAndKeptWhenInvalid(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.VI, 120, 40)
 	a = openDemoUnit(t, a, "SYT")
@@ -108,10 +112,10 @@ func TestEditorScoreIsBoundedAndKeptWhenInvalid(t *testing.T) {
 		}
 	}
 	if idx < 0 {
-		t.Skip("no partial item in the built-in checklist") // cannot happen with the shipped checklists
+		t.Fatal("no partial item with a maximum of 1 or more in the built-in checklist for sở")
 	}
 	it := a.sess.items[idx]
-	a.list.jump(idx)
+	a.checklist = a.checklist.jump(idx)
 	a = keys(t, a, "enter", "2")
 	if got := a.sess.content[it.Code]; got.Result != model.ResultPartial || got.Score != it.DefaultScore(model.ResultPartial) {
 		t.Fatalf("partial default: %+v", got)
@@ -142,6 +146,7 @@ func TestEditorScoreIsBoundedAndKeptWhenInvalid(t *testing.T) {
 }
 
 func TestFinalizeListsGapsThenLocks(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.VI, 120, 40)
 	a = openDemoUnit(t, a, "SYT")
@@ -185,9 +190,9 @@ func TestFinalizeListsGapsThenLocks(t *testing.T) {
 	requireContains(t, a, "Đã hoàn thành đánh giá.", "Hoàn thành bởi Nguyễn Thị Hương")
 	// Read-only: result keys are disabled and the help says so.
 	a = keys(t, a, "esc")
-	before := a.sess.content[a.sess.items[a.list.cursor].Code]
+	before := a.sess.content[a.sess.items[a.checklist.cursor].Code]
 	a = keys(t, a, "1")
-	if a.sess.content[a.sess.items[a.list.cursor].Code] != before {
+	if a.sess.content[a.sess.items[a.checklist.cursor].Code] != before {
 		t.Fatal("a result key changed a finalized assessment")
 	}
 	if strings.Contains(screen(a), "1 đạt") {
@@ -218,27 +223,29 @@ func TestFinalizeListsGapsThenLocks(t *testing.T) {
 }
 
 func TestNextUnansweredJumps(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.VI, 120, 40)
 	a = openDemoUnit(t, a, "STTTT") // 60% answered, in checklist order
-	start := a.list.cursor
+	start := a.checklist.cursor
 	if a.sess.content[a.sess.items[start].Code].Result.Answered() {
 		t.Fatalf("opened on answered item %d", start)
 	}
 	a = keys(t, a, "1", "n")
-	if c := a.sess.content[a.sess.items[a.list.cursor].Code]; c.Result.Answered() || a.list.cursor <= start {
-		t.Fatalf("n went to %d (answered %v)", a.list.cursor, c.Result.Answered())
+	if c := a.sess.content[a.sess.items[a.checklist.cursor].Code]; c.Result.Answered() || a.checklist.cursor <= start {
+		t.Fatalf("n went to %d (answered %v)", a.checklist.cursor, c.Result.Answered())
 	}
 }
 
 func TestQuitFromAnywhere(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.VI, 120, 40)
 	a = openDemoUnit(t, a, "SYT")
 	a = keys(t, a, "enter", "1", "tab", "tab", "Ghi chú chưa rời ô")
 	// ctrl+c inside a text field: the note is committed and saved first.
 	a = keys(t, a, "ctrl+c")
-	if a.fatal != "quit" {
+	if !quit(a) {
 		t.Fatalf("did not quit")
 	}
 	f, _ := storedFinding(t, db, a.sess.assessment.ID, a.sess.items[0].Code)
@@ -249,16 +256,17 @@ func TestQuitFromAnywhere(t *testing.T) {
 	b := newTestApp(t, db, i18n.VI, 120, 40)
 	b = openDemoUnit(t, b, "SYT")
 	b = keys(t, b, "enter", "tab", "tab", "q")
-	if b.fatal == "quit" || !strings.HasSuffix(b.editor.note.Value(), "q") {
+	if quit(b) || !strings.HasSuffix(b.editor.note.Value(), "q") {
 		t.Fatalf("q in a note: quit=%v note %q", b.fatal == "quit", b.editor.note.Value())
 	}
 	b = keys(t, b, "esc", "q")
-	if b.fatal != "quit" {
+	if !quit(b) {
 		t.Fatal("q on the checklist did not quit")
 	}
 }
 
 func TestEnglish(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.EN, 120, 40)
 	requireContains(t, a, "Inspections (1)", "Inspected units (12)", "Finalized", "Draft")
@@ -269,6 +277,7 @@ func TestEnglish(t *testing.T) {
 }
 
 func TestHelpOverlayListsScreenKeys(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.VI, 120, 40)
 	a = openDemoUnit(t, a, "SYT")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -17,16 +18,18 @@ type formField struct {
 	choice  int
 }
 
-// form is the small form of the start screen (new inspection, new unit).
+// form is a small form (new inspection, new unit, export, import). It is
+// a value; its fields are copied before a change, never written in place.
 type form struct {
-	c      *common
+	c      common
 	keys   formKeys
 	title  string
 	fields []formField
 	focus  int
 	err    string
-	// onChoice is called after a choice changes, to update dependent fields.
-	onChoice func(f *form, field int)
+	// onChoice is called after a choice changes, to update dependent
+	// fields; it reads only what it was built with.
+	onChoice func(f form, field int) form
 	// enterSubmits makes enter submit from any field (forms of choices
 	// only, where nothing is left to type).
 	enterSubmits bool
@@ -39,29 +42,59 @@ type form struct {
 type formResult int
 
 const (
-	formContinue formResult = iota
-	formSubmit
-	formCancel
+	formContinue formResult = iota // still filling it in
+	formSubmit                     // enter on the last field: act on it
+	formCancel                     // esc: close it, nothing done
 )
 
-func newForm(c *common, title string) *form {
-	return &form{c: c, keys: newFormKeys(c.t), title: title}
+func (r formResult) String() string {
+	return [...]string{"continue", "submit", "cancel"}[r]
 }
 
-func (f *form) addInput(label, value, placeholder string) {
+func newForm(c common, title string) form {
+	return form{c: c, keys: newFormKeys(c.t), title: title}
+}
+
+func (f form) withInput(label, value, placeholder string) form {
 	ti := newTextInput(f.c)
 	ti.SetValue(value)
 	ti.Placeholder = placeholder
-	f.fields = append(f.fields, formField{label: label, input: ti})
+	f.fields = append(slices.Clip(f.fields), formField{label: label, input: ti})
+	f.setSize(f.c.width, f.c.height)
+	return f
 }
 
-func (f *form) addChoice(label string, options []string, choice int) {
-	f.fields = append(f.fields, formField{label: label, options: options, choice: max(0, min(choice, len(options)-1))})
+func (f form) withChoice(label string, options []string, choice int) form {
+	fld := formField{label: label, options: options, choice: max(0, min(choice, len(options)-1))}
+	f.fields = append(slices.Clip(f.fields), fld)
+	return f
 }
 
-func (f *form) value(i int) string { return f.fields[i].input.Value() }
+func (f form) value(i int) string { return f.fields[i].input.Value() }
 
-func (f *form) focusCmd() tea.Cmd {
+func (f form) choice(i int) int { return f.fields[i].choice }
+
+// labelWidth is the width of the label column at the form's width.
+func (f form) labelWidth() int {
+	lw := 0
+	for _, fld := range f.fields {
+		lw = max(lw, len([]rune(fld.label)))
+	}
+	return min(lw+2, f.c.width/3)
+}
+
+func (f *form) setSize(w, h int) {
+	f.c = f.c.sized(w, h)
+	f.fields = slices.Clone(f.fields)
+	lw := f.labelWidth()
+	for i := range f.fields {
+		f.fields[i].input.Width = max(1, w-lw-4)
+	}
+}
+
+// focused is the form with the keyboard in its focused field.
+func (f form) focused() (form, tea.Cmd) {
+	f.fields = slices.Clone(f.fields)
 	var cmd tea.Cmd
 	for i := range f.fields {
 		if i == f.focus && f.fields[i].options == nil {
@@ -70,61 +103,58 @@ func (f *form) focusCmd() tea.Cmd {
 			f.fields[i].input.Blur()
 		}
 	}
-	return cmd
+	return f, cmd
 }
 
-func (f *form) update(msg tea.Msg) (formResult, tea.Cmd) {
+func (f form) update(msg tea.Msg) (form, tea.Cmd, formResult) {
 	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return formContinue, nil
+	if !ok || len(f.fields) == 0 {
+		return f, nil, formContinue
 	}
-	fld := &f.fields[f.focus]
 	switch {
 	case key.Matches(km, f.keys.Cancel):
-		return formCancel, nil
+		return f, nil, formCancel
 	case key.Matches(km, f.keys.Submit):
 		if f.focus == len(f.fields)-1 || f.enterSubmits {
-			return formSubmit, nil
+			return f, nil, formSubmit
 		}
 		f.focus++
-		return formContinue, f.focusCmd()
+		f, cmd := f.focused()
+		return f, cmd, formContinue
 	case key.Matches(km, f.keys.Next):
 		f.focus = (f.focus + 1) % len(f.fields)
-		return formContinue, f.focusCmd()
+		f, cmd := f.focused()
+		return f, cmd, formContinue
 	case key.Matches(km, f.keys.Prev):
 		f.focus = (f.focus + len(f.fields) - 1) % len(f.fields)
-		return formContinue, f.focusCmd()
-	case fld.options != nil && key.Matches(km, f.keys.Left, f.keys.Right):
-		if len(fld.options) > 0 {
+		f, cmd := f.focused()
+		return f, cmd, formContinue
+	}
+	f.fields = slices.Clone(f.fields)
+	fld := &f.fields[f.focus]
+	if fld.options != nil {
+		if key.Matches(km, f.keys.Left, f.keys.Right) && len(fld.options) > 0 {
 			d := 1
 			if key.Matches(km, f.keys.Left) {
 				d = len(fld.options) - 1
 			}
 			fld.choice = (fld.choice + d) % len(fld.options)
 			if f.onChoice != nil {
-				f.onChoice(f, f.focus)
+				f = f.onChoice(f, f.focus)
 			}
 		}
-		return formContinue, nil
-	}
-	if fld.options != nil {
-		return formContinue, nil
+		return f, nil, formContinue
 	}
 	var cmd tea.Cmd
-	fld.input, cmd = fld.input.Update(km)
-	return formContinue, cmd
+	fld.input, cmd, _ = typeInto(fld.input, km)
+	return f, cmd, formContinue
 }
 
-func (f *form) view(w, h int) []string {
-	st := f.c.st
+func (f form) view() []string {
+	st, w := f.c.st, f.c.width
 	lines := []string{f.c.rule(f.title, w), ""}
-	lw := 0
-	for _, fld := range f.fields {
-		lw = max(lw, len([]rune(fld.label)))
-	}
-	lw = min(lw+2, w/3)
-	for i := range f.fields {
-		fld := &f.fields[i]
+	lw := f.labelWidth()
+	for i, fld := range f.fields {
 		label := fit(fld.label, lw)
 		mark := "  "
 		if i == f.focus {
@@ -141,7 +171,6 @@ func (f *form) view(w, h int) []string {
 			}
 			val = fmt.Sprintf("‹ %s ›", opt)
 		} else {
-			fld.input.Width = max(1, w-lw-4)
 			val = fld.input.View()
 		}
 		lines = append(lines, fit(mark+label+val, w))
@@ -151,19 +180,19 @@ func (f *form) view(w, h int) []string {
 		lines = append(lines, wrap(f.note, w)...)
 	}
 	if f.err != "" {
-		lines = append(lines, st.Error.Render("✗ "+f.err))
+		lines = append(lines, f.c.errLine(f.err))
 	}
 	hint := f.hint
 	if hint == "" {
 		hint = f.c.t.T("ui.form.hint")
 	}
 	lines = append(lines, st.Muted.Render(hint))
-	return clipLines(lines, h)
+	return clipLines(lines, f.c.height)
 }
 
 // ShortHelp is the form's keys that do something: no field switching in a
 // one-field form, no ←/→ without a choice.
-func (f *form) ShortHelp() []key.Binding {
+func (f form) ShortHelp() []key.Binding {
 	var b []key.Binding
 	if len(f.fields) > 1 {
 		b = append(b, f.keys.Next, f.keys.Prev)
@@ -178,4 +207,4 @@ func (f *form) ShortHelp() []key.Binding {
 }
 
 // FullHelp is ShortHelp in one column.
-func (f *form) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+func (f form) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

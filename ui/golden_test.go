@@ -9,10 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"kiemtra/checklists"
-	"kiemtra/cli"
 	"kiemtra/i18n"
-	"kiemtra/report"
 )
 
 // TestGolden runs the real program (teatest) on a demo database and
@@ -20,6 +17,7 @@ import (
 // Colours are pinned to ASCII in init (helpers_test.go); refresh with
 // go test ./ui/ -run TestGolden -update.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	type step struct {
 		keys []tea.Msg
 		wait string
@@ -54,16 +52,13 @@ func TestGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, v := range views {
 			t.Run(fmt.Sprintf("%s_%dx%d", v.name, size[0], size[1]), func(t *testing.T) {
+				t.Parallel()
 				db := openStore(t, true, "Nguyễn Thị Hương")
 				deps := testDeps(t, db, i18n.VI)
-				kinds, err := checklists.Kinds()
-				if err != nil {
-					t.Fatal(err)
-				}
 				// A relative export folder keeps the form's text the same on
 				// every machine; nothing is exported here.
-				deps.Exporter = report.NewExporter(db, "exports", i18n.VI, kinds)
-				deps.Importer = cli.NewTUISync(db, i18n.VI)
+				deps.Exporter = testExporter(t, db, "exports", i18n.VI)
+				deps.Importer = testImporter(db, i18n.VI)
 				app := New(deps)
 				tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(size[0], size[1]))
 				waitFor(t, tm, "Sở Tư pháp")
@@ -73,8 +68,7 @@ func TestGolden(t *testing.T) {
 					}
 					waitFor(t, tm, s.wait)
 				}
-				// Let the last save land before quitting.
-				time.Sleep(50 * time.Millisecond)
+				// Quitting waits for the saves still on their way.
 				tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 				fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second))
 				teatest.RequireEqualOutput(t, []byte(fm.View()))

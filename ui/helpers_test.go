@@ -2,8 +2,13 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,8 +18,10 @@ import (
 	"github.com/muesli/termenv"
 
 	"kiemtra/checklists"
+	"kiemtra/cli"
 	"kiemtra/i18n"
 	"kiemtra/model"
+	"kiemtra/report"
 	"kiemtra/store"
 )
 
@@ -25,34 +32,132 @@ var fixedNow = time.Date(2022, 10, 18, 14, 32, 5, 0, time.Local)
 
 func fixedClock() time.Time { return fixedNow }
 
+// templateDir holds the seeded databases the tests copy; TestMain removes it.
+var templateDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "kiemtra-ui-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	templateDir = dir
+	code := m.Run()
+	if err := os.RemoveAll(dir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	}
+	os.Exit(code)
+}
+
+var (
+	demoOnce sync.Once
+	demoPath string
+	demoErr  error
+)
+
+// demoTemplate seeds the demo database once per test binary: seeding
+// takes far longer than copying the file.
+func demoTemplate() (string, error) {
+	demoOnce.Do(func() {
+		path := filepath.Join(templateDir, "demo.db")
+		db, err := newStore(path)
+		if err == nil {
+			err = db.SeedDemo(context.Background())
+			if cerr := db.Close(); err == nil {
+				err = cerr
+			}
+		}
+		demoPath, demoErr = path, err
+	})
+	return demoPath, demoErr
+}
+
+// newStore makes a database at path with the built-in checklists.
+func newStore(path string) (*store.DB, error) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, path, store.WithClock(fixedClock))
+	if err != nil {
+		return nil, err
+	}
+	cls, err := checklists.Builtin()
+	if err == nil {
+		_, err = db.AddChecklists(ctx, true, cls...)
+	}
+	if err != nil {
+		return nil, errors.Join(err, db.Close())
+	}
+	return db, nil
+}
+
+// copyFile copies src to dst, 0600.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = in.Close() }() // opened to read only
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	return errors.Join(err, out.Close())
+}
+
 // openStore opens a real database in a temp folder with the built-in
-// checklists; demo adds the demo inspection; inspector sets the name.
+// checklists; demo makes it a copy of the seeded demo database (all copies
+// share its device ID, so tests that exchange bundles use demo false);
+// inspector sets the name.
 func openStore(tb testing.TB, demo bool, inspector string) *store.DB {
 	tb.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(tb.TempDir(), "kiemtra.db"), store.WithClock(fixedClock))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	cls, err := checklists.Builtin()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := db.AddChecklists(ctx, true, cls...); err != nil {
-		tb.Fatal(err)
-	}
+	path := filepath.Join(tb.TempDir(), "kiemtra.db")
+	var db *store.DB
+	var err error
 	if demo {
-		if err := db.SeedDemo(ctx); err != nil {
-			tb.Fatal(err)
+		tmpl, terr := demoTemplate()
+		if terr != nil {
+			tb.Fatalf("seed the demo database: %v", terr)
 		}
+		// The template was closed, so SQLite checkpointed it; a -wal left
+		// behind would hold committed data, so it is copied too.
+		for _, suffix := range []string{"", "-wal"} {
+			if _, serr := os.Stat(tmpl + suffix); serr == nil {
+				if err := copyFile(tmpl+suffix, path+suffix); err != nil {
+					tb.Fatal(err)
+				}
+			}
+		}
+		db, err = store.Open(context.Background(), path, store.WithClock(fixedClock))
+	} else {
+		db, err = newStore(path)
 	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			tb.Error(err)
+		}
+	})
 	if inspector != "" {
-		if err := db.SetSetting(ctx, store.SettingInspector, inspector); err != nil {
+		if err := db.SetSetting(context.Background(), store.SettingInspector, inspector); err != nil {
 			tb.Fatal(err)
 		}
 	}
 	return db
+}
+
+// testImporter and testExporter are the real import and export over the
+// test's database: the one place that says which types do that job.
+func testImporter(db *store.DB, lang i18n.Lang) Importer { return cli.NewTUISync(db, lang) }
+
+func testExporter(tb testing.TB, db *store.DB, dir string, lang i18n.Lang) Exporter {
+	tb.Helper()
+	kinds, err := checklists.Kinds()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return report.NewExporter(db, dir, lang, kinds)
 }
 
 func testDeps(tb testing.TB, st Store, lang i18n.Lang) Deps {
@@ -68,14 +173,20 @@ func testDeps(tb testing.TB, st Store, lang i18n.Lang) Deps {
 	return Deps{Store: st, Lang: lang, Kinds: kinds, Checklists: cls, Now: fixedClock}
 }
 
-// newTestApp builds an App at w×h with debounce ticks off (tests commit
-// text explicitly) and runs Init.
-func newTestApp(tb testing.TB, st Store, lang i18n.Lang, w, h int) App {
+// startApp builds the App from deps at w×h with debounce ticks off (tests
+// commit text explicitly) and runs Init.
+func startApp(tb testing.TB, deps Deps, w, h int) App {
 	tb.Helper()
-	a := New(testDeps(tb, st, lang))
+	a := New(deps)
 	a.c.debounce = 0
 	a = send(tb, a, tea.WindowSizeMsg{Width: w, Height: h})
 	return drive(tb, a, a.Init())
+}
+
+// newTestApp is the App on st at w×h.
+func newTestApp(tb testing.TB, st Store, lang i18n.Lang, w, h int) App {
+	tb.Helper()
+	return startApp(tb, testDeps(tb, st, lang), w, h)
 }
 
 // send delivers one message and runs every command it returns, feeding
@@ -102,12 +213,14 @@ func drive(tb testing.TB, a App, cmd tea.Cmd) App {
 		}
 		return a
 	case tea.QuitMsg:
-		a.quitting = true
 		a.fatal = "quit"
 		return a
 	}
 	return send(tb, a, msg)
 }
+
+// quit reports whether the App asked to quit (drive marks it).
+func quit(a App) bool { return a.fatal == "quit" }
 
 // keys sends key presses: "enter", "esc", "tab", "down", "up", "backspace",
 // "ctrl+h", "ctrl+s", "ctrl+c", "pgdown"; anything else is typed as runes.
@@ -156,7 +269,7 @@ func openDemoUnit(tb testing.TB, a App, code string) App {
 	for i := 0; i < len(a.start.rows); i++ {
 		if a.start.rows[a.start.unitCursor].unit.Code == code {
 			a = keys(tb, a, "enter")
-			if a.screen != screenChecklist || a.sess == nil || a.sess.unit.Code != code {
+			if a.screen != screenChecklist || !a.sess.isOpen() || a.sess.unit.Code != code {
 				tb.Fatalf("unit %s did not open: screen %s", code, a.screen)
 			}
 			return a
@@ -180,4 +293,23 @@ func storedFinding(tb testing.TB, db *store.DB, assessmentID, code string) (mode
 		}
 	}
 	return model.Finding{}, false
+}
+
+// cursorItem is the item under the checklist's cursor.
+func cursorItem(a App) flatItem { return a.sess.items[a.checklist.cursor] }
+
+// requireStatus checks the status line says text, cut to the line's width
+// if it is longer (as the line shows it, ending in "…").
+func requireStatus(tb testing.TB, a App, text string) {
+	tb.Helper()
+	lines := strings.Split(screen(a), "\n")
+	line := lines[len(lines)-2]
+	if i := strings.Index(line, "Đã lưu "); i > 0 && !strings.Contains(text, "Đã lưu ") {
+		line = line[:i] // the time of the last save, on the right
+	}
+	line = strings.TrimRight(line, " ")
+	shown := strings.TrimSuffix(line, "…")
+	if shown == "" || !strings.HasPrefix(text, shown) || shown != line && len([]rune(shown)) < 20 {
+		tb.Fatalf("status line %q does not say %q", line, text)
+	}
 }

@@ -58,6 +58,7 @@ var imeCases = []struct {
 // TestIMEReplayNote replays IME sequences into the editor's note and checks
 // both the field and what reaches the database.
 func TestIMEReplayNote(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	for _, c := range imeCases {
 		t.Run(c.name, func(t *testing.T) {
@@ -96,14 +97,16 @@ func TestIMEReplayNote(t *testing.T) {
 // TestIMEReplaySingleLine replays the same sequences into single-line
 // inputs (the first-launch name and the search box).
 func TestIMEReplaySingleLine(t *testing.T) {
+	t.Parallel()
 	for _, c := range imeCases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			db := openStore(t, false, "")
 			a := newTestApp(t, db, i18n.VI, 100, 30)
 			for _, k := range c.keys {
 				a = send(t, a, k)
 			}
-			if got := norm.NFC.String(a.first.input.Value()); got != c.want {
+			if got := norm.NFC.String(a.firstRun.input.Value()); got != c.want {
 				t.Fatalf("name field %q, want %q", got, c.want)
 			}
 		})

@@ -9,14 +9,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"kiemtra/cli"
 	"kiemtra/i18n"
 	"kiemtra/model"
 	"kiemtra/store"
 )
-
-// cli.TUISync must satisfy the interface ui declares.
-var _ Importer = (*cli.TUISync)(nil)
 
 // laptop is one computer of a sync test: its database and the assessment
 // of Sở Tư pháp in the shared inspection plan.
@@ -95,16 +91,30 @@ func (l *laptop) bundle(t *testing.T, dir, name string) string {
 	return out
 }
 
-// newSyncApp is the TUI on the laptop's database with the real import
-// adapter.
+// newSyncApp is the TUI on the laptop's database with the real import.
 func newSyncApp(t *testing.T, l *laptop, lang i18n.Lang) App {
 	t.Helper()
+	return newSyncAppWith(t, l, lang, testImporter(l.db, lang))
+}
+
+func newSyncAppWith(t *testing.T, l *laptop, lang i18n.Lang, im Importer) App {
+	t.Helper()
 	deps := testDeps(t, l.db, lang)
-	deps.Importer = cli.NewTUISync(l.db, lang)
-	a := New(deps)
-	a.c.debounce = 0
-	a = send(t, a, tea.WindowSizeMsg{Width: 120, Height: 40})
-	return drive(t, a, a.Init())
+	deps.Importer = im
+	return startApp(t, deps, 120, 40)
+}
+
+// recordingImporter is the real importer keeping the last error of
+// ImportPath, so a test can ask for the catalogue's words for it.
+type recordingImporter struct {
+	Importer
+	last *error
+}
+
+func (r recordingImporter) ImportPath(ctx context.Context, path string) (model.ImportOutcome, error) {
+	out, err := r.Importer.ImportPath(ctx, path)
+	*r.last = err
+	return out, err
 }
 
 // firstItem is the first item code of the built-in checklist for sở.
@@ -136,6 +146,7 @@ func conflicted(t *testing.T, a, b *laptop, item, usb string) {
 }
 
 func TestImportWithConflictThenKeepIncoming(t *testing.T) {
+	t.Parallel()
 	a, b := twoLaptops(t)
 	item, _ := firstItems(t, a)
 	usb := t.TempDir()
@@ -178,7 +189,7 @@ func TestImportWithConflictThenKeepIncoming(t *testing.T) {
 	// esc goes back to the start screen; importing the same folder again
 	// changes nothing and opens no conflicts screen.
 	app = keys(t, app, "esc", "i", usb, "enter")
-	if app.screen != screenStart || app.start.result == nil {
+	if app.screen != screenStart || app.start.imports.step != importShowing {
 		t.Fatalf("re-import: screen %s", app.screen)
 	}
 	requireContains(t, app, "Kết quả nhập dữ liệu", "a2.ktb (từ Lê Thu Trang): đã nhận trước đây")
@@ -187,6 +198,7 @@ func TestImportWithConflictThenKeepIncoming(t *testing.T) {
 }
 
 func TestResolveConflictWithMergedValue(t *testing.T) {
+	t.Parallel()
 	a, b := twoLaptops(t)
 	item, _ := firstItems(t, a)
 	usb := t.TempDir()
@@ -197,7 +209,7 @@ func TestResolveConflictWithMergedValue(t *testing.T) {
 	// e opens the finding editor on a value written from both sides.
 	before, _ := storedFinding(t, b.db, b.aid, item)
 	app = keys(t, app, "e")
-	if app.screen != screenEditor || app.editor.s.resolve == nil {
+	if app.screen != screenEditor || !app.editor.resolving {
 		t.Fatalf("e on a conflict: screen %s", app.screen)
 	}
 	if got := app.editor.note.Value(); got != "Kế hoạch ban hành chậm.\nChưa ban hành kế hoạch." {
@@ -206,8 +218,8 @@ func TestResolveConflictWithMergedValue(t *testing.T) {
 	requireContains(t, app, "Giải quyết xung đột: sửa rồi ctrl+s", "ctrl+s lưu làm kết quả", "esc huỷ")
 	// esc leaves without deciding: the conflict is still there.
 	app = keys(t, app, "esc")
-	if app.screen != screenConflicts || len(app.confl.list) != 1 {
-		t.Fatalf("esc from the merged value: screen %s, %d conflicts", app.screen, len(app.confl.list))
+	if app.screen != screenConflicts || len(app.conflicts.conflicts) != 1 {
+		t.Fatalf("esc from the merged value: screen %s, %d conflicts", app.screen, len(app.conflicts.conflicts))
 	}
 	if f, _ := storedFinding(t, b.db, b.aid, item); f != before {
 		t.Fatalf("cancelling changed the finding: %+v", f)
@@ -234,7 +246,7 @@ func TestResolveConflictWithMergedValue(t *testing.T) {
 	if c := app.sess.content[item]; c.Note != got.Note {
 		t.Fatalf("unit shows %+v", c)
 	}
-	app.list.jump(app.sess.index[item])
+	app.checklist = app.checklist.jump(app.sess.index[item])
 	app = keys(t, app, "1")
 	if f, _ := storedFinding(t, b.db, b.aid, item); f.Result != model.ResultPass || app.status.isErr {
 		t.Fatalf("answer after resolving: %+v, status %q", f, app.status.text)
@@ -242,6 +254,7 @@ func TestResolveConflictWithMergedValue(t *testing.T) {
 }
 
 func TestImportErrorsNameFileAndProblem(t *testing.T) {
+	t.Parallel()
 	a, b := twoLaptops(t)
 	item, other := firstItems(t, a)
 	a.save(t, item, model.Content{Result: model.ResultPass, Score: 100})
@@ -261,26 +274,32 @@ func TestImportErrorsNameFileAndProblem(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(usb, "ghi-chu.txt"), []byte("không phải gói dữ liệu"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	app := newSyncApp(t, b, i18n.VI)
+	var last error
+	app := newSyncAppWith(t, b, i18n.VI, recordingImporter{testImporter(b.db, i18n.VI), &last})
 
 	missing := filepath.Join(usb, "khong-co.ktb")
 	app = keys(t, app, "i", missing, "enter")
-	requireContains(t, app, "✗ Chưa nhập được: không mở được "+missing+": không tìm thấy")
+	requireContains(t, app, "✗ Chưa nhập được: không có tệp hoặc thư mục "+missing+".")
 
 	app = keys(t, app, "i", "enter")
 	requireContains(t, app, "Cần nhập đường dẫn tệp hoặc thư mục.")
 	app = keys(t, app, "esc")
 
+	// A folder without bundles: the importer's error, in the catalogue's
+	// words for its code.
 	empty := t.TempDir()
 	app = keys(t, app, "i", empty, "enter")
-	requireContains(t, app, "thư mục "+empty+" không có tệp gói dữ liệu kiemtra nào")
+	if last == nil {
+		t.Fatal("importing an empty folder was not refused")
+	}
+	requireStatus(t, app, "✗ Chưa nhập được: "+i18n.New(i18n.VI).Err(last))
 
 	app = keys(t, app, "i", usb, "enter")
-	if app.screen != screenStart || app.start.result == nil {
+	if app.screen != screenStart || app.start.imports.step != importShowing {
 		t.Fatalf("import of the folder: screen %s", app.screen)
 	}
 	requireContains(t, app, "Đã nhập 1/2 tệp", "1 tệp không được nhận.",
-		"a1.ktb (từ Lê Thu Trang)", "✗ a2-cut.ktb: tệp gói không đầy đủ", "— không nhận")
+		"a1.ktb (từ Lê Thu Trang)", "✗ a2-cut.ktb không được nhận: tệp gói không đầy đủ")
 	if strings.Contains(screen(app), "ghi-chu.txt") {
 		t.Fatal("a file that is not a bundle was offered to the import")
 	}
@@ -297,6 +316,7 @@ func TestImportErrorsNameFileAndProblem(t *testing.T) {
 }
 
 func TestConflictsScreenFromStartAndEnglish(t *testing.T) {
+	t.Parallel()
 	a, b := twoLaptops(t)
 	item, _ := firstItems(t, a)
 	usb := t.TempDir()
@@ -326,12 +346,13 @@ func TestConflictsScreenFromStartAndEnglish(t *testing.T) {
 	// Without an importer there is no import and no conflicts screen.
 	plain := newTestApp(t, b.db, i18n.VI, 120, 40)
 	plain = keys(t, plain, "i", "C")
-	if plain.screen != screenStart || plain.start.form != nil {
+	if plain.screen != screenStart || plain.start.typing() {
 		t.Fatalf("import keys active without an importer: screen %s", plain.screen)
 	}
 }
 
 func TestCleanPath(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"  /media/usb/a.ktb ":        "/media/usb/a.ktb",
 		"'/media/usb/gói 1.ktb'":     "/media/usb/gói 1.ktb",
@@ -349,6 +370,7 @@ func TestCleanPath(t *testing.T) {
 }
 
 func TestMergedContent(t *testing.T) {
+	t.Parallel()
 	a := model.Content{Result: model.ResultFail, Note: "A", Evidence: "E"}
 	b := model.Content{Result: model.ResultPartial, Score: 50, Note: "B", Evidence: "E", Recommendation: "R",
 		Deadline: model.NewDate(2022, 12, 31)}
@@ -360,6 +382,7 @@ func TestMergedContent(t *testing.T) {
 }
 
 func TestConflictOnFinalizedAssessmentAsksToReopen(t *testing.T) {
+	t.Parallel()
 	a, b := twoLaptops(t)
 	item, _ := firstItems(t, a)
 	usb := t.TempDir()

@@ -101,65 +101,75 @@ func isWordByte(b byte) bool {
 
 // searchModel is the "/" overlay over the checklist.
 type searchModel struct {
-	c       *common
+	c       common
 	keys    searchKeys
 	input   textinput.Model
-	s       *session
 	results []int
 	cursor  int
 	offset  int
 	query   string
 }
 
-func newSearchModel(c *common) searchModel {
+// newSearchModel opens the overlay with an empty query.
+func newSearchModel(c common) (searchModel, tea.Cmd) {
 	ti := newTextInput(c)
 	ti.Placeholder = c.t.T("ui.search.placeholder")
 	ti.Prompt = "/ "
-	return searchModel{c: c, keys: newSearchKeys(c.t), input: ti}
-}
-
-func (m searchModel) open(s *session) (searchModel, tea.Cmd) {
-	m.s = s
-	m.input.SetValue("")
-	m.results, m.cursor, m.offset, m.query = nil, 0, 0, ""
-	return m, m.input.Focus()
-}
-
-func (m searchModel) update(msg tea.Msg) (searchModel, tea.Cmd) {
-	if km, ok := msg.(tea.KeyMsg); ok {
-		switch {
-		case key.Matches(km, m.keys.Up):
-			if m.cursor > 0 {
-				m.cursor--
-			}
-			return m, nil
-		case key.Matches(km, m.keys.Down):
-			if m.cursor < len(m.results)-1 {
-				m.cursor++
-			}
-			return m, nil
-		case key.Matches(km, m.keys.Jump):
-			if len(m.results) == 0 {
-				return m, nil
-			}
-			idx := m.results[m.cursor]
-			return m, m.c.navigate(navMsg{to: screenChecklist, index: idx})
-		}
-	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if v := m.input.Value(); v != m.query {
-		m.query = v
-		m.results = m.s.search.find(v)
-		m.cursor, m.offset = 0, 0
-	}
+	m := searchModel{c: c, keys: newSearchKeys(c.t), input: ti}
+	m.setSize(c.width, c.height)
+	cmd := m.input.Focus()
 	return m, cmd
 }
 
-// view draws the overlay in w×h cells.
-func (m *searchModel) view(w, h int) []string {
-	st := m.c.st
+func (m *searchModel) setSize(w, h int) {
+	if !m.c.built() {
+		return // not opened yet: it gets the size when it is
+	}
+	m.c = m.c.sized(w, h)
 	m.input.Width = max(1, w-4)
+	m.scroll()
+}
+
+// resultRows is how many results the overlay shows under the query and
+// the count.
+func (m searchModel) resultRows() int { return m.c.height - 2 }
+
+func (m *searchModel) scroll() {
+	m.offset = scrollTo(m.cursor, m.offset, m.resultRows(), len(m.results))
+}
+
+// update handles a key on the overlay over s; enter asks to jump to the
+// selected item.
+func (m searchModel) update(km tea.KeyMsg, s session) (searchModel, tea.Cmd, result) {
+	switch {
+	case key.Matches(km, m.keys.Up):
+		m.cursor = max(0, m.cursor-1)
+		m.scroll()
+		return m, nil, result{}
+	case key.Matches(km, m.keys.Down):
+		m.cursor = max(0, min(m.cursor+1, len(m.results)-1))
+		m.scroll()
+		return m, nil, result{}
+	case key.Matches(km, m.keys.Jump):
+		if len(m.results) == 0 {
+			return m, nil, result{}
+		}
+		return m, nil, goTo(navigation{to: screenChecklist, index: m.results[m.cursor]})
+	}
+	var cmd tea.Cmd
+	var changed bool
+	m.input, cmd, changed = typeInto(m.input, km)
+	if changed {
+		m.query = m.input.Value()
+		m.results = s.search.find(m.query)
+		m.cursor, m.offset = 0, 0
+	}
+	return m, cmd, result{}
+}
+
+// view draws the overlay over s.
+func (m searchModel) view(s session) []string {
+	st, w := m.c.st, m.c.width
 	lines := []string{fit(m.input.View(), w)}
 	count := m.c.t.T("ui.search.count", len(m.results))
 	if m.query == "" {
@@ -168,14 +178,13 @@ func (m *searchModel) view(w, h int) []string {
 		count = m.c.t.T("ui.search.none", m.query)
 	}
 	lines = append(lines, fit(st.Muted.Render(count), w))
-	rows := h - len(lines)
+	rows := m.resultRows()
 	if rows < 1 {
-		return clipLines(lines, h)
+		return clipLines(lines, m.c.height)
 	}
-	m.offset = scrollTo(m.cursor, m.offset, rows)
 	for i := m.offset; i < len(m.results) && i < m.offset+rows; i++ {
-		it := m.s.items[m.results[i]]
-		c := m.s.content[it.Code]
+		it := s.items[m.results[i]]
+		c := s.content[it.Code]
 		row := fmt.Sprintf("%s %s %s", m.c.resultMarker(c.Result), it.Code, shortText(it.Text))
 		lines = append(lines, m.c.row(row, w, i == m.cursor))
 	}

@@ -17,6 +17,7 @@ func searchItems(texts map[string]string, order []string) []flatItem {
 }
 
 func TestSearchRanking(t *testing.T) {
+	t.Parallel()
 	texts := map[string]string{
 		"1.1":   "Đơn vị có công khai thủ tục hành chính không?",
 		"1.2":   "Thực hiện tục lệ địa phương", // "tuc" starts a word; "thu" only inside "thuc"
@@ -78,16 +79,8 @@ func TestSearchRanking(t *testing.T) {
 	}
 }
 
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return -1
-}
-
 func TestSearchOverlayJumps(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.VI, 120, 40)
 	a = openDemoUnit(t, a, "SYT")
@@ -106,12 +99,12 @@ func TestSearchOverlayJumps(t *testing.T) {
 	}
 	requireContains(t, a, "kết quả", a.sess.items[want].Code)
 	a = keys(t, a, "enter")
-	if a.searching || a.list.cursor != want {
-		t.Fatalf("jump: searching %v cursor %d want %d", a.searching, a.list.cursor, want)
+	if a.searching || a.checklist.cursor != want {
+		t.Fatalf("jump: searching %v cursor %d want %d", a.searching, a.checklist.cursor, want)
 	}
 	// q while searching is typed, not quit; esc closes.
 	a = keys(t, a, "/", "q")
-	if a.fatal == "quit" || a.search.input.Value() != "q" {
+	if quit(a) || a.search.input.Value() != "q" {
 		t.Fatal("q quit from the search box")
 	}
 	a = keys(t, a, "esc")

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"strings"
+	"maps"
 	"time"
 
 	"kiemtra/model"
@@ -13,63 +13,71 @@ type flatItem struct {
 	field, crit int
 }
 
-// session is the assessment open on screen: its checklist flattened for
-// fast windowed drawing and search, the last stored revision of every
-// finding, and the content the screen shows, which may be ahead of the
-// store while a save is in flight. Only App.Update mutates it.
-type session struct {
-	assessment model.Assessment
-	unit       model.Unit
+// sheet is a checklist laid flat for windowed drawing and search. It is
+// built once when an assessment opens and never written after, so every
+// copy of a session shares it safely.
+type sheet struct {
 	cl         *model.Checklist
-
 	items      []flatItem
-	fieldStart []int // fieldStart[f] is the index of field f's first item; last entry is len(items)
+	fieldStart []int // fieldStart[f] is the index of field f's first item; the last entry is len(items)
 	index      map[string]int
 	search     *searchIndex
-
-	saved   map[string]model.Finding // last stored revision per item
-	content map[string]model.Content // what the screen shows per item
-
-	queue    []string        // items whose content differs from saved, oldest first
-	queued   map[string]bool // membership of queue
-	inflight string          // item being saved, "" when none
-	failed   map[string]string
-
-	score model.Scorecard
-
-	// resolve is set when the session holds the merged value of a
-	// conflict being edited: nothing is saved as a finding, the value is
-	// stored as the conflict's resolution.
-	resolve *model.ConflictView
 }
 
-func newSession(a model.Assessment, u model.Unit, cl *model.Checklist, fs []model.Finding) *session {
-	s := &session{assessment: a, unit: u, cl: cl, index: map[string]int{},
-		saved: map[string]model.Finding{}, content: map[string]model.Content{},
-		queued: map[string]bool{}, failed: map[string]string{}}
+func newSheet(cl *model.Checklist) *sheet {
+	sh := &sheet{cl: cl, index: map[string]int{}}
 	for fi, f := range cl.Fields {
-		s.fieldStart = append(s.fieldStart, len(s.items))
+		sh.fieldStart = append(sh.fieldStart, len(sh.items))
 		for ci, cr := range f.Criteria {
 			for _, it := range cr.Items {
-				s.index[it.Code] = len(s.items)
-				s.items = append(s.items, flatItem{Item: it, field: fi, crit: ci})
+				sh.index[it.Code] = len(sh.items)
+				sh.items = append(sh.items, flatItem{Item: it, field: fi, crit: ci})
 			}
 		}
 	}
-	s.fieldStart = append(s.fieldStart, len(s.items))
+	sh.fieldStart = append(sh.fieldStart, len(sh.items))
+	sh.search = newSearchIndex(sh.items)
+	return sh
+}
+
+// session is an assessment on screen: its checklist, the last stored
+// revision of every finding, and the content the screen shows, which is
+// ahead of the store while a save is on its way. It is a value: its maps
+// are never written in place (each change makes new ones), so a copy of
+// the App keeps the session it had. The zero session is "none open".
+type session struct {
+	*sheet
+	assessment model.Assessment
+	unit       model.Unit
+	saved      map[string]model.Finding // last stored revision per item
+	content    map[string]model.Content // what the screen shows per item
+	score      model.Scorecard
+	// resolve is set when the session holds the merged value of a
+	// conflict being edited: nothing is saved as a finding, the value is
+	// stored as the conflict's resolution. It is never written.
+	resolve *model.ConflictView
+}
+
+func newSession(a model.Assessment, u model.Unit, cl *model.Checklist, fs []model.Finding) session {
+	s := session{sheet: newSheet(cl), assessment: a, unit: u,
+		saved: make(map[string]model.Finding, len(fs)), content: make(map[string]model.Content, len(fs))}
 	for _, f := range fs {
 		s.saved[f.ItemCode] = f
 		s.content[f.ItemCode] = f.Content()
 	}
-	s.search = newSearchIndex(s.items)
-	s.rescore()
-	return s
+	return s.rescored()
 }
 
-func (s *session) finalized() bool { return s.assessment.Status == model.StatusFinalized }
+// isOpen reports whether the session holds an assessment.
+func (s session) isOpen() bool { return s.sheet != nil }
 
-// rescore recomputes the scorecard from the content on screen.
-func (s *session) rescore() {
+// holds reports whether the session is assessment id's.
+func (s session) holds(id string) bool { return s.isOpen() && s.assessment.ID == id }
+
+func (s session) finalized() bool { return s.assessment.Status == model.StatusFinalized }
+
+// rescored recomputes the scorecard from the content on screen.
+func (s session) rescored() session {
 	m := make(map[string]model.Content, len(s.content))
 	for code, c := range s.content {
 		if c.Result.Answered() {
@@ -77,63 +85,45 @@ func (s *session) rescore() {
 		}
 	}
 	s.score = model.Score(s.cl, m)
+	return s
 }
 
-// set changes an item's content on screen and queues it for saving.
-func (s *session) set(code string, c model.Content) {
+// with is the session showing c for item code.
+func (s session) with(code string, c model.Content) session {
+	s.content = maps.Clone(s.content)
 	s.content[code] = c
-	delete(s.failed, code)
-	if !s.queued[code] {
-		s.queued[code] = true
-		s.queue = append(s.queue, code)
-	}
-	s.rescore()
+	return s.rescored()
 }
 
-// next pops the next item that really needs saving, or "".
-func (s *session) next() string {
-	for len(s.queue) > 0 {
-		code := s.queue[0]
-		s.queue = s.queue[1:]
-		delete(s.queued, code)
-		if s.dirty(code) {
-			return code
-		}
+// stored takes in the revision the store kept for a change sent with
+// content sent. The store normalizes text (NFC); its form is adopted when
+// the screen still shows what was sent, so the item does not look changed
+// forever. moved reports that the screen has moved on since, so the item
+// needs saving again.
+func (s session) stored(f model.Finding, sent model.Content) (next session, moved bool) {
+	s.saved = maps.Clone(s.saved)
+	s.saved[f.ItemCode] = f
+	if s.content[f.ItemCode] != sent {
+		return s, true
 	}
-	return ""
+	return s.with(f.ItemCode, f.Content()), false
+}
+
+// withAssessment is the session with the assessment as the store holds it.
+func (s session) withAssessment(a model.Assessment) session {
+	if s.holds(a.ID) {
+		s.assessment = a
+	}
+	return s
 }
 
 // dirty reports whether the screen shows something the store lacks.
-func (s *session) dirty(code string) bool {
+func (s session) dirty(code string) bool {
 	return s.content[code] != s.saved[code].Content()
 }
 
-// pending reports whether any change is unsaved (queued, in flight or failed).
-func (s *session) pending() bool {
-	if s.inflight != "" || len(s.failed) > 0 {
-		return true
-	}
-	for _, code := range s.queue {
-		if s.dirty(code) {
-			return true
-		}
-	}
-	return false
-}
-
-// requeueFailed puts failed items back in the queue (ctrl+s, quit).
-func (s *session) requeueFailed() {
-	for code := range s.failed {
-		delete(s.failed, code)
-		if !s.queued[code] {
-			s.queued[code] = true
-			s.queue = append(s.queue, code)
-		}
-	}
-}
-
 // gaps lists, in checklist order, the items marked chưa đạt without a note.
-func (s *session) gaps() []string {
+func (s session) gaps() []string {
 	var out []string
 	for _, it := range s.items {
 		if c, ok := s.content[it.Code]; ok && c.NeedsNote() {
@@ -145,7 +135,7 @@ func (s *session) gaps() []string {
 
 // nextUnanswered finds the first unanswered item after from, wrapping; -1
 // when every item is answered.
-func (s *session) nextUnanswered(from int) int {
+func (s session) nextUnanswered(from int) int {
 	n := len(s.items)
 	for k := 1; k <= n; k++ {
 		i := (from + k) % n
@@ -156,9 +146,9 @@ func (s *session) nextUnanswered(from int) int {
 	return -1
 }
 
-// finding is the revision to store for an item: the screen's content on top
-// of the last stored revision.
-func (s *session) finding(code, actor string) model.Finding {
+// finding is the revision to store for an item: the screen's content on
+// top of the last stored revision.
+func (s session) finding(code, actor string) model.Finding {
 	f := s.saved[code]
 	if f.ItemCode == "" {
 		f = model.Finding{AssessmentID: s.assessment.ID, ItemCode: code}
@@ -168,10 +158,4 @@ func (s *session) finding(code, actor string) model.Finding {
 	f.BaseRevision = s.saved[code].Revision
 	f.UpdatedAt = time.Time{}
 	return f
-}
-
-// shortText is the item's text cut at the first sentence end for lists.
-func shortText(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return s
 }

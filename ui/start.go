@@ -12,39 +12,65 @@ import (
 	"kiemtra/model"
 )
 
+// startForm is which of the start screen's own forms is open.
+type startForm int
+
+const (
+	noForm            startForm = iota // the lists have the keyboard
+	newInspectionForm                  // a new inspection
+	addUnitForm                        // a unit added to the selected inspection
+)
+
+func (f startForm) String() string {
+	return [...]string{"none", "new-inspection", "add-unit"}[f]
+}
+
 // startModel lists the inspections and, for the selected one, its units
-// with their progress; it also creates inspections and adds units.
+// with their progress; it creates inspections, adds units, and opens the
+// export and import forms.
 type startModel struct {
-	c           *common
+	c           common
 	keys        startKeys
 	inspections []model.Inspection
 	insCursor   int
 	insOffset   int
 	rows        []unitRow
-	rowsFor     string
+	rowsFor     string // the inspection whose units rows are
 	unitCursor  int
 	unitOffset  int
 	focusUnits  bool
 	loaded      bool
 	err         string
-	form        *form
-	formKind    string // "inspection", "unit", "export" or "import"
-	export      exportTarget
-	// result is the outcome of the last import, shown until closed.
-	result     *model.ImportOutcome
-	resultKeys importResultKeys
-	// conflicts is how many conflicts wait (a line above the lists).
-	conflicts int
-	// importing is true while an import runs: one at a time.
-	importing bool
+	formKind    startForm
+	form        form
+	export      exportForm
+	imports     importForm
+	// openConflicts is how many conflicts wait (a line above the lists).
+	openConflicts int
 }
 
-func newStartModel(c *common) startModel {
-	m := startModel{c: c, keys: newStartKeys(c.t), resultKeys: newImportResultKeys(c.t)}
+func newStartModel(c common) startModel {
+	m := startModel{c: c, keys: newStartKeys(c.t), imports: newImportForm(c)}
 	m.keys.Export.SetEnabled(c.exporter != nil)
 	m.keys.Import.SetEnabled(c.importer != nil)
 	m.keys.Conflicts.SetEnabled(c.importer != nil)
 	return m
+}
+
+func (m *startModel) setSize(w, h int) {
+	if !m.c.built() {
+		return // not opened yet: it gets the size when it is
+	}
+	m.c = m.c.sized(w, h)
+	m.form.setSize(w, h)
+	m.export.setSize(w, h)
+	m.imports.setSize(w, h)
+	m.scroll()
+}
+
+// typing reports whether a text field has the keyboard.
+func (m startModel) typing() bool {
+	return m.formKind != noForm || m.export.open || m.imports.typing()
 }
 
 // selected is the inspection under the cursor, if any.
@@ -62,57 +88,59 @@ func (m startModel) reload() tea.Cmd {
 	return tea.Batch(loadInspectionsCmd(m.c.store, in.ID), countConflictsCmd(m.c.importer))
 }
 
-func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd) {
+func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
+	var cmd tea.Cmd
+	var r result
 	switch msg := msg.(type) {
 	case inspectionsLoadedMsg:
-		return m.handleInspections(msg)
+		m, cmd = m.handleInspections(msg)
 	case unitsLoadedMsg:
-		return m.handleUnits(msg)
+		m = m.handleUnits(msg)
 	case conflictCountMsg:
 		if msg.err == nil {
-			m.conflicts = msg.n
+			m.openConflicts = msg.count
 		}
-		return m, nil
 	case inspectionCreatedMsg:
 		if msg.err != nil {
-			if m.form != nil {
-				m.form.err = m.c.errText(msg.err)
-			}
-			return m, nil
+			m.form.err = m.c.t.Err(msg.err)
+			break
 		}
-		m.form = nil
-		m.focusUnits = false
-		return m, loadInspectionsCmd(m.c.store, msg.inspection.ID)
+		m.formKind, m.focusUnits = noForm, false
+		cmd = loadInspectionsCmd(m.c.store, msg.inspection.ID)
 	case unitAddedMsg:
 		if msg.err != nil {
-			if m.form != nil {
-				m.form.err = m.c.errText(msg.err)
-			}
-			return m, nil
+			m.form.err = m.c.t.Err(msg.err)
+			break
 		}
-		m.form = nil
-		m.focusUnits = true
-		return m, loadUnitsCmd(m.c.store, msg.inspectionID, msg.assessmentID)
+		m.formKind, m.focusUnits = noForm, true
+		cmd = loadUnitsCmd(m.c.store, msg.inspectionID, msg.assessmentID)
+	case importedMsg:
+		m.imports, r = m.imports.done(msg)
+		cmd = m.reload()
 	case tea.KeyMsg:
-		if m.form != nil {
-			return m.updateForm(msg)
+		switch {
+		case m.formKind != noForm:
+			m, cmd = m.updateForm(msg)
+		case m.export.open:
+			m.export, cmd, r = m.export.update(msg)
+		case m.imports.takesKeys():
+			m.imports, cmd, r = m.imports.update(msg)
+		default:
+			m, cmd, r = m.handleKey(msg)
 		}
-		if m.result != nil {
-			return m.updateResult(msg)
-		}
-		return m.handleKey(msg)
 	}
-	return m, nil
+	m.scroll()
+	return m, cmd, r
 }
 
 func (m startModel) handleInspections(msg inspectionsLoadedMsg) (startModel, tea.Cmd) {
 	m.loaded = true
 	if msg.err != nil {
-		m.err = m.c.t.T("ui.err.load", m.c.errText(msg.err))
+		m.err = m.c.t.T("ui.err.load", m.c.t.Err(msg.err))
 		return m, nil
 	}
 	m.err = ""
-	m.inspections = msg.list
+	m.inspections = msg.inspections
 	if msg.selectID != "" {
 		for i, in := range m.inspections {
 			if in.ID == msg.selectID {
@@ -133,14 +161,14 @@ func (m startModel) handleInspections(msg inspectionsLoadedMsg) (startModel, tea
 	return m, loadUnitsCmd(m.c.store, in.ID, sel)
 }
 
-func (m startModel) handleUnits(msg unitsLoadedMsg) (startModel, tea.Cmd) {
+func (m startModel) handleUnits(msg unitsLoadedMsg) startModel {
 	in, ok := m.selected()
 	if !ok || in.ID != msg.inspectionID {
-		return m, nil // an answer for a selection already left
+		return m // an answer for a selection already left
 	}
 	if msg.err != nil {
-		m.err = m.c.t.T("ui.err.load", m.c.errText(msg.err))
-		return m, nil
+		m.err = m.c.t.T("ui.err.load", m.c.t.Err(msg.err))
+		return m
 	}
 	if m.rowsFor != msg.inspectionID {
 		m.unitCursor, m.unitOffset = 0, 0
@@ -152,68 +180,73 @@ func (m startModel) handleUnits(msg unitsLoadedMsg) (startModel, tea.Cmd) {
 		}
 	}
 	m.unitCursor = max(0, min(m.unitCursor, len(m.rows)-1))
-	return m, nil
+	return m
 }
 
-func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd) {
+func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 	switch {
 	case key.Matches(km, m.keys.Up):
-		return m.move(-1)
+		m, cmd := m.move(-1)
+		return m, cmd, result{}
 	case key.Matches(km, m.keys.Down):
-		return m.move(1)
+		m, cmd := m.move(1)
+		return m, cmd, result{}
 	case key.Matches(km, m.keys.Switch):
 		m.focusUnits = !m.focusUnits && len(m.inspections) > 0
-		return m, nil
 	case key.Matches(km, m.keys.Open):
 		if !m.focusUnits {
-			if len(m.inspections) > 0 {
-				m.focusUnits = true
-			}
-			return m, nil
+			m.focusUnits = len(m.inspections) > 0
+			break
 		}
 		if m.unitCursor < len(m.rows) {
 			r := m.rows[m.unitCursor]
-			return m, m.c.navigate(navMsg{to: screenChecklist, unit: r.assessment.ID, u: r.unit})
+			return m, nil, goTo(navigation{to: screenChecklist, assessmentID: r.assessment.ID, unit: r.unit})
 		}
 	case key.Matches(km, m.keys.NewInspection):
-		return m.openInspectionForm()
+		m, cmd := m.openInspectionForm()
+		return m, cmd, result{}
 	case key.Matches(km, m.keys.AddUnit):
 		if _, ok := m.selected(); ok {
-			return m.openUnitForm()
+			m, cmd := m.openUnitForm()
+			return m, cmd, result{}
 		}
 		m.err = m.c.t.T("ui.start.need_inspection")
 	case key.Matches(km, m.keys.Reload):
-		return m, m.reload()
+		return m, m.reload(), result{}
 	case key.Matches(km, m.keys.Export):
-		return m.openExportForm()
+		return m.openExportForm(), nil, result{}
 	case key.Matches(km, m.keys.Import):
-		return m.openImportForm()
+		var cmd tea.Cmd
+		var busy bool
+		m.imports, cmd, busy = m.imports.ask()
+		m.err = ""
+		if busy {
+			m.err = m.c.t.T("ui.import.busy")
+		}
+		return m, cmd, result{}
 	case key.Matches(km, m.keys.Conflicts):
-		return m, m.c.navigate(navMsg{to: screenConflicts})
+		return m, nil, goTo(navigation{to: screenConflicts})
 	}
-	return m, nil
+	return m, nil, result{}
 }
 
 // openExportForm offers the selected unit's record (when the unit list has
 // the focus) and the selected inspection's summary.
-func (m startModel) openExportForm() (startModel, tea.Cmd) {
+func (m startModel) openExportForm() startModel {
 	in, ok := m.selected()
 	if !ok {
 		m.err = m.c.t.T("ui.start.need_inspection")
-		return m, nil
+		return m
 	}
 	t := exportTarget{inspectionID: in.ID, doc: exportSummary}
 	if m.focusUnits && m.unitCursor < len(m.rows) && m.rowsFor == in.ID {
 		r := m.rows[m.unitCursor]
 		t.assessmentID, t.unitName, t.doc = r.assessment.ID, r.unit.Name, exportUnit
 	}
-	f := newExportForm(m.c, t)
-	if f == nil {
-		return m, nil
+	if f, ok := newExportForm(m.c, t); ok {
+		m.err, m.export = "", f
 	}
-	m.err = ""
-	m.form, m.formKind, m.export = f, "export", t
-	return m, nil
+	return m
 }
 
 func (m startModel) move(d int) (startModel, tea.Cmd) {
@@ -233,104 +266,118 @@ func (m startModel) move(d int) (startModel, tea.Cmd) {
 func (m startModel) openInspectionForm() (startModel, tea.Cmd) {
 	t := m.c.t
 	f := newForm(m.c, t.T("ui.start.new_inspection"))
-	f.addInput(t.T("ui.form.title"), "", t.T("ui.form.title_hint"))
-	f.addInput(t.T("ui.form.year"), strconv.Itoa(m.c.now().Year()), "")
-	f.addInput(t.T("ui.form.plan"), "", t.T("ui.form.plan_hint"))
-	m.form, m.formKind = f, "inspection"
-	return m, f.focusCmd()
+	f = f.withInput(t.T("ui.form.title"), "", t.T("ui.form.title_hint"))
+	f = f.withInput(t.T("ui.form.year"), strconv.Itoa(m.c.now().Year()), "")
+	f = f.withInput(t.T("ui.form.plan"), "", t.T("ui.form.plan_hint"))
+	var cmd tea.Cmd
+	m.form, cmd = f.focused()
+	m.formKind = newInspectionForm
+	return m, cmd
 }
 
 // proposeChecklist picks the newest built-in checklist for a kind.
-func (m startModel) proposeChecklist(kind model.UnitKind) int {
+func proposeChecklist(cls []*model.Checklist, kind model.UnitKind) int {
 	best := -1
-	for i, cl := range m.c.checklists {
-		if cl.Kind == kind && (best < 0 || cl.ID == m.c.checklists[best].ID && cl.Version > m.c.checklists[best].Version) {
+	for i, cl := range cls {
+		if cl.Kind == kind && (best < 0 || cl.ID == cls[best].ID && cl.Version > cls[best].Version) {
 			best = i
 		}
 	}
 	return max(best, 0)
 }
 
+// The fields of the add-unit form, in order.
+const (
+	unitFieldCode = iota
+	unitFieldName
+	unitFieldKind
+	unitFieldChecklist
+	unitFieldDate
+)
+
 func (m startModel) openUnitForm() (startModel, tea.Cmd) {
-	t := m.c.t
+	t, kinds, cls := m.c.t, m.c.kinds, m.c.checklists
 	f := newForm(m.c, t.T("ui.start.add_unit"))
-	f.addInput(t.T("ui.form.unit_code"), "", t.T("ui.form.unit_code_hint"))
-	f.addInput(t.T("ui.form.unit_name"), "", t.T("ui.form.unit_name_hint"))
-	kinds := make([]string, len(m.c.kinds))
-	for i, k := range m.c.kinds {
-		kinds[i] = m.c.kindName(k.Code)
+	f = f.withInput(t.T("ui.form.unit_code"), "", t.T("ui.form.unit_code_hint"))
+	f = f.withInput(t.T("ui.form.unit_name"), "", t.T("ui.form.unit_name_hint"))
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = m.c.kindName(k.Code)
 	}
-	f.addChoice(t.T("ui.form.kind"), kinds, 0)
-	cls := make([]string, len(m.c.checklists))
-	for i, cl := range m.c.checklists {
-		cls[i] = fmt.Sprintf("%s (%s)", cl.Title, cl.Ref())
+	f = f.withChoice(t.T("ui.form.kind"), names, 0)
+	titles := make([]string, len(cls))
+	for i, cl := range cls {
+		titles[i] = fmt.Sprintf("%s (%s)", cl.Title, cl.Ref())
 	}
 	first := model.UnitKind("")
-	if len(m.c.kinds) > 0 {
-		first = m.c.kinds[0].Code
+	if len(kinds) > 0 {
+		first = kinds[0].Code
 	}
-	f.addChoice(t.T("ui.form.checklist"), cls, m.proposeChecklist(first))
-	f.addInput(t.T("ui.form.date"), "", "dd/mm/yyyy")
-	f.onChoice = func(f *form, field int) {
-		if field == 2 && field < len(f.fields) && len(m.c.kinds) > 0 {
-			f.fields[3].choice = m.proposeChecklist(m.c.kinds[f.fields[2].choice].Code)
+	f = f.withChoice(t.T("ui.form.checklist"), titles, proposeChecklist(cls, first))
+	f = f.withInput(t.T("ui.form.date"), "", "dd/mm/yyyy")
+	f.onChoice = func(f form, field int) form {
+		if field == unitFieldKind && len(kinds) > 0 {
+			f.fields[unitFieldChecklist].choice = proposeChecklist(cls, kinds[f.fields[unitFieldKind].choice].Code)
 		}
+		return f
 	}
-	m.form, m.formKind = f, "unit"
-	return m, f.focusCmd()
+	var cmd tea.Cmd
+	m.form, cmd = f.focused()
+	m.formKind = addUnitForm
+	return m, cmd
 }
 
 func (m startModel) updateForm(km tea.KeyMsg) (startModel, tea.Cmd) {
-	res, cmd := m.form.update(km)
+	f, cmd, res := m.form.update(km)
+	m.form = f
 	switch res {
 	case formCancel:
-		m.form = nil
+		m.formKind = noForm
 		return m, nil
 	case formSubmit:
-		return m.submitForm()
+		if m.formKind == newInspectionForm {
+			return m.submitInspection()
+		}
+		return m.submitUnit()
+	default:
+		return m, cmd
 	}
-	return m, cmd
 }
 
 func clean(s string) string { return norm.NFC.String(strings.Join(strings.Fields(s), " ")) }
 
-func (m startModel) submitForm() (startModel, tea.Cmd) {
+func (m startModel) submitInspection() (startModel, tea.Cmd) {
 	f, t := m.form, m.c.t
-	switch m.formKind {
-	case "export":
-		m.form = nil
-		return m, submitExport(m.c, f, m.export)
-	case "import":
-		return m.submitImport()
+	title := clean(f.value(0))
+	year, err := strconv.Atoi(strings.TrimSpace(f.value(1)))
+	switch {
+	case title == "":
+		m.form.err = t.T("ui.form.title_required")
+	case err != nil || year < 1990 || year > 2200:
+		m.form.err = t.T("ui.form.year_invalid")
+	default:
+		m.form.err = ""
+		return m, createInspectionCmd(m.c.store, m.c.inspector, model.Inspection{Title: title, Year: year, Plan: clean(f.value(2))})
 	}
-	if m.formKind == "inspection" {
-		title := clean(f.value(0))
-		year, err := strconv.Atoi(strings.TrimSpace(f.value(1)))
-		switch {
-		case title == "":
-			f.err = t.T("ui.form.title_required")
-		case err != nil || year < 1990 || year > 2200:
-			f.err = t.T("ui.form.year_invalid")
-		default:
-			f.err = ""
-			return m, createInspectionCmd(m.c.store, m.c.inspector, model.Inspection{Title: title, Year: year, Plan: clean(f.value(2))})
-		}
-		return m, nil
-	}
+	return m, nil
+}
+
+func (m startModel) submitUnit() (startModel, tea.Cmd) {
+	f, t := m.form, m.c.t
 	in, _ := m.selected()
-	code, name := strings.ToUpper(clean(f.value(0))), clean(f.value(1))
-	date, derr := model.ParseDate(f.value(4))
+	code, name := strings.ToUpper(clean(f.value(unitFieldCode))), clean(f.value(unitFieldName))
+	date, derr := model.ParseDate(f.value(unitFieldDate))
 	switch {
 	case code == "" || name == "":
-		f.err = t.T("ui.form.unit_required")
+		m.form.err = t.T("ui.form.unit_required")
 	case len(m.c.kinds) == 0 || len(m.c.checklists) == 0:
-		f.err = t.T("ui.form.no_checklists")
+		m.form.err = t.T("ui.form.no_checklists")
 	case derr != nil:
-		f.err = t.T("ui.form.date_invalid")
+		m.form.err = t.T("ui.form.date_invalid")
 	default:
-		f.err = ""
-		cl := m.c.checklists[f.fields[3].choice]
-		u := model.Unit{Code: code, Name: name, Kind: m.c.kinds[f.fields[2].choice].Code}
+		m.form.err = ""
+		cl := m.c.checklists[f.choice(unitFieldChecklist)]
+		u := model.Unit{Code: code, Name: name, Kind: m.c.kinds[f.choice(unitFieldKind)].Code}
 		a := model.Assessment{InspectionID: in.ID, ChecklistID: cl.ID, ChecklistVersion: cl.Version, Date: date}
 		return m, addUnitCmd(m.c.store, m.c.inspector, u, a)
 	}
@@ -340,10 +387,12 @@ func (m startModel) submitForm() (startModel, tea.Cmd) {
 // ShortHelp implements help.KeyMap.
 func (m startModel) ShortHelp() []key.Binding {
 	switch {
-	case m.form != nil:
+	case m.formKind != noForm:
 		return m.form.ShortHelp()
-	case m.result != nil:
-		return []key.Binding{m.resultKeys.Conflicts, m.resultKeys.Close}
+	case m.export.open:
+		return m.export.ShortHelp()
+	case m.imports.takesKeys():
+		return m.imports.ShortHelp()
 	}
 	return m.keys.ShortHelp()
 }
@@ -351,116 +400,12 @@ func (m startModel) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m startModel) FullHelp() [][]key.Binding {
 	switch {
-	case m.form != nil:
+	case m.formKind != noForm:
 		return m.form.FullHelp()
-	case m.result != nil:
-		return [][]key.Binding{{m.resultKeys.Conflicts, m.resultKeys.Close}}
+	case m.export.open:
+		return m.export.FullHelp()
+	case m.imports.takesKeys():
+		return m.imports.FullHelp()
 	}
 	return m.keys.FullHelp()
-}
-
-func (m *startModel) view(w, h int) []string {
-	if m.form != nil {
-		return m.form.view(w, h)
-	}
-	if m.result != nil {
-		return m.resultView(w, h)
-	}
-	st, t := m.c.st, m.c.t
-	if !m.loaded {
-		return []string{st.Muted.Render(t.T("ui.status.loading"))}
-	}
-	var top []string
-	if m.err != "" {
-		top = append(top, st.Error.Render("✗ "+m.err))
-		h--
-	}
-	if m.conflicts > 0 {
-		top = append(top, fit(st.Warn.Render(t.T("ui.start.conflicts_open", m.conflicts)), w))
-		h--
-	}
-	if len(m.inspections) == 0 {
-		return append(top, wrap(t.T("ui.start.empty"), w)...)
-	}
-	if w >= 110 {
-		lw := max(30, w/3)
-		left := padLines(m.inspectionsView(lw, h), lw, h)
-		right := padLines(m.unitsView(w-lw-1, h), w-lw-1, h)
-		return append(top, joinColumns(st.Rule.Render("│"), left, right)...)
-	}
-	ih := min(len(m.inspections)+1, max(2, h/4))
-	out := append(top, padLines(m.inspectionsView(w, ih), w, ih)...)
-	return append(out, m.unitsView(w, h-ih)...)
-}
-
-func (m *startModel) inspectionsView(w, h int) []string {
-	t := m.c.t
-	title := t.T("ui.start.inspections", len(m.inspections))
-	if !m.focusUnits {
-		title = "▸ " + title
-	}
-	lines := []string{m.c.rule(title, w)}
-	rows := h - 1
-	m.insOffset = scrollTo(m.insCursor, m.insOffset, rows)
-	for i := m.insOffset; i < len(m.inspections) && i < m.insOffset+rows; i++ {
-		in := m.inspections[i]
-		lines = append(lines, m.c.row(fmt.Sprintf("%d · %s", in.Year, in.Title), w, i == m.insCursor && !m.focusUnits))
-	}
-	return lines
-}
-
-func (m *startModel) unitsView(w, h int) []string {
-	st, t := m.c.st, m.c.t
-	title := t.T("ui.start.units", len(m.rows))
-	if m.focusUnits {
-		title = "▸ " + title
-	}
-	lines := []string{m.c.rule(title, w)}
-	if len(m.rows) == 0 {
-		return append(lines, wrap(t.T("ui.start.no_units"), w)...)
-	}
-	// Columns after the name; the narrow layouts drop kind, then date.
-	type col struct {
-		head string
-		w    int
-		cell func(r unitRow) string
-	}
-	cols := []col{
-		{t.T("ui.start.col.kind"), 16, func(r unitRow) string { return m.c.kindName(r.unit.Kind) }},
-		{t.T("ui.start.col.date"), 10, func(r unitRow) string { return r.assessment.Date.VN() }},
-		{t.T("ui.start.col.progress"), 9, func(r unitRow) string {
-			return fmt.Sprintf("%d/%d", r.score.Overall.Answered, r.score.Overall.Total)
-		}},
-		{t.T("ui.start.col.score"), 13, func(r unitRow) string {
-			return m.c.pts(r.score.Overall.Score) + "/" + m.c.pts(r.score.Overall.Max)
-		}},
-		{t.T("ui.start.col.status"), 15, func(r unitRow) string { return m.c.statusName(r.assessment.Status) }},
-	}
-	total := func() int {
-		n := 0
-		for _, c := range cols {
-			n += c.w + 1
-		}
-		return n
-	}
-	for len(cols) > 2 && w-2-total() < 18 {
-		cols = cols[1:]
-	}
-	nameW := max(1, w-2-total())
-	head := fit(t.T("ui.start.col.unit"), nameW)
-	for _, c := range cols {
-		head += " " + fit(c.head, c.w)
-	}
-	lines = append(lines, fit(st.Muted.Render("  "+head), w))
-	rows := h - 2
-	m.unitOffset = scrollTo(m.unitCursor, m.unitOffset, rows)
-	for i := m.unitOffset; i < len(m.rows) && i < m.unitOffset+rows; i++ {
-		r := m.rows[i]
-		s := fit(fmt.Sprintf("%s (%s)", r.unit.Name, r.unit.Code), nameW)
-		for _, c := range cols {
-			s += " " + fit(c.cell(r), c.w)
-		}
-		lines = append(lines, m.c.row(s, w, m.focusUnits && i == m.unitCursor))
-	}
-	return lines
 }

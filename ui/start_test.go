@@ -9,13 +9,14 @@ import (
 )
 
 func TestCreateInspectionAndAddUnit(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, false, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.VI, 120, 40)
 	requireContains(t, a, "Chưa có đợt kiểm tra nào")
 	a = keys(t, a, "a")
 	requireContains(t, a, "Hãy tạo hoặc chọn một đợt kiểm tra trước.")
 	a = keys(t, a, "n")
-	if a.start.form == nil {
+	if a.start.formKind != newInspectionForm {
 		t.Fatal("n did not open the form")
 	}
 	// Year is proposed from the clock (2022); the title is required.
@@ -35,10 +36,10 @@ func TestCreateInspectionAndAddUnit(t *testing.T) {
 			xa = i
 		}
 	}
-	for a.start.form.fields[2].choice != xa {
+	for a.start.form.choice(unitFieldKind) != xa {
 		a = keys(t, a, "right")
 	}
-	proposed := a.c.checklists[a.start.form.fields[3].choice]
+	proposed := a.c.checklists[a.start.form.choice(unitFieldChecklist)]
 	if proposed.Kind != "xa" {
 		t.Fatalf("proposed checklist %s for kind xa", proposed.Ref())
 	}
@@ -48,7 +49,7 @@ func TestCreateInspectionAndAddUnit(t *testing.T) {
 		a = keys(t, a, "backspace")
 	}
 	a = keys(t, a, "15/11/2022", "enter")
-	if a.start.form != nil {
+	if a.start.formKind != noForm {
 		t.Fatalf("form still open: %s", a.start.form.err)
 	}
 	requireContains(t, a, "UBND xã Bình Minh (XABM)", "15/11/2022", "0/")
@@ -67,6 +68,7 @@ func TestCreateInspectionAndAddUnit(t *testing.T) {
 }
 
 func TestDebouncedSaveWhileTyping(t *testing.T) {
+	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	a := newTestApp(t, db, i18n.VI, 120, 40)
 	a = openDemoUnit(t, a, "SYT")

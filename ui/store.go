@@ -2,12 +2,15 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"kiemtra/model"
 )
 
 // Store is what the TUI needs from the database. *store.DB satisfies it
-// (checked in store_check_test.go); ui never imports store itself.
+// (main.go checks it at compile time); ui never imports store itself.
+// Errors carry a model code (model.ErrorCode): the screens branch on it
+// and show the catalogue's words for it.
 type Store interface {
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
@@ -25,20 +28,15 @@ type Store interface {
 	SaveUnitSide(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
 	Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error)
 	Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error)
-	// ErrorCode classifies a store error: "stale", "finalized",
-	// "disk_full", "read_only", "busy", "corrupt", "gaps", "not_found",
-	// "invalid" or "".
-	ErrorCode(err error) string
 }
 
 // settingInspector is the settings key of the inspector's name (the same
 // key as store.SettingInspector, checked in a test).
 const settingInspector = "inspector"
 
-// Exporter writes documents to files for the inspector to print or send;
-// cli.TUIExporter implements it over the store and package report. Every
-// method returns the full path of the file written, which never replaces
-// an existing file. Errors carry a message fit to show as it is.
+// Exporter writes documents to files for the inspector to print or send.
+// Every method returns the full path of the file written, which never
+// replaces an existing file. Errors carry a model code.
 type Exporter interface {
 	// ExportDir is the folder files are written to.
 	ExportDir() string
@@ -51,16 +49,28 @@ type Exporter interface {
 }
 
 // Importer merges bundle files from other devices and settles the
-// conflicts they leave; cli.TUISync implements it over the store's sync
-// API. Messages in its results and errors are fit to show as they are.
+// conflicts they leave. Errors, and the refusal of a file in an outcome
+// (model.ImportedFile.Err), carry a model code.
 type Importer interface {
-	// Import imports the bundle file at path, or every bundle in the
+	// ImportPath imports the bundle file at path, or every bundle in the
 	// folder at path. A refused file is reported in the outcome; the error
 	// is for the path itself or the database.
-	Import(ctx context.Context, path string) (model.ImportOutcome, error)
-	// Conflicts lists the open conflicts, this computer's value first.
-	Conflicts(ctx context.Context) ([]model.ConflictView, error)
+	ImportPath(ctx context.Context, path string) (model.ImportOutcome, error)
+	// ConflictViews lists the open conflicts, this computer's value first.
+	ConflictViews(ctx context.Context) ([]model.ConflictView, error)
 	// ResolveConflict settles a conflict with the chosen content; the
 	// store records who decided in the audit log.
 	ResolveConflict(ctx context.Context, actor, conflictID string, chosen model.Content) (model.Finding, error)
+}
+
+// Every store call happens in a tea.Cmd. Command constructors copy what
+// they need into the closure (strings, structs, the interface values),
+// never a pointer into a model, so a command running on its own goroutine
+// never races with Update.
+
+// opTimeout bounds one store call; SQLite's busy timeout is 5 s.
+const opTimeout = 15 * time.Second
+
+func opCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), opTimeout)
 }

@@ -6,10 +6,8 @@ import (
 	"kiemtra/store"
 )
 
-// *store.DB must satisfy the interface ui declares.
-var _ Store = (*store.DB)(nil)
-
 func TestSettingKeyMatchesStore(t *testing.T) {
+	t.Parallel()
 	if settingInspector != store.SettingInspector {
 		t.Fatalf("ui reads setting %q, store writes %q", settingInspector, store.SettingInspector)
 	}

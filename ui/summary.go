@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -9,43 +8,60 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
+
+	"kiemtra/model"
 )
 
 // summaryMode is what the summary screen is doing.
 type summaryMode int
 
 const (
-	summaryBrowse summaryMode = iota
-	summaryEditSide
-	summaryConfirmFinalize
-	summaryGaps
-	summaryReopen
-	summaryExport
+	summaryBrowse          summaryMode = iota // reading the review
+	summaryEditSide                           // recording the unit's side
+	summaryConfirmFinalize                    // asking before finalizing
+	summaryGaps                               // listing what blocks finalizing
+	summaryReopen                             // asking why it is reopened
+	summaryExport                             // choosing what to export
 )
+
+func (m summaryMode) String() string {
+	return [...]string{"browse", "edit-side", "confirm-finalize", "gaps", "reopen", "export"}[m]
+}
+
+// sideField is a field of the unit's side, in tab order.
+type sideField int
+
+const (
+	sideRepresentative sideField = iota
+	sidePosition
+	sideComments
+	sideFields // how many there are
+)
+
+func (f sideField) String() string {
+	return [...]string{"representative", "position", "comments"}[f]
+}
 
 // summaryModel reviews a unit: scores by field and overall, the
 // classification, shortcomings and recommendations; records the unit's
-// representative and comments; finalizes and reopens.
+// representative and comments; finalizes and reopens. The session comes
+// in with every update and view.
 type summaryModel struct {
-	c       *common
+	c       common
 	keys    summaryKeys
-	s       *session
 	offset  int
 	mode    summaryMode
-	focus   int // 0 name, 1 position, 2 comments
+	focus   sideField
 	rep     textinput.Model
 	pos     textinput.Model
 	comment textarea.Model
 	reason  textinput.Model
 	gaps    []string
 	err     string
-	// export is the form choosing what to export (summaryExport mode).
-	export *form
-	// saving is true while an assessment change is being stored.
-	saving bool
+	export  exportForm
 }
 
-func newSummaryModel(c *common) summaryModel {
+func newSummaryModel(c common, s session) summaryModel {
 	m := summaryModel{c: c, keys: newSummaryKeys(c.t)}
 	m.rep = newTextInput(c)
 	m.pos = newTextInput(c)
@@ -53,389 +69,278 @@ func newSummaryModel(c *common) summaryModel {
 	m.reason.Placeholder = c.t.T("ui.summary.reopen_placeholder")
 	m.comment = newTextArea(c)
 	m.comment.Placeholder = c.t.T("ui.summary.comments_placeholder")
-	return m
-}
-
-func (m summaryModel) open(s *session) summaryModel {
-	m.s, m.offset, m.mode, m.err = s, 0, summaryBrowse, ""
 	m.rep.SetValue(s.assessment.Representative)
 	m.pos.SetValue(s.assessment.RepresentativePosition)
 	m.comment.SetValue(s.assessment.UnitComments)
-	m.layout()
-	m.syncKeys()
+	m.setSize(c.width, c.height)
 	return m
 }
 
-func (m *summaryModel) layout() {
-	w := max(1, m.c.width)
+func (m *summaryModel) setSize(w, h int) {
+	if !m.c.built() {
+		return // not opened yet: it gets the size when it is
+	}
+	m.c = m.c.sized(w, h)
+	w = max(1, w)
 	m.rep.Width = max(1, w-30)
 	m.pos.Width = max(1, w-30)
 	m.reason.Width = max(1, w-4)
 	m.comment.SetWidth(max(1, w-2))
 	m.comment.SetHeight(3)
+	m.export.setSize(w, h/2)
 }
 
-func (m *summaryModel) syncKeys() {
-	fin := m.s != nil && m.s.finalized()
-	m.keys.EditSide.SetEnabled(!fin)
-	m.keys.Finalize.SetEnabled(!fin)
-	m.keys.Reopen.SetEnabled(fin)
-	m.keys.Export.SetEnabled(m.c.exporter != nil)
+// keymap is the keys as they act on s.
+func (m summaryModel) keymap(s session) summaryKeys {
+	k := m.keys
+	fin := s.finalized()
+	k.EditSide.SetEnabled(!fin)
+	k.Finalize.SetEnabled(!fin)
+	k.Reopen.SetEnabled(fin)
+	k.Export.SetEnabled(m.c.exporter != nil)
+	return k
 }
 
 // typing reports whether a text field has the keyboard.
 func (m summaryModel) typing() bool { return m.mode == summaryEditSide || m.mode == summaryReopen }
 
-// commit stores the unit's side if it changed.
-func (m summaryModel) commit() (summaryModel, tea.Cmd) {
-	if m.s == nil || m.mode != summaryEditSide || m.s.finalized() {
-		return m, nil
+// commit is the unit's side, as typed, to store if it changed.
+func (m summaryModel) commit(s session) (summaryModel, result) {
+	if !s.isOpen() || m.mode != summaryEditSide || s.finalized() {
+		return m, result{}
 	}
-	a := m.s.assessment
+	a := s.assessment
 	a.Representative = norm.NFC.String(strings.TrimSpace(m.rep.Value()))
 	a.RepresentativePosition = norm.NFC.String(strings.TrimSpace(m.pos.Value()))
 	a.UnitComments = norm.NFC.String(strings.TrimSpace(m.comment.Value()))
-	if a == m.s.assessment {
-		return m, nil
+	if a == s.assessment {
+		return m, result{}
 	}
-	m.saving = true
-	return m, saveSideCmd(m.c.store, m.c.inspector, a)
+	return m, result{change: &assessmentChange{kind: changeSide, assessment: a}}
 }
 
 // saved takes the answer to an assessment change.
-func (m summaryModel) saved(msg assessmentSavedMsg) (summaryModel, tea.Cmd) {
-	m.saving = false
+func (m summaryModel) saved(msg assessmentSavedMsg, s session) summaryModel {
 	if msg.err != nil {
-		if m.c.store.ErrorCode(msg.err) == "gaps" && m.s != nil {
-			m.gaps, m.mode = m.s.gaps(), summaryGaps
+		if model.ErrorCode(msg.err) == model.EGaps && s.isOpen() {
+			m.gaps, m.mode = s.gaps(), summaryGaps
 		}
-		m.err = m.c.errText(msg.err)
-		return m, nil
+		m.err = m.c.t.Err(msg.err)
+		return m
 	}
 	m.err = ""
-	if m.s != nil && msg.assessment.ID == m.s.assessment.ID {
-		m.s.assessment = msg.assessment
-	}
-	if msg.action != "side" {
+	if msg.kind != changeSide {
 		m.mode = summaryBrowse
 	}
-	m.syncKeys()
-	return m, nil
+	return m
 }
 
-func (m *summaryModel) focusCmd() tea.Cmd {
+// focused is the summary with the keyboard in the focused side field.
+func (m summaryModel) focused() (summaryModel, tea.Cmd) {
 	m.rep.Blur()
 	m.pos.Blur()
 	m.comment.Blur()
 	switch m.focus {
-	case 0:
-		return m.rep.Focus()
-	case 1:
-		return m.pos.Focus()
+	case sideRepresentative:
+		return m, m.rep.Focus()
+	case sidePosition:
+		return m, m.pos.Focus()
+	default:
+		return m, m.comment.Focus()
 	}
-	return m.comment.Focus()
 }
 
-func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
+// update handles a key; pending says whether changes of s are still on
+// their way to the store (finalizing and exporting wait for them).
+func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel, tea.Cmd, result) {
 	km, ok := msg.(tea.KeyMsg)
-	if !ok || m.s == nil {
-		return m, nil
+	if !ok || !s.isOpen() {
+		return m, nil, result{}
 	}
+	keys := m.keymap(s)
 	switch m.mode {
 	case summaryEditSide:
-		return m.updateSide(km)
+		return m.updateSide(km, s)
 	case summaryExport:
-		res, cmd := m.export.update(km)
-		switch res {
-		case formCancel:
-			m.mode, m.export = summaryBrowse, nil
-		case formSubmit:
-			cmd = submitExport(m.c, m.export, m.exportTarget())
-			m.mode, m.export = summaryBrowse, nil
-		}
-		return m, cmd
-	case summaryConfirmFinalize:
-		switch {
-		case key.Matches(km, m.keys.Confirm):
-			m.saving = true
-			return m, finalizeCmd(m.c.store, m.c.inspector, m.s.assessment.ID)
-		case key.Matches(km, m.keys.Cancel):
+		var cmd tea.Cmd
+		var r result
+		m.export, cmd, r = m.export.update(km)
+		if !m.export.open {
 			m.mode = summaryBrowse
 		}
-		return m, nil
+		return m, cmd, r
+	case summaryConfirmFinalize:
+		switch {
+		case key.Matches(km, keys.Confirm):
+			return m, nil, result{change: &assessmentChange{kind: changeFinalize, assessment: s.assessment}}
+		case key.Matches(km, keys.Cancel):
+			m.mode = summaryBrowse
+		}
+		return m, nil, result{}
 	case summaryGaps:
 		switch {
 		case km.Type == tea.KeyEnter && len(m.gaps) > 0:
 			m.mode = summaryBrowse
-			return m, m.c.navigate(navMsg{to: screenEditor, index: m.s.index[m.gaps[0]], focus: focusNote})
-		case key.Matches(km, m.keys.Cancel):
+			return m, nil, goTo(navigation{to: screenEditor, index: s.index[m.gaps[0]], focus: focusNote})
+		case key.Matches(km, keys.Cancel):
 			m.mode = summaryBrowse
 		}
-		return m, nil
+		return m, nil, result{}
 	case summaryReopen:
-		switch km.Type {
-		case tea.KeyEsc:
-			m.mode = summaryBrowse
-			return m, nil
-		case tea.KeyEnter:
-			reason := norm.NFC.String(strings.TrimSpace(m.reason.Value()))
-			if reason == "" {
-				m.err = m.c.t.T("ui.summary.reopen_required")
-				return m, nil
-			}
-			m.saving = true
-			return m, reopenCmd(m.c.store, m.c.inspector, m.s.assessment.ID, reason)
-		}
-		var cmd tea.Cmd
-		m.reason, cmd = m.reason.Update(km)
-		return m, cmd
+		return m.updateReopen(km, s)
+	default:
+		return m.updateBrowse(km, s, keys, pending)
 	}
-	switch {
-	case key.Matches(km, m.keys.Up):
-		m.offset = max(0, m.offset-1)
-	case key.Matches(km, m.keys.Down):
-		m.offset++
-	case key.Matches(km, m.keys.PageUp):
-		m.offset = max(0, m.offset-m.c.height/2)
-	case key.Matches(km, m.keys.PageDown):
-		m.offset += m.c.height / 2
-	case key.Matches(km, m.keys.EditSide):
-		m.mode, m.focus, m.err = summaryEditSide, 0, ""
-		return m, m.focusCmd()
-	case key.Matches(km, m.keys.Finalize):
-		m.err = ""
-		if m.s.pending() {
-			m.err = m.c.t.T("ui.summary.wait_saving")
-			return m, nil
-		}
-		if m.gaps = m.s.gaps(); len(m.gaps) > 0 {
-			m.mode = summaryGaps
-			return m, nil
-		}
-		m.mode = summaryConfirmFinalize
-	case key.Matches(km, m.keys.Reopen):
-		m.mode, m.err = summaryReopen, ""
-		m.reason.SetValue("")
-		return m, m.reason.Focus()
-	case key.Matches(km, m.keys.Export):
-		m.err = ""
-		if m.s.pending() {
-			// The record must hold what the screen shows.
-			m.err = m.c.t.T("ui.summary.wait_saving")
-			return m, nil
-		}
-		if f := newExportForm(m.c, m.exportTarget()); f != nil {
-			m.mode, m.export = summaryExport, f
-		}
-		return m, nil
-	case key.Matches(km, m.c.keys.Back):
-		return m, m.c.navigate(navMsg{to: screenChecklist, index: -1})
-	}
-	return m, nil
 }
 
-func (m summaryModel) updateSide(km tea.KeyMsg) (summaryModel, tea.Cmd) {
+func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, pending bool) (summaryModel, tea.Cmd, result) {
+	switch {
+	case key.Matches(km, keys.Up):
+		m = m.scroll(s, -1)
+	case key.Matches(km, keys.Down):
+		m = m.scroll(s, 1)
+	case key.Matches(km, keys.PageUp):
+		m = m.scroll(s, -m.c.halfPage())
+	case key.Matches(km, keys.PageDown):
+		m = m.scroll(s, m.c.halfPage())
+	case key.Matches(km, keys.EditSide):
+		m.mode, m.focus, m.err = summaryEditSide, sideRepresentative, ""
+		m, cmd := m.focused()
+		return m, cmd, result{}
+	case key.Matches(km, keys.Finalize):
+		m.err = ""
+		if pending {
+			m.err = m.c.t.T("ui.summary.wait_saving")
+			break
+		}
+		if m.gaps = s.gaps(); len(m.gaps) > 0 {
+			m.mode = summaryGaps
+			break
+		}
+		m.mode = summaryConfirmFinalize
+	case key.Matches(km, keys.Reopen):
+		m.mode, m.err = summaryReopen, ""
+		m.reason.SetValue("")
+		return m, m.reason.Focus(), result{}
+	case key.Matches(km, keys.Export):
+		m.err = ""
+		if pending {
+			// The record must hold what the screen shows.
+			m.err = m.c.t.T("ui.summary.wait_saving")
+			break
+		}
+		if f, ok := newExportForm(m.c.sized(m.c.width, m.c.height/2), m.exportTarget(s)); ok {
+			m.mode, m.export = summaryExport, f
+		}
+	case key.Matches(km, m.c.keys.Back):
+		return m, nil, goTo(navigation{to: screenChecklist, index: -1})
+	}
+	return m, nil, result{}
+}
+
+func (m summaryModel) updateReopen(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
+	switch km.Type {
+	case tea.KeyEsc:
+		m.mode = summaryBrowse
+		return m, nil, result{}
+	case tea.KeyEnter:
+		reason := norm.NFC.String(strings.TrimSpace(m.reason.Value()))
+		if reason == "" {
+			m.err = m.c.t.T("ui.summary.reopen_required")
+			return m, nil, result{}
+		}
+		return m, nil, result{change: &assessmentChange{kind: changeReopen, assessment: s.assessment, reason: reason}}
+	default:
+		var cmd tea.Cmd
+		m.reason, cmd, _ = typeInto(m.reason, km)
+		return m, cmd, result{}
+	}
+}
+
+func (m summaryModel) updateSide(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
 	switch {
 	case key.Matches(km, m.c.keys.Back):
-		m, cmd := m.commit()
+		m, r := m.commit(s)
 		m.mode = summaryBrowse
 		m.rep.Blur()
 		m.pos.Blur()
 		m.comment.Blur()
-		return m, cmd
+		return m, nil, r
 	case key.Matches(km, m.keys.Save):
-		return m.commit()
+		m, r := m.commit(s)
+		return m, nil, r
 	case key.Matches(km, m.keys.NextField), key.Matches(km, m.keys.PrevField):
-		m, cmd := m.commit()
-		d := 1
+		m, r := m.commit(s)
+		d := sideField(1)
 		if key.Matches(km, m.keys.PrevField) {
-			d = 2
+			d = sideFields - 1
 		}
-		m.focus = (m.focus + d) % 3
-		return m, tea.Batch(cmd, m.focusCmd())
+		m.focus = (m.focus + d) % sideFields
+		m, cmd := m.focused()
+		return m, cmd, r
 	}
+	if km.Type == tea.KeyEnter && m.focus != sideComments {
+		m.focus++
+		m, cmd := m.focused()
+		return m, cmd, result{}
+	}
+	m, cmd := m.typeKey(km)
+	return m, cmd, result{}
+}
+
+// typeKey gives a key to the focused side field.
+func (m summaryModel) typeKey(km tea.KeyMsg) (summaryModel, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.focus {
-	case 0:
-		if km.Type == tea.KeyEnter {
-			m.focus = 1
-			return m, m.focusCmd()
-		}
-		m.rep, cmd = m.rep.Update(km)
-	case 1:
-		if km.Type == tea.KeyEnter {
-			m.focus = 2
-			return m, m.focusCmd()
-		}
-		m.pos, cmd = m.pos.Update(km)
+	case sideRepresentative:
+		m.rep, cmd, _ = typeInto(m.rep, km)
+	case sidePosition:
+		m.pos, cmd, _ = typeInto(m.pos, km)
 	default:
-		m.comment, cmd = m.comment.Update(km)
+		m.comment, cmd, _ = typeInto(m.comment, km)
 	}
 	return m, cmd
 }
 
-// exportTarget is the open unit's record, or its inspection's summary.
-func (m summaryModel) exportTarget() exportTarget {
-	return exportTarget{assessmentID: m.s.assessment.ID, unitName: m.s.unit.Name,
-		inspectionID: m.s.assessment.InspectionID, doc: exportUnit}
+// scroll moves the review by d lines, within its length.
+func (m summaryModel) scroll(s session, d int) summaryModel {
+	top := m.maxOffset(s)
+	m.offset = max(0, min(min(m.offset, top)+d, top))
+	return m
 }
 
-// ShortHelp implements help.KeyMap for the current mode.
-func (m summaryModel) ShortHelp() []key.Binding {
+// exportTarget is the open unit's record, or its inspection's summary.
+func (m summaryModel) exportTarget(s session) exportTarget {
+	return exportTarget{assessmentID: s.assessment.ID, unitName: s.unit.Name,
+		inspectionID: s.assessment.InspectionID, doc: exportUnit}
+}
+
+// ShortHelp is the keys of the current mode on s.
+func (m summaryModel) ShortHelp(s session) []key.Binding {
+	k := m.keymap(s)
 	switch m.mode {
 	case summaryExport:
 		return m.export.ShortHelp()
 	case summaryEditSide:
-		return []key.Binding{m.keys.NextField, m.keys.Save, m.c.keys.Back}
+		return []key.Binding{k.NextField, k.Save, m.c.keys.Back}
 	case summaryConfirmFinalize:
-		return []key.Binding{m.keys.Confirm, m.keys.Cancel}
+		return []key.Binding{k.Confirm, k.Cancel}
 	case summaryGaps:
-		return []key.Binding{m.keys.Cancel}
+		return []key.Binding{k.Cancel}
 	case summaryReopen:
 		return []key.Binding{m.c.keys.Back}
+	default:
+		return []key.Binding{k.Down, k.EditSide, k.Finalize, k.Reopen, k.Export, m.c.keys.Back}
 	}
-	return []key.Binding{m.keys.Down, m.keys.EditSide, m.keys.Finalize, m.keys.Reopen, m.keys.Export, m.c.keys.Back}
 }
 
-// FullHelp implements help.KeyMap.
-func (m summaryModel) FullHelp() [][]key.Binding {
+// FullHelp is every key of the summary on s.
+func (m summaryModel) FullHelp(s session) [][]key.Binding {
 	if m.mode == summaryExport {
 		return m.export.FullHelp()
 	}
-	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown},
-		{m.keys.EditSide, m.keys.NextField, m.keys.Save}, {m.keys.Finalize, m.keys.Reopen, m.keys.Confirm, m.keys.Cancel},
-		{m.keys.Export}}
-}
-
-// contentLines is the review, as lines w cells wide.
-func (m summaryModel) contentLines(w int) []string {
-	s, st, t := m.s, m.c.st, m.c.t
-	o := s.score.Overall
-	var lines []string
-	lines = append(lines, st.Title.Render(fmt.Sprintf("%s (%s)", s.unit.Name, s.unit.Code))+"  "+m.c.statusName(s.assessment.Status))
-	lines = append(lines, t.T("ui.summary.overall", m.c.pts(o.Score), m.c.pts(o.AdjustedMax), m.c.pct(o.Percent()), m.c.bandName(s.score.Band)))
-	lines = append(lines, st.Muted.Render(t.T("ui.summary.progress", o.Answered, o.Total, o.Shortfalls)))
-	if !o.Complete() {
-		lines = append(lines, st.Warn.Render(t.T("ui.summary.incomplete", o.Total-o.Answered)))
-	}
-	if s.finalized() {
-		lines = append(lines, st.Muted.Render(t.T("ui.summary.finalized_by", s.assessment.FinalizedBy,
-			s.assessment.FinalizedAt.In(m.c.now().Location()).Format("02/01/2006 15:04"))))
-	}
-	lines = append(lines, "", m.c.rule(t.T("ui.summary.by_field"), w))
-	for _, f := range s.score.Fields {
-		stats := fmt.Sprintf(" %3d/%-3d %6s/%-4s %6s", f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.Max), m.c.pct(f.Percent()))
-		lines = append(lines, fit(f.Code+" "+f.Title, max(1, w-len([]rune(stats))))+stats)
-	}
-	lines = append(lines, "", m.c.rule(t.T("ui.summary.shortcomings", o.Shortfalls), w))
-	var recs []string
-	for _, it := range s.items {
-		c := s.content[it.Code]
-		if c.Recommendation != "" {
-			r := it.Code + ": " + c.Recommendation
-			if !c.Deadline.IsZero() {
-				r += " " + t.T("ui.summary.deadline", c.Deadline.VN())
-			}
-			recs = append(recs, r)
-		}
-		if !c.Result.Shortcoming() {
-			continue
-		}
-		lines = append(lines, fit(fmt.Sprintf("%s %s %s", m.c.resultMarker(c.Result), it.Code, shortText(it.Text)), w))
-		if c.Note != "" {
-			lines = append(lines, indentWrap("    ", t.T("ui.label.note")+" "+c.Note, w)...)
-		} else if c.NeedsNote() {
-			lines = append(lines, "    "+st.Error.Render(t.T("ui.summary.missing_note")))
-		}
-	}
-	if o.Shortfalls == 0 {
-		lines = append(lines, st.Muted.Render(t.T("ui.summary.none")))
-	}
-	lines = append(lines, "", m.c.rule(t.T("ui.summary.recommendations", len(recs)), w))
-	for _, r := range recs {
-		lines = append(lines, indentWrap("  ", r, w)...)
-	}
-	if len(recs) == 0 {
-		lines = append(lines, st.Muted.Render(t.T("ui.summary.none")))
-	}
-	lines = append(lines, "", m.c.rule(t.T("ui.summary.unit_side"), w))
-	val := func(v string) string {
-		if v == "" {
-			return st.Muted.Render(t.T("ui.summary.not_recorded"))
-		}
-		return v
-	}
-	a := s.assessment
-	lines = append(lines, st.Label.Render(t.T("ui.summary.representative"))+" "+val(a.Representative))
-	lines = append(lines, st.Label.Render(t.T("ui.summary.position"))+" "+val(a.RepresentativePosition))
-	lines = append(lines, st.Label.Render(t.T("ui.summary.comments")))
-	if a.UnitComments == "" {
-		lines = append(lines, "  "+val(""))
-	} else {
-		lines = append(lines, indentWrap("  ", a.UnitComments, w)...)
-	}
-	return lines
-}
-
-func (m *summaryModel) view(w, h int) []string {
-	if m.s == nil {
-		return nil
-	}
-	st, t := m.c.st, m.c.t
-	var foot []string
-	if m.err != "" {
-		foot = append(foot, fit(st.Error.Render("✗ "+m.err), w))
-	}
-	switch m.mode {
-	case summaryEditSide:
-		lab := func(i int, s string) string {
-			if i == m.focus {
-				return st.Focused.Render("▶ " + s)
-			}
-			return st.Label.Render("  " + s)
-		}
-		form := []string{m.c.rule(t.T("ui.summary.edit_side"), w),
-			fit(lab(0, t.T("ui.summary.representative"))+" "+m.rep.View(), w),
-			fit(lab(1, t.T("ui.summary.position"))+" "+m.pos.View(), w),
-			fit(lab(2, t.T("ui.summary.comments")), w)}
-		form = append(form, strings.Split(m.comment.View(), "\n")...)
-		foot = append(form, foot...)
-	case summaryConfirmFinalize:
-		o := m.s.score.Overall
-		box := []string{m.c.rule(t.T("ui.summary.confirm_title"), w)}
-		box = append(box, wrap(t.T("ui.summary.confirm_text", m.s.unit.Name), w)...)
-		if !o.Complete() {
-			box = append(box, st.Warn.Render(t.T("ui.summary.incomplete", o.Total-o.Answered)))
-		}
-		box = append(box, st.Key.Render(t.T("ui.summary.confirm_keys")))
-		foot = append(box, foot...)
-	case summaryGaps:
-		box := []string{m.c.rule(t.T("ui.summary.gaps_title", len(m.gaps)), w)}
-		box = append(box, wrap(t.T("ui.summary.gaps_text"), w)...)
-		for i, code := range m.gaps {
-			if i >= max(1, h/2-3) {
-				box = append(box, st.Muted.Render(t.T("ui.summary.more", len(m.gaps)-i)))
-				break
-			}
-			it := m.s.items[m.s.index[code]]
-			box = append(box, fit(st.Error.Render("✗ ")+code+" "+shortText(it.Text), w))
-		}
-		box = append(box, st.Key.Render(t.T("ui.summary.gaps_keys")))
-		foot = append(box, foot...)
-	case summaryExport:
-		foot = append(m.export.view(w, h/2), foot...)
-	case summaryReopen:
-		box := []string{m.c.rule(t.T("ui.summary.reopen_title"), w)}
-		box = append(box, wrap(t.T("ui.summary.reopen_text"), w)...)
-		box = append(box, fit("› "+m.reason.View(), w))
-		foot = append(box, foot...)
-	}
-	if len(foot) > h-2 {
-		foot = foot[:max(0, h-2)]
-	}
-	content := m.contentLines(w)
-	ch := h - len(foot)
-	m.offset = max(0, min(m.offset, len(content)-ch))
-	out := padLines(clipLines(content[min(m.offset, len(content)):], ch), w, ch)
-	return append(out, foot...)
+	k := m.keymap(s)
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown},
+		{k.EditSide, k.NextField, k.Save}, {k.Finalize, k.Reopen, k.Confirm, k.Cancel},
+		{k.Export}}
 }

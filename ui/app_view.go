@@ -1,0 +1,241 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// statusLine is the line above the help: the last message and when the
+// last change was saved.
+type statusLine struct {
+	text    string
+	isErr   bool
+	savedAt time.Time
+	// exported is the full path of the file just exported ("Đã xuất: …"),
+	// shortened from the middle when the line is too narrow.
+	exported string
+}
+
+// say replaces the message, keeping the time of the last save.
+func (s statusLine) say(text string) statusLine { return statusLine{text: text, savedAt: s.savedAt} }
+
+// fail replaces the message with an error, keeping the time of the last save.
+func (s statusLine) fail(text string) statusLine {
+	return statusLine{text: text, isErr: true, savedAt: s.savedAt}
+}
+
+func newHelp(st *Styles) help.Model {
+	h := help.New()
+	h.Styles.ShortKey = st.Key
+	h.Styles.FullKey = st.Key
+	h.Styles.ShortDesc = st.Muted
+	h.Styles.FullDesc = st.Muted
+	h.Styles.ShortSeparator = st.Muted
+	h.Styles.FullSeparator = st.Muted
+	h.Styles.Ellipsis = st.Muted
+	return h
+}
+
+// View draws the screen: the header, the active screen's lines, the
+// status line and the help line.
+func (a App) View() string {
+	w, h := a.c.width, a.c.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if a.tooSmall() {
+		return strings.Join(a.tooSmallView(), "\n")
+	}
+	bodyH := h - chromeLines
+	var body []string
+	switch {
+	case a.fatal != "":
+		body = wrap(a.fatal, w)
+	case a.showHelp:
+		body = a.helpView(w, bodyH)
+	case a.searching:
+		body = a.search.view(a.sess)
+	default:
+		body = a.screenView()
+	}
+	lines := make([]string, 0, h)
+	lines = append(lines, a.headerView(w))
+	for _, l := range padLines(body, w, bodyH) {
+		lines = append(lines, fit(l, w))
+	}
+	lines = append(lines, a.statusView(w), fit(a.help.View(a), w))
+	return strings.Join(lines, "\n")
+}
+
+func (a App) screenView() []string {
+	switch a.screen {
+	case screenFirstRun:
+		return a.firstRun.view()
+	case screenStart:
+		return a.start.view()
+	case screenChecklist:
+		return a.checklist.view(a.sess, a.saves.failed)
+	case screenEditor:
+		return a.editor.view(a.editing())
+	case screenSummary:
+		return a.summary.view(a.sess)
+	case screenConflicts:
+		return a.conflicts.view()
+	default:
+		return []string{a.c.st.Muted.Render(a.c.t.T("ui.status.loading"))}
+	}
+}
+
+func (a App) tooSmallView() []string {
+	w, h := a.c.width, a.c.height
+	msg := a.c.t.T("ui.too_small", minWidth, minHeight, w, h)
+	text := wrap(msg, w)
+	lines := make([]string, h)
+	top := max(0, (h-len(text))/2)
+	for i := range lines {
+		s := ""
+		if j := i - top; j >= 0 && j < len(text) {
+			s = text[j]
+			if pad := (w - ansi.StringWidth(s)) / 2; pad > 0 {
+				s = strings.Repeat(" ", pad) + s
+			}
+		}
+		lines[i] = fit(s, w)
+	}
+	return lines
+}
+
+func (a App) headerView(w int) string {
+	st, t := a.c.st, a.c.t
+	left := st.Header.Render("kiemtra")
+	crumb := ""
+	s := a.shown()
+	switch a.screen {
+	case screenFirstRun:
+		crumb = t.T("ui.first.title")
+	case screenStart:
+		crumb = t.T("ui.start.title")
+	case screenChecklist, screenEditor, screenSummary:
+		if s.isOpen() {
+			crumb = s.unit.Name
+			if a.screen == screenEditor {
+				crumb += " › " + a.editor.item.Code
+			}
+			if a.screen == screenSummary {
+				crumb += " › " + t.T("ui.summary.title")
+			}
+		}
+	case screenConflicts:
+		crumb = t.T("ui.conflicts.crumb")
+	default:
+	}
+	if crumb != "" {
+		left += st.HeaderDim.Render(" › ") + crumb
+	}
+	right := ""
+	if a.c.inspector != "" {
+		right = st.Muted.Render(a.c.inspector)
+	}
+	if s.isOpen() && a.screen != screenStart && a.screen != screenConflicts {
+		right = a.c.statusName(s.assessment.Status) + "  " + right
+	}
+	rw := ansi.StringWidth(right)
+	if rw+2 >= w/2 {
+		return fit(left, w)
+	}
+	return fit(left, w-rw) + right
+}
+
+func (a App) statusView(w int) string {
+	st := a.c.st
+	right := ""
+	if a.sess.isOpen() && a.saves.pending(a.sess) && len(a.saves.failed) == 0 {
+		right = st.Muted.Render(a.c.t.T("ui.status.saving"))
+	} else if !a.status.savedAt.IsZero() {
+		right = st.Saved.Render(a.c.t.T("ui.status.saved_at", a.status.savedAt.Format("15:04:05")))
+	}
+	left := a.status.text
+	if a.status.isErr {
+		left = a.c.errLine(left)
+	}
+	rw := ansi.StringWidth(right)
+	if p := a.status.exported; p != "" {
+		label := a.c.t.T("ui.export.done", "")
+		left = st.Saved.Render(label + shortenPath(p, w-rw-ansi.StringWidth(label)-1))
+	}
+	if rw >= w {
+		return fit(right, w)
+	}
+	return fit(left, w-rw) + right
+}
+
+// helpView is the "?" overlay: every key of the current screen.
+func (a App) helpView(w, h int) []string {
+	lines := []string{a.c.rule(a.c.t.T("ui.help.title"), w), ""}
+	full := a.help
+	full.ShowAll = true
+	full.Width = w
+	lines = append(lines, strings.Split(full.FullHelpView(a.FullHelp()), "\n")...)
+	lines = append(lines, "", a.c.st.Muted.Render(a.c.t.T("ui.help.close")))
+	return clipLines(lines, h)
+}
+
+// ShortHelp implements help.KeyMap: the active screen's keys, then the
+// global ones.
+func (a App) ShortHelp() []key.Binding {
+	keys := a.c.keys
+	switch {
+	case a.showHelp:
+		return []key.Binding{keys.Help, keys.Quit}
+	case a.fatal != "":
+		return []key.Binding{keys.Quit}
+	case a.searching:
+		return append(a.search.keys.ShortHelp(), keys.ForceQuit)
+	}
+	var b []key.Binding
+	switch a.screen {
+	case screenFirstRun:
+		return []key.Binding{a.firstRun.keys.Submit, keys.ForceQuit}
+	case screenStart:
+		b = a.start.ShortHelp()
+	case screenChecklist:
+		b = a.checklist.keymap(a.sess).ShortHelp()
+	case screenEditor:
+		b = a.editor.ShortHelp(a.editing())
+	case screenSummary:
+		b = a.summary.ShortHelp(a.sess)
+	case screenConflicts:
+		b = append(a.conflicts.ShortHelp(), keys.Back)
+	default:
+	}
+	if a.typing() {
+		return append(b, keys.ForceQuit)
+	}
+	return append(b, keys.Help, keys.Quit)
+}
+
+// FullHelp implements help.KeyMap.
+func (a App) FullHelp() [][]key.Binding {
+	keys := a.c.keys
+	var g [][]key.Binding
+	switch a.screen {
+	case screenFirstRun:
+		g = [][]key.Binding{{a.firstRun.keys.Submit}}
+	case screenStart:
+		g = a.start.FullHelp()
+	case screenChecklist:
+		g = a.checklist.keymap(a.sess).FullHelp()
+	case screenEditor:
+		g = a.editor.keymap(a.editing()).FullHelp()
+	case screenSummary:
+		g = a.summary.FullHelp(a.sess)
+	case screenConflicts:
+		g = a.conflicts.FullHelp()
+	default:
+	}
+	return append(g, []key.Binding{keys.Back, keys.Help, keys.Quit, keys.ForceQuit})
+}
