@@ -137,6 +137,18 @@ const (
 	EReceiptSignature Code = "receipt_signature"
 	// EReceiptNotOurs: a receipt for another device's bundle. Params: file.
 	EReceiptNotOurs Code = "receipt_not_ours"
+	// ENoPath: nothing was given where a file or folder is needed. Params:
+	// none.
+	ENoPath Code = "no_path"
+	// ENoBundles: a folder holds no bundle. Params: the folder.
+	ENoBundles Code = "no_bundles"
+	// EUnitDiffers (a warning): two copies of a unit disagree on its name,
+	// kind or address; one was kept. Params: the unit code, the name kept.
+	EUnitDiffers Code = "unit_differs"
+	// EChecklistDiffers (a warning): two copies of an assessment use
+	// different checklist versions; the one held was kept. Params: the unit
+	// code, the version held, the version in the bundle.
+	EChecklistDiffers Code = "checklist_differs"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -149,6 +161,7 @@ var Codes = []Code{
 	EBundleFormat, EBundleVersion, EBundleTruncated, EBundleSignature, EBundleHash, EBundleContent,
 	EUntrusted, EKeyDevice, EKeyMismatch, EBadKeyFile, EChainBroken, EChecklistUnknown, EChecklistChanged,
 	ERevisionChanged, ESeqReused, ENothingToBundle, EReceiptFormat, EReceiptSignature, EReceiptNotOurs,
+	ENoPath, ENoBundles, EUnitDiffers, EChecklistDiffers,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;
