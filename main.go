@@ -17,6 +17,7 @@ import (
 
 	"kiemtra/checklists"
 	"kiemtra/cli"
+	"kiemtra/store"
 	"kiemtra/ui"
 )
 
@@ -110,7 +111,7 @@ func runTUI(ctx context.Context, env *cli.Env, path string) int {
 	}
 	app := ui.New(ui.Deps{Store: db, Lang: env.Global.Lang, Log: env.Log, Kinds: kinds, Checklists: builtin,
 		Exporter: cli.NewTUIExporter(db, cli.DefaultExportDir(os.Getenv), env.Global.Lang, kinds),
-		Importer: cli.NewTUISync(db, env.Global.Lang)})
+		Importer: db})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		env.Log.Error("tui", "err", err)
@@ -119,6 +120,9 @@ func runTUI(ctx context.Context, env *cli.Env, path string) int {
 	}
 	return 0
 }
+
+// *store.DB is the TUI's Importer: bundles and conflicts speak model types.
+var _ ui.Importer = (*store.DB)(nil)
 
 // openLog returns a logger writing to path, or discarding everything when
 // path is empty: the TUI owns the terminal, so logs never go there.

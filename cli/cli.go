@@ -314,6 +314,10 @@ func Explain(t i18n.Catalog, err error) string {
 	case errors.Is(err, model.ErrFinalized):
 		return t.T("err.finalized")
 	}
+	var me *model.Error
+	if errors.As(err, &me) {
+		return t.Err(err)
+	}
 	return err.Error()
 }
 

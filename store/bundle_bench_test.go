@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"kiemtra/model"
+	"kiemtra/store/bundle/bundletest"
 )
 
 // The merge benchmark: 200 bundles from 200 laptops, 500 findings each
@@ -34,7 +35,7 @@ type benchData struct {
 	dir     string
 	bundles []string
 	plain   []string // the same finding rows as plain SQLite files
-	keys    []*DeviceKey
+	keys    []*bundletest.Key
 	cl      *model.Checklist
 	err     error
 }
@@ -51,12 +52,12 @@ func benchSetup(b *testing.B) *benchData {
 		if d.err != nil {
 			return
 		}
-		d.cl = benchChecklist(benchItems)
-		in := genInspection()
+		d.cl = bundletest.BigChecklist(benchItems)
+		in := bundletest.Inspection()
 		for i := 0; i < benchBundles; i++ {
-			k := genKey(fmt.Sprint("bench-", i))
+			k := bundletest.NewKey(fmt.Sprint("bench-", i))
 			d.keys = append(d.keys, k)
-			data := genBundle(k, 1, in, d.cl, benchUnits, fmt.Sprintf("U%03d-", i))
+			data := bundletest.Generate(k, 1, in, d.cl, benchUnits, fmt.Sprintf("U%03d-", i))
 			p := filepath.Join(d.dir, fmt.Sprintf("b%03d.ktb", i))
 			if d.err = os.WriteFile(p, data, 0o600); d.err != nil {
 				return
@@ -119,9 +120,9 @@ func benchTarget(b *testing.B, d *benchData, dir string) *DB {
 	if _, err := db.AddChecklists(ctx, true, d.cl); err != nil {
 		b.Fatal(err)
 	}
-	err = db.tx(ctx, func(tx *sql.Tx) error {
+	err = db.tx(ctx, func(t *txn) error {
 		for i, k := range d.keys {
-			if err := trustKey(ctx, tx, TrustedKey{Fingerprint: k.Fingerprint, PublicKey: k.Public, Device: k.Device,
+			if err := t.trustKey(ctx, TrustedKey{Fingerprint: k.Fingerprint, PublicKey: k.Public, Device: k.Device,
 				Name: fmt.Sprint("Laptop ", i), AddedAt: time.Now()}); err != nil {
 				return err
 			}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"kiemtra/model"
+	"kiemtra/store/bundle"
 )
 
 // device is one laptop (or Sở Nội vụ) in a sync test.
@@ -362,7 +363,7 @@ func TestBundleTamperingRefused(t *testing.T) {
 	}
 	bad := filepath.Join(b.dir, "bad.ktb")
 	_, mraw, _ := splitForTest(data)
-	manifestEnd := headerBytes + len(mraw)
+	manifestEnd := bundle.HeaderBytes + len(mraw)
 	sigEnd := manifestEnd + ed25519.SignatureSize
 	// Flip one bit in bytes spread over every part of the file.
 	for i := 0; i < len(data); i += max(1, len(data)/300) {
@@ -371,9 +372,9 @@ func TestBundleTamperingRefused(t *testing.T) {
 		os.WriteFile(bad, mod, 0o600)
 		var want error
 		switch {
-		case i < len(bundleMagic):
+		case i < len(bundle.Magic):
 			want = ErrBundleFormat
-		case i < headerBytes:
+		case i < bundle.HeaderBytes:
 			want = nil // version or length: format or truncation
 		case i < sigEnd:
 			want = ErrBundleSignature
@@ -382,7 +383,7 @@ func TestBundleTamperingRefused(t *testing.T) {
 		}
 		importExpectingError(t, b, bad, want)
 	}
-	for _, n := range []int{0, 5, headerBytes, manifestEnd, sigEnd, len(data) - 1} {
+	for _, n := range []int{0, 5, bundle.HeaderBytes, manifestEnd, sigEnd, len(data) - 1} {
 		os.WriteFile(bad, data[:n], 0o600)
 		want := ErrBundleTruncated
 		if n == 0 {
@@ -399,9 +400,8 @@ func TestBundleTamperingRefused(t *testing.T) {
 	os.WriteFile(bad, forged, 0o600)
 	importExpectingError(t, b, bad, ErrUntrusted)
 	rep, _ := b.db.Import(context.Background(), []string{bad}, ImportOptions{})
-	var ue *UntrustedError
-	if !errors.As(rep.Results[0].Err, &ue) || ue.Fingerprint != Fingerprint(pub) || !strings.Contains(ue.Error(), "kiemtra keys trust") {
-		t.Errorf("untrusted error: %v", rep.Results[0].Err)
+	if p := model.ErrorParams(rep.Results[0].Err); len(p) != 3 || p[0] != Fingerprint(pub) || p[2] != "A" {
+		t.Errorf("untrusted error params %q, want the fingerprint, device and inspector: %v", p, rep.Results[0].Err)
 	}
 	// The good bundle still imports, then is a replay.
 	b.importFiles(t, good)

@@ -375,9 +375,8 @@ func TestFinalizeEvidenceRuleAndReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = f.db.Finalize(ctx, "A", f.a.ID)
-	var gap *GapError
-	if !errors.As(err, &gap) || len(gap.Items) != 1 || gap.Items[0] != "2.1.1" {
-		t.Fatalf("finalize with gap: %v", err)
+	if p := model.ErrorParams(err); !errors.Is(err, ErrGaps) || len(p) != 1 || p[0] != "2.1.1" {
+		t.Fatalf("finalize with gap: %v (params %q)", err, p)
 	}
 	if _, err := f.db.SaveFinding(ctx, model.Finding{AssessmentID: f.a.ID, ItemCode: "2.1.1", Result: model.ResultFail,
 		Note: "Chưa niêm yết 7 thủ tục", BaseRevision: fail.Revision, UpdatedBy: "A"}); err != nil {

@@ -511,7 +511,7 @@ func (a App) handleFindingSaved(msg findingSavedMsg) (tea.Model, tea.Cmd) {
 		s.failed[msg.itemCode] = text
 		a.status = status{text: a.c.t.T("ui.save.failed", msg.itemCode, text), isErr: true, savedAt: a.status.savedAt}
 		a.c.log.Error("save finding", "item", msg.itemCode, "err", msg.err)
-		if a.c.store.ErrorCode(msg.err) == "finalized" {
+		if errorCode(msg.err) == "finalized" {
 			s.assessment.Status = model.StatusFinalized
 			a.editor.syncKeys()
 			a.list.syncKeys()

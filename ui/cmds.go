@@ -306,12 +306,15 @@ func (c *common) navigate(n navMsg) tea.Cmd {
 	return nil
 }
 
+// errorCode is the model code of err, as the switches below spell it.
+func errorCode(err error) string { return string(model.ErrorCode(err)) }
+
 // errText is the catalogue message for a store error.
 func (c *common) errText(err error) string {
 	if err == nil {
 		return ""
 	}
-	switch c.store.ErrorCode(err) {
+	switch errorCode(err) {
 	case "stale":
 		return c.t.T("ui.err.stale")
 	case "finalized":
@@ -329,6 +332,10 @@ func (c *common) errText(err error) string {
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return c.t.T("ui.err.timeout")
+	}
+	var me *model.Error
+	if errors.As(err, &me) {
+		return c.t.Err(err)
 	}
 	return fmt.Sprint(err)
 }

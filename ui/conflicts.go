@@ -95,7 +95,7 @@ func (m conflictsModel) update(msg tea.Msg) (conflictsModel, tea.Cmd) {
 
 // errText explains a failed resolution.
 func (m conflictsModel) errText(err error) string {
-	switch m.c.store.ErrorCode(err) {
+	switch errorCode(err) {
 	case "resolved":
 		return m.c.t.T("ui.conflicts.already")
 	case "stale":

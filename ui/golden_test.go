@@ -62,7 +62,7 @@ func TestGolden(t *testing.T) {
 				// A relative export folder keeps the form's text the same on
 				// every machine; nothing is exported here.
 				deps.Exporter = cli.NewTUIExporter(db, "exports", i18n.VI, kinds)
-				deps.Importer = cli.NewTUISync(db, i18n.VI)
+				deps.Importer = db
 				app := New(deps)
 				tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(size[0], size[1]))
 				waitFor(t, tm, "Sở Tư pháp")

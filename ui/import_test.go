@@ -9,14 +9,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"kiemtra/cli"
 	"kiemtra/i18n"
 	"kiemtra/model"
 	"kiemtra/store"
 )
-
-// cli.TUISync must satisfy the interface ui declares.
-var _ Importer = (*cli.TUISync)(nil)
 
 // laptop is one computer of a sync test: its database and the assessment
 // of Sở Tư pháp in the shared inspection plan.
@@ -100,7 +96,7 @@ func (l *laptop) bundle(t *testing.T, dir, name string) string {
 func newSyncApp(t *testing.T, l *laptop, lang i18n.Lang) App {
 	t.Helper()
 	deps := testDeps(t, l.db, lang)
-	deps.Importer = cli.NewTUISync(l.db, lang)
+	deps.Importer = l.db
 	a := New(deps)
 	a.c.debounce = 0
 	a = send(t, a, tea.WindowSizeMsg{Width: 120, Height: 40})
@@ -265,7 +261,7 @@ func TestImportErrorsNameFileAndProblem(t *testing.T) {
 
 	missing := filepath.Join(usb, "khong-co.ktb")
 	app = keys(t, app, "i", missing, "enter")
-	requireContains(t, app, "✗ Chưa nhập được: không mở được "+missing+": không tìm thấy")
+	requireContains(t, app, "✗ Chưa nhập được: không có tệp hoặc thư mục "+missing)
 
 	app = keys(t, app, "i", "enter")
 	requireContains(t, app, "Cần nhập đường dẫn tệp hoặc thư mục.")

@@ -28,7 +28,7 @@ func importCmd(im Importer, path string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), importTimeout)
 		defer cancel()
-		out, err := im.Import(ctx, path)
+		out, err := im.ImportPath(ctx, path)
 		return importedMsg{outcome: out, err: err}
 	}
 }
@@ -43,7 +43,7 @@ func loadConflictsCmd(im Importer) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := opCtx()
 		defer cancel()
-		list, err := im.Conflicts(ctx)
+		list, err := im.ConflictViews(ctx)
 		return conflictsLoadedMsg{list: list, err: err}
 	}
 }
@@ -61,7 +61,7 @@ func countConflictsCmd(im Importer) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := opCtx()
 		defer cancel()
-		list, err := im.Conflicts(ctx)
+		list, err := im.ConflictViews(ctx)
 		return conflictCountMsg{n: len(list), err: err}
 	}
 }
@@ -189,7 +189,7 @@ func importLines(c *common, out model.ImportOutcome, w int) []string {
 			lines = append(lines, fit("  "+mark+t.T("ui.import.file_ok", name, f.From, f.Accepted, f.Present, f.Conflicts), w))
 		}
 		for _, warn := range f.Warnings {
-			lines = append(lines, indentWrap("    ", st.Warn.Render(t.T("ui.import.warning", warn)), w)...)
+			lines = append(lines, indentWrap("    ", st.Warn.Render(t.T("ui.import.warning", t.Err(warn))), w)...)
 		}
 	}
 	for _, g := range out.Gaps {

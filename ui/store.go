@@ -25,10 +25,6 @@ type Store interface {
 	SaveUnitSide(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
 	Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error)
 	Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error)
-	// ErrorCode classifies a store error: "stale", "finalized",
-	// "disk_full", "read_only", "busy", "corrupt", "gaps", "not_found",
-	// "invalid" or "".
-	ErrorCode(err error) string
 }
 
 // settingInspector is the settings key of the inspector's name (the same
@@ -51,15 +47,15 @@ type Exporter interface {
 }
 
 // Importer merges bundle files from other devices and settles the
-// conflicts they leave; cli.TUISync implements it over the store's sync
-// API. Messages in its results and errors are fit to show as they are.
+// conflicts they leave; *store.DB implements it. Errors carry model codes
+// (show them with the catalogue).
 type Importer interface {
-	// Import imports the bundle file at path, or every bundle in the
+	// ImportPath imports the bundle file at path, or every bundle in the
 	// folder at path. A refused file is reported in the outcome; the error
 	// is for the path itself or the database.
-	Import(ctx context.Context, path string) (model.ImportOutcome, error)
-	// Conflicts lists the open conflicts, this computer's value first.
-	Conflicts(ctx context.Context) ([]model.ConflictView, error)
+	ImportPath(ctx context.Context, path string) (model.ImportOutcome, error)
+	// ConflictViews lists the open conflicts, this computer's value first.
+	ConflictViews(ctx context.Context) ([]model.ConflictView, error)
 	// ResolveConflict settles a conflict with the chosen content; the
 	// store records who decided in the audit log.
 	ResolveConflict(ctx context.Context, actor, conflictID string, chosen model.Content) (model.Finding, error)

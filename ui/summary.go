@@ -106,7 +106,7 @@ func (m summaryModel) commit() (summaryModel, tea.Cmd) {
 func (m summaryModel) saved(msg assessmentSavedMsg) (summaryModel, tea.Cmd) {
 	m.saving = false
 	if msg.err != nil {
-		if m.c.store.ErrorCode(msg.err) == "gaps" && m.s != nil {
+		if errorCode(msg.err) == "gaps" && m.s != nil {
 			m.gaps, m.mode = m.s.gaps(), summaryGaps
 		}
 		m.err = m.c.errText(msg.err)
