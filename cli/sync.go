@@ -42,7 +42,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 	var units listFlag
 	fs.Var(&units, "unit", env.T.T("sync.flag.unit"))
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		// Unit codes may follow --unit as separate words: --unit STP STC.
 		for _, a := range args {
 			units = append(units, a)
@@ -54,7 +54,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		if _, err := env.Inspector(db); err != nil {
 			return err
 		}
@@ -79,6 +79,14 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 	}
 }
 
+// closeDB closes the database when a command is done; a failure to close
+// it (the last checkpoint) becomes the command's error if it had none.
+func closeDB(db *store.DB, err *error) {
+	if cerr := db.Close(); *err == nil {
+		*err = cerr
+	}
+}
+
 func humanBytes(n int64) string {
 	switch {
 	case n >= 1<<20:
@@ -94,7 +102,7 @@ func runImport(env *Env, fs *flag.FlagSet) func([]string) error {
 	receipt := fs.String("receipt", "", env.T.T("sync.flag.receipt"))
 	keep := fs.Int("keep", store.DefaultBackupKeep, env.T.T("sync.flag.keep"))
 	noBackup := fs.Bool("no-backup", false, env.T.T("sync.flag.no_backup"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) == 0 {
 			return Usage(env.T.T("sync.need_files"))
 		}
@@ -105,7 +113,7 @@ func runImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		opt := store.ImportOptions{NoBackup: *noBackup, BackupKeep: *keep}
 		if *receipt != "" {
 			opt.ReceiptPath = func(string) string { return *receipt }
@@ -233,7 +241,7 @@ func formatSeqs(s []int64) string {
 
 func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -241,7 +249,7 @@ func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		k, err := db.DeviceKey(env.Ctx)
 		if err != nil {
 			return err
@@ -275,7 +283,7 @@ func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func runKeysExport(env *Env, fs *flag.FlagSet) func([]string) error {
 	out := fs.String("out", "", env.T.T("sync.flag.out"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -286,7 +294,7 @@ func runKeysExport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		pf, err := db.ExportPublicKey(env.Ctx, *out)
 		if err != nil {
 			return err
@@ -298,7 +306,7 @@ func runKeysExport(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func runKeysTrust(env *Env, fs *flag.FlagSet) func([]string) error {
 	name := fs.String("name", "", env.T.T("sync.flag.name"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 1 {
 			return Usage(env.T.T("sync.need_keyfile"))
 		}
@@ -306,7 +314,7 @@ func runKeysTrust(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		k, err := db.TrustKeyFile(env.Ctx, args[0], *name)
 		if err != nil {
 			return err
@@ -320,7 +328,7 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 	insp := fs.String("inspection", "", env.T.T("cli.flag.inspection"))
 	all := fs.Bool("all", false, env.T.T("sync.flag.all"))
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -328,7 +336,7 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		f := store.ConflictFilter{Resolved: *all}
 		if *insp != "" {
 			in, err := db.FindInspection(env.Ctx, *insp)
@@ -371,7 +379,7 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func runReceipt(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 1 {
 			return Usage(env.T.T("sync.need_receipt"))
 		}
@@ -379,7 +387,7 @@ func runReceipt(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		// Receipt errors carry the file as their param; the catalogue has
 		// the words (cli.Run shows them).
 		r, err := db.AcceptReceipt(env.Ctx, args[0])

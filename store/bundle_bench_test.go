@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -86,12 +87,12 @@ const plainSchema = `CREATE TABLE findings (id TEXT PRIMARY KEY, assessment_id T
 	deadline TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL, device TEXT NOT NULL,
 	revision TEXT NOT NULL UNIQUE, base_revision TEXT NOT NULL, UNIQUE (assessment_id, item_code)) STRICT`
 
-func writePlainFindings(path string, fs []model.Finding) error {
+func writePlainFindings(path string, fs []model.Finding) (err error) {
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer func() { err = errors.Join(err, db.Close()) }()
 	if _, err := db.Exec(plainSchema); err != nil {
 		return err
 	}
@@ -103,8 +104,7 @@ func writePlainFindings(path string, fs []model.Finding) error {
 		if _, err := tx.Exec("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", f.ID, f.AssessmentID, f.ItemCode,
 			f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation, f.Deadline.ISO(), f.UpdatedBy,
 			formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision); err != nil {
-			tx.Rollback()
-			return err
+			return errors.Join(err, tx.Rollback())
 		}
 	}
 	return tx.Commit()
@@ -152,11 +152,11 @@ func BenchmarkMerge200Bundles(b *testing.B) {
 			b.Fatalf("import: %v %+v", err, rep.Results[0].Err)
 		}
 		var n int
-		db.sql.QueryRow("SELECT count(*) FROM findings").Scan(&n)
+		check(b, db.sql.QueryRow("SELECT count(*) FROM findings").Scan(&n))
 		if n != benchFindingsAll {
 			b.Fatalf("%d findings merged, want %d", n, benchFindingsAll)
 		}
-		db.Close()
+		check(b, db.Close())
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(benchFindingsAll)*float64(b.N)/b.Elapsed().Seconds(), "findings/s")

@@ -65,7 +65,8 @@ func rewriteEntryForTest(t *testing.T, db *DB, rowid int64, mutate func(*AuditEn
 		}
 		es = append(es, e)
 	}
-	rows.Close()
+	check(t, rows.Err())
+	closeRows(rows)
 	mutate(&es[0])
 	for i := range es {
 		if i > 0 {

@@ -17,13 +17,9 @@ func (db *DB) ConflictViews(ctx context.Context) ([]model.ConflictView, error) {
 		return nil, fmt.Errorf("list conflicts: %w", err)
 	}
 	type row struct {
-		view       model.ConflictView
-		checklist  string
-		version    string
-		finalized  bool
-		current    model.Finding
-		other      model.Finding
-		detectedAt string
+		view               model.ConflictView
+		checklist, version string
+		current, other     model.Finding
 	}
 	var rows []row
 	var names map[string]string

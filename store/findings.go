@@ -204,11 +204,8 @@ func (t *txn) upsertFinding(ctx context.Context, f model.Finding) error {
 	if err != nil {
 		return fmt.Errorf("write finding %s: %w", f.ItemCode, err)
 	}
-	err = upsertFindingWith(ctx, st, f)
-	if cerr := st.Close(); err == nil && cerr != nil {
-		return fmt.Errorf("write finding %s: %w", f.ItemCode, cerr)
-	}
-	return err
+	defer closeStmt(st)
+	return upsertFindingWith(ctx, st, f)
 }
 
 // upsertFindingWith writes a finding row through a prepared upsertFindingSQL.

@@ -130,35 +130,6 @@ type findingMerger struct {
 	heldRow, aliasCount, oneRevs, upsert *sql.Stmt
 }
 
-func (t *txn) prepareFindingMerger(ctx context.Context) (*findingMerger, error) {
-	var m findingMerger
-	for _, p := range []struct {
-		st  **sql.Stmt
-		sql string
-	}{
-		{&m.heldRow, "SELECT " + findingCols + " FROM findings WHERE assessment_id = ? AND item_code = ?"},
-		{&m.aliasCount, "SELECT count(*) FROM id_aliases WHERE kind = 'finding' AND canonical = ?"},
-		{&m.oneRevs, "SELECT " + auditCols + " FROM audit WHERE entity_id = ? AND entity = 'finding' AND revision != ''"},
-		{&m.upsert, upsertFindingSQL},
-	} {
-		st, err := t.PrepareContext(ctx, p.sql)
-		if err != nil {
-			m.close()
-			return nil, fmt.Errorf("prepare merge: %w", err)
-		}
-		*p.st = st
-	}
-	return &m, nil
-}
-
-func (m *findingMerger) close() {
-	for _, st := range []*sql.Stmt{m.heldRow, m.aliasCount, m.oneRevs, m.upsert} {
-		if st != nil {
-			closeStmt(st)
-		}
-	}
-}
-
 // mergeFindings merges the bundle's finding revisions by model.MergeRevisions,
 // one finding at a time, and records what became of each in res.
 func (t *txn) mergeFindings(ctx context.Context, b *Bundle, res *ImportResult) error {
@@ -166,11 +137,27 @@ func (t *txn) mergeFindings(ctx context.Context, b *Bundle, res *ImportResult) e
 	if err != nil {
 		return err
 	}
-	fm, err := t.prepareFindingMerger(ctx)
+	heldRow, err := t.PrepareContext(ctx, "SELECT "+findingCols+" FROM findings WHERE assessment_id = ? AND item_code = ?")
 	if err != nil {
-		return err
+		return fmt.Errorf("prepare merge: %w", err)
 	}
-	defer fm.close()
+	defer closeStmt(heldRow)
+	aliasCount, err := t.PrepareContext(ctx, "SELECT count(*) FROM id_aliases WHERE kind = 'finding' AND canonical = ?")
+	if err != nil {
+		return fmt.Errorf("prepare merge: %w", err)
+	}
+	defer closeStmt(aliasCount)
+	oneRevs, err := t.PrepareContext(ctx, "SELECT "+auditCols+" FROM audit WHERE entity_id = ? AND entity = 'finding' AND revision != ''")
+	if err != nil {
+		return fmt.Errorf("prepare merge: %w", err)
+	}
+	defer closeStmt(oneRevs)
+	upsert, err := t.PrepareContext(ctx, upsertFindingSQL)
+	if err != nil {
+		return fmt.Errorf("prepare merge: %w", err)
+	}
+	defer closeStmt(upsert)
+	fm := &findingMerger{heldRow: heldRow, aliasCount: aliasCount, oneRevs: oneRevs, upsert: upsert}
 	assessExists := map[string]bool{}
 	var openConflicts int
 	if err := t.QueryRowContext(ctx, "SELECT count(*) FROM conflicts WHERE resolved_at = ''").Scan(&openConflicts); err != nil {

@@ -201,28 +201,28 @@ func precheck(ctx context.Context, path string) error {
 }
 
 // inspect runs precheck's checks on the read-only handle.
-func (c *DB) inspect(ctx context.Context) error {
-	ro, path := c.sql, c.path
+func (db *DB) inspect(ctx context.Context) error {
+	ro, path := db.sql, db.path
 	var appID int64
 	if err := ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return c.openErr(err)
+		return db.openErr(err)
 	}
 	if appID != ApplicationID {
 		var n int
 		if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
-			return c.openErr(err)
+			return db.openErr(err)
 		}
 		if appID != 0 || n > 0 {
 			return model.NewError(model.ENotDatabase, fmt.Errorf("application_id %#x, %d tables", appID, n), path)
 		}
 	}
-	if err := c.quickCheck(ctx); err != nil {
+	if err := db.quickCheck(ctx); err != nil {
 		return err
 	}
 	var have int
 	err := ro.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have)
 	if err != nil && appID == ApplicationID {
-		return c.openErr(err)
+		return db.openErr(err)
 	}
 	if known := SchemaVersion(); have > known {
 		return tooNew(path, have, known)

@@ -7,32 +7,16 @@ import (
 	"path/filepath"
 	"testing"
 
-	"kiemtra/checklists"
 	"kiemtra/model"
 )
 
 func openUITestDB(t *testing.T) *DB {
 	t.Helper()
-	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "ui.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	cls, err := checklists.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.AddChecklists(ctx, true, cls...); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SeedDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return db
+	return openDemoCopy(t)
 }
 
 func TestInspectionAssessmentsAndFindings(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := openUITestDB(t)
 	in, err := db.FindInspection(ctx, "")
@@ -72,6 +56,7 @@ func TestInspectionAssessmentsAndFindings(t *testing.T) {
 }
 
 func TestSaveUnitSide(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := openUITestDB(t)
 	in, _ := db.FindInspection(ctx, "")
@@ -105,6 +90,7 @@ func TestSaveUnitSide(t *testing.T) {
 }
 
 func TestBundleFilesRecognisedByTheirHeader(t *testing.T) {
+	t.Parallel()
 	d := newDevice(t, "Lê Thu Trang")
 	d.save(t, "1.1.1", pass)
 	bundle := d.bundle(t, "a1.ktb")
