@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 
@@ -153,5 +152,3 @@ func syncFile(path string) error {
 	}
 	return nil
 }
-
-func isWindows() bool { return runtime.GOOS == "windows" }

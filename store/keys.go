@@ -11,7 +11,6 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -369,35 +368,4 @@ func nameOf(names map[string]string, device string) string {
 		return n
 	}
 	return short(device)
-}
-
-// readSmallFile reads a file of at most limit bytes; a larger one is
-// ETooLarge. Only regular files are read (a pipe or a device would block
-// or never end).
-func readSmallFile(path string, limit int64) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, safefile.Wrap(path, err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, model.NewError(model.ENotRegular, nil, path)
-	}
-	if st.Size() > limit {
-		return nil, model.NewError(model.ETooLarge, nil, path, fmt.Sprintf("%d KB", limit>>10))
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, safefile.Wrap(path, err)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, safefile.Wrap(path, err)
-	}
-	if int64(len(b)) > limit {
-		return nil, model.NewError(model.ETooLarge, nil, path, fmt.Sprintf("%d KB", limit>>10))
-	}
-	return b, nil
 }

@@ -163,24 +163,6 @@ func prepareFile(path string) (bool, error) {
 	}
 }
 
-// readHead reads up to n bytes from the start of the file at path; a
-// shorter file gives fewer.
-func readHead(path string, n int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	head := make([]byte, n)
-	k, err := io.ReadFull(f, head)
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		err = nil
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return head[:k], err
-}
-
 // precheck opens an existing file read-only, with no pragmas, and refuses
 // it if it is damaged, another program's, or from a newer kiemtra. Nothing
 // is written to the file.

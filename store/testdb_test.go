@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -125,3 +126,5 @@ func check(t testing.TB, err error) {
 		t.Fatal(err)
 	}
 }
+
+func isWindows() bool { return runtime.GOOS == "windows" }
