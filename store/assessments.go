@@ -17,12 +17,17 @@ const assessmentCols = `id, inspection_id, unit_id, checklist_id, checklist_vers
 func scanAssessment(sc scanner) (model.Assessment, error) {
 	var a model.Assessment
 	var date, status, fin, upd string
-	err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
-		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd)
-	a.Date, _ = model.ParseDate(date)
+	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
+		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd); err != nil {
+		return a, err
+	}
 	a.Status = model.Status(status)
 	a.FinalizedAt, a.UpdatedAt = parseTime(fin), parseTime(upd)
-	return a, err
+	var err error
+	if a.Date, err = model.ParseDate(date); err != nil {
+		return a, fmt.Errorf("assessment %s: visit date: %w", a.ID, err)
+	}
+	return a, nil
 }
 
 func getAssessment(ctx context.Context, q queryer, id string) (model.Assessment, error) {
@@ -301,8 +306,11 @@ func scanAssessmentUnit(sc scanner) (model.Assessment, model.Unit, error) {
 		&u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
 		return a, u, fmt.Errorf("read assessment: %w", err)
 	}
-	a.Date, _ = model.ParseDate(date) // an empty or odd date shows as none
 	a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
+	var err error
+	if a.Date, err = model.ParseDate(date); err != nil {
+		return a, u, fmt.Errorf("assessment %s: visit date: %w", a.ID, err)
+	}
 	return a, u, nil
 }
 

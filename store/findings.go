@@ -24,7 +24,9 @@ func scanFinding(sc scanner) (model.Finding, error) {
 	if f.Result, err = model.ParseResult(result); err != nil {
 		return f, err
 	}
-	f.Deadline, _ = model.ParseDate(deadline)
+	if f.Deadline, err = model.ParseDate(deadline); err != nil {
+		return f, fmt.Errorf("finding %s: deadline: %w", f.ItemCode, err)
+	}
 	f.UpdatedAt = parseTime(at)
 	return f, nil
 }
@@ -79,7 +81,9 @@ func contentsByAssessment(ctx context.Context, q queryer, query string, args ...
 		if f.Result, err = model.ParseResult(result); err != nil {
 			return nil, fmt.Errorf("read findings: item %s: %w", f.ItemCode, err)
 		}
-		f.Deadline, _ = model.ParseDate(deadline) // an empty or odd date shows as none
+		if f.Deadline, err = model.ParseDate(deadline); err != nil {
+			return nil, fmt.Errorf("read findings: item %s: deadline: %w", f.ItemCode, err)
+		}
 		m := out[aid]
 		if m == nil {
 			m = map[string]model.Content{}

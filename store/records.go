@@ -114,8 +114,13 @@ func scanInspection(sc scanner) (model.Inspection, error) {
 	if err := json.Unmarshal([]byte(team), &in.Team); err != nil {
 		return in, fmt.Errorf("inspection %s team: %w", in.ID, err)
 	}
-	in.Start, _ = model.ParseDate(start)
-	in.End, _ = model.ParseDate(end)
+	var err error
+	if in.Start, err = model.ParseDate(start); err != nil {
+		return in, fmt.Errorf("inspection %s start: %w", in.ID, err)
+	}
+	if in.End, err = model.ParseDate(end); err != nil {
+		return in, fmt.Errorf("inspection %s end: %w", in.ID, err)
+	}
 	return in, nil
 }
 
