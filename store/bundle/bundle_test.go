@@ -12,8 +12,6 @@ import (
 	"kiemtra/store/bundle/bundletest"
 )
 
-func errorsIs(err, target error) bool { return errors.Is(err, target) }
-
 // everyKind is a payload with records of every kind, consistent enough to
 // pass Read's checks.
 func everyKind() (*bundletest.Key, bundle.Manifest, *bundle.Payload) {

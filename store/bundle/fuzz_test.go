@@ -3,6 +3,7 @@ package bundle_test
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -132,7 +133,7 @@ func TestReadBundleSeedCorpus(t *testing.T) {
 		switch {
 		case s.want == nil && err != nil:
 			t.Errorf("seed %s: refused: %v", s.name, err)
-		case s.want != nil && !errorsIs(err, s.want):
+		case s.want != nil && !errors.Is(err, s.want):
 			t.Errorf("seed %s: err %v, want %v", s.name, err, s.want)
 		}
 	}
