@@ -77,8 +77,8 @@ func init() {
 		"e.resolved":     {VI: "xung đột này đã được giải quyết.", EN: "this conflict was already resolved."},
 		"e.no_inspector": {VI: "chưa đặt tên cán bộ kiểm tra: chạy kiemtra config set inspector \"Họ và tên\".", EN: "no inspector name is set: run kiemtra config set inspector \"Full name\"."},
 
-		"e.disk_full": {VI: "ổ đĩa đã đầy (%s): thay đổi chưa được lưu, những gì đã lưu trước đó vẫn còn nguyên. Giải phóng dung lượng rồi thử lại.",
-			EN: "the disk is full (%s): the change was not saved; everything saved before is intact. Free some space and try again."},
+		"e.disk_full": {VI: "ổ đĩa đã đầy (%s): không ghi thêm được gì, nhưng mọi thứ đã lưu trước đó vẫn còn nguyên. Giải phóng dung lượng rồi thử lại.",
+			EN: "the disk is full (%s): nothing more could be written, but everything saved before is intact. Free some space and try again."},
 		"e.read_only": {VI: "không ghi được vào %s (ổ hoặc thư mục chỉ đọc): không có gì bị thay đổi.",
 			EN: "%s cannot be written (read-only drive or folder): nothing was changed."},
 		"e.read_only_outdated": {VI: "%s cần được nâng cấp nhưng đang nằm trên ổ chỉ đọc: chép tệp sang ổ ghi được rồi mở lại.",
