@@ -41,7 +41,7 @@ func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -67,7 +67,7 @@ func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
 			return Usage(env.T.T("cli.checklist_show.need_id"))
 		}
 		id, version, _ := strings.Cut(args[0], "@")
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -165,7 +165,7 @@ func runInspectionList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -205,7 +205,7 @@ func runUnitList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -345,7 +345,7 @@ func runConfigGet(env *Env, fs *flag.FlagSet) func([]string) error {
 		if !configKeys[args[0]] {
 			return Usage(env.T.T("cli.config.unknown", args[0]))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}

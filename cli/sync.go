@@ -49,7 +49,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 		if *out == "" {
 			return Usage(env.T.T("sync.need_out"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -100,7 +100,7 @@ func runImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if *receipt != "" && len(args) > 1 {
 			return Usage(env.T.T("sync.receipt_one"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -236,7 +236,7 @@ func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -281,7 +281,7 @@ func runKeysExport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if *out == "" {
 			return Usage(env.T.T("sync.need_out"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -323,7 +323,7 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -374,7 +374,7 @@ func runReceipt(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) != 1 {
 			return Usage(env.T.T("sync.need_receipt"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}

@@ -75,12 +75,10 @@ func init() {
 		"status.draft":     {VI: "đang làm", EN: "draft"},
 		"status.finalized": {VI: "đã hoàn thành", EN: "finalized"},
 
-		// Superseded by e.disk_full and e.read_only (errors.go), which
-		// every front end shows; the store's tests still read these two.
-		"err.disk_full": {
-			VI: "ổ đĩa đã đầy: thay đổi chưa được lưu. Hãy giải phóng dung lượng rồi thử lại; các câu trả lời đã lưu trước đó vẫn an toàn.",
-			EN: "the disk is full: the change was not saved. Free some space and try again; answers saved before are safe.",
-		},
+		"cli.create.ask": {VI: "Chưa có cơ sở dữ liệu ở %s. Tạo mới? [c/K] ", EN: "There is no database at %s. Create it? [y/N] "},
+
+		// Superseded by e.read_only (errors.go), which every front end
+		// shows; the store's read-only test still reads this one.
 		"err.read_only": {
 			VI: "cơ sở dữ liệu chỉ đọc (thẻ nhớ khóa ghi hoặc thư mục không có quyền ghi): không lưu được thay đổi.",
 			EN: "the database is read-only (write-protected media or folder): changes cannot be saved.",

@@ -127,5 +127,8 @@ func init() {
 		"e.no_bundles":        {VI: "thư mục %s không có tệp gói dữ liệu kiemtra nào.", EN: "%s holds no kiemtra bundle."},
 		"e.unit_differs":      {VI: "hai tệp ghi khác nhau về tên hoặc địa chỉ của đơn vị %s; đã giữ %q.", EN: "the two files disagree on the name or address of unit %s; kept %q."},
 		"e.checklist_differs": {VI: "đơn vị %s được đánh giá theo bộ tiêu chí %s ở máy này và %s trong gói; đã giữ bộ ở máy này.", EN: "unit %s is assessed against checklist %s here and %s in the bundle; kept the one here."},
+
+		"e.not_demo": {VI: "%s không phải cơ sở dữ liệu mẫu (không do kiemtra demo tạo ra): kiemtra demo không mở tệp này. Bỏ --db và KIEMTRA_DB để dùng tệp mẫu riêng, hoặc chỉ đến một tệp chưa có.",
+			EN: "%s is not a demo database (kiemtra demo did not make it): kiemtra demo does not open it. Leave out --db and KIEMTRA_DB to use the demo's own file, or name a file that does not exist yet."},
 	})
 }

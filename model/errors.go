@@ -158,6 +158,10 @@ const (
 	// different checklist versions; the one held was kept. Params: the unit
 	// code, the version held, the version in the bundle.
 	EChecklistDiffers Code = "checklist_differs"
+
+	// ENotDemo: kiemtra demo was pointed at a database that is not a demo
+	// (it has no demo mark inside). Params: the file.
+	ENotDemo Code = "not_demo"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -172,6 +176,7 @@ var Codes = []Code{
 	ERevisionChanged, ESeqReused, ENothingToBundle, EReceiptFormat, EReceiptSignature, EReceiptNotOurs,
 	EFormat, ENotFolder, ETooManyCopies,
 	ENoPath, ENoBundles, EUnitDiffers, EChecklistDiffers,
+	ENotDemo,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;
