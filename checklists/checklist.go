@@ -219,7 +219,7 @@ func LoadFile(path string) (*model.Checklist, error) {
 	if err != nil {
 		return nil, err
 	}
-	if isWorkbook(data) {
+	if isWorkbook(data) || isSpreadsheetName(path) {
 		return ParseXLSX(path, data)
 	}
 	if len(data) > MaxYAMLBytes {

@@ -236,7 +236,9 @@ func TestYAMLLimits(t *testing.T) {
 			}
 			return []byte(b.String())
 		}(), "t.yaml:25: the file nests more than 24 levels deep"},
-		{"too large", bytes.Repeat([]byte("#\n"), 5<<19), "t.yaml:1: the file is 5 MB, over the limit of 4 MB"},
+		{"a long flow list", []byte("id: [" + strings.Repeat("a,", MaxYAMLValues+1) + "a]"), "t.yaml:1: the file holds more than 100000 values"},
+		{"many lines", bytes.Repeat([]byte("a: b\n"), MaxYAMLValues+1), "t.yaml:100001: the file holds more than 100000 values"},
+		{"too large", bytes.Repeat([]byte("#\n"), 5<<19), "t.yaml:1: the file is larger than 4 MB, the most kiemtra reads"},
 	}
 	for _, tc := range cases {
 		_, err := Parse("t.yaml", tc.data)
@@ -255,8 +257,8 @@ func TestYAMLLimits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if line, ok := yamlDepthOK(data, 10); !ok {
-			t.Errorf("%s: depth over 10 at line %d", name, line)
+		if line, problem := yamlShape(data, 10, 2000); problem != "" {
+			t.Errorf("%s: %s over its limit at line %d", name, problem, line)
 		}
 	}
 }

@@ -108,6 +108,7 @@ func (wb *workbook) levels(items map[string]*node) {
 		return
 	}
 	cur := ""
+	reported := map[string]bool{} // an unknown item is named once, not per level
 	for r := t.first; r <= len(t.g.rows); r++ {
 		if t.g.blank(r) {
 			continue
@@ -123,7 +124,10 @@ func (wb *workbook) levels(items map[string]*node) {
 		cur = code
 		it := items[code]
 		if it == nil {
-			wb.d.errorf(pos, "checklist.xlsx_item_unknown", code, keyWord{sheetSettings, "items"})
+			if !reported[code] {
+				wb.d.errorf(pos, "checklist.xlsx_item_unknown", code, keyWord{sheetSettings, "items"})
+				reported[code] = true
+			}
 			continue
 		}
 		e := it.get("levels")

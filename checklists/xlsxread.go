@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -18,19 +19,29 @@ import (
 const (
 	// MaxXLSXBytes is the largest workbook file read.
 	MaxXLSXBytes = 8 << 20
-	// MaxXLSXUnzipped is the most a workbook may expand to.
-	MaxXLSXUnzipped = 64 << 20
+	// MaxXLSXUnzipped is the most a workbook may expand to (the
+	// 78-item built-ins expand to about 300 KB).
+	MaxXLSXUnzipped = 16 << 20
 	// MaxXLSXParts is the most files a workbook may hold.
 	MaxXLSXParts = 400
 	// MaxXLSXRows is the most rows a sheet may have (a 2,000-item
 	// checklist needs about 2,000 on the items sheet).
 	MaxXLSXRows = 20000
-	// maxXLSXCols is the most columns read on a row.
-	maxXLSXCols = 64
+	// maxXLSXCols is the most columns read on a row (the widest sheet
+	// has 15).
+	maxXLSXCols = 40
 )
 
 // isWorkbook reports whether data is a zip file, as every .xlsx is.
 func isWorkbook(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
+
+// isSpreadsheetName reports whether a file's name says it is a
+// spreadsheet, so that an old .xls (or a damaged .xlsx) is told to be
+// saved as .xlsx rather than read as YAML text.
+func isSpreadsheetName(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods"
+}
 
 // ParseXLSX reads a checklist workbook (the layout is in FORMAT.md, and
 // WriteXLSX makes one) and checks every rule a YAML checklist must keep.
@@ -53,14 +64,14 @@ func ParseXLSX(filename string, data []byte) (c *model.Checklist, err error) {
 			c, err = nil, d.errs
 		}
 	}()
-	f := d.openWorkbook(data)
+	f, zr := d.openWorkbook(data)
 	if f == nil {
 		return nil, d.errs.sorted()
 	}
 	defer func() { _ = f.Close() }() // read only: nothing to lose
-	wb := &workbook{d: d, f: f, kinds: kinds}
+	wb := &workbook{d: d, f: f, kinds: kinds, layoutOK: true, merges: mergedRanges(zr)}
 	root := wb.tree()
-	if root == nil || len(d.errs) > 0 {
+	if root == nil || !wb.layoutOK {
 		// A workbook whose layout is wrong is not validated further: its
 		// cells would be read under the wrong headers.
 		return nil, d.errs.sorted()
@@ -69,27 +80,27 @@ func ParseXLSX(filename string, data []byte) (c *model.Checklist, err error) {
 }
 
 // openWorkbook checks the limits and opens the workbook, or reports why not.
-func (d *decoder) openWorkbook(data []byte) *excelize.File {
+func (d *decoder) openWorkbook(data []byte) (*excelize.File, *zip.Reader) {
 	here := Pos{Line: 1}
 	if len(data) > MaxXLSXBytes {
-		d.errorf(here, "checklist.too_large", sizeWords(int64(len(data))), sizeWords(MaxXLSXBytes))
-		return nil
+		d.errorf(here, "checklist.too_large", sizeWords(MaxXLSXBytes))
+		return nil, nil
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		d.errorf(here, "checklist.xlsx_not_workbook")
-		return nil
+		return nil, nil
 	}
 	if len(zr.File) > MaxXLSXParts {
 		d.errorf(here, "checklist.xlsx_parts", len(zr.File), MaxXLSXParts)
-		return nil
+		return nil, nil
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if total > MaxXLSXUnzipped {
 			d.errorf(here, "checklist.xlsx_unzipped", sizeWords(MaxXLSXUnzipped))
-			return nil
+			return nil, nil
 		}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -98,9 +109,9 @@ func (d *decoder) openWorkbook(data []byte) *excelize.File {
 	})
 	if err != nil {
 		d.errorf(here, "checklist.xlsx_not_workbook")
-		return nil
+		return nil, nil
 	}
-	return f
+	return f, zr
 }
 
 // workbook reads the sheets of one workbook into the validator's tree.
@@ -109,6 +120,9 @@ type workbook struct {
 	f      *excelize.File
 	kinds  kindSet
 	sheets map[sheetKind]string // kind → the sheet's name in this file
+	// layoutOK is false once a sheet or a column is missing or unknown.
+	layoutOK bool
+	merges   map[string][]string // sheet name → merged ranges
 }
 
 // cellPos is the place of a cell of a sheet.
@@ -179,6 +193,9 @@ func (wb *workbook) tree() *node {
 	}
 	fields := wb.fields()
 	items := wb.items(fields)
+	if !wb.layoutOK {
+		return nil // the levels would all name items not found
+	}
 	wb.levels(items)
 	root.add("fields", wb.cellPos(sheetFields, 3, 1), fields.list)
 	if wb.sheets[sheetBands] != "" {
@@ -222,8 +239,11 @@ func (wb *workbook) read(k sheetKind) (grid, bool) {
 	rows, err := wb.f.Rows(name)
 	if err != nil {
 		wb.d.errorf(wb.cellPos(k, 1, 1), "checklist.xlsx_not_workbook")
+		wb.layoutOK = false
 		return grid{}, false
 	}
+	ok := false
+	defer func() { wb.layoutOK = wb.layoutOK && ok }()
 	defer func() { _ = rows.Close() }() // read only: nothing to lose
 	var g grid
 	n := 0
@@ -260,14 +280,13 @@ func (wb *workbook) read(k sheetKind) (grid, bool) {
 		wb.d.errorf(wb.cellPos(k, n, 1), "checklist.xlsx_not_workbook")
 		return grid{}, false
 	}
-	merged, err := wb.f.GetMergeCells(name, true)
-	if err != nil {
-		wb.d.errorf(wb.cellPos(k, 1, 1), "checklist.xlsx_not_workbook")
-		return grid{}, false
+	for _, ref := range wb.merges[name] {
+		from, to, found := strings.Cut(ref, ":")
+		if found {
+			g.fillDown(from, to)
+		}
 	}
-	for _, m := range merged {
-		g.fillDown(m.GetStartAxis(), m.GetEndAxis())
-	}
+	ok = true
 	return g, true
 }
 

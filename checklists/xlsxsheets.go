@@ -92,6 +92,7 @@ func (wb *workbook) table(k sheetKind) (*table, bool) {
 			ok = false
 		}
 	}
+	wb.layoutOK = wb.layoutOK && ok
 	return t, ok
 }
 
@@ -233,14 +234,12 @@ func (wb *workbook) kindValue(pos Pos, s string) *node {
 		}
 		return scalar(pos, code)
 	}
-	var parts []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
-		if p = strings.TrimSpace(p); p != "" {
-			if code, ok := kindCode(p); ok {
-				p = code
-			}
-			parts = append(parts, p)
-		}
+	// A kind's name may hold a comma ("UBND cấp xã, phường"): split on
+	// semicolons first, and on commas too only if that leaves names
+	// unknown.
+	parts, known := splitKinds(s, ";")
+	if !known {
+		parts, _ = splitKinds(s, ",;")
 	}
 	if len(parts) <= 1 {
 		return scalar(pos, strings.Join(parts, ""))
@@ -250,6 +249,24 @@ func (wb *workbook) kindValue(pos Pos, s string) *node {
 		list.items = append(list.items, scalar(pos, p))
 	}
 	return list
+}
+
+// splitKinds splits s at any of seps into kind codes, reporting whether
+// every piece was a kind.
+func splitKinds(s, seps string) ([]string, bool) {
+	var out []string
+	all := true
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		code, ok := kindCode(p)
+		if !ok {
+			code, all = p, false
+		}
+		out = append(out, code)
+	}
+	return out, all
 }
 
 // kindCode finds a kind by code or by name in either language.

@@ -19,6 +19,10 @@ const (
 	MaxYAMLBytes = 4 << 20
 	// MaxYAMLDepth is the deepest nesting of lists and mappings.
 	MaxYAMLDepth = 24
+	// MaxYAMLValues bounds the values of a file (counted as its lines,
+	// list entries and flow items): a 2,000-item checklist has about
+	// 20,000.
+	MaxYAMLValues = 100_000
 )
 
 // allowedTags are the YAML core tags, which only say what a value already
@@ -31,7 +35,7 @@ var allowedTags = map[string]bool{"!": true, "!!str": true, "!!int": true, "!!fl
 // document as a tree, or nil after reporting why there is none.
 func (d *decoder) yamlRoot(data []byte, what string) (root *node) {
 	if len(data) > MaxYAMLBytes {
-		d.errorf(Pos{Line: 1}, "checklist.too_large", sizeWords(int64(len(data))), sizeWords(MaxYAMLBytes))
+		d.errorf(Pos{Line: 1}, "checklist.too_large", sizeWords(MaxYAMLBytes))
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -55,8 +59,12 @@ func (d *decoder) yamlRoot(data []byte, what string) (root *node) {
 		d.errorf(Pos{Line: line}, "checklist.not_utf8")
 		return nil
 	}
-	if line, ok := yamlDepthOK(data, MaxYAMLDepth); !ok {
+	switch line, problem := yamlShape(data, MaxYAMLDepth, MaxYAMLValues); problem {
+	case "depth":
 		d.errorf(Pos{Line: line}, "checklist.too_deep", MaxYAMLDepth)
+		return nil
+	case "values":
+		d.errorf(Pos{Line: line}, "checklist.too_many_values", MaxYAMLValues)
 		return nil
 	}
 	defer func() {

@@ -40,10 +40,12 @@ func init() {
 		"checklist.holds.kinds":     {VI: "danh sách loại đơn vị", EN: "list of kinds"},
 
 		// Reading the file.
-		"checklist.too_large": {VI: "tệp có %s, quá giới hạn %s; hãy chia nhỏ hoặc bỏ bớt nội dung thừa",
-			EN: "the file is %s, over the limit of %s; split it or remove what it does not need"},
+		"checklist.too_large": {VI: "tệp lớn hơn %s, mức tối đa kiemtra đọc; hãy chia nhỏ hoặc bỏ bớt nội dung thừa",
+			EN: "the file is larger than %s, the most kiemtra reads; split it or remove what it does not need"},
 		"checklist.too_deep": {VI: "tệp lồng nhau quá %d cấp (danh sách trong danh sách…); bộ tiêu chí không cần sâu như vậy",
 			EN: "the file nests more than %d levels deep (lists within lists…); a checklist never needs that"},
+		"checklist.too_many_values": {VI: "tệp chứa hơn %d giá trị; bộ tiêu chí hay kế hoạch không cần nhiều như vậy",
+			EN: "the file holds more than %d values; no checklist or plan needs that many"},
 		"checklist.not_utf8":        {VI: "tệp không phải văn bản UTF-8; hãy lưu lại dưới dạng UTF-8", EN: "the file is not valid UTF-8 text; save it as UTF-8"},
 		"checklist.yaml_unreadable": {VI: "không đọc được tệp dưới dạng YAML", EN: "cannot read the file as YAML"},
 		"checklist.yaml_syntax":     {VI: "lỗi cú pháp YAML: %s", EN: "YAML syntax error: %s"},
