@@ -72,7 +72,7 @@ func TestValidatorRules(t *testing.T) {
 		want []string
 	}{
 		{"typo in key", edit(map[int]string{19: `            scoreing: binary`}), []string{
-			`t.yaml:16: item 1.1.1: missing "scoring" (one of binary, partial, levels, manual)`,
+			`t.yaml:16: item 1.1.1: missing "scoring" (one of binary, partial, levels, manual, deduction)`,
 			`t.yaml:19: item 1.1.1: unknown key "scoreing" (did you mean "scoring"?)`,
 		}},
 		{"unknown top-level key", edit(map[int]string{3: `titel: "Thử"`}), []string{
@@ -84,7 +84,7 @@ func TestValidatorRules(t *testing.T) {
 			`t.yaml:18: item 1.1.1: unknown key "weight" (valid keys: code, text, guidance, evidence, legal_basis, max, scoring, levels)`,
 		}},
 		{"unknown scoring mode", edit(map[int]string{19: `            scoring: yesno`}), []string{
-			`t.yaml:19: item 1.1.1: unknown scoring mode "yesno" (valid: binary, partial, levels, manual)`,
+			`t.yaml:19: item 1.1.1: unknown scoring mode "yesno" (valid: binary, partial, levels, manual, deduction)`,
 		}},
 		{"NFD text", edit(map[int]string{17: "            text: \"Thu\u0309 tu\u0323c?\""}), []string{
 			`t.yaml:17: item 1.1.1: text must be in Unicode NFC (composed) form; this text has separate combining accents (NFD)`,
@@ -199,7 +199,7 @@ func TestValidatorRules(t *testing.T) {
 		}},
 		{"several problems, sorted by line", edit(map[int]string{19: `            scoreing: binary`, 3: "title: \"Thu\u0309\""}), []string{
 			`t.yaml:3: checklist: title must be in Unicode NFC (composed) form; this text has separate combining accents (NFD)`,
-			`t.yaml:16: item 1.1.1: missing "scoring" (one of binary, partial, levels, manual)`,
+			`t.yaml:16: item 1.1.1: missing "scoring" (one of binary, partial, levels, manual, deduction)`,
 			`t.yaml:19: item 1.1.1: unknown key "scoreing" (did you mean "scoring"?)`,
 		}},
 		{"empty file", []byte("# chỉ có chú thích\n"), []string{
