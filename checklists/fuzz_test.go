@@ -2,7 +2,9 @@ package checklists
 
 import (
 	"errors"
+	"kiemtra/i18n"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -16,10 +18,11 @@ func checkErr(t *testing.T, err error) {
 		t.Fatal("empty Errors")
 	}
 	for i, e := range es {
-		if e.Line < 1 || e.Msg == "" || e.File == "" {
+		if msg := e.Msg(i18n.New(i18n.EN)); e.Line < 1 || msg == "" || e.File == "" || strings.Contains(msg, "[checklist.") ||
+			strings.Contains(msg, "%!") {
 			t.Fatalf("bad error %+v", e)
 		}
-		if i > 0 && e.Line < es[i-1].Line {
+		if i > 0 && e.Pos.less(es[i-1].Pos) {
 			t.Fatalf("not sorted: %v", es)
 		}
 	}
@@ -31,7 +34,7 @@ func checkErr(t *testing.T, err error) {
 // testdata/fuzz/FuzzParse. (Whole built-in files are valid seeds too, but at
 // 50 KB they slow the fuzzer's minimisation to a crawl.)
 func FuzzParse(f *testing.F) {
-	data, err := embedded.ReadFile("so-ban-nganh.yaml")
+	data, err := embedded.ReadFile("builtin/so-ban-nganh-2026.1.yaml")
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -79,3 +82,7 @@ func FuzzParsePlan(f *testing.F) {
 		}
 	})
 }
+
+// en renders an error of this package in English, for tables of expected
+// messages.
+func en(err error) string { return Message(err, i18n.New(i18n.EN)) }
