@@ -93,7 +93,7 @@ func TestWriteCommandsCreate(t *testing.T) {
 	for _, args := range [][]string{
 		{"plan", "import", plan},
 		{"config", "set", "inspector", "Lê Thu Trang"},
-		{"checklist", "add", filepath.Join("..", "checklists", "so-ban-nganh.yaml")},
+		{"checklist", "add", filepath.Join("..", "checklists", "builtin", "so-ban-nganh-2026.1.yaml")},
 	} {
 		db := filepath.Join(t.TempDir(), "new-folder", "kiemtra.db")
 		if r := runCLI(t, nil, append([]string{"--db", db}, args...)...); r.code != 0 {
