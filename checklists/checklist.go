@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"kiemtra/i18n"
 	"kiemtra/model"
 )
 
@@ -142,6 +143,8 @@ func Kinds() ([]model.KindInfo, error) {
 			return
 		}
 		kindsList, kindsErr = parseKinds(kindsFile, data)
+		// Messages whose params name a kind show its name.
+		i18n.RegisterKinds(kindsList)
 	})
 	if kindsErr != nil {
 		return nil, kindsErr

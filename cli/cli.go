@@ -296,7 +296,11 @@ func (env *Env) OpenExisting() (*store.DB, error) {
 // OpenDB opens the database at path with opts and records the built-in
 // checklists. main uses it too, for the TUI.
 func OpenDB(ctx context.Context, path string, log *slog.Logger, opts ...store.Option) (*store.DB, error) {
-	db, err := store.Open(ctx, path, append([]store.Option{store.WithLogger(log)}, opts...)...)
+	kinds, err := checklists.Kinds()
+	if err != nil {
+		return nil, fmt.Errorf("kinds of unit: %w", err)
+	}
+	db, err := store.Open(ctx, path, append([]store.Option{store.WithLogger(log), store.WithKinds(kinds)}, opts...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -55,6 +55,9 @@ type DB struct {
 
 	// existing and demoOnly are Open's refusals (Existing, DemoOnly).
 	existing, demoOnly bool
+
+	// kinds are the kinds of unit (WithKinds), for checking visits.
+	kinds []model.KindInfo
 }
 
 // Option configures Open.
