@@ -201,7 +201,7 @@ func knownKinds() (kindSet, error) {
 	if err != nil {
 		return kindSet{}, err
 	}
-	set := kindSet{known: map[model.UnitKind]bool{}}
+	set := kindSet{known: map[model.UnitKind]bool{}, list: kinds}
 	for _, k := range kinds {
 		set.known[k.Code] = true
 		set.codes = append(set.codes, string(k.Code))

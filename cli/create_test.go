@@ -56,6 +56,7 @@ func TestReadCommandsNeverCreate(t *testing.T) {
 		{"bundle", "--out", "b.ktb"},
 		{"import", "b.ktb"},
 		{"receipt", "b.ktb.receipt.json"},
+		{"unit", "rename", "STP", "--name", "Sở Tư pháp"},
 	} {
 		for _, byEnv := range []bool{false, true} {
 			dir := t.TempDir()

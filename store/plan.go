@@ -15,6 +15,18 @@ type PlanResult struct {
 	New         int // assessments created by this import
 }
 
+// VisitError is a visit of a plan that ImportPlan refused: the unit's
+// code, and why (an error with a model code).
+type VisitError struct {
+	Unit string
+	Err  error
+}
+
+func (e *VisitError) Error() string { return "unit " + e.Unit + ": " + e.Err.Error() }
+
+// Unwrap returns why.
+func (e *VisitError) Unwrap() error { return e.Err }
+
 // ImportPlan records an inspection plan: the inspection, its units and one
 // draft assessment per visit, in one transaction. Importing the same plan
 // again changes nothing; a corrected plan updates the inspection and the
@@ -42,11 +54,11 @@ func (db *DB) ImportPlan(ctx context.Context, actor string, p *model.Plan) (Plan
 	for i, v := range p.Visits {
 		u := normUnit(v.Unit)
 		if _, _, err := db.checkNewUnit(ctx, u); err != nil {
-			return res, fmt.Errorf("import plan: unit %s: %w", u.Code, err)
+			return res, fmt.Errorf("import plan: %w", &VisitError{Unit: u.Code, Err: err})
 		}
 		cl, err := db.visitChecklist(ctx, in, u.Kind, v.Date, v.ChecklistID, v.ChecklistVersion)
 		if err != nil {
-			return res, fmt.Errorf("import plan: unit %s: %w", u.Code, err)
+			return res, fmt.Errorf("import plan: %w", &VisitError{Unit: u.Code, Err: err})
 		}
 		versions[i] = cl.Version
 	}
