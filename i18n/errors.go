@@ -92,7 +92,7 @@ func init() {
 		"e.too_new":      {VI: "%s do phiên bản kiemtra mới hơn tạo ra, không mở để tránh làm hỏng: hãy cập nhật kiemtra.", EN: "%s was written by a newer kiemtra and was not opened, to keep it safe: update kiemtra."},
 		"e.pragmas":      {VI: "SQLite không nhận các thiết lập an toàn dữ liệu cho %s, nên không mở.", EN: "SQLite did not accept the durability settings for %s, so it was not opened."},
 		"e.bad_path":     {VI: "không dùng được đường dẫn %q (không được chứa ? hoặc #).", EN: "the path %q cannot be used (it may not contain ? or #)."},
-		"e.no_database":  {VI: "chưa có cơ sở dữ liệu ở %s: kiểm tra lại đường dẫn (--db), hoặc nhập kế hoạch bằng kiemtra plan import.", EN: "there is no database at %s: check the path (--db), or load a plan with kiemtra plan import."},
+		"e.no_database":  {VI: "chưa có cơ sở dữ liệu ở %s: kiểm tra lại đường dẫn (--db, KIEMTRA_DB); trên máy mới, bắt đầu bằng kiemtra config set inspector \"Họ và tên\" hoặc kiemtra plan import TỆP.", EN: "there is no database at %s: check the path (--db, KIEMTRA_DB); on a new computer, start with kiemtra config set inspector \"Full name\" or kiemtra plan import FILE."},
 
 		"e.file_missing": {VI: "không có tệp hoặc thư mục %s.", EN: "there is no file or folder %s."},
 		"e.permission":   {VI: "hệ điều hành không cho phép truy cập %s.", EN: "the system does not allow access to %s."},
