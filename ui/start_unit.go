@@ -136,7 +136,7 @@ func (m startModel) syncUnitForm() (startModel, tea.Cmd) {
 			}
 			titles := make([]string, len(st.cls))
 			for i, cl := range st.cls {
-				titles[i] = fmt.Sprintf("%s (%s)", cl.Title, cl.Ref())
+				titles[i] = fmt.Sprintf("%s — %s", cl.Ref(), cl.Title)
 			}
 			f = f.withOptions(unitFieldChecklist, titles, proposeChecklist(st.cls, m.c.kinds, in, kind, date))
 			st.kind, st.date, st.made = kind, dateText, true
