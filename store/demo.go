@@ -139,7 +139,17 @@ func demoFinding(rng *rand.Rand, o Overview, it model.Item) model.Finding {
 	default:
 		f.Result = model.ResultNotApplicable
 	}
+	if f.Result == model.ResultNotApplicable && !it.AllowsNA() {
+		// The item does not allow không áp dụng: it was found lacking.
+		f.Result = model.ResultFail
+	}
 	f.Score = it.DefaultScore(f.Result)
+	if it.Scoring == model.ScoringDeduction && f.Result != model.ResultNotApplicable {
+		// A deduction item is answered with the cases found; the result
+		// and score follow from them.
+		f.Cases = demoCases(rng, it, f.Result)
+		f.Result, f.Score = it.Deduct(f.Cases)
+	}
 	if f.Result == model.ResultPass && rng.IntN(3) == 0 {
 		f.Evidence = fmt.Sprintf("Kế hoạch số %d/KH-%s ngày %02d/01/2022", 100+rng.IntN(200), o.Unit.Code, 5+rng.IntN(20))
 	}
@@ -154,4 +164,22 @@ func demoFinding(rng *rand.Rand, o Overview, it model.Item) model.Finding {
 		f.Deadline = o.Assessment.Date.AddDays(45)
 	}
 	return f
+}
+
+// demoCases is a plausible number of cases for a deduction item the roll
+// found r: none for đạt, some that leave points for đạt một phần, enough
+// to take them all for chưa đạt.
+func demoCases(rng *rand.Rand, it model.Item, r model.Result) int {
+	zero := it.ZeroCases()
+	switch r {
+	case model.ResultPass:
+		return 0
+	case model.ResultPartial:
+		if zero <= 1 {
+			return 1 // one case takes everything: chưa đạt
+		}
+		return 1 + rng.IntN(zero-1)
+	default:
+		return zero + rng.IntN(3)
+	}
 }

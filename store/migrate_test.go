@@ -48,7 +48,9 @@ func TestVersion2DatabaseGetsAuditRevisionIndex(t *testing.T) {
 	db := openTest(t, path)
 	// Make it what a version-2 database is: 001 and 002 as shipped.
 	for _, q := range []string{"DROP INDEX audit_revision", "ALTER TABLE assessments DROP COLUMN unit_name",
-		"ALTER TABLE assessments DROP COLUMN unit_kind", "DELETE FROM schema_migrations WHERE version > 2"} {
+		"ALTER TABLE assessments DROP COLUMN unit_kind", "ALTER TABLE findings DROP COLUMN cases",
+		"ALTER TABLE checklists DROP COLUMN origin_file", "ALTER TABLE checklists DROP COLUMN origin_hash",
+		"DELETE FROM schema_migrations WHERE version > 2"} {
 		if _, err := db.sql.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
