@@ -287,5 +287,10 @@ func init() {
 		// Help overlay.
 		"ui.help.title": {"Phím tắt", "Keys"},
 		"ui.help.close": {"Nhấn ? hoặc esc để đóng.", "Press ? or esc to close."},
+
+		// Where a held checklist came from (the add-unit form's list).
+		"ui.origin.builtin": {"có sẵn trong kiemtra", "built into kiemtra"},
+		"ui.origin.file":    {"nạp từ tệp %s (SHA-256 %s…) lúc %s", "added from %s (SHA-256 %s…) on %s"},
+		"ui.origin.unknown": {"nạp lúc %s", "added on %s"},
 	})
 }

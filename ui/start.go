@@ -109,6 +109,8 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
 		cmd = loadInspectionsCmd(m.c.store, msg.inspection.ID)
 	case knownUnitsMsg:
 		m = m.handleKnownUnits(msg)
+	case heldChecklistsMsg:
+		m = m.handleHeldChecklists(msg)
 	case unitAddedMsg:
 		if msg.err != nil {
 			m.form.err = m.c.t.Err(msg.err)
