@@ -155,6 +155,8 @@ func (c common) scoringText(it model.Item) string {
 			parts[i] = l.Label + " " + c.pts(l.Score)
 		}
 		return c.t.T("ui.scoring.levels", strings.Join(parts, "; "))
+	case model.ScoringDeduction:
+		return c.t.T("ui.scoring.deduction", c.pts(it.Max), c.pts(it.PerCase))
 	default:
 		return c.t.T("ui.scoring.manual", c.pts(it.Max))
 	}
