@@ -208,9 +208,9 @@ func TestItemBasisShows(t *testing.T) {
 	def := findItem(t, a, "default", func(it model.Item) bool { return it.Basis() == model.BasisDefault })
 	a = gotoItem(t, a, cited)
 	src := a.sess.items[cited].Source
-	requireContains(t, a, "Nguồn: "+src[:40])
+	requireContains(t, a, "Nguồn: "+firstWords(src, 6))
 	a = keys(t, a, "enter")
-	requireContains(t, a, "Nguồn: "+src[:40])
+	requireContains(t, a, "Nguồn: "+firstWords(src, 6))
 	a = keys(t, a, "esc")
 	a = gotoItem(t, a, def)
 	requireContains(t, a, "Nguồn: mặc định")
