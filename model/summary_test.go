@@ -188,16 +188,22 @@ func TestUnitRecordHelpers(t *testing.T) {
 	if rc := r.Recommendations(); len(rc) != 1 || rc[0].Item.Code != "2.1.1" {
 		t.Errorf("recommendations = %+v", rc)
 	}
-	if d := r.FixReportDue(); d != NewDate(2022, time.November, 2) {
-		t.Errorf("fix report due %s, want 02/11/2022", d)
+	// The fixes are reported on counted from the thông báo kết luận, not
+	// from the visit: the unit learns what to fix from the thông báo.
+	if !r.FixReportDue().IsZero() {
+		t.Errorf("no thông báo yet, yet a due date %s (counted from the visit?)", r.FixReportDue())
+	}
+	r.Assessment.Conclusion.Date = NewDate(2022, time.December, 5)
+	if d := r.FixReportDue(); d != NewDate(2022, time.December, 20) {
+		t.Errorf("fix report due %s, want 20/12/2022", d)
 	}
 	r.Inspection.ReportDays = 0
-	if d := r.FixReportDue(); d != NewDate(2022, time.November, 2) {
+	if d := r.FixReportDue(); d != NewDate(2022, time.December, 20) {
 		t.Errorf("default 15 days: %s", d)
 	}
-	r.Assessment.Date = Date{}
-	if !r.FixReportDue().IsZero() {
-		t.Error("no visit day, yet a due date")
+	r.Inspection.ReportDays = 10
+	if d := r.FixReportDue(); d != NewDate(2022, time.December, 15) {
+		t.Errorf("10 days: %s", d)
 	}
 	if r.State() != StateDraft {
 		t.Errorf("state %s", r.State())

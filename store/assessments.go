@@ -12,13 +12,16 @@ import (
 )
 
 const assessmentCols = `id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status,
-	representative, representative_position, unit_comments, strengths, finalized_at, finalized_by, updated_at`
+	representative, representative_position, unit_comments, strengths, finalized_at, finalized_by, updated_at, doc`
 
 func scanAssessment(sc scanner) (model.Assessment, error) {
 	var a model.Assessment
-	var date, status, fin, upd string
+	var date, status, fin, upd, doc string
 	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
-		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd); err != nil {
+		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd, &doc); err != nil {
+		return a, err
+	}
+	if err := readAssessmentDoc(&a, doc); err != nil {
 		return a, err
 	}
 	a.Status = model.Status(status)
@@ -86,9 +89,23 @@ func (t *txn) addAssessment(ctx context.Context, actor string, a model.Assessmen
 		if a.Place != "" && nfc(a.Place) != old.Place {
 			old.Place, changed = nfc(a.Place), true
 		}
-		if changed {
-			if old.Status == model.StatusFinalized {
-				return old, nil // a finalized record keeps its date and place
+		changed = givenVisitDetails(&old, a) || changed
+		// The thông báo is issued after the visit: a plan that gives it
+		// records it on a finalized assessment too.
+		concluded := a.Conclusion != (model.Conclusion{}) && a.Conclusion != old.Conclusion
+		switch {
+		case old.Status == model.StatusFinalized && concluded:
+			fin, ferr := getAssessment(ctx, t, old.ID)
+			if ferr != nil {
+				return old, ferr
+			}
+			fin.Conclusion = a.Conclusion
+			return fin, t.writeAssessment(ctx, actor, "conclusion", fin)
+		case old.Status == model.StatusFinalized:
+			return old, nil // a finalized record keeps what it was signed with
+		case changed || concluded:
+			if concluded {
+				old.Conclusion = a.Conclusion
 			}
 			return old, t.writeAssessment(ctx, actor, "save", old)
 		}
@@ -105,9 +122,9 @@ func (t *txn) addAssessment(ctx context.Context, actor string, a model.Assessmen
 	a.Status = model.StatusDraft
 	a.Place = nfc(a.Place)
 	a.UpdatedAt = t.now()
-	_, err = t.ExecContext(ctx, `INSERT INTO assessments(id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?)`, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place,
-		string(a.Status), formatTime(a.UpdatedAt))
+	_, err = t.ExecContext(ctx, `INSERT INTO assessments(id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status, doc, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?)`, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place,
+		string(a.Status), assessmentDocOf(a), formatTime(a.UpdatedAt))
 	if err != nil {
 		return a, fmt.Errorf("write assessment: %w", err)
 	}
@@ -123,9 +140,9 @@ func (t *txn) writeAssessment(ctx context.Context, actor, action string, a model
 	}
 	a.UpdatedAt = t.now()
 	_, err = t.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
-		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=? WHERE id=?`,
+		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, doc=?, updated_at=? WHERE id=?`,
 		a.Date.ISO(), nfc(a.Place), string(a.Status), nfc(a.Representative), nfc(a.RepresentativePosition), nfc(a.UnitComments),
-		nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(a.UpdatedAt), a.ID)
+		nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), assessmentDocOf(a), formatTime(a.UpdatedAt), a.ID)
 	if err != nil {
 		return fmt.Errorf("write assessment: %w", err)
 	}
@@ -300,11 +317,14 @@ var assessmentUnitCols = prefixCols("a.", assessmentCols) + ", " + prefixCols("u
 func scanAssessmentUnit(sc scanner) (model.Assessment, model.Unit, error) {
 	var a model.Assessment
 	var u model.Unit
-	var date, status, fin, upd, kind string
+	var date, status, fin, upd, doc, kind string
 	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
-		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
+		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd, &doc,
 		&u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
 		return a, u, fmt.Errorf("read assessment: %w", err)
+	}
+	if err := readAssessmentDoc(&a, doc); err != nil {
+		return a, u, err
 	}
 	a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
 	var err error

@@ -113,7 +113,9 @@ func (m summaryModel) commit(s session) (summaryModel, result) {
 	a.Representative = norm.NFC.String(strings.TrimSpace(m.rep.Value()))
 	a.RepresentativePosition = norm.NFC.String(strings.TrimSpace(m.pos.Value()))
 	a.UnitComments = norm.NFC.String(strings.TrimSpace(m.comment.Value()))
-	if a == s.assessment {
+	old := s.assessment
+	if a.Representative == old.Representative && a.RepresentativePosition == old.RepresentativePosition &&
+		a.UnitComments == old.UnitComments {
 		return m, result{}
 	}
 	return m, result{change: &assessmentChange{kind: changeSide, assessment: a}}
