@@ -143,8 +143,8 @@ type Assessment struct {
 	Copies       int           `json:"copies,omitempty"` // bản of the biên bản signed
 	Conclusion   Conclusion    `json:"conclusion,omitzero"`
 	FinalizedAt  time.Time     `json:"finalized_at,omitempty"`
-	FinalizedBy string    `json:"finalized_by,omitempty"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	FinalizedBy  string        `json:"finalized_by,omitempty"`
+	UpdatedAt    time.Time     `json:"updated_at"`
 }
 
 // Finding is what the inspector recorded for one item of one assessment.
