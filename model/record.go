@@ -75,7 +75,7 @@ type Inspection struct {
 	ID       string   `json:"id"`
 	Year     int      `json:"year"`
 	Title    string   `json:"title"`
-	Plan     string   `json:"plan,omitempty"`     // "Kế hoạch số 149/KH-UBND ngày 14/01/2022"
+	Plan     string   `json:"plan,omitempty"`     // "Kế hoạch số 12/KH-UBND ngày 20/01/2022 …"
 	Decision string   `json:"decision,omitempty"` // quyết định thành lập đoàn
 	Issuer   string   `json:"issuer,omitempty"`   // cơ quan chủ trì, e.g. "Sở Nội vụ tỉnh Hải Dương"
 	Team     []Member `json:"team,omitempty"`
