@@ -127,5 +127,6 @@ func init() {
 		"e.no_bundles":        {VI: "thư mục %s không có tệp gói dữ liệu kiemtra nào.", EN: "%s holds no kiemtra bundle."},
 		"e.unit_differs":      {VI: "hai tệp ghi khác nhau về tên hoặc địa chỉ của đơn vị %s; đã giữ %q.", EN: "the two files disagree on the name or address of unit %s; kept %q."},
 		"e.checklist_differs": {VI: "đơn vị %s được đánh giá theo bộ tiêu chí %s ở máy này và %s trong gói; đã giữ bộ ở máy này.", EN: "unit %s is assessed against checklist %s here and %s in the bundle; kept the one here."},
+		"e.not_final":         {VI: "biên bản kiểm tra %s chưa kết thúc: thông báo kết luận chỉ lập sau khi kết thúc biên bản.", EN: "the inspection record of %s is not finalized: the conclusion notice is made only after the record is finalized."},
 	})
 }

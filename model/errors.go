@@ -158,6 +158,9 @@ const (
 	// different checklist versions; the one held was kept. Params: the unit
 	// code, the version held, the version in the bundle.
 	EChecklistDiffers Code = "checklist_differs"
+	// ENotFinal: a document that follows the biên bản (the thông báo kết
+	// luận) asked of an assessment not finalized. Params: the unit's name.
+	ENotFinal Code = "not_final"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -172,6 +175,7 @@ var Codes = []Code{
 	ERevisionChanged, ESeqReused, ENothingToBundle, EReceiptFormat, EReceiptSignature, EReceiptNotOurs,
 	EFormat, ENotFolder, ETooManyCopies,
 	ENoPath, ENoBundles, EUnitDiffers, EChecklistDiffers,
+	ENotFinal,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;

@@ -147,3 +147,12 @@ func CodeLess(a, b string) bool {
 	}
 	return len(pa) < len(pb)
 }
+
+// ReportData is what the báo cáo kết quả kiểm tra of one inspection
+// shows: the inspection, its consolidated summary, and the record of each
+// unit (the strengths and comments each carries).
+type ReportData struct {
+	Inspection Inspection
+	Summary    Summary
+	Records    []UnitRecord
+}
