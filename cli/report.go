@@ -111,7 +111,7 @@ func runUnitDocument(env *Env, fs *flag.FlagSet, formats []report.Format,
 		if err != nil {
 			return err
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -215,7 +215,7 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 				return Usage(env.T.T("report.cli.bad_view", *view))
 			}
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}

@@ -48,7 +48,8 @@ func TestVersion2DatabaseGetsAuditRevisionIndex(t *testing.T) {
 	db := openTest(t, path)
 	// Make it what a version-2 database is: 001 and 002 as shipped (so
 	// without what later migrations add).
-	for _, q := range []string{"DROP INDEX audit_revision", "ALTER TABLE inspections DROP COLUMN doc",
+	for _, q := range []string{"DROP INDEX audit_revision", "ALTER TABLE assessments DROP COLUMN unit_name",
+		"ALTER TABLE assessments DROP COLUMN unit_kind", "ALTER TABLE inspections DROP COLUMN doc",
 		"ALTER TABLE assessments DROP COLUMN doc", "DELETE FROM schema_migrations WHERE version > 2"} {
 		if _, err := db.sql.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)

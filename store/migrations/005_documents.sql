@@ -1,4 +1,4 @@
--- 004: what the documents print beyond the findings (model/document.go):
+-- 005: what the documents print beyond the findings (model/document.go):
 -- the letterhead, numbers and báo cáo of an inspection; the hours, the
 -- unit's participants, the copies and the thông báo kết luận of a visit.
 -- Each is one JSON object of those fields only (empty ones omitted), so
