@@ -296,3 +296,94 @@ func TestConclusionOfDraftRefused(t *testing.T) {
 		t.Errorf("in words: %q", got)
 	}
 }
+
+// The documents' numbers never mislead: an item marked không áp dụng
+// shows as such, never as 0 of its maximum; a score resting on a default
+// wording or points carries (*) and the note saying so; "Xếp loại" is
+// printed only for a finalized, complete record of a checklist whose
+// bands have a basis.
+func TestNumbersNeverMislead(t *testing.T) {
+	t.Parallel()
+	db, kinds := demoDB(t)
+	r := unitRecord(t, db, kinds, "STP")
+	md := func(r *model.UnitRecord) string {
+		b, err := report.UnitRecord(r, report.Markdown, i18n.VI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	s := demoSummary(t, db, kinds)
+	var na model.FindingRow
+	for _, f := range s.Findings {
+		if f.Finding.Result == model.ResultNotApplicable {
+			na = f
+			break
+		}
+	}
+	if na.ItemCode == "" {
+		t.Fatal("the demo has no item marked không áp dụng")
+	}
+	sum, err := report.Summary(s, report.Markdown, i18n.VI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, l := range strings.Split(string(sum), "\n") {
+		if !strings.HasPrefix(l, "| "+na.UnitCode+" | "+na.ItemCode+" |") {
+			continue
+		}
+		found = true
+		if strings.Contains(l, "0/"+na.Max.Format(',')) || !strings.Contains(l, "không áp dụng") {
+			t.Errorf("không áp dụng shown as a score: %s", l)
+		}
+	}
+	if !found {
+		t.Errorf("no finding row for %s %s in the summary", na.UnitCode, na.ItemCode)
+	}
+
+	plain := md(r)
+	if strings.Contains(plain, "Xếp loại") || strings.Contains(plain, "(*)") {
+		t.Fatal("the demo record classifies or marks defaults, though its checklist has neither")
+	}
+	// Bands with a basis: classified, once finalized and complete.
+	cl := *r.Checklist
+	cl.BandsBasis = "Quyết định số 336/QĐ-UBND ngày 01/3/2023 (ví dụ kiểm thử)"
+	classed := *r
+	classed.Checklist = &cl
+	classed.Scorecard.Band = cl.Classify(classed.Scorecard.Overall.Percent())
+	if got := md(&classed); !strings.Contains(got, "**Xếp loại: "+classed.Scorecard.Band.Label+".**") {
+		t.Errorf("a checklist with a basis for its bands: no classification printed")
+	}
+	draft := classed
+	draft.Assessment.Status = model.StatusDraft
+	if got := md(&draft); strings.Contains(got, "Xếp loại") || !strings.Contains(got, "Tổng điểm tạm tính") {
+		t.Errorf("a draft is classified, or not marked provisional")
+	}
+	// An item resting on a default: its field and its score marked.
+	def := *r.Checklist
+	def.Fields = append([]model.Field(nil), def.Fields...)
+	for fi := range def.Fields {
+		f := &def.Fields[fi]
+		f.Criteria = append([]model.Criterion(nil), f.Criteria...)
+		for ci := range f.Criteria {
+			c := &f.Criteria[ci]
+			c.Items = append([]model.Item(nil), c.Items...)
+			for ii := range c.Items {
+				for _, sh := range r.Shortcomings() {
+					if c.Items[ii].Code == sh.Item.Code && fi == 2 {
+						c.Items[ii].Default = true
+					}
+				}
+			}
+		}
+	}
+	def.Index()
+	marked := *r
+	marked.Checklist = &def
+	got := md(&marked)
+	if !strings.Contains(got, "3. Cải cách thủ tục hành chính (\\*)") || !strings.Contains(got, "điểm (\\*).)") ||
+		!strings.Contains(got, "Lĩnh vực có mục chấm theo nội dung hoặc thang điểm mặc định") {
+		t.Errorf("scores resting on defaults are not marked:\n%s", got)
+	}
+}

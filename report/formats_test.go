@@ -507,3 +507,58 @@ func TestFormatsAndNames(t *testing.T) {
 		t.Errorf("file name %q", n)
 	}
 }
+
+// Every sheet of the workbooks prints on A4, one page wide, in the
+// orientation its table needs, with its header row on every page.
+func TestXLSXPageSetup(t *testing.T) {
+	t.Parallel()
+	db, kinds := demoDB(t)
+	rec, err := report.UnitRecord(unitRecord(t, db, kinds, "STP"), report.XLSX, i18n.VI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := report.Summary(demoSummary(t, db, kinds), report.XLSX, i18n.VI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range [][]byte{rec, sum} {
+		f := openXLSX(t, b)
+		names := map[string]string{}
+		for _, d := range f.GetDefinedName() {
+			if d.Name == "_xlnm.Print_Titles" {
+				names[d.Scope] = d.RefersTo
+			}
+		}
+		for i, sheet := range f.GetSheetList() {
+			pl, err := f.GetPageLayout(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			props, err := f.GetSheetProps(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pl.Size == nil || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil ||
+				*pl.FitToHeight != 0 || props.FitToPage == nil || !*props.FitToPage {
+				t.Errorf("%s: not A4 one page wide: %+v", sheet, pl)
+			}
+			rows, err := f.GetRows(sheet)
+			if err != nil || len(rows) == 0 {
+				t.Fatalf("%s: %v", sheet, err)
+			}
+			want := "portrait"
+			if sheet != "Biên bản" && len(rows[0]) > 6 {
+				want = "landscape" // a wide table
+			}
+			if pl.Orientation == nil || *pl.Orientation != want {
+				t.Errorf("%s: orientation %v, want %s", sheet, pl.Orientation, want)
+			}
+			if i == 0 && sheet == "Biên bản" {
+				continue // the record itself: no table header to repeat
+			}
+			if !strings.HasSuffix(names[sheet], "!$1:$1") {
+				t.Errorf("%s: header row not repeated on each page (print titles %q)", sheet, names[sheet])
+			}
+		}
+	}
+}

@@ -141,8 +141,12 @@ func newSummaryView(s *model.Summary, t i18n.Catalog) *summaryView {
 			Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline), State: stateLabel(f.State, t)})
 	}
 	for _, f := range s.Findings {
+		score := t.T("report.score_of", num(f.Finding.Score, t), num(f.Max, t))
+		if f.Finding.Result == model.ResultNotApplicable {
+			score = lowerFirst(t.T("report.result.na")) // never "0/1,5"
+		}
 		v.Findings = append(v.Findings, sumFindingRow{Unit: f.UnitCode, Item: f.ItemCode, Result: resultLabel(f.Finding.Result, t),
-			Score: t.T("report.score_of", num(f.Finding.Score, t), num(f.Max, t)), Note: oneLine(f.Finding.Note),
+			Score: score, Note: oneLine(f.Finding.Note),
 			Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline)})
 	}
 	v.Notes = v.notes()

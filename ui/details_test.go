@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"kiemtra/i18n"
+	"kiemtra/model"
 )
 
 // The details forms refuse what the documents could not print, with the
@@ -109,5 +111,30 @@ func TestDetailsFormsRefuseBadValues(t *testing.T) {
 	f = keys(t, f, "t")
 	if f.summary.mode != summaryConclusion || f.summary.details.value("number") != "15" {
 		t.Fatalf("thông báo form: mode %s number %q", f.summary.mode, f.summary.details.value("number"))
+	}
+}
+
+// The start screen, the checklist panel and the unit's summary show a
+// unit's result on one basis (the score over the maximum without the
+// items marked không áp dụng), as the documents do; a draft's is marked
+// provisional and never classified; a unit with nothing assessed is "chưa
+// kiểm tra", never 0.
+func TestScreensAgreeOnAUnitsResult(t *testing.T) {
+	t.Parallel()
+	db := openStore(t, true, "Nguyễn Thị Hương")
+	a := newTestApp(t, db, i18n.VI, 120, 40)
+	requireContains(t, a, "chưa kiểm tra")
+	u := openDemoUnit(t, a, "STC")
+	o := u.sess.score.Overall
+	p := u.c.pct(o.Percent())
+	if p != u.c.pct(model.RoundPercent(float64(o.Score)*100/float64(o.AdjustedMax))) || o.AdjustedMax == o.Max {
+		t.Fatalf("STC: %s of %s (%s): the demo unit should have items marked không áp dụng", u.c.pts(o.Score), u.c.pts(o.AdjustedMax), p)
+	}
+	requireContains(t, a, p+" tạm tính")
+	requireContains(t, u, "Tổng: "+u.c.pts(o.Score)+"/"+u.c.pts(o.AdjustedMax)+" điểm ("+p+") · tạm tính") // the panel cuts the rest
+	s := keys(t, u, "s")
+	requireContains(t, s, "Điểm: "+u.c.pts(o.Score)+"/"+u.c.pts(o.AdjustedMax)+" ("+p+") · tạm tính, chưa xếp loại")
+	if strings.Contains(screen(s), "Xếp loại:") {
+		t.Error("a draft is classified on its summary")
 	}
 }
