@@ -85,7 +85,7 @@ func TestOfficialChecklistStoryInTmux(t *testing.T) {
 	s.literal("Kiểm tra CCHC năm 2025 tại các sở")
 	s.key("Tab", "BSpace", "BSpace", "BSpace", "BSpace")
 	s.literal("2025")
-	s.key("Tab", "Enter")
+	s.key("C-s")
 	s.waitFor("inspection created", "› 2025 · Kiểm tra CCHC năm 2025", "Chưa có đơn vị nào")
 
 	// The unit, with the province's checklist, first in the list.
@@ -138,7 +138,7 @@ func TestOfficialChecklistStoryInTmux(t *testing.T) {
 	c := common{t: i18n.New(i18n.VI)}
 	score := 150 + 25 + na.full.Max
 	adjusted := model.Points(10000) - na.excluded.Max
-	s.waitFor("scores", "Tổng: "+c.pts(score)+"/100 điểm ("+c.pct(float64(score)*100/float64(adjusted))+")",
+	s.waitFor("scores", "Tổng: "+c.pts(score)+"/"+c.pts(adjusted)+" điểm ("+c.pct(float64(score)*100/float64(adjusted))+")",
 		"Đã đánh giá 4/"+strconv.Itoa(len(items))+" mục")
 	s.key("q")
 	deadline := time.Now().Add(5 * time.Second)

@@ -1,4 +1,4 @@
--- 005: per-item rules of the checklists (issue 11).
+-- 006: per-item rules of the checklists (issue 11).
 --
 -- A deduction item (điểm trừ) is answered with the number of cases found;
 -- the score follows from it. Every finding before this version had none.
