@@ -24,7 +24,7 @@ func init() {
 
 		"report.state.not_started": {VI: "Chưa kiểm tra", EN: "Not started"},
 		"report.state.draft":       {VI: "Đang kiểm tra (dự thảo)", EN: "In progress (draft)"},
-		"report.state.incomplete":  {VI: "Đã kết thúc, còn mục chưa đánh giá", EN: "Finalized, items not assessed"},
+		"report.state.incomplete":  {VI: "Đã hoàn thành, còn mục chưa đánh giá", EN: "Finalized, items not assessed"},
 		"report.state.final":       {VI: "Đã hoàn thành", EN: "Finalized"},
 
 		"report.record.team_name":         {VI: "ĐOÀN KIỂM TRA CẢI CÁCH HÀNH CHÍNH", EN: "ADMINISTRATIVE REFORM INSPECTION TEAM"},
@@ -45,12 +45,10 @@ func init() {
 		"report.record.class":             {VI: "Xếp loại: %s.", EN: "Classification: %s."},
 		"report.record.class_provisional": {VI: "Xếp loại (tạm tính, chưa chính thức): %s.", EN: "Classification (provisional, not official): %s."},
 		"report.record.class_none":        {VI: "Chưa xếp loại: chưa có kết quả kiểm tra.", EN: "Not classified: nothing assessed yet."},
-		"report.record.progress":          {VI: "Đã đánh giá %d/%d mục; các mục chưa đánh giá vẫn tính vào điểm tối đa.", EN: "%d of %d items assessed; unassessed items still count in the maximum."},
 		"report.record.no_shortcomings":   {VI: "Không có tồn tại, hạn chế.", EN: "No shortcomings."},
 		"report.record.no_recs":           {VI: "Không có kiến nghị.", EN: "No recommendations."},
 		"report.record.default_issuer":    {VI: "Sở Nội vụ", EN: "the Department of Home Affairs"},
 		"report.record.fix_report":        {VI: "Đơn vị báo cáo kết quả khắc phục về %s trước ngày %s.", EN: "The unit reports the results of its fixes to %s by %s."},
-		"report.record.fix_report_days":   {VI: "Đơn vị báo cáo kết quả khắc phục về %s trong %d ngày kể từ ngày kiểm tra.", EN: "The unit reports the results of its fixes to %s within %d days of the inspection."},
 
 		"report.sign.unit":      {VI: "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", EN: "FOR THE INSPECTED UNIT"},
 		"report.sign.secretary": {VI: "THƯ KÝ", EN: "SECRETARY"},
@@ -129,5 +127,14 @@ func init() {
 		"report.cli.bad_view":        {VI: "không có bảng %q (dùng summary, shortcomings, recommendations hoặc findings)", EN: "there is no view %q (use summary, shortcomings, recommendations or findings)"},
 		"report.cli.view_csv_only":   {VI: "--view chỉ dùng với --format csv", EN: "--view applies to --format csv only"},
 		"report.cli.wrote":           {VI: "Đã ghi %s", EN: "Wrote %s"},
+	})
+
+	registerPlural(map[string]Plural{
+		"report.record.progress": {VI: "Đã đánh giá %d/%d mục; các mục chưa đánh giá vẫn tính vào điểm tối đa.",
+			One:   "%d of %d item assessed; an unassessed item still counts in the maximum.",
+			Other: "%d of %d items assessed; unassessed items still count in the maximum."},
+		"report.record.fix_report_days": {VI: "Đơn vị báo cáo kết quả khắc phục về %s trong %d ngày kể từ ngày kiểm tra.",
+			One:   "The unit reports the results of its fixes to %s within %d day of the inspection.",
+			Other: "The unit reports the results of its fixes to %s within %d days of the inspection."},
 	})
 }

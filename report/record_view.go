@@ -123,7 +123,7 @@ func newRecordView(r *model.UnitRecord, t i18n.Catalog) *recordView {
 		v.Class = t.T("report.record.class_provisional", bandLabel(r.Scorecard.Band, t))
 	}
 	if !o.Complete() {
-		v.Progress = t.T("report.record.progress", o.Answered, o.Total)
+		v.Progress = t.TN("report.record.progress", o.Total, o.Answered, o.Total)
 	}
 
 	// II. Strengths; III. Shortcomings with the evidence seen.
@@ -156,7 +156,7 @@ func newRecordView(r *model.UnitRecord, t i18n.Catalog) *recordView {
 	if due := r.FixReportDue(); !due.IsZero() {
 		v.FixReport = t.T("report.record.fix_report", to, due.VN())
 	} else {
-		v.FixReport = t.T("report.record.fix_report_days", to, reportDays(in))
+		v.FixReport = t.TN("report.record.fix_report_days", reportDays(in), to, reportDays(in))
 	}
 
 	leader, secretary := teamRole(in.Team, "truong doan", "team leader", "head of team"), teamRole(in.Team, "thu ky", "secretary")

@@ -11,26 +11,15 @@ import (
 // People's documents write numbers the Vietnamese way ("14,5", "85,50"),
 // English ones with a dot; machine formats (CSV, JSON) always use a dot.
 
-func num(p model.Points, t i18n.Catalog) string {
-	if t.Lang == i18n.EN {
-		return p.Format('.')
-	}
-	return p.Format(',')
-}
+// num and pct are the catalogue's: the app's screens write the same score
+// and percentage the same way.
+func num(p model.Points, t i18n.Catalog) string { return t.Points(p) }
 
-func pct(f float64, t i18n.Catalog) string {
-	s := strconv.FormatFloat(round2(f), 'f', 2, 64)
-	if t.Lang != i18n.EN {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
+func pct(f float64, t i18n.Catalog) string { return t.Percent(f) }
 
-// round2 rounds to two decimals, the precision every document prints.
-func round2(f float64) float64 {
-	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 2, 64), 64)
-	return v
-}
+// round2 rounds a percentage to the two decimals every document prints,
+// as classification and the catalogue's Percent round it.
+func round2(f float64) float64 { return model.RoundPercent(f) }
 
 // dateLong writes a date as documents do: "ngày 18 tháng 10 năm 2022".
 func dateLong(d model.Date, t i18n.Catalog) string {

@@ -12,17 +12,17 @@ func (m summaryModel) contentLines(s session, w int) []string {
 	var lines []string
 	lines = append(lines, st.Title.Render(fmt.Sprintf("%s (%s)", s.unit.Name, s.unit.Code))+"  "+m.c.statusName(s.assessment.Status))
 	lines = append(lines, t.T("ui.summary.overall", m.c.pts(o.Score), m.c.pts(o.AdjustedMax), m.c.pct(o.Percent()), m.c.bandName(s.score.Band)))
-	lines = append(lines, st.Muted.Render(t.T("ui.summary.progress", o.Answered, o.Total, o.Shortfalls)))
+	lines = append(lines, st.Muted.Render(t.TN("ui.summary.progress", o.Total, o.Answered, o.Total, o.Shortfalls)))
 	if !o.Complete() {
-		lines = append(lines, st.Warn.Render(t.T("ui.summary.incomplete", o.Total-o.Answered)))
+		lines = append(lines, st.Warn.Render(t.TN("ui.summary.incomplete", o.Total-o.Answered)))
 	}
 	if s.finalized() {
 		lines = append(lines, st.Muted.Render(t.T("ui.summary.finalized_by", s.assessment.FinalizedBy,
-			s.assessment.FinalizedAt.In(m.c.now().Location()).Format("02/01/2006 15:04"))))
+			t.When(s.assessment.FinalizedAt.In(m.c.now().Location())))))
 	}
 	lines = append(lines, "", m.c.rule(t.T("ui.summary.by_field"), w))
 	for _, f := range s.score.Fields {
-		stats := fmt.Sprintf(" %3d/%-3d %6s/%-4s %6s", f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.Max), m.c.pct(f.Percent()))
+		stats := fmt.Sprintf(" %3d/%-3d %6s/%-4s %7s", f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.AdjustedMax), m.c.pct(f.Percent()))
 		lines = append(lines, fit(f.Code+" "+f.Title, max(1, w-len([]rune(stats))))+stats)
 	}
 	lines = append(lines, "", m.c.rule(t.T("ui.summary.shortcomings", o.Shortfalls), w))
@@ -98,11 +98,11 @@ func (m summaryModel) foot(s session) []string {
 		foot = []string{m.c.rule(t.T("ui.summary.confirm_title"), w)}
 		foot = append(foot, wrap(t.T("ui.summary.confirm_text", s.unit.Name), w)...)
 		if !o.Complete() {
-			foot = append(foot, st.Warn.Render(t.T("ui.summary.incomplete", o.Total-o.Answered)))
+			foot = append(foot, st.Warn.Render(t.TN("ui.summary.incomplete", o.Total-o.Answered)))
 		}
 		foot = append(foot, st.Key.Render(t.T("ui.summary.confirm_keys")))
 	case summaryGaps:
-		foot = []string{m.c.rule(t.T("ui.summary.gaps_title", len(m.gaps)), w)}
+		foot = []string{m.c.rule(t.TN("ui.summary.gaps_title", len(m.gaps)), w)}
 		foot = append(foot, wrap(t.T("ui.summary.gaps_text"), w)...)
 		for i, code := range m.gaps {
 			if i >= max(1, h/2-3) {
