@@ -75,7 +75,11 @@ func TestFlagMistakesInWords(t *testing.T) {
 		{[]string{"unit", "list", "--inspection"}, "kiemtra unit list: --inspection cần một giá trị\n"},
 		{[]string{"--lang", "en", "unit", "list", "--inspection"}, "kiemtra unit list: --inspection needs a value\n"},
 		{[]string{"unit", "list", "--json=maybe"}, "kiemtra unit list: --json chỉ nhận true hoặc false, không nhận \"maybe\"\n"},
-		{[]string{"unit", "list", "---json"}, "kiemtra unit list: lệnh này không có tùy chọn --json\n"},
+		{[]string{"unit", "list", "---json"}, "kiemtra unit list: lệnh này không có tùy chọn ---json\n"},
+		// Named as typed: -bogus, not --bogus.
+		{[]string{"report", "unit", "-bogus"}, "kiemtra report unit: lệnh này không có tùy chọn -bogus\n"},
+		{[]string{"--lang", "en", "import", "--keep", "many", "a.ktb"}, "kiemtra import: --keep takes a whole number, not \"many\"\n"},
+		{[]string{"import", "-keep=1,5", "a.ktb"}, "kiemtra import: -keep cần một số nguyên, không nhận \"1,5\"\n"},
 	} {
 		r := runCLI(t, nil, append([]string{"--db", db}, tc.args...)...)
 		if r.code != 2 || !strings.HasPrefix(r.stderr, tc.want) {

@@ -4,10 +4,12 @@ import (
 	"encoding/base64"
 	"flag"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"kiemtra/i18n"
 	"kiemtra/model"
 	"kiemtra/store"
 )
@@ -87,7 +89,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 			w = env.Stderr
 		}
 		m := info.Manifest
-		fmt.Fprintln(w, env.T.T("sync.bundle.done", m.Seq, *out, m.Counts.Units, m.Counts.Findings, m.Counts.Audit, humanBytes(info.Bytes)))
+		fmt.Fprintln(w, env.T.T("sync.bundle.done", m.Seq, *out, m.Counts.Units, m.Counts.Findings, m.Counts.Audit, humanBytes(env.T, info.Bytes)))
 		k, err := db.DeviceKey(env.Ctx)
 		if err == nil {
 			fmt.Fprintln(w, env.T.T("sync.bundle.fingerprint", k.Fingerprint))
@@ -96,14 +98,17 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 	}
 }
 
-func humanBytes(n int64) string {
+// humanBytes is a size in the catalogue's units, with the language's
+// decimal separator.
+func humanBytes(t i18n.Catalog, n int64) string {
+	tenths := func(unit float64) string { return t.Points(model.PointsOf(math.Round(float64(n)/unit*10) / 10)) }
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		return t.T("cli.size.mb", tenths(1<<20))
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+		return t.T("cli.size.kb", tenths(1<<10))
 	}
-	return fmt.Sprintf("%d B", n)
+	return t.TN("cli.size.b", int(n))
 }
 
 func runImport(env *Env, fs *flag.FlagSet) func([]string) error {

@@ -73,6 +73,7 @@ func init() {
 		"cli.config.unknown":     {VI: "không có thiết lập %q (có: inspector)", EN: "no setting %q (there is: inspector)"},
 
 		"cli.demo.summary":        {VI: "mở ứng dụng trên cơ sở dữ liệu mẫu (Hải Dương 2022)", EN: "open the app on the demo database (Hải Dương 2022)"},
+		"cli.demo.usage":          {VI: "[--seed-only]", EN: "[--seed-only]"},
 		"cli.demo.flag.seed_only": {VI: "chỉ tạo cơ sở dữ liệu mẫu, không mở ứng dụng", EN: "only create the demo database; do not open the app"},
 		"cli.demo.created":        {VI: "Đã tạo cơ sở dữ liệu mẫu: %s", EN: "Demo database created: %s"},
 		"cli.demo.exists":         {VI: "Cơ sở dữ liệu mẫu đã có: %s", EN: "Demo database already exists: %s"},
@@ -97,10 +98,25 @@ func init() {
 		"cli.checklist_add.done": {VI: "Đã nạp %d bộ tiêu chí mới (%d đã có sẵn).",
 			One: "Added %d new checklist (%d already present).", Other: "Added %d new checklists (%d already present)."},
 		"cli.checklist.n_items": {VI: "%d mục", One: "%d item", Other: "%d items"},
+		"cli.size.b":            {VI: "%d byte", One: "%d byte", Other: "%d bytes"},
 		"cli.unit_rename.done": {
 			VI:    "Đơn vị %s từ nay là %q (%s). %d phiếu đánh giá còn là bản nháp dùng tên mới; biên bản đã hoàn thành giữ nguyên.",
 			One:   "Unit %s is now %q (%s). %d draft assessment uses the new name; finalized records keep theirs.",
 			Other: "Unit %s is now %q (%s). %d draft assessments use the new name; finalized records keep theirs.",
 		},
+	})
+
+	// Groups of commands, help and flag values (cli/help.go, flags.go).
+	register(map[string]Entry{
+		"cli.group.need":         {VI: "kiemtra %s cần một trong các lệnh sau:", EN: "kiemtra %s needs one of these commands:"},
+		"cli.group.unknown":      {VI: "kiemtra %s: không có lệnh %q; các lệnh là:", EN: "kiemtra %s: there is no command %q; the commands are:"},
+		"cli.group.head":         {VI: "Các lệnh kiemtra %s:", EN: "The kiemtra %s commands:"},
+		"cli.help.options":       {VI: "Tùy chọn:", EN: "Options:"},
+		"cli.help.default":       {VI: "(mặc định: %s)", EN: "(default: %s)"},
+		"cli.help.value":         {VI: "GIÁ_TRỊ", EN: "VALUE"},
+		"cli.flag.not_integer":   {VI: "%s cần một số nguyên, không nhận %q", EN: "%s takes a whole number, not %q"},
+		"cli.flag.bad_value_any": {VI: "%s không nhận giá trị %q", EN: "%s does not take the value %q"},
+		"cli.size.kb":            {VI: "%s KB", EN: "%s KB"},
+		"cli.size.mb":            {VI: "%s MB", EN: "%s MB"},
 	})
 }
