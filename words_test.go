@@ -1,6 +1,9 @@
 package main
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -241,5 +244,44 @@ func TestWordCheckCatches(t *testing.T) {
 	if singularMistake("1 failed items lack a note") == "" || singularMistake("Total — files: 1, new: 3") != "" ||
 		singularMistake(enT.TN("ui.checklist.gaps", 1)) != "" {
 		t.Error("the English count check is wrong")
+	}
+}
+
+// TestPluralMessagesShownWithTN fails on code that shows a plural message
+// with T (or env.Fail, which uses T): in English its count would always
+// take the Other form ("1 failed items lack a note").
+func TestPluralMessagesShownWithTN(t *testing.T) {
+	call := regexp.MustCompile(`(?:\bT|\bFail\([^,()]+,)\(?\s*"([a-z0-9_.]+)"`)
+	n := 0
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != "." && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range call.FindAllStringSubmatch(string(b), -1) {
+			n++
+			if _, plural := i18n.LookupOne(m[1]); plural {
+				t.Errorf("%s: %s shows the plural message %s: use TN with its count", path, m[0], m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 300 {
+		t.Errorf("only %d messages found: the pattern no longer matches the calls", n)
+	}
+	if !call.MatchString(`env.T.T("ui.checklist.gaps", g)`) || !call.MatchString(`env.Fail(nil, "cli.checklist_validate.bad", bad)`) {
+		t.Error("the pattern misses a call")
 	}
 }
