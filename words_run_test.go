@@ -213,6 +213,8 @@ func (s *session) reach(ins string) map[string][]string {
 		"receipt":            {s.path("a1.ktb.receipt.json")},
 		"report summary":     {"--format", "md", "--out", s.path("reach-summary.md")},
 		"report unit":        {"--unit", "STP", "--format", "md", "--out", s.path("reach-stp.md")},
+		"report conclusion":  {"--unit", "STP", "--format", "md", "--out", s.path("reach-tb-stp.md")},
+		"report inspection":  {"--format", "md", "--out", s.path("reach-bao-cao.md")},
 		"unit list":          {"--inspection", ins},
 		"unit rename":        {"SYT", "--name", "Sở Y tế tỉnh Hải Dương"},
 	}
@@ -398,6 +400,8 @@ func (s *session) successes(in string) {
 	s.ok(append(d, "report", "unit", "--unit", "STP", "--format", "md", "--out", s.path("stp.md"))...)
 	s.ok(append(d, "report", "unit", "--unit", "STP", "--format", "html", "--out", s.path("stp.md"), "--force")...)
 	s.ok(append(d, "report", "summary", "--year", "2022", "--format", "xlsx", "--out", s.path("tong-hop.xlsx"))...)
+	s.ok(append(d, "report", "conclusion", "--unit", "STP", "--format", "docx", "--out", s.path("tb-stp.docx"))...)
+	s.ok(append(d, "report", "inspection", "--format", "html", "--out", s.path("bao-cao.html"))...)
 	s.exec(invocation{args: append(d, "report", "unit", "--unit", "STP", "--format", "md", "--out", "-"), expect: succeeds, machine: true})
 	s.exec(invocation{args: append(d, "unit", "list", "--json"), expect: succeeds, machine: true})
 
@@ -432,6 +436,8 @@ func (s *session) refusals(in string) {
 	s.fail(append(d, "report", "unit", "--format", "md", "--out", s.path("x.md"))...)
 	s.fail(append(d, "report", "unit", "--unit", "STP", "--out", s.path("x.md"))...)
 	s.fail(append(d, "report", "unit", "--unit", "STP", "--format", "md")...)
+	s.fail(append(d, "report", "conclusion", "--unit", "CAMGIANG", "--format", "md", "--out", s.path("x.md"))...)
+	s.fail(append(d, "report", "inspection", "--format", "xlsx", "--out", s.path("x.xlsx"))...)
 	s.fail(append(d, "report", "unit", "--unit", "STP", "--inspection", "ffffffff", "--format", "md", "--out", s.path("x.md"))...)
 	s.fail(append(d, "report", "summary", "--format", "csv", "--view", "bogus", "--out", s.path("x.csv"))...)
 	s.fail(append(d, "report", "summary", "--format", "md", "--view", "findings", "--out", s.path("x.md"))...)

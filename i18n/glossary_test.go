@@ -22,6 +22,7 @@ var glossary = []struct {
 	{thing: "item", en: regexp.MustCompile(`(?i)\bitems?\b`), vi: []string{"mục"}, except: map[string]string{
 		"report.sheet.items":      "a workbook sheet named Chi tiết (details)",
 		"ui.editor.note_required": "bắt buộc khi chưa đạt: the item is the one being edited",
+		"ui.report.part_hint":     "a list item of a paragraph, not a checklist's item",
 	}},
 	{thing: "checklist", en: regexp.MustCompile(`(?i)\bchecklists?\b`), vi: []string{"bộ tiêu chí"}},
 	{thing: "draft", en: regexp.MustCompile(`(?i)\bdrafts?\b`), vi: []string{"bản nháp", "dự thảo"}},

@@ -94,7 +94,7 @@ func init() {
 		"ui.start.col.kind":        {"Loại", "Kind"},
 		"ui.start.col.date":        {"Ngày", "Date"},
 		"ui.start.col.progress":    {"Đã chấm", "Done"},
-		"ui.start.col.score":       {"Điểm", "Score"},
+		"ui.start.col.score":       {"Kết quả", "Result"},
 		"ui.start.col.status":      {"Trạng thái", "Status"},
 
 		// Forms.
@@ -165,7 +165,7 @@ func init() {
 
 		// Summary.
 		"ui.summary.title":                {"Tổng hợp", "Summary"},
-		"ui.summary.overall":              {"Điểm: %s/%s (%s) · Xếp loại: %s", "Score: %s/%s (%s) · Classification: %s"},
+		"ui.summary.overall":              {"Điểm: %s/%s (%s)", "Score: %s/%s (%s)"},
 		"ui.summary.finalized_by":         {"Hoàn thành bởi %s lúc %s", "Finalized by %s at %s"},
 		"ui.summary.by_field":             {"Điểm theo lĩnh vực", "Scores by field"},
 		"ui.summary.shortcomings":         {"Tồn tại, hạn chế (%d)", "Shortcomings (%d)"},

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"strconv"
 	"strings"
 
 	"kiemtra/i18n"
@@ -20,17 +19,6 @@ func pct(f float64, t i18n.Catalog) string { return t.Percent(f) }
 // round2 rounds a percentage to the two decimals every document prints,
 // as classification and the catalogue's Percent round it.
 func round2(f float64) float64 { return model.RoundPercent(f) }
-
-// dateLong writes a date as documents do: "ngày 18 tháng 10 năm 2022".
-func dateLong(d model.Date, t i18n.Catalog) string {
-	if d.IsZero() {
-		return t.T("report.date.blank")
-	}
-	if t.Lang == i18n.EN {
-		return strconv.Itoa(d.Day()) + " " + d.Month().String() + " " + strconv.Itoa(d.Year())
-	}
-	return t.T("report.date.long", d.Day(), int(d.Month()), d.Year())
-}
 
 // dateShort is dd/mm/yyyy; "" when unset.
 func dateShort(d model.Date) string { return d.VN() }
