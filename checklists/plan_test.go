@@ -217,7 +217,7 @@ func TestPlanErrors(t *testing.T) {
 			`p.yaml:1: plan: missing "inspection"`,
 		}},
 		{"syntax error", planEdit(map[int]string{3: `  title: 'Kiểm tra`}), []string{
-			`p.yaml:3: YAML syntax error: could not find end character of single-quoted text`,
+			`p.yaml:3: YAML syntax error at column 10, near "'Kiểm tra": check the indentation, the colons (a “:” in text needs quotes), brackets and quotes`,
 		}},
 	}
 	for _, tc := range cases {

@@ -220,7 +220,7 @@ func TestReportDocuments(t *testing.T) {
 		}
 	}
 	r := runReport(t, "report", "conclusion", "--unit", "CAMGIANG", "--format", "md", "--out", "-", "--db", db)
-	if r.code != 1 || !strings.Contains(r.stderr, "UBND huyện Cẩm Giàng") || !strings.Contains(r.stderr, "chưa kết thúc") {
+	if r.code != 1 || !strings.Contains(r.stderr, "UBND huyện Cẩm Giàng") || !strings.Contains(r.stderr, "chưa hoàn thành") {
 		t.Errorf("thông báo of a draft: exit %d %q", r.code, r.stderr)
 	}
 	r = runReport(t, "report", "inspection", "--format", "xlsx", "--out", "-", "--db", db)

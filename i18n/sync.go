@@ -11,7 +11,7 @@ func init() {
 		"sync.need_out":       {VI: "cần --out TỆP", EN: "--out FILE is required"},
 		"sync.bundle.done": {
 			VI: "Đã ghi gói số %d (%s): %d đơn vị, %d kết quả, %d mục lịch sử — %s.",
-			EN: "Wrote bundle %d (%s): %d units, %d findings, %d history entries — %s.",
+			EN: "Wrote bundle %d (%s) — units: %d, findings: %d, history entries: %d; %s.",
 		},
 		"sync.bundle.fingerprint": {VI: "Ký bởi thiết bị có dấu vân tay %s.", EN: "Signed by the device with fingerprint %s."},
 
@@ -24,11 +24,11 @@ func init() {
 		"sync.receipt_one":    {VI: "--receipt chỉ dùng khi nhập một tệp", EN: "--receipt can only be used with one file"},
 		"sync.import.progress": {
 			VI: "%s %d/%d tệp · %.0f bản ghi/giây",
-			EN: "%s %d/%d files · %.0f records/s",
+			EN: "%s files: %d/%d · %.0f records/s",
 		},
 		"sync.import.line": {
 			VI: "%s: gói số %d của %s — %d mới, %d đã có, %d xung đột (%d bản ghi, %.0f bản ghi/giây)",
-			EN: "%s: bundle %d from %s — %d new, %d already present, %d in conflict (%d records, %.0f records/s)",
+			EN: "%s: bundle %d from %s — new: %d, already present: %d, in conflict: %d (records: %d, %.0f per second)",
 		},
 		"sync.import.replay": {
 			VI: "%s: gói số %d của %s đã được nhập trước đây — không thay đổi gì",
@@ -36,18 +36,14 @@ func init() {
 		},
 		"sync.import.total": {
 			VI: "Tổng cộng: %d tệp, %d mới, %d đã có, %d xung đột, %d tệp bị từ chối.",
-			EN: "Total: %d files, %d new, %d already present, %d in conflict, %d files refused.",
+			EN: "Total — files: %d, new: %d, already present: %d, in conflict: %d, files refused: %d.",
 		},
 		"sync.import.backup":   {VI: "Đã sao lưu cơ sở dữ liệu trước khi nhập: %s", EN: "Backed up the database before importing: %s"},
 		"sync.import.receipt":  {VI: "Biên nhận: %s (gửi lại cho máy đã gửi gói: kiemtra receipt TỆP)", EN: "Receipt: %s (send it back to the sending device: kiemtra receipt FILE)"},
-		"sync.import.conflict": {VI: "  xung đột: đơn vị %s, tiêu chí %s", EN: "  conflict: unit %s, item %s"},
-		"sync.import.see_conflicts": {
-			VI: "Có %d kết quả xung đột: xem bằng kiemtra conflicts, giải quyết trong ứng dụng.",
-			EN: "%d findings are in conflict: list them with kiemtra conflicts, resolve them in the app.",
-		},
-		"sync.import.gap":     {VI: "Thiết bị %s: gói số %s chưa bao giờ đến.", EN: "Device %s: bundle %s never arrived."},
-		"sync.import.warning": {VI: "%s: lưu ý: %s", EN: "%s: note: %s"},
-		"sync.import.failed":  {VI: "%d trong %d tệp bị từ chối; cơ sở dữ liệu không bị thay đổi bởi các tệp đó", EN: "%d of %d files were refused; they changed nothing in the database"},
+		"sync.import.conflict": {VI: "  xung đột: đơn vị %s, mục %s", EN: "  conflict: unit %s, item %s"},
+		"sync.import.gap":      {VI: "Thiết bị %s: gói số %s chưa bao giờ đến.", EN: "Device %s: bundle %s never arrived."},
+		"sync.import.warning":  {VI: "%s: lưu ý: %s", EN: "%s: note: %s"},
+		"sync.import.failed":   {VI: "%d trong %d tệp bị từ chối; cơ sở dữ liệu không bị thay đổi bởi các tệp đó", EN: "files refused: %d of %d; nothing in the database was changed by them"},
 
 		"sync.err.file": {VI: "%s: %s", EN: "%s: %s"},
 
@@ -72,9 +68,8 @@ func init() {
 		"sync.conflicts.usage":    {VI: "[--inspection MÃ] [--all] [--json]", EN: "[--inspection ID] [--all] [--json]"},
 		"sync.flag.all":           {VI: "cả các xung đột đã giải quyết", EN: "include resolved conflicts"},
 		"sync.conflicts.none":     {VI: "Không có xung đột nào cần giải quyết.", EN: "No conflicts to resolve."},
-		"sync.conflicts.head":     {VI: "%d xung đột (giải quyết trong ứng dụng: chọn một bên hoặc sửa giá trị gộp):", EN: "%d conflicts (resolve them in the app: choose a side or edit a merged value):"},
-		"sync.conflicts.item":     {VI: "%s  đơn vị %s (%s), tiêu chí %s", EN: "%s  unit %s (%s), item %s"},
-		"sync.conflicts.side":     {VI: "    %s: %s, %s điểm, %q — %s, %s", EN: "    %s: %s, %s points, %q — %s, %s"},
+		"sync.conflicts.item":     {VI: "Đơn vị %s (%s), mục %s", EN: "Unit %s (%s), item %s"},
+		"sync.conflicts.side":     {VI: "    %s: %s, %s điểm, %q — %s, %s", EN: "    %s: %s, score %s, %q — %s, %s"},
 		"sync.conflicts.current":  {VI: "đang hiện", EN: "shown"},
 		"sync.conflicts.other":    {VI: "bên kia", EN: "other"},
 		"sync.conflicts.resolved": {VI: "    đã giải quyết bởi %s lúc %s", EN: "    resolved by %s at %s"},
@@ -85,11 +80,28 @@ func init() {
 		"sync.receipt.head":     {VI: "%s (dấu vân tay %s) đã nhận gói số %d lúc %s:", EN: "%s (fingerprint %s) received bundle %d at %s:"},
 		"sync.receipt.counts":   {VI: "  %d mới, %d đã có, %d xung đột.", EN: "  %d new, %d already present, %d in conflict."},
 		"sync.receipt.replay":   {VI: "  (gói này đã được nhập trước đó)", EN: "  (this bundle had been imported before)"},
-		"sync.receipt.conflict": {VI: "  xung đột: kết quả %s (lần sửa %s)", EN: "  conflict: finding %s (revision %s)"},
+		"sync.receipt.conflict": {VI: "  xung đột: đơn vị %s (%s), mục %s", EN: "  conflict: unit %s (%s), item %s"},
 		"sync.receipt.pending":  {VI: "Các gói chưa có biên nhận: %s", EN: "Bundles without a receipt yet: %s"},
 		"sync.receipt.all_done": {VI: "Mọi gói đã gửi đều đã có biên nhận.", EN: "Every bundle sent has a receipt."},
 
 		"sync.bundle.terminal":    {VI: "--out - ghi gói (dữ liệu nhị phân) ra đầu ra chuẩn: hãy chuyển nó vào tệp hoặc lệnh khác, không ra màn hình", EN: "--out - writes the bundle (binary data) to standard output: send it to a file or another command, not to the screen"},
 		"sync.bundle.json_stdout": {VI: "--json không dùng được cùng --out -: đầu ra chuẩn đã dành cho gói", EN: "--json cannot be used with --out -: standard output carries the bundle"},
+	})
+
+	registerPlural(map[string]Plural{
+		"sync.import.see_conflicts": {
+			VI:    "Có %d kết quả xung đột: xem bằng kiemtra conflicts, giải quyết trong ứng dụng.",
+			One:   "%d finding is in conflict: list it with kiemtra conflicts, resolve it in the app.",
+			Other: "%d findings are in conflict: list them with kiemtra conflicts, resolve them in the app.",
+		},
+		"sync.conflicts.head": {VI: "%d xung đột (giải quyết trong ứng dụng: chọn một bên hoặc sửa giá trị gộp):",
+			One:   "%d conflict (resolve it in the app: choose a side or edit a merged value):",
+			Other: "%d conflicts (resolve them in the app: choose a side or edit a merged value):"},
+	})
+
+	// A receipt's conflict whose finding this database no longer holds
+	// (its unit and item cannot be named).
+	register(map[string]Entry{
+		"sync.receipt.conflict_gone": {VI: "  xung đột: kết quả %s, không còn trên máy này", EN: "  conflict: finding %s, no longer on this device"},
 	})
 }

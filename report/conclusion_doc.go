@@ -119,9 +119,9 @@ func conclusionDoc(v *recordView) document {
 func conclusionFixReport(r *model.UnitRecord, to string, t i18n.Catalog) string {
 	days := r.Inspection.ReportDaysOrDefault()
 	if due := r.FixReportDue(); !due.IsZero() {
-		return t.T("report.conclusion.fix_report", r.Unit.Name, to, due.VN(), days)
+		return t.TN("report.conclusion.fix_report", days, r.Unit.Name, to, due.VN(), days)
 	}
-	return t.T("report.conclusion.fix_report_days", r.Unit.Name, to, days)
+	return t.TN("report.conclusion.fix_report_days", days, r.Unit.Name, to, days)
 }
 
 // dateShortOr is dd/mm/yyyy, or room to write the date.

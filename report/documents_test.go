@@ -74,7 +74,7 @@ func demoDocs(t *testing.T, db *store.DB, kinds []model.KindInfo) []docCase {
 			want: append([]string{"ĐOÀN KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH", "Số: 30/BC-ĐKT", "Hải Dương, ngày 30 tháng 11 năm 2022",
 				"BÁO CÁO", "Kết quả kiểm tra công tác cải cách hành chính năm 2022", "Kính gửi: Chủ tịch UBND tỉnh Hải Dương.",
 				"Theo kế hoạch, Đoàn kiểm tra 12 đơn vị, gồm 05 sở, ban, ngành và 07 UBND cấp huyện",
-				"02 đơn vị đã kết thúc kiểm tra", "Những tồn tại, hạn chế phổ biến", "2. Đề xuất với UBND tỉnh",
+				"02 đơn vị đã hoàn thành kiểm tra", "Những tồn tại, hạn chế phổ biến", "2. Đề xuất với UBND tỉnh",
 				"Nơi nhận:", "TRƯỞNG ĐOÀN", "Trần Văn Minh", "PHỤ LỤC", "(Kèm theo Báo cáo số 30/BC-ĐKT ngày 30/11/2022",
 				"chưa kiểm tra"}, letterhead...),
 			not:      []string{"Xếp loại", "DỰ THẢO"},
@@ -292,7 +292,7 @@ func TestConclusionOfDraftRefused(t *testing.T) {
 	if !errors.Is(err, &model.Error{Code: model.ENotFinal}) {
 		t.Fatalf("thông báo of a draft: %v", err)
 	}
-	if got := i18n.New(i18n.VI).Err(err); !strings.Contains(got, "UBND huyện Cẩm Giàng") || !strings.Contains(got, "chưa kết thúc") {
+	if got := i18n.New(i18n.VI).Err(err); !strings.Contains(got, "UBND huyện Cẩm Giàng") || !strings.Contains(got, "chưa hoàn thành") {
 		t.Errorf("in words: %q", got)
 	}
 }

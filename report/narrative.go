@@ -79,7 +79,7 @@ func defaultNarrative(d *model.ReportData, t i18n.Catalog) model.Narrative {
 	var sh []string
 	for i, st := range s.Shortcomings {
 		if i == maxCommonShortcomings {
-			sh = append(sh, t.T("report.inspection.more_shortcomings", len(s.Shortcomings)-i))
+			sh = append(sh, t.TN("report.inspection.more_shortcomings", len(s.Shortcomings)-i))
 			break
 		}
 		sh = append(sh, "- "+t.T("report.inspection.shortcoming", criterionPhrase(st.Text), st.ItemCode,
@@ -105,7 +105,7 @@ func defaultNarrative(d *model.ReportData, t i18n.Catalog) model.Narrative {
 	if len(s.Recommendations) == 0 {
 		n.Recommendations = t.T("report.record.no_recs")
 	} else {
-		n.Recommendations = t.T("report.inspection.recommendations", len(s.Recommendations), strings.Join(per, ", "), issuer,
+		n.Recommendations = t.TN("report.inspection.recommendations", len(s.Recommendations), len(s.Recommendations), strings.Join(per, ", "), issuer,
 			in.ReportDaysOrDefault())
 	}
 	n.Proposals = t.T("report.inspection.proposals", issuer)

@@ -185,7 +185,7 @@ func (v *recordView) scores(t i18n.Catalog) {
 		v.TotalLine = t.T("report.record.total_provisional", num(o.Score, t), num(o.AdjustedMax, t), pct(o.Percent(), t))
 	}
 	if !o.Complete() {
-		v.Progress = t.T("report.record.progress", o.Answered, o.Total)
+		v.Progress = t.TN("report.record.progress", o.Total, o.Answered, o.Total)
 	}
 	if v.State == model.StateFinal && r.Checklist.Classifies() {
 		v.Class = t.T("report.record.class", bandLabel(r.Scorecard.Band, t))
@@ -251,9 +251,9 @@ func fixReport(r *model.UnitRecord, t i18n.Catalog) string {
 	}
 	days := r.Inspection.ReportDaysOrDefault()
 	if due := r.FixReportDue(); !due.IsZero() {
-		return t.T("report.record.fix_report", r.Unit.Name, to, due.VN(), days)
+		return t.TN("report.record.fix_report", days, r.Unit.Name, to, due.VN(), days)
 	}
-	return t.T("report.record.fix_report_days", r.Unit.Name, to, days)
+	return t.TN("report.record.fix_report_days", days, r.Unit.Name, to, days)
 }
 
 func tallyRow(no, title string, tl model.Tally, t i18n.Catalog) fieldRow {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"kiemtra/i18n"
 	"kiemtra/model"
 )
 
@@ -35,7 +36,7 @@ func (m checklistModel) view(s session, failed map[string]error) []string {
 	f := s.score.Fields[cur.field]
 	field := s.cl.Fields[cur.field]
 	head := fmt.Sprintf("◂ %s %d/%d · %s %s · %d/%d · %s/%s ▸", t.T("ui.checklist.field"), cur.field+1, len(s.cl.Fields),
-		field.Code, field.Title, f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.Max))
+		field.Code, field.Title, f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.AdjustedMax))
 	lines = append(lines, fit(st.Section.Render(head), w))
 	h--
 	ih := m.itemRows() + 1
@@ -60,9 +61,9 @@ func (m checklistModel) fieldsView(s session, w, h int) []string {
 		total += " · " + l
 	}
 	lines = append(lines, "", fit(m.c.st.Title.Render(total), w),
-		fit(m.c.st.Muted.Render(t.T("ui.checklist.answered", o.Answered, o.Total)), w))
+		fit(m.c.st.Muted.Render(t.TN("ui.checklist.answered", o.Total, o.Answered, o.Total)), w))
 	if g := len(s.gaps()); g > 0 {
-		lines = append(lines, fit(m.c.st.Warn.Render(t.T("ui.checklist.gaps", g)), w))
+		lines = append(lines, fit(m.c.st.Warn.Render(t.TN("ui.checklist.gaps", g)), w))
 	}
 	return clipLines(lines, h)
 }
@@ -109,7 +110,7 @@ func (m checklistModel) detailView(s session, failed map[string]error, w, h int)
 	case c.Result.Answered():
 		res += " · " + t.T("ui.checklist.score", m.c.pts(c.Score), m.c.pts(it.Max))
 	default:
-		res += " · " + t.T("ui.checklist.max", m.c.pts(it.Max))
+		res += " · " + t.TN("ui.checklist.max", i18n.PointsCount(it.Max), m.c.pts(it.Max))
 	}
 	if err := failed[it.Code]; err != nil {
 		res += "  " + m.c.errLine(t.Err(err))

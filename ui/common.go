@@ -2,7 +2,6 @@ package ui
 
 import (
 	"log/slog"
-	"strconv"
 	"strings"
 	"time"
 
@@ -57,23 +56,11 @@ const chromeLines = 3
 func (c common) halfPage() int { return max(1, (c.height+chromeLines)/2) }
 
 // pts formats a score the way the language writes decimals.
-func (c common) pts(p model.Points) string {
-	if c.t.Lang == i18n.EN {
-		return p.Format('.')
-	}
-	return p.Format(',')
-}
+func (c common) pts(p model.Points) string { return c.t.Points(p) }
 
-// pct formats a percentage as the documents print it: rounded to two
-// decimals (model.RoundPercent), so a screen and a document never show
-// the same unit differently.
-func (c common) pct(f float64) string {
-	s := strconv.FormatFloat(model.RoundPercent(f), 'f', 2, 64)
-	if c.t.Lang != i18n.EN {
-		s = strings.ReplaceAll(s, ".", ",")
-	}
-	return s + "%"
-}
+// pct formats a percentage as every screen, command and document does
+// (two decimals; the caller shows the adjusted maximum it is of).
+func (c common) pct(f float64) string { return c.t.Percent(f) + "%" }
 
 // resultMarker is the result's symbol, styled; the symbol alone tells the
 // result apart without colour.
@@ -145,9 +132,9 @@ func (c common) bandName(b model.Band) string {
 func (c common) scoringText(it model.Item) string {
 	switch it.Scoring {
 	case model.ScoringBinary:
-		return c.t.T("ui.scoring.binary", c.pts(it.Max))
+		return c.t.TN("ui.scoring.binary", i18n.PointsCount(it.Max), c.pts(it.Max))
 	case model.ScoringPartial:
-		return c.t.T("ui.scoring.partial", c.pts(it.Max))
+		return c.t.TN("ui.scoring.partial", i18n.PointsCount(it.Max), c.pts(it.Max))
 	case model.ScoringLevels:
 		parts := make([]string, len(it.Levels))
 		for i, l := range it.Levels {
@@ -157,7 +144,7 @@ func (c common) scoringText(it model.Item) string {
 	case model.ScoringDeduction:
 		return c.t.T("ui.scoring.deduction", c.pts(it.Max), c.pts(it.PerCase))
 	default:
-		return c.t.T("ui.scoring.manual", c.pts(it.Max))
+		return c.t.TN("ui.scoring.manual", i18n.PointsCount(it.Max), c.pts(it.Max))
 	}
 }
 

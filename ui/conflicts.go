@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"kiemtra/i18n"
 	"kiemtra/model"
 )
 
@@ -294,7 +295,7 @@ func (m conflictsModel) sideView(s model.ConflictSide, k key.Binding, w int) []s
 	lines := []string{fit(st.Section.Render(head), w)}
 	when := ""
 	if !s.UpdatedAt.IsZero() {
-		when = s.UpdatedAt.In(m.c.now().Location()).Format("02/01/2006 15:04")
+		when = t.When(s.UpdatedAt.In(m.c.now().Location()))
 	}
 	device := s.DeviceName
 	if s.Local {
@@ -303,7 +304,7 @@ func (m conflictsModel) sideView(s model.ConflictSide, k key.Binding, w int) []s
 	lines = append(lines, fit(st.Muted.Render(t.T("ui.conflicts.by", s.UpdatedBy, when, device)), w))
 	res := m.c.resultMarker(s.Result) + " " + m.c.resultName(s.Result)
 	if s.Result.Answered() && s.Result != model.ResultNotApplicable {
-		res += " · " + t.T("ui.conflicts.score", m.c.pts(s.Score))
+		res += " · " + t.TN("ui.conflicts.score", i18n.PointsCount(s.Score), m.c.pts(s.Score))
 	}
 	if s.Cases > 0 {
 		res += " · " + t.T("ui.conflicts.cases", s.Cases)

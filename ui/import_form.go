@@ -204,9 +204,9 @@ func importSummary(c common, out model.ImportOutcome) string {
 		acc += f.Accepted
 		pres += f.Present
 	}
-	s := c.t.T("ui.import.done", len(out.Files)-out.Refused(), len(out.Files), acc, pres, out.Conflicts())
+	s := c.t.TN("ui.import.done", len(out.Files), len(out.Files)-out.Refused(), len(out.Files), acc, pres, out.Conflicts())
 	if n := out.Refused(); n > 0 {
-		s += " " + c.t.T("ui.import.done_refused", n)
+		s += " " + c.t.TN("ui.import.done_refused", n)
 	}
 	return s
 }

@@ -171,7 +171,7 @@ func (m searchModel) update(km tea.KeyMsg, s session) (searchModel, tea.Cmd, res
 func (m searchModel) view(s session) []string {
 	st, w := m.c.st, m.c.width
 	lines := []string{fit(m.input.View(), w)}
-	count := m.c.t.T("ui.search.count", len(m.results))
+	count := m.c.t.TN("ui.search.count", len(m.results))
 	if m.query == "" {
 		count = m.c.t.T("ui.search.hint")
 	} else if len(m.results) == 0 {

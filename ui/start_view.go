@@ -15,7 +15,7 @@ func (m startModel) topLines() []string {
 		top = append(top, m.c.errLine(m.err))
 	}
 	if m.openConflicts > 0 {
-		top = append(top, fit(st.Warn.Render(t.T("ui.start.conflicts_open", m.openConflicts)), w))
+		top = append(top, fit(st.Warn.Render(t.TN("ui.start.conflicts_open", m.openConflicts)), w))
 	}
 	return top
 }

@@ -18,13 +18,13 @@ func (m summaryModel) contentLines(s session, w int) []string {
 		overall += " · " + l
 	}
 	lines = append(lines, overall)
-	lines = append(lines, st.Muted.Render(t.T("ui.summary.progress", o.Answered, o.Total, o.Shortfalls)))
+	lines = append(lines, st.Muted.Render(t.TN("ui.summary.progress", o.Total, o.Answered, o.Total, o.Shortfalls)))
 	if !o.Complete() {
-		lines = append(lines, st.Warn.Render(t.T("ui.summary.incomplete", o.Total-o.Answered)))
+		lines = append(lines, st.Warn.Render(t.TN("ui.summary.incomplete", o.Total-o.Answered)))
 	}
 	if s.finalized() {
 		lines = append(lines, st.Muted.Render(t.T("ui.summary.finalized_by", s.assessment.FinalizedBy,
-			s.assessment.FinalizedAt.In(m.c.now().Location()).Format("02/01/2006 15:04"))))
+			t.When(s.assessment.FinalizedAt.In(m.c.now().Location())))))
 	}
 	lines = append(lines, "", m.c.rule(t.T("ui.summary.by_field"), w))
 	for _, f := range s.score.Fields {
@@ -32,7 +32,7 @@ func (m summaryModel) contentLines(s session, w int) []string {
 		if f.Answered == 0 {
 			p = "—"
 		}
-		stats := fmt.Sprintf(" %3d/%-3d %6s/%-4s %6s", f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.AdjustedMax), p)
+		stats := fmt.Sprintf(" %3d/%-3d %6s/%-4s %7s", f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.AdjustedMax), p)
 		lines = append(lines, fit(f.Code+" "+f.Title, max(1, w-len([]rune(stats))))+stats)
 	}
 	lines = append(lines, "", m.c.rule(t.T("ui.summary.shortcomings", o.Shortfalls), w))
@@ -119,11 +119,11 @@ func (m summaryModel) foot(s session) []string {
 		foot = []string{m.c.rule(t.T("ui.summary.confirm_title"), w)}
 		foot = append(foot, wrap(t.T("ui.summary.confirm_text", s.unit.Name), w)...)
 		if !o.Complete() {
-			foot = append(foot, st.Warn.Render(t.T("ui.summary.incomplete", o.Total-o.Answered)))
+			foot = append(foot, st.Warn.Render(t.TN("ui.summary.incomplete", o.Total-o.Answered)))
 		}
 		foot = append(foot, st.Key.Render(t.T("ui.summary.confirm_keys")))
 	case summaryGaps:
-		foot = []string{m.c.rule(t.T("ui.summary.gaps_title", len(m.gaps)), w)}
+		foot = []string{m.c.rule(t.TN("ui.summary.gaps_title", len(m.gaps)), w)}
 		foot = append(foot, wrap(t.T("ui.summary.gaps_text"), w)...)
 		for i, code := range m.gaps {
 			if i >= max(1, h/2-3) {
