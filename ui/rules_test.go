@@ -189,7 +189,7 @@ func TestDeductionOneCaseEmpties(t *testing.T) {
 	if _, ok := withResult(model.Content{}, it, model.ResultPartial); ok || partialAllowed(it) {
 		t.Error("đạt một phần on an item one case empties")
 	}
-	if why := a.c.refusedResult(it, model.ResultPartial); why != "Item 9.9.9 loses all 1 points with one case: pass or fail only." {
+	if why := a.c.refusedResult(it, model.ResultPartial); why != "Item 9.9.9 loses its whole maximum (1) with one case: pass or fail only." {
 		t.Errorf("reason %q", why)
 	}
 	c, ok := withResult(model.Content{}, it, model.ResultFail)
