@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kiemtra/i18n"
@@ -114,7 +113,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a = a.handleResize(msg)
 	case tea.KeyMsg:
-		a, cmd = a.handleKey(msg)
+		a, cmd = a.handleInput(msg)
 	case settingsLoadedMsg:
 		a, cmd = a.handleSettings(msg)
 	case inspectorSavedMsg:
@@ -191,38 +190,38 @@ func (a App) typing() bool {
 func (a App) handleKey(km tea.KeyMsg) (App, tea.Cmd) {
 	keys := a.c.keys
 	switch {
-	case key.Matches(km, keys.ForceQuit):
+	case matches(km, keys.ForceQuit):
 		return a.quit()
 	case a.fatal != "":
-		if key.Matches(km, keys.Quit, keys.Back) {
+		if matches(km, keys.Quit, keys.Back) {
 			return a, tea.Quit
 		}
 		return a, nil
 	case a.tooSmall():
-		if key.Matches(km, keys.Quit) {
+		if matches(km, keys.Quit) {
 			return a.quit()
 		}
 		return a, nil
 	case a.showHelp:
 		switch {
-		case key.Matches(km, keys.Help, keys.Back):
+		case matches(km, keys.Help, keys.Back):
 			a.showHelp = false
-		case key.Matches(km, keys.Quit):
+		case matches(km, keys.Quit):
 			return a.quit()
 		}
 		return a, nil
 	}
 	if !a.typing() {
 		switch {
-		case key.Matches(km, keys.Quit):
+		case matches(km, keys.Quit):
 			return a.quit()
-		case key.Matches(km, keys.Help):
+		case matches(km, keys.Help):
 			a.showHelp = true
 			return a, nil
 		}
 	}
 	if a.searching {
-		if key.Matches(km, a.search.keys.Close) {
+		if matches(km, a.search.keys.Close) {
 			a.searching = false
 			return a, nil
 		}
@@ -231,7 +230,7 @@ func (a App) handleKey(km tea.KeyMsg) (App, tea.Cmd) {
 		a.search, cmd, r = a.search.update(km, a.sess)
 		return a.apply(r, cmd)
 	}
-	if a.screen == screenChecklist && key.Matches(km, a.checklist.keys.Search) && a.sess.isOpen() {
+	if a.screen == screenChecklist && matches(km, a.checklist.keys.Search) && a.sess.isOpen() {
 		var cmd tea.Cmd
 		a.search, cmd = newSearchModel(a.area())
 		a.searching = true

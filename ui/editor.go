@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -251,10 +250,10 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 	m.notice = ""
 	keys := m.keymap(s)
 	switch {
-	case key.Matches(km, keys.CancelResolve):
+	case matches(km, keys.CancelResolve):
 		// Nothing was stored: the conflict keeps both values.
 		return m, nil, goTo(navigation{to: screenConflicts, resume: true})
-	case key.Matches(km, keys.Resolve):
+	case matches(km, keys.Resolve):
 		m, r := m.commit(s)
 		if m.invalid() {
 			return m, nil, r
@@ -265,27 +264,27 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		}
 		r.status = m.c.t.T("ui.conflicts.resolving")
 		return m, resolveConflictCmd(m.c.importer, m.c.inspector, *s.resolve, chosen), r
-	case key.Matches(km, keys.Back):
+	case matches(km, keys.Back):
 		m, r := m.commit(s)
 		r.nav = &navigation{to: screenChecklist, index: m.index}
 		return m, nil, r
-	case key.Matches(km, keys.Save):
+	case matches(km, keys.Save):
 		m, r := m.commit(s)
 		r.retry = true
 		return m, nil, r
-	case key.Matches(km, keys.NextField), key.Matches(km, keys.PrevField):
+	case matches(km, keys.NextField), matches(km, keys.PrevField):
 		m, r := m.commit(s)
 		d := editorField(1)
-		if key.Matches(km, keys.PrevField) {
+		if matches(km, keys.PrevField) {
 			d = editorFields - 1
 		}
 		m.focus = (m.focus + d) % editorFields
 		m, cmd := m.focused()
 		return m, cmd, r
-	case key.Matches(km, keys.NextItem), key.Matches(km, keys.PrevItem):
+	case matches(km, keys.NextItem), matches(km, keys.PrevItem):
 		m, r := m.commit(s)
 		i := m.index + 1
-		if key.Matches(km, keys.PrevItem) {
+		if matches(km, keys.PrevItem) {
 			i = m.index - 1
 		}
 		if i < 0 || i >= len(s.items) {

@@ -20,6 +20,12 @@ type textField[T any] interface {
 // box). It reports whether the text changed, for debounced saving.
 func typeInto[T textField[T]](f T, km tea.KeyMsg) (T, tea.Cmd, bool) {
 	old := f.Value()
+	if km.Type == tea.KeyRunes {
+		// Letters are text, whatever they spell: the widgets match their
+		// own bindings (home, end, ctrl+v…) by the key's name, as
+		// key.Matches does, and a paste matches none.
+		km.Paste = true
+	}
 	f = detached(f)
 	f, cmd := f.Update(km)
 	return f, cmd, f.Value() != old

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
@@ -48,7 +47,7 @@ func (m firstRunModel) update(msg tea.Msg) (firstRunModel, tea.Cmd, result) {
 		}
 		return m, nil, result{}
 	case tea.KeyMsg:
-		if key.Matches(msg, m.keys.Submit) {
+		if matches(msg, m.keys.Submit) {
 			name := norm.NFC.String(strings.Join(strings.Fields(m.input.Value()), " "))
 			if name == "" {
 				m.err = m.c.t.T("ui.first.required")

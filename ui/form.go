@@ -112,20 +112,20 @@ func (f form) update(msg tea.Msg) (form, tea.Cmd, formResult) {
 		return f, nil, formContinue
 	}
 	switch {
-	case key.Matches(km, f.keys.Cancel):
+	case matches(km, f.keys.Cancel):
 		return f, nil, formCancel
-	case key.Matches(km, f.keys.Submit):
+	case matches(km, f.keys.Submit):
 		if f.focus == len(f.fields)-1 || f.enterSubmits {
 			return f, nil, formSubmit
 		}
 		f.focus++
 		f, cmd := f.focused()
 		return f, cmd, formContinue
-	case key.Matches(km, f.keys.Next):
+	case matches(km, f.keys.Next):
 		f.focus = (f.focus + 1) % len(f.fields)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
-	case key.Matches(km, f.keys.Prev):
+	case matches(km, f.keys.Prev):
 		f.focus = (f.focus + len(f.fields) - 1) % len(f.fields)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
@@ -133,9 +133,9 @@ func (f form) update(msg tea.Msg) (form, tea.Cmd, formResult) {
 	f.fields = slices.Clone(f.fields)
 	fld := &f.fields[f.focus]
 	if fld.options != nil {
-		if key.Matches(km, f.keys.Left, f.keys.Right) && len(fld.options) > 0 {
+		if matches(km, f.keys.Left, f.keys.Right) && len(fld.options) > 0 {
 			d := 1
-			if key.Matches(km, f.keys.Left) {
+			if matches(km, f.keys.Left) {
 				d = len(fld.options) - 1
 			}
 			fld.choice = (fld.choice + d) % len(fld.options)

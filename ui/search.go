@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -142,15 +141,15 @@ func (m *searchModel) scroll() {
 // selected item.
 func (m searchModel) update(km tea.KeyMsg, s session) (searchModel, tea.Cmd, result) {
 	switch {
-	case key.Matches(km, m.keys.Up):
+	case matches(km, m.keys.Up):
 		m.cursor = max(0, m.cursor-1)
 		m.scroll()
 		return m, nil, result{}
-	case key.Matches(km, m.keys.Down):
+	case matches(km, m.keys.Down):
 		m.cursor = max(0, min(m.cursor+1, len(m.results)-1))
 		m.scroll()
 		return m, nil, result{}
-	case key.Matches(km, m.keys.Jump):
+	case matches(km, m.keys.Jump):
 		if len(m.results) == 0 {
 			return m, nil, result{}
 		}

@@ -171,9 +171,9 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 		return m, cmd, r
 	case summaryConfirmFinalize:
 		switch {
-		case key.Matches(km, keys.Confirm):
+		case matches(km, keys.Confirm):
 			return m, nil, result{change: &assessmentChange{kind: changeFinalize, assessment: s.assessment}}
-		case key.Matches(km, keys.Cancel):
+		case matches(km, keys.Cancel):
 			m.mode = summaryBrowse
 		}
 		return m, nil, result{}
@@ -182,7 +182,7 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 		case km.Type == tea.KeyEnter && len(m.gaps) > 0:
 			m.mode = summaryBrowse
 			return m, nil, goTo(navigation{to: screenEditor, index: s.index[m.gaps[0]], focus: focusNote})
-		case key.Matches(km, keys.Cancel):
+		case matches(km, keys.Cancel):
 			m.mode = summaryBrowse
 		}
 		return m, nil, result{}
@@ -195,19 +195,19 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 
 func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, pending bool) (summaryModel, tea.Cmd, result) {
 	switch {
-	case key.Matches(km, keys.Up):
+	case matches(km, keys.Up):
 		m = m.scroll(s, -1)
-	case key.Matches(km, keys.Down):
+	case matches(km, keys.Down):
 		m = m.scroll(s, 1)
-	case key.Matches(km, keys.PageUp):
+	case matches(km, keys.PageUp):
 		m = m.scroll(s, -m.c.halfPage())
-	case key.Matches(km, keys.PageDown):
+	case matches(km, keys.PageDown):
 		m = m.scroll(s, m.c.halfPage())
-	case key.Matches(km, keys.EditSide):
+	case matches(km, keys.EditSide):
 		m.mode, m.focus, m.err = summaryEditSide, sideRepresentative, ""
 		m, cmd := m.focused()
 		return m, cmd, result{}
-	case key.Matches(km, keys.Finalize):
+	case matches(km, keys.Finalize):
 		m.err = ""
 		if pending {
 			m.err = m.c.t.T("ui.summary.wait_saving")
@@ -218,11 +218,11 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 			break
 		}
 		m.mode = summaryConfirmFinalize
-	case key.Matches(km, keys.Reopen):
+	case matches(km, keys.Reopen):
 		m.mode, m.err = summaryReopen, ""
 		m.reason.SetValue("")
 		return m, m.reason.Focus(), result{}
-	case key.Matches(km, keys.Export):
+	case matches(km, keys.Export):
 		m.err = ""
 		if pending {
 			// The record must hold what the screen shows.
@@ -232,7 +232,7 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 		if f, ok := newExportForm(m.c.sized(m.c.width, m.c.height/2), m.exportTarget(s)); ok {
 			m.mode, m.export = summaryExport, f
 		}
-	case key.Matches(km, m.c.keys.Back):
+	case matches(km, m.c.keys.Back):
 		return m, nil, goTo(navigation{to: screenChecklist, index: -1})
 	}
 	return m, nil, result{}
@@ -259,20 +259,20 @@ func (m summaryModel) updateReopen(km tea.KeyMsg, s session) (summaryModel, tea.
 
 func (m summaryModel) updateSide(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
 	switch {
-	case key.Matches(km, m.c.keys.Back):
+	case matches(km, m.c.keys.Back):
 		m, r := m.commit(s)
 		m.mode = summaryBrowse
 		m.rep.Blur()
 		m.pos.Blur()
 		m.comment.Blur()
 		return m, nil, r
-	case key.Matches(km, m.keys.Save):
+	case matches(km, m.keys.Save):
 		m, r := m.commit(s)
 		return m, nil, r
-	case key.Matches(km, m.keys.NextField), key.Matches(km, m.keys.PrevField):
+	case matches(km, m.keys.NextField), matches(km, m.keys.PrevField):
 		m, r := m.commit(s)
 		d := sideField(1)
-		if key.Matches(km, m.keys.PrevField) {
+		if matches(km, m.keys.PrevField) {
 			d = sideFields - 1
 		}
 		m.focus = (m.focus + d) % sideFields
