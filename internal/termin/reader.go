@@ -1,0 +1,112 @@
+// Package termin is the terminal input kiemtra's TUI reads: the terminal,
+// as Bubble Tea would open it, behind a reader that never ends a read in
+// the middle of a multi-byte UTF-8 sequence.
+//
+// Bubble Tea v1 parses each read on its own. When the bytes of one letter
+// are split across two reads, which happens about once per kilobyte of
+// fast input, the first part and the rest each become invalid bytes and
+// the letter is lost ("tồn" arrives as "tn"; upstream issue, open pull
+// request charmbracelet/bubbletea#1166). The fix belongs where the bytes
+// come in: a read that would end inside a sequence waits, briefly, for
+// the rest and hands over the whole letter.
+package termin
+
+import (
+	"io"
+	"time"
+	"unicode/utf8"
+)
+
+// Wait is how long a read that ended inside a UTF-8 sequence waits for
+// the rest. A terminal writes a letter's bytes together, so the rest is
+// normally there at once, or as soon as its writer is scheduled again on
+// a loaded machine; only broken input (a terminal not sending UTF-8)
+// waits this long, and its bytes are then handed over as they are.
+const Wait = 500 * time.Millisecond
+
+// Reader reads from r and never ends a read inside a multi-byte UTF-8
+// sequence, given a buffer of at least utf8.UTFMax bytes (Bubble Tea reads
+// 256 at a time): it reads at most len(p)-3 bytes, and when they end in an
+// incomplete sequence it reads just the bytes that complete it. Before
+// that read it asks ready whether they arrive within the wait; a nil
+// ready waits by reading (for readers that cannot be polled, and that end
+// with EOF). Invalid sequences are handed over as they are: Bubble Tea
+// reports them as it always did.
+type Reader struct {
+	r     io.Reader
+	ready func(time.Duration) (bool, error)
+	wait  time.Duration
+	// err is an error met while completing a sequence, after bytes were
+	// read: Bubble Tea drops the bytes of a read that returns an error, so
+	// it is returned by the next Read instead.
+	err error
+}
+
+// NewReader reads from r; ready, if not nil, reports whether r has bytes
+// to read within the given time.
+func NewReader(r io.Reader, ready func(time.Duration) (bool, error)) *Reader {
+	return &Reader{r: r, ready: ready, wait: Wait}
+}
+
+// Read implements io.Reader.
+func (r *Reader) Read(p []byte) (int, error) {
+	if r.err != nil {
+		err := r.err
+		r.err = nil
+		return 0, err
+	}
+	if len(p) < utf8.UTFMax {
+		// Too short to hold a whole letter: nothing to keep together.
+		return r.r.Read(p)
+	}
+	n, err := r.r.Read(p[:len(p)-(utf8.UTFMax-1)])
+	for err == nil && n > 0 {
+		need := missing(p[:n])
+		if need == 0 || n+need > len(p) {
+			break
+		}
+		if r.ready != nil {
+			ok, werr := r.ready(r.wait)
+			if werr != nil || !ok {
+				break // nothing more came: hand the bytes over as they are
+			}
+		}
+		var m int
+		m, err = r.r.Read(p[n : n+need])
+		n += m
+		if m == 0 && err == nil {
+			break
+		}
+	}
+	if n > 0 && err != nil {
+		r.err, err = err, nil
+	}
+	return n, err
+}
+
+// missing is how many bytes the UTF-8 sequence b ends with lacks, 0 when
+// b ends with a whole rune or with bytes that cannot start one.
+func missing(b []byte) int {
+	start := len(b) - 1
+	for start > 0 && len(b)-start < utf8.UTFMax && !utf8.RuneStart(b[start]) {
+		start--
+	}
+	if start < 0 || utf8.FullRune(b[start:]) {
+		return 0
+	}
+	return seqLen(b[start]) - (len(b) - start)
+}
+
+// seqLen is the length of the sequence a lead byte starts.
+func seqLen(lead byte) int {
+	switch {
+	case lead >= 0xF0:
+		return 4
+	case lead >= 0xE0:
+		return 3
+	case lead >= 0xC0:
+		return 2
+	default:
+		return 1
+	}
+}
