@@ -91,7 +91,7 @@ func runTUI(env *cli.Env, path string) int {
 			env.Log.Error("close the terminal", "err", err)
 		}
 	}()
-	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(env.Ctx), tea.WithInput(in))
+	p := tea.NewProgram(app.Program(), tea.WithAltScreen(), tea.WithContext(env.Ctx), tea.WithInput(in))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return env.Fatal(fmt.Errorf("run the app: %w", err))
 	}

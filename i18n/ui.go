@@ -285,5 +285,8 @@ func init() {
 		// Help overlay.
 		"ui.help.title": {"Phím tắt", "Keys"},
 		"ui.help.close": {"Nhấn ? hoặc esc để đóng.", "Press ? or esc to close."},
+
+		// The status line while a field holds text not stored yet.
+		"ui.status.unsaved": {"Chưa lưu", "Not saved yet"},
 	})
 }

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
@@ -43,12 +41,16 @@ type editorModel struct {
 	item                flatItem
 	index               int
 	focus               editorField
-	score, deadline     textinput.Model
-	note, evidence, rec textarea.Model
+	score, deadline     field
+	note, evidence, rec field
 	errs                [editorFields]string
-	seq                 int
-	notice              string
-	textLines           int // lines given to the item's text
+	// seq counts the changes typed, committed the changes the last commit
+	// took in; ticking is set while a debounce tick is on its way (one at
+	// a time, however fast the keys come).
+	seq, committed int
+	ticking        bool
+	notice         string
+	textLines      int // lines given to the item's text
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
@@ -73,6 +75,7 @@ func (m editorModel) load(s session, index int, focus editorField) (editorModel,
 		m.focus = focusResult
 	}
 	m.errs = [editorFields]string{}
+	m.seq, m.committed, m.ticking = 0, 0, false
 	c := s.content[m.item.Code]
 	m.score.SetValue(m.scoreText(c))
 	m.deadline.SetValue(c.Deadline.VN())
@@ -145,7 +148,7 @@ func (m editorModel) focused() (editorModel, tea.Cmd) {
 // smallest usable terminal.
 func (m *editorModel) layout() {
 	w, h := max(1, m.c.width), max(1, m.c.height)
-	tw := max(1, w-2)
+	tw := max(1, w-4) // the text beside the rows' prompt
 	m.textLines = min(3, len(wrap(m.item.Text, w)))
 	if h < 18 {
 		m.textLines = 1
@@ -164,8 +167,8 @@ func (m *editorModel) layout() {
 	m.note.SetHeight(nh)
 	m.evidence.SetHeight(eh)
 	m.rec.SetHeight(rh)
-	m.score.Width = max(1, min(10, w-30))
-	m.deadline.Width = max(1, min(12, w-30))
+	m.score.SetWidth(max(1, min(10, w-30)))
+	m.deadline.SetWidth(max(1, min(12, w-30)))
 }
 
 // commit is what the fields hold as an edit of the item.
@@ -184,6 +187,7 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 	}
 	it, c := m.item, base
 	m.errs = [editorFields]string{}
+	m.committed = m.seq
 	if c.Result == model.ResultPass || c.Result == model.ResultPartial {
 		v := strings.TrimSpace(m.score.Value())
 		p := it.DefaultScore(c.Result)
@@ -214,6 +218,10 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 	return m, result{edit: &edit{code: it.Code, content: c}}
 }
 
+// unsaved reports whether the fields hold text the session does not:
+// typed since the last commit, or refused by it.
+func (m editorModel) unsaved() bool { return m.seq != m.committed || m.invalid() }
+
 // invalid reports whether a field holds input that cannot be stored.
 func (m editorModel) invalid() bool {
 	for _, e := range m.errs {
@@ -236,10 +244,14 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 	}
 	switch msg := msg.(type) {
 	case debounceMsg:
+		m.ticking = false
 		if msg.seq == m.seq {
 			m, r := m.commit(s)
 			return m, nil, r
 		}
+		// Typing went on since the tick was asked for: wait again.
+		m, cmd := m.debounce()
+		return m, cmd, result{}
 	case tea.KeyMsg:
 		return m.handleKey(msg, s)
 	}
@@ -333,8 +345,21 @@ func (m editorModel) typeKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
 	}
 	if changed {
 		m.seq++
-		return m, tea.Batch(cmd, debounceCmd(m.c.debounce, m.seq))
+		m, tick := m.debounce()
+		return m, tea.Batch(cmd, tick)
 	}
+	return m, cmd
+}
+
+// debounce asks for the tick after which what was typed is saved, unless
+// one is on its way: a tick per key piled up a timer and a goroutine for
+// every key of a long paste.
+func (m editorModel) debounce() (editorModel, tea.Cmd) {
+	if m.ticking || m.seq == m.committed {
+		return m, nil
+	}
+	cmd := debounceCmd(m.c.debounce, m.seq)
+	m.ticking = cmd != nil
 	return m, cmd
 }
 
@@ -355,11 +380,13 @@ func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd,
 	return m, nil, res
 }
 
-// debounceMsg fires when typing in an editor field has paused; seq tells
-// stale ticks from the latest one.
+// debounceMsg fires a while after typing in an editor field; seq tells
+// whether typing has paused since (the latest change is the one the tick
+// was asked for) or went on.
 type debounceMsg struct{ seq int }
 
-// debounceDelay is how long typing must pause before a note is saved.
+// debounceDelay is how long typing must pause before a note is saved (the
+// save comes between one and two delays after the last key).
 const debounceDelay = 800 * time.Millisecond
 
 func debounceCmd(d time.Duration, seq int) tea.Cmd {

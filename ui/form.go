@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -13,7 +12,7 @@ import (
 // options when options is set.
 type formField struct {
 	label   string
-	input   textinput.Model
+	input   field
 	options []string
 	choice  int
 }
@@ -88,7 +87,7 @@ func (f *form) setSize(w, h int) {
 	f.fields = slices.Clone(f.fields)
 	lw := f.labelWidth()
 	for i := range f.fields {
-		f.fields[i].input.Width = max(1, w-lw-4)
+		f.fields[i].input.SetWidth(max(1, w-lw-4))
 	}
 }
 

@@ -61,18 +61,14 @@ func keysOf(km tea.KeyMsg) []tea.KeyMsg {
 // soon as one of them opens a text field ("3" opens the note), the rest
 // are typed into it. A bracketed paste outside a text field is not a
 // string of commands: it is ignored, as it always was.
-func (a App) handleInput(km tea.KeyMsg) (App, tea.Cmd) {
+func (a *App) handleInput(km tea.KeyMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, k := range keysOf(km) {
 		for k.Type == tea.KeyRunes && !k.Paste && len(k.Runes) > 1 && !a.typing() {
-			var cmd tea.Cmd
-			a, cmd = a.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: k.Runes[:1]})
-			cmds = append(cmds, cmd)
+			cmds = append(cmds, a.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: k.Runes[:1]}))
 			k.Runes = k.Runes[1:]
 		}
-		var cmd tea.Cmd
-		a, cmd = a.handleKey(k)
-		cmds = append(cmds, cmd)
+		cmds = append(cmds, a.handleKey(k))
 	}
-	return a, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }

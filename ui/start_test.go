@@ -74,17 +74,25 @@ func TestDebouncedSaveWhileTyping(t *testing.T) {
 	a = openDemoUnit(t, a, "SYT")
 	a.c.debounce = debounceDelay
 	a = keys(t, a, "enter", "3")
-	m, cmd := a.Update(keyMsg("Đang gõ dở"))
-	a = m.(App)
+	a, cmd := a.update(keyMsg("Đang gõ"))
 	if cmd == nil {
 		t.Fatal("typing returned no debounce command")
+	}
+	// One tick at a time, however many keys come before it.
+	a, cmd = a.update(keyMsg(" dở"))
+	if cmd != nil {
+		t.Fatal("a second key asked for a second tick")
 	}
 	code := a.sess.items[a.editor.index].Code
 	if f, _ := storedFinding(t, db, a.sess.assessment.ID, code); f.Note != "" {
 		t.Fatalf("saved before the pause: %q", f.Note)
 	}
-	// A stale tick does nothing; the latest one saves.
-	a = send(t, a, debounceMsg{seq: a.editor.seq - 1})
+	// A tick asked for before the last key saves nothing and asks for
+	// another; the tick for the last key saves.
+	a, cmd = a.update(debounceMsg{seq: a.editor.seq - 1})
+	if cmd == nil {
+		t.Fatal("a tick that came while typing went on asked for no other")
+	}
 	if f, _ := storedFinding(t, db, a.sess.assessment.ID, code); f.Note != "" {
 		t.Fatalf("stale tick saved: %q", f.Note)
 	}

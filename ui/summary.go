@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
@@ -52,13 +50,16 @@ type summaryModel struct {
 	offset  int
 	mode    summaryMode
 	focus   sideField
-	rep     textinput.Model
-	pos     textinput.Model
-	comment textarea.Model
-	reason  textinput.Model
+	rep     field
+	pos     field
+	comment field
+	reason  field
 	gaps    []string
 	err     string
 	export  exportForm
+	// dirty is set while the side's fields hold text typed since the last
+	// commit.
+	dirty bool
 }
 
 func newSummaryModel(c common, s session) summaryModel {
@@ -82,10 +83,10 @@ func (m *summaryModel) setSize(w, h int) {
 	}
 	m.c = m.c.sized(w, h)
 	w = max(1, w)
-	m.rep.Width = max(1, w-30)
-	m.pos.Width = max(1, w-30)
-	m.reason.Width = max(1, w-4)
-	m.comment.SetWidth(max(1, w-2))
+	m.rep.SetWidth(max(1, w-30))
+	m.pos.SetWidth(max(1, w-30))
+	m.reason.SetWidth(max(1, w-4))
+	m.comment.SetWidth(max(1, w-4))
 	m.comment.SetHeight(3)
 	m.export.setSize(w, h/2)
 }
@@ -109,6 +110,7 @@ func (m summaryModel) commit(s session) (summaryModel, result) {
 	if !s.isOpen() || m.mode != summaryEditSide || s.finalized() {
 		return m, result{}
 	}
+	m.dirty = false
 	a := s.assessment
 	a.Representative = norm.NFC.String(strings.TrimSpace(m.rep.Value()))
 	a.RepresentativePosition = norm.NFC.String(strings.TrimSpace(m.pos.Value()))
@@ -291,14 +293,16 @@ func (m summaryModel) updateSide(km tea.KeyMsg, s session) (summaryModel, tea.Cm
 // typeKey gives a key to the focused side field.
 func (m summaryModel) typeKey(km tea.KeyMsg) (summaryModel, tea.Cmd) {
 	var cmd tea.Cmd
+	var changed bool
 	switch m.focus {
 	case sideRepresentative:
-		m.rep, cmd, _ = typeInto(m.rep, km)
+		m.rep, cmd, changed = typeInto(m.rep, km)
 	case sidePosition:
-		m.pos, cmd, _ = typeInto(m.pos, km)
+		m.pos, cmd, changed = typeInto(m.pos, km)
 	default:
-		m.comment, cmd, _ = typeInto(m.comment, km)
+		m.comment, cmd, changed = typeInto(m.comment, km)
 	}
+	m.dirty = m.dirty || changed
 	return m, cmd
 }
 
