@@ -30,6 +30,7 @@ var (
 	_ ui.Store      = (*store.DB)(nil)
 	_ ui.Exporter   = (*report.Exporter)(nil)
 	_ report.Source = (*store.DB)(nil)
+	_ ui.Importer   = (*store.DB)(nil)
 )
 
 func main() { os.Exit(run(os.Args[1:])) }
@@ -79,7 +80,7 @@ func runTUI(env *cli.Env, path string) int {
 	lang := env.Global.Lang
 	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Checklists: builtin,
 		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
-		Importer: cli.NewTUISync(db, env.Global.Lang)})
+		Importer: db})
 	// The terminal is read through termin, which never ends a read inside
 	// a letter's bytes (Bubble Tea v1 loses such letters).
 	in, closeIn, err := termin.Open()

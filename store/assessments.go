@@ -12,44 +12,59 @@ import (
 )
 
 const assessmentCols = `id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status,
-	representative, representative_position, unit_comments, strengths, finalized_at, finalized_by, updated_at`
+	representative, representative_position, unit_comments, strengths, finalized_at, finalized_by, updated_at,
+	unit_name, unit_kind`
 
-func scanAssessment(sc interface{ Scan(...any) error }) (model.Assessment, error) {
+func scanAssessment(sc scanner) (model.Assessment, error) {
 	var a model.Assessment
-	var date, status, fin, upd string
-	err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
-		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd)
-	a.Date, _ = model.ParseDate(date)
-	a.Status = model.Status(status)
+	var date, status, fin, upd, kind string
+	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
+		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
+		&a.UnitName, &kind); err != nil {
+		return a, err
+	}
+	a.Status, a.UnitKind = model.Status(status), model.UnitKind(kind)
 	a.FinalizedAt, a.UpdatedAt = parseTime(fin), parseTime(upd)
-	return a, err
+	var err error
+	if a.Date, err = model.ParseDate(date); err != nil {
+		return a, fmt.Errorf("assessment %s: visit date: %w", a.ID, err)
+	}
+	return a, nil
 }
 
-func getAssessment(ctx context.Context, q querier, id string) (model.Assessment, error) {
+func getAssessment(ctx context.Context, q queryer, id string) (model.Assessment, error) {
 	a, err := scanAssessment(q.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, fmt.Errorf("assessment %s: %w", id, model.ErrNotFound)
+		return a, fmt.Errorf("assessment %s: %w", id, notFound(model.ShortID(id)))
 	}
-	return a, err
+	if err != nil {
+		return a, fmt.Errorf("read assessment %s: %w", id, err)
+	}
+	return a, nil
 }
 
 // Assessment returns one assessment by ID.
 func (db *DB) Assessment(ctx context.Context, id string) (model.Assessment, error) {
 	a, err := getAssessment(ctx, db.sql, id)
 	if err != nil {
-		return a, translate(err)
+		return a, db.translate(err)
 	}
 	return a, nil
 }
 
 // AddAssessment schedules a unit in an inspection against a checklist
-// version (which the database must hold). Adding the same unit to the same
-// inspection again returns the existing assessment, with its visit date and
-// place updated if they were given.
+// version (which the database must hold, and which must fit the visit:
+// model.CheckVisit). Adding the same unit to the same inspection again
+// returns the existing assessment, with its visit date and place updated
+// if they were given. The assessment keeps the unit's name and kind as
+// they are now.
 func (db *DB) AddAssessment(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error) {
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	if err := db.checkAssessment(ctx, a); err != nil {
+		return a, fmt.Errorf("add assessment: %w", err)
+	}
+	err := db.tx(ctx, func(t *txn) error {
 		var err error
-		a, err = db.addAssessment(ctx, tx, actor, a)
+		a, err = t.addAssessment(ctx, actor, a)
 		return err
 	})
 	if err != nil {
@@ -58,16 +73,17 @@ func (db *DB) AddAssessment(ctx context.Context, actor string, a model.Assessmen
 	return a, nil
 }
 
-func (db *DB) addAssessment(ctx context.Context, tx *sql.Tx, actor string, a model.Assessment) (model.Assessment, error) {
+func (t *txn) addAssessment(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error) {
 	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM checklists WHERE id = ? AND version = ?",
+	ref := a.ChecklistID + "@" + a.ChecklistVersion
+	if err := t.QueryRowContext(ctx, "SELECT count(*) FROM checklists WHERE id = ? AND version = ?",
 		a.ChecklistID, a.ChecklistVersion).Scan(&n); err != nil {
-		return a, err
+		return a, fmt.Errorf("read checklist %s: %w", ref, err)
 	}
 	if n == 0 {
-		return a, fmt.Errorf("checklist %s@%s: %w", a.ChecklistID, a.ChecklistVersion, model.ErrNotFound)
+		return a, fmt.Errorf("checklist %s: %w", ref, notFound(ref))
 	}
-	old, err := scanAssessment(tx.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE inspection_id = ? AND unit_id = ?",
+	old, err := scanAssessment(t.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE inspection_id = ? AND unit_id = ?",
 		a.InspectionID, a.UnitID))
 	if err == nil {
 		changed := false
@@ -81,12 +97,12 @@ func (db *DB) addAssessment(ctx context.Context, tx *sql.Tx, actor string, a mod
 			if old.Status == model.StatusFinalized {
 				return old, nil // a finalized record keeps its date and place
 			}
-			return old, db.writeAssessment(ctx, tx, actor, "save", old)
+			return old, t.writeAssessment(ctx, actor, "save", old)
 		}
 		return old, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
-		return a, err
+		return a, fmt.Errorf("read assessment: %w", err)
 	}
 	if a.ID == "" {
 		// Derived from the visit, so two laptops that each loaded the plan
@@ -95,32 +111,39 @@ func (db *DB) addAssessment(ctx context.Context, tx *sql.Tx, actor string, a mod
 	}
 	a.Status = model.StatusDraft
 	a.Place = nfc(a.Place)
-	a.UpdatedAt = db.Now()
-	_, err = tx.ExecContext(ctx, `INSERT INTO assessments(id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?)`, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place,
-		string(a.Status), formatTime(a.UpdatedAt))
+	a.UpdatedAt = t.now()
+	// The unit as it is at the visit, kept with the assessment for good.
+	u, err := scanUnit(t.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE id = ?", a.UnitID))
+	if err != nil {
+		return a, fmt.Errorf("read unit of the assessment: %w", err)
+	}
+	a.UnitName, a.UnitKind = u.Name, u.Kind
+	_, err = t.ExecContext(ctx, `INSERT INTO assessments(id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status, updated_at,
+		unit_name, unit_kind)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)`, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place,
+		string(a.Status), formatTime(a.UpdatedAt), a.UnitName, string(a.UnitKind))
 	if err != nil {
 		return a, fmt.Errorf("write assessment: %w", err)
 	}
-	_, err = db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID, Action: "create", New: jsonOf(a)})
+	_, err = t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID, Action: "create", New: jsonOf(a)})
 	return a, err
 }
 
 // writeAssessment updates an assessment row and audits the change.
-func (db *DB) writeAssessment(ctx context.Context, tx *sql.Tx, actor, action string, a model.Assessment) error {
-	old, err := getAssessment(ctx, tx, a.ID)
+func (t *txn) writeAssessment(ctx context.Context, actor, action string, a model.Assessment) error {
+	old, err := getAssessment(ctx, t, a.ID)
 	if err != nil {
 		return err
 	}
-	a.UpdatedAt = db.Now()
-	_, err = tx.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
-		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=? WHERE id=?`,
+	a.UpdatedAt = t.now()
+	_, err = t.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
+		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=? WHERE id=?`,
 		a.Date.ISO(), nfc(a.Place), string(a.Status), nfc(a.Representative), nfc(a.RepresentativePosition), nfc(a.UnitComments),
-		nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(a.UpdatedAt), a.ID)
+		nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(a.UpdatedAt), nfc(a.UnitName), string(a.UnitKind), a.ID)
 	if err != nil {
 		return fmt.Errorf("write assessment: %w", err)
 	}
-	_, err = db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID, Action: action,
+	_, err = t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID, Action: action,
 		Old: jsonOf(old), New: jsonOf(a)})
 	return err
 }
@@ -139,10 +162,22 @@ type AssessmentRemarks struct {
 // SaveRemarks records the unit's representative and comments and the team's
 // strengths. A finalized assessment is refused with model.ErrFinalized.
 func (db *DB) SaveRemarks(ctx context.Context, actor, assessmentID string, r AssessmentRemarks) (model.Assessment, error) {
-	var a model.Assessment
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	a, err := db.Assessment(ctx, assessmentID)
+	if err != nil {
+		return a, fmt.Errorf("save remarks: %w", err)
+	}
+	if !r.Date.IsZero() && r.Date != a.Date {
+		// A visit moved to another day must still fit it (a UBND cấp
+		// huyện not after 1 July 2025, a checklist version meant for it).
+		moved := a
+		moved.Date = r.Date
+		if err := db.checkAssessment(ctx, moved); err != nil {
+			return a, fmt.Errorf("save remarks: %w", err)
+		}
+	}
+	err = db.tx(ctx, func(t *txn) error {
 		var err error
-		a, err = getAssessment(ctx, tx, assessmentID)
+		a, err = getAssessment(ctx, t, assessmentID)
 		if err != nil {
 			return err
 		}
@@ -151,7 +186,7 @@ func (db *DB) SaveRemarks(ctx context.Context, actor, assessmentID string, r Ass
 		}
 		a.Representative, a.RepresentativePosition, a.UnitComments, a.Strengths = r.Representative, r.RepresentativePosition, r.UnitComments, r.Strengths
 		a.Place, a.Date = r.Place, r.Date
-		return db.writeAssessment(ctx, tx, actor, "save", a)
+		return t.writeAssessment(ctx, actor, "save", a)
 	})
 	if err != nil {
 		return a, fmt.Errorf("save remarks: %w", err)
@@ -159,40 +194,32 @@ func (db *DB) SaveRemarks(ctx context.Context, actor, assessmentID string, r Ass
 	return db.Assessment(ctx, assessmentID)
 }
 
-// GapError lists the items that block finalizing.
-type GapError struct{ Items []string }
+// ErrGaps is returned by Finalize while items break the evidence rule; the
+// error's param lists their codes.
+var ErrGaps = &model.Error{Code: model.EGaps}
 
-func (e *GapError) Error() string {
-	return fmt.Sprintf("items marked chưa đạt without a note: %s", strings.Join(e.Items, ", "))
-}
-
-// Unwrap gives the error its model code, with the item codes as param.
-func (e *GapError) Unwrap() error {
-	return model.NewError(model.EGaps, nil, strings.Join(e.Items, ", "))
-}
-
-// Finalize locks an assessment. It is refused (with *GapError) while any
-// item marked chưa đạt has no note: the evidence rule.
+// Finalize locks an assessment. It is refused (ErrGaps, with the item
+// codes) while any item marked chưa đạt has no note: the evidence rule.
 func (db *DB) Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error) {
 	var a model.Assessment
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(t *txn) error {
 		var err error
-		a, err = getAssessment(ctx, tx, assessmentID)
+		a, err = getAssessment(ctx, t, assessmentID)
 		if err != nil {
 			return err
 		}
 		if a.Status == model.StatusFinalized {
 			return nil
 		}
-		fs, err := findingsOf(ctx, tx, assessmentID)
+		fs, err := findingsOf(ctx, t, assessmentID)
 		if err != nil {
 			return err
 		}
 		if gaps := Gaps(fs); len(gaps) > 0 {
-			return &GapError{Items: gaps}
+			return model.NewError(model.EGaps, nil, strings.Join(gaps, ", "))
 		}
-		a.Status, a.FinalizedAt, a.FinalizedBy = model.StatusFinalized, db.Now(), actor
-		return db.writeAssessment(ctx, tx, actor, "finalize", a)
+		a.Status, a.FinalizedAt, a.FinalizedBy = model.StatusFinalized, t.now(), actor
+		return t.writeAssessment(ctx, actor, "finalize", a)
 	})
 	if err != nil {
 		return a, fmt.Errorf("finalize: %w", err)
@@ -215,9 +242,9 @@ func Gaps(fs []model.Finding) []string {
 // the audit history.
 func (db *DB) Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error) {
 	var a model.Assessment
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(t *txn) error {
 		var err error
-		a, err = getAssessment(ctx, tx, assessmentID)
+		a, err = getAssessment(ctx, t, assessmentID)
 		if err != nil {
 			return err
 		}
@@ -225,11 +252,11 @@ func (db *DB) Reopen(ctx context.Context, actor, assessmentID, reason string) (m
 			return nil
 		}
 		a.Status, a.FinalizedAt, a.FinalizedBy = model.StatusDraft, time.Time{}, ""
-		if err := db.writeAssessment(ctx, tx, actor, "reopen", a); err != nil {
+		if err := t.writeAssessment(ctx, actor, "reopen", a); err != nil {
 			return err
 		}
 		if strings.TrimSpace(reason) != "" {
-			_, err = db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID,
+			_, err = t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID,
 				Action: "reopen-reason", New: jsonOf(map[string]string{"reason": nfc(reason)})})
 		}
 		return err
@@ -243,7 +270,7 @@ func (db *DB) Reopen(ctx context.Context, actor, assessmentID, reason string) (m
 // Overview is one row of an inspection's unit list.
 type Overview struct {
 	Assessment model.Assessment
-	Unit       model.Unit
+	Unit       model.Unit // as at the visit (model.Assessment.UnitAsVisited)
 	Checklist  *model.Checklist
 	Scorecard  model.Scorecard
 }
@@ -252,48 +279,67 @@ type Overview struct {
 // ordered by kind, visit date and unit name. It reads all findings of the
 // inspection in one query.
 func (db *DB) Overviews(ctx context.Context, inspectionID string) ([]Overview, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT "+prefixCols("a.", assessmentCols)+", "+prefixCols("u.", unitCols)+
-		` FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ?
-		ORDER BY u.kind, a.visit_date, u.name`, inspectionID)
-	if err != nil {
-		return nil, fmt.Errorf("list assessments: %w", translate(err))
-	}
 	var out []Overview
-	for rows.Next() {
-		var o Overview
-		a, u := &o.Assessment, &o.Unit
-		var date, status, fin, upd, kind string
-		if err := rows.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
-			&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
-			&u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("list assessments: %w", err)
+	var contents map[string]map[string]model.Content
+	err := db.read(ctx, func(q queryer) error {
+		rows, err := q.QueryContext(ctx, "SELECT "+prefixCols("a.", assessmentCols)+", "+prefixCols("u.", unitCols)+
+			` FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ?
+			ORDER BY a.unit_kind, a.visit_date, a.unit_name`, inspectionID)
+		if err != nil {
+			return err
 		}
-		a.Date, _ = model.ParseDate(date)
-		a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
-		out = append(out, o)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list assessments: %w", err)
-	}
-	contents, err := db.contentsByAssessment(ctx, "SELECT f.assessment_id, "+prefixCols("f.", findingCols)+
-		" FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ?", inspectionID)
+		defer closeRows(rows)
+		for rows.Next() {
+			var o Overview
+			if o.Assessment, o.Unit, err = scanAssessmentUnit(rows); err != nil {
+				return err
+			}
+			o.Unit = o.Assessment.UnitAsVisited(o.Unit)
+			out = append(out, o)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		contents, err = contentsByAssessment(ctx, q, "SELECT f.assessment_id, "+prefixCols("f.", findingCols)+
+			" FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ?", inspectionID)
+		return err
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("list assessments: %w", err)
 	}
 	for i := range out {
 		o := &out[i]
 		cl, err := db.Checklist(ctx, o.Assessment.ChecklistID, o.Assessment.ChecklistVersion)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("list assessments: %w", err)
 		}
 		o.Checklist = cl
 		o.Scorecard = model.Score(cl, contents[o.Assessment.ID])
 	}
 	return out, nil
+}
+
+// assessmentUnitCols are the columns scanAssessmentUnit reads: an
+// assessment (a.) joined with its unit (u.).
+var assessmentUnitCols = prefixCols("a.", assessmentCols) + ", " + prefixCols("u.", unitCols)
+
+// scanAssessmentUnit reads a row of assessmentUnitCols.
+func scanAssessmentUnit(sc scanner) (model.Assessment, model.Unit, error) {
+	var a model.Assessment
+	var u model.Unit
+	var date, status, fin, upd, akind, kind string
+	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
+		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
+		&a.UnitName, &akind, &u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
+		return a, u, fmt.Errorf("read assessment: %w", err)
+	}
+	a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
+	a.UnitKind = model.UnitKind(akind)
+	var err error
+	if a.Date, err = model.ParseDate(date); err != nil {
+		return a, u, fmt.Errorf("assessment %s: visit date: %w", a.ID, err)
+	}
+	return a, u, nil
 }
 
 func prefixCols(p, cols string) string {

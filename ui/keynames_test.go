@@ -93,7 +93,7 @@ func textFieldCases() []textFieldCase {
 		{"new inspection: plan", func(tb testing.TB) App { return keys(tb, demoApp(tb), "n", "tab", "tab") }, form(2)},
 		{"add unit: code", func(tb testing.TB) App { return keys(tb, demoApp(tb), "a") }, form(unitFieldCode)},
 		{"add unit: name", func(tb testing.TB) App { return keys(tb, demoApp(tb), "a", "tab") }, form(unitFieldName)},
-		{"add unit: date", func(tb testing.TB) App { return keys(tb, demoApp(tb), "a", "tab", "tab", "tab", "tab") }, form(unitFieldDate)},
+		{"add unit: date", func(tb testing.TB) App { return keys(tb, demoApp(tb), "a", "tab", "tab", "tab") }, form(unitFieldDate)},
 		{"import path", func(tb testing.TB) App { return keys(tb, demoApp(tb), "i") },
 			func(a App) string { return a.start.imports.form.value(0) }},
 		{"score", func(tb testing.TB) App {
