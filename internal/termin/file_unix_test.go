@@ -3,8 +3,13 @@
 package termin
 
 import (
+	"fmt"
+	"io"
 	"os"
+	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // pipeFile is a File reading the read end of a pipe, and the write end.
@@ -75,5 +80,76 @@ func TestFileGivesUpIncompleteLetter(t *testing.T) {
 	n, err = f.Read(buf)
 	if err != nil || string(buf[:n]) != "\xbb\x87ab" {
 		t.Fatalf("then %q, %v", buf[:n], err)
+	}
+}
+
+// TestFileCompletesEscapeSequence: a read that would end inside an
+// escape sequence (a key such as ctrl+→) takes the rest of it when it is
+// there already, since a short read tells Bubble Tea the input ended; a
+// lone Esc is handed over at once.
+func TestFileCompletesEscapeSequence(t *testing.T) {
+	t.Parallel()
+	f, w := pipeFile(t)
+	// A 64-byte buffer reads 45 bytes first: the a's, then Esc and [.
+	write(t, w, strings.Repeat("a", 43)+"\x1b[1;5Cz")
+	buf := make([]byte, 64)
+	n, err := f.Read(buf)
+	if err != nil || string(buf[:n]) != strings.Repeat("a", 43)+"\x1b[1;5C" {
+		t.Fatalf("read %q, %v; want the a's and the whole sequence", buf[:n], err)
+	}
+	if n, err = f.Read(buf); err != nil || string(buf[:n]) != "z" {
+		t.Fatalf("then %q, %v", buf[:n], err)
+	}
+	write(t, w, "ab\x1b")
+	if n, err = f.Read(buf); err != nil || string(buf[:n]) != "ab\x1b" {
+		t.Fatalf("a lone Esc: read %q, %v", buf[:n], err)
+	}
+}
+
+// keys counts what Bubble Tea's parser makes of its input, until ctrl+c.
+type keys struct{ got *[]string }
+
+func (k keys) Init() tea.Cmd { return nil }
+
+func (k keys) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyCtrlC {
+		return k, tea.Quit
+	}
+	*k.got = append(*k.got, fmt.Sprint(msg))
+	return k, nil
+}
+
+func (k keys) View() string { return "" }
+
+// TestBubbleTeaGetsWholeKeysFromFile: keys pressed faster than the
+// program reads (a held ctrl+→, letters after them) reach Bubble Tea
+// through the File as the keys they were, never Esc and stray letters.
+func TestBubbleTeaGetsWholeKeysFromFile(t *testing.T) {
+	t.Parallel()
+	f, w := pipeFile(t)
+	in := strings.Repeat("\x1b[1;5C", 100) + strings.Repeat("ễ", 100) + "\x03"
+	go func() {
+		_, _ = w.Write([]byte(in)) // the test fails below if it did not arrive
+	}()
+	var got []string
+	p := tea.NewProgram(keys{got: &got}, tea.WithInput(f), tea.WithOutput(io.Discard), tea.WithoutRenderer(),
+		tea.WithoutSignalHandler())
+	if _, err := p.Run(); err != nil {
+		t.Fatal(err)
+	}
+	letters := ""
+	right := 0
+	for _, g := range got {
+		switch {
+		case g == "ctrl+right":
+			right++
+		case strings.Trim(g, "ễ") == "":
+			letters += g
+		default:
+			t.Fatalf("the parser made %q of the keys", g)
+		}
+	}
+	if right != 100 || letters != strings.Repeat("ễ", 100) {
+		t.Fatalf("%d ctrl+right and %q", right, letters)
 	}
 }

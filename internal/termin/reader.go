@@ -12,6 +12,7 @@
 package termin
 
 import (
+	"bytes"
 	"io"
 	"time"
 	"unicode/utf8"
@@ -26,7 +27,8 @@ const Wait = 500 * time.Millisecond
 
 // Reader reads from r and never ends a read inside a multi-byte UTF-8
 // sequence, given a buffer of at least utf8.UTFMax bytes (Bubble Tea reads
-// 256 at a time): it reads at most len(p)-3 bytes, and when they end in an
+// 256 at a time): it reads at most len(p)-3 bytes (less, in a large
+// buffer, to leave room for an escape sequence), and when they end in an
 // incomplete sequence it reads just the bytes that complete it. Before
 // that read it asks ready whether they arrive within the wait; a nil
 // ready waits by reading (for readers that cannot be polled, and that end
@@ -48,6 +50,10 @@ func NewReader(r io.Reader, ready func(time.Duration) (bool, error)) *Reader {
 	return &Reader{r: r, ready: ready, wait: Wait}
 }
 
+// escRoom is the room a read of a large buffer leaves for the rest of an
+// escape sequence (a key such as ctrl+→ is "\x1b[1;5C").
+const escRoom = 16
+
 // Read implements io.Reader.
 func (r *Reader) Read(p []byte) (int, error) {
 	if r.err != nil {
@@ -59,29 +65,72 @@ func (r *Reader) Read(p []byte) (int, error) {
 		// Too short to hold a whole letter: nothing to keep together.
 		return r.r.Read(p)
 	}
-	n, err := r.r.Read(p[:len(p)-(utf8.UTFMax-1)])
+	room := utf8.UTFMax - 1
+	if len(p) >= 4*escRoom {
+		room += escRoom
+	}
+	n, err := r.r.Read(p[:len(p)-room])
+	n, err = r.complete(p, n, err)
+	if n > 0 && err != nil {
+		r.err, err = err, nil
+	}
+	return n, err
+}
+
+// complete reads, after the n bytes read into p, the rest of a letter
+// they end inside (waiting for it), then the rest of an escape sequence
+// they end inside if it is there already: a read that stops short of the
+// buffer tells Bubble Tea the input ended there, and it would take the
+// start of an arrow key for Esc. A lone Esc is a key of its own: nothing
+// is waited for after it.
+func (r *Reader) complete(p []byte, n int, err error) (int, error) {
 	for err == nil && n > 0 {
-		need := missing(p[:n])
+		need, wait := missing(p[:n]), r.wait
+		if need == 0 && r.ready != nil && unfinishedEscape(p[:n]) {
+			need, wait = 1, 0
+		}
 		if need == 0 || n+need > len(p) {
-			break
+			return n, err
 		}
 		if r.ready != nil {
-			ok, werr := r.ready(r.wait)
+			ok, werr := r.ready(wait)
 			if werr != nil || !ok {
-				break // nothing more came: hand the bytes over as they are
+				return n, err // nothing more came: hand the bytes over as they are
 			}
 		}
 		var m int
 		m, err = r.r.Read(p[n : n+need])
 		n += m
 		if m == 0 && err == nil {
-			break
+			return n, err
 		}
 	}
-	if n > 0 && err != nil {
-		r.err, err = err, nil
-	}
 	return n, err
+}
+
+// unfinishedEscape reports whether b ends inside an escape sequence: Esc,
+// Esc [ or Esc O with nothing after, or a CSI sequence's parameters
+// without its final byte.
+func unfinishedEscape(b []byte) bool {
+	i := bytes.LastIndexByte(b, 0x1b)
+	if i < 0 || len(b)-i > escRoom {
+		return false
+	}
+	rest := b[i+1:]
+	switch {
+	case len(rest) == 0:
+		return true
+	case rest[0] == 'O':
+		return len(rest) == 1
+	case rest[0] != '[':
+		return false
+	}
+	for _, c := range rest[1:] {
+		if c < 0x20 || c > 0x3f { // a final byte (or not a sequence at all)
+			return false
+		}
+	}
+	return true
 }
 
 // missing is how many bytes the UTF-8 sequence b ends with lacks, 0 when

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -158,4 +159,18 @@ func ExampleReader() {
 	n, _ := r.Read(buf)
 	fmt.Printf("%q\n", buf[:n])
 	// Output: "Đễ"
+}
+
+// TestUnfinishedEscape: which endings are the start of an escape sequence.
+func TestUnfinishedEscape(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]bool{
+		"a\x1b": true, "\x1b[": true, "\x1b[1;5": true, "\x1bO": true, "x\x1b[<35;10": true,
+		"\x1b[A": false, "\x1b[1;5C": false, "\x1bOP": false, "\x1bj": false, "abc": false, "": false,
+		"\x1b[200~" + strings.Repeat("x", 40): false,
+	} {
+		if got := unfinishedEscape([]byte(in)); got != want {
+			t.Errorf("unfinishedEscape(%q) = %v, want %v", in, got, want)
+		}
+	}
 }
