@@ -93,9 +93,11 @@ func (r *Reader) complete(p []byte, n int, err error) (int, error) {
 			return n, err
 		}
 		if r.ready != nil {
-			ok, werr := r.ready(wait)
-			if werr != nil || !ok {
-				return n, err // nothing more came: hand the bytes over as they are
+			if ok, werr := r.ready(wait); werr != nil || !ok {
+				// Nothing more came (or the descriptor cannot be watched,
+				// which the next read will report): hand the bytes over
+				// as they are.
+				return n, nil
 			}
 		}
 		var m int
