@@ -36,7 +36,7 @@ const Wait = 500 * time.Millisecond
 // reports them as it always did.
 type Reader struct {
 	r     io.Reader
-	ready func(time.Duration) (bool, error)
+	ready func(time.Duration) bool
 	wait  time.Duration
 	// err is an error met while completing a sequence, after bytes were
 	// read: Bubble Tea drops the bytes of a read that returns an error, so
@@ -45,8 +45,9 @@ type Reader struct {
 }
 
 // NewReader reads from r; ready, if not nil, reports whether r has bytes
-// to read within the given time.
-func NewReader(r io.Reader, ready func(time.Duration) (bool, error)) *Reader {
+// to read within the given time (false when it cannot tell: the read
+// after it says why).
+func NewReader(r io.Reader, ready func(time.Duration) bool) *Reader {
 	return &Reader{r: r, ready: ready, wait: Wait}
 }
 
@@ -93,18 +94,15 @@ func (r *Reader) complete(p []byte, n int, err error) (int, error) {
 			return n, err
 		}
 		if r.ready != nil {
-			if ok, werr := r.ready(wait); werr != nil || !ok {
-				// Nothing more came (or the descriptor cannot be watched,
-				// which the next read will report): hand the bytes over
-				// as they are.
-				return n, nil
+			if !r.ready(wait) {
+				return n, nil // nothing more came: hand the bytes over as they are
 			}
 		}
 		var m int
 		m, err = r.r.Read(p[n : n+need])
 		n += m
 		if m == 0 && err == nil {
-			return n, err
+			return n, nil
 		}
 	}
 	return n, err

@@ -14,4 +14,4 @@ import (
 func wrap(f *os.File) io.Reader { return f }
 
 // readyFunc cannot wait on a descriptor here: it waits by reading.
-func readyFunc(*os.File) func(time.Duration) (bool, error) { return nil }
+func readyFunc(*os.File) func(time.Duration) bool { return nil }
