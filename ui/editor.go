@@ -46,9 +46,11 @@ type editorModel struct {
 	errs                [editorFields]string
 	// seq counts the changes typed, committed the changes the last commit
 	// took in; ticking is set while a debounce tick is on its way (one at
-	// a time, however fast the keys come).
+	// a time, however fast the keys come); ticks counts the ticks that
+	// found typing still going on since the last commit.
 	seq, committed int
 	ticking        bool
+	ticks          int
 	notice         string
 	textLines      int // lines given to the item's text
 }
@@ -75,7 +77,7 @@ func (m editorModel) load(s session, index int, focus editorField) (editorModel,
 		m.focus = focusResult
 	}
 	m.errs = [editorFields]string{}
-	m.seq, m.committed, m.ticking = 0, 0, false
+	m.seq, m.committed, m.ticking, m.ticks = 0, 0, false, 0
 	c := s.content[m.item.Code]
 	m.score.SetValue(m.scoreText(c))
 	m.deadline.SetValue(c.Deadline.VN())
@@ -187,7 +189,7 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 	}
 	it, c := m.item, base
 	m.errs = [editorFields]string{}
-	m.committed = m.seq
+	m.committed, m.ticks = m.seq, 0
 	if c.Result == model.ResultPass || c.Result == model.ResultPartial {
 		v := strings.TrimSpace(m.score.Value())
 		p := it.DefaultScore(c.Result)
@@ -245,7 +247,10 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 	switch msg := msg.(type) {
 	case debounceMsg:
 		m.ticking = false
-		if msg.seq == m.seq {
+		m.ticks++
+		if msg.seq == m.seq || m.ticks >= maxDebounceTicks {
+			// Typing paused, or has gone on so long that what is typed
+			// is stored anyway (a long paste is not all at risk).
 			m, r := m.commit(s)
 			return m, nil, r
 		}
@@ -379,6 +384,10 @@ func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd,
 	}
 	return m, nil, res
 }
+
+// maxDebounceTicks is how many ticks typing may outrun before what is
+// typed is committed anyway.
+const maxDebounceTicks = 4
 
 // debounceMsg fires a while after typing in an editor field; seq tells
 // whether typing has paused since (the latest change is the one the tick

@@ -102,6 +102,21 @@ func TestDebouncedSaveWhileTyping(t *testing.T) {
 	if f, _ := storedFinding(t, db, a.sess.assessment.ID, code); f.Note != "Đang gõ dở" {
 		t.Fatalf("after the pause: %q", f.Note)
 	}
+	// Typing that never pauses is stored anyway after a few ticks.
+	for i := range maxDebounceTicks {
+		a, _ = a.update(keyMsg(" x"))
+		a, cmd = a.update(debounceMsg{seq: a.editor.seq - 1})
+		if i == maxDebounceTicks-1 {
+			a = drive(t, a, cmd) // the save
+		}
+		want := "Đang gõ dở"
+		if i == maxDebounceTicks-1 {
+			want = "Đang gõ dở x x x x"
+		}
+		if f, _ := storedFinding(t, db, a.sess.assessment.ID, code); f.Note != want {
+			t.Fatalf("after %d ticks typing outran, stored %q, want %q", i+1, f.Note, want)
+		}
+	}
 	if a.screen != screenEditor || a.editor.focus != focusNote {
 		t.Fatal("the debounced save moved the focus")
 	}
