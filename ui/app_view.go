@@ -197,7 +197,22 @@ func (a *App) typedUnsaved() bool {
 	case screenEditor:
 		return a.editor.unsaved()
 	case screenSummary:
-		return a.summary.mode == summaryEditSide && a.summary.dirty
+		return a.summary.unsaved(a.sess)
+	default:
+		return false
+	}
+}
+
+// unsaved reports whether the open visit or thông báo form holds what the
+// record does not, or cannot (a date that does not exist).
+func (m summaryModel) unsaved(s session) bool {
+	switch m.mode {
+	case summaryEditSide:
+		a, _, msg := readVisit(m.details, s.assessment)
+		return msg != "" || visitChanged(s.assessment, a)
+	case summaryConclusion:
+		c, _, msg := readConclusion(m.details)
+		return msg != "" || c != s.assessment.Conclusion
 	default:
 		return false
 	}

@@ -34,7 +34,9 @@ type fieldID struct {
 	formField int
 	imports   importStep
 	summary   summaryMode
-	side      sideField
+	// details are the fields focused in the start screen's and the
+	// summary's details forms.
+	details, startDetails int
 }
 
 func (a *App) field() (fieldID, bool) {
@@ -42,7 +44,8 @@ func (a *App) field() (fieldID, bool) {
 		return fieldID{}, false
 	}
 	return fieldID{screen: a.screen, searching: a.searching, editor: a.editor.focus, form: a.start.formKind,
-		formField: a.start.form.focus, imports: a.start.imports.step, summary: a.summary.mode, side: a.summary.focus}, true
+		formField: a.start.form.focus, imports: a.start.imports.step, summary: a.summary.mode, details: a.summary.details.focus,
+		startDetails: a.start.details.focus}, true
 }
 
 // framed decides, after msg, whether the screen is drawn afresh or stays

@@ -52,8 +52,9 @@ type textFieldCase struct {
 
 // where says which field has the keyboard, to check typing left it there.
 func where(a App) string {
-	return fmt.Sprintf("screen %s, editor field %s, form field %d, summary mode %s field %s, searching %v, import %s",
-		a.screen, a.editor.focus, a.start.form.focus, a.summary.mode, a.summary.focus, a.searching, a.start.imports.step)
+	return fmt.Sprintf("screen %s, editor field %s, form %s field %d, details field %d, summary mode %s field %d, searching %v, import %s",
+		a.screen, a.editor.focus, a.start.formKind, a.start.form.focus, a.start.details.focus, a.summary.mode,
+		a.summary.details.focus, a.searching, a.start.imports.step)
 }
 
 // clearField deletes n runes before the cursor.
@@ -69,7 +70,8 @@ func demoApp(tb testing.TB) App {
 	tb.Helper()
 	db := openStore(tb, true, "Nguyễn Thị Hương")
 	deps := testDeps(tb, db, i18n.VI)
-	deps.Importer = testImporter(db, i18n.VI)
+	deps.Importer = db
+	deps.Exporter = testExporter(tb, db, tb.TempDir(), i18n.VI)
 	return startApp(tb, deps, 120, 40)
 }
 
@@ -85,12 +87,6 @@ func textFieldCases() []textFieldCase {
 		{"first-run name", func(tb testing.TB) App {
 			return newTestApp(tb, openStore(tb, false, ""), i18n.VI, 120, 40)
 		}, func(a App) string { return a.firstRun.input.Value() }},
-		{"new inspection: title", func(tb testing.TB) App { return keys(tb, demoApp(tb), "n") }, form(0)},
-		{"new inspection: year", func(tb testing.TB) App {
-			a := keys(tb, demoApp(tb), "n", "tab")
-			return clearField(tb, a, a.start.form.value(1))
-		}, form(1)},
-		{"new inspection: plan", func(tb testing.TB) App { return keys(tb, demoApp(tb), "n", "tab", "tab") }, form(2)},
 		{"add unit: code", func(tb testing.TB) App { return keys(tb, demoApp(tb), "a") }, form(unitFieldCode)},
 		{"add unit: name", func(tb testing.TB) App { return keys(tb, demoApp(tb), "a", "tab") }, form(unitFieldName)},
 		{"add unit: date", func(tb testing.TB) App { return keys(tb, demoApp(tb), "a", "tab", "tab", "tab") }, form(unitFieldDate)},
@@ -106,13 +102,6 @@ func textFieldCases() []textFieldCase {
 		{"deadline", editorAt("tab", "tab", "tab", "tab", "tab"), func(a App) string { return a.editor.deadline.Value() }},
 		{"search", func(tb testing.TB) App { return keys(tb, openDemoUnit(tb, demoApp(tb), "SYT"), "/") },
 			func(a App) string { return a.search.input.Value() }},
-		{"unit side: representative", func(tb testing.TB) App { return keys(tb, openDemoUnit(tb, demoApp(tb), "SYT"), "s", "e") },
-			func(a App) string { return a.summary.rep.Value() }},
-		{"unit side: position", func(tb testing.TB) App { return keys(tb, openDemoUnit(tb, demoApp(tb), "SYT"), "s", "e", "tab") },
-			func(a App) string { return a.summary.pos.Value() }},
-		{"unit side: comments", func(tb testing.TB) App {
-			return keys(tb, openDemoUnit(tb, demoApp(tb), "SYT"), "s", "e", "tab", "tab")
-		}, func(a App) string { return a.summary.comment.Value() }},
 		{"reopen reason", func(tb testing.TB) App { return keys(tb, openDemoUnit(tb, demoApp(tb), "STP"), "s", "o") },
 			func(a App) string { return a.summary.reason.Value() }},
 	}
@@ -141,6 +130,59 @@ func TestKeyNamesTypedStayText(t *testing.T) {
 			}
 			if got := c.value(a); got != keyNameText {
 				t.Fatalf("the field holds\n%q\nwant\n%q", got, keyNameText)
+			}
+		})
+	}
+}
+
+// detailsCase opens a details form: the start screen's (an inspection's
+// letterhead and team, a báo cáo) or the summary's (a visit, a thông báo).
+type detailsCase struct {
+	name string
+	open func(tb testing.TB) App
+	form func(a App) detailsForm
+}
+
+// TestKeyNamesInDetailsFormsStayText: the same words typed into every
+// text field of every details form stay text there.
+func TestKeyNamesInDetailsFormsStayText(t *testing.T) {
+	t.Parallel()
+	start := func(a App) detailsForm { return a.start.details }
+	summary := func(a App) detailsForm { return a.summary.details }
+	for _, c := range []detailsCase{
+		{"new inspection", func(tb testing.TB) App { return keys(tb, demoApp(tb), "n") }, start},
+		{"báo cáo", func(tb testing.TB) App { return keys(tb, demoApp(tb), "b") }, start},
+		{"visit", func(tb testing.TB) App { return keys(tb, openDemoUnit(tb, demoApp(tb), "SYT"), "s", "e") }, summary},
+		{"thông báo kết luận", func(tb testing.TB) App { return keys(tb, openDemoUnit(tb, demoApp(tb), "STP"), "s", "t") }, summary},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			a := c.open(t)
+			f := c.form(a)
+			if !a.typing() || len(f.fields) == 0 || f.focus != 0 {
+				t.Fatalf("no details form open: %s", where(a))
+			}
+			typed := 0
+			for i := range f.fields {
+				if f = c.form(a); f.focus != i {
+					t.Fatalf("tab went to field %d, want %d", f.focus, i)
+				}
+				if f.fields[i].kind != detailChoice {
+					a = clearField(t, a, f.value(f.fields[i].key))
+					at := where(a)
+					a = typeKeyNames(t, a)
+					if got := where(a); quit(a) || got != at {
+						t.Fatalf("field %s: typing moved the keyboard:\nbefore %s\nafter  %s", f.fields[i].key, at, got)
+					}
+					if got := c.form(a).value(f.fields[i].key); got != keyNameText {
+						t.Fatalf("field %s holds %q", f.fields[i].key, got)
+					}
+					typed++
+				}
+				a = keys(t, a, "tab")
+			}
+			if typed < 3 {
+				t.Fatalf("only %d text fields typed into", typed)
 			}
 		})
 	}

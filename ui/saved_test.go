@@ -23,7 +23,8 @@ func savedMark(a App) string {
 // TestSavedShownOnlyForWhatWasSaved: "Đã lưu" with the time of the last
 // save is shown only when it covers what the screen shows; while a field
 // holds text typed and not yet stored, or refused, or whose save failed,
-// the status line says "Chưa lưu".
+// or a details form holds what the record does not, the status line says
+// "Chưa lưu".
 func TestSavedShownOnlyForWhatWasSaved(t *testing.T) {
 	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
@@ -58,14 +59,23 @@ func TestSavedShownOnlyForWhatWasSaved(t *testing.T) {
 	if !a.status.isErr || savedMark(a) != "Chưa lưu" {
 		t.Fatalf("a failed save: error %v, status %q", a.status.isErr, savedMark(a))
 	}
-	// The unit's side, typed and not yet stored.
+	// The visit's details, typed and not yet stored; a date that does not
+	// exist cannot be.
 	full = false
-	a = keys(t, a, "ctrl+s", "s", "e", "Lê Văn Đức")
+	a = keys(t, a, "ctrl+s", "s", "e", "Hội trường tầng 2")
 	if got := savedMark(a); got != "Chưa lưu" {
-		t.Fatalf("while the side is typed the status says %q", got)
+		t.Fatalf("while the visit's place is typed the status says %q", got)
 	}
-	a = keys(t, a, "tab")
+	a = keys(t, a, "ctrl+s")
+	if got := savedMark(a); got != "Đã lưu 14:32:05" || a.summary.mode != summaryBrowse {
+		t.Fatalf("after the visit was stored the status says %q (mode %s)", got, a.summary.mode)
+	}
+	a = keys(t, a, "e", "tab", "ctrl+u", "31/02/2022")
+	if got := savedMark(a); got != "Chưa lưu" {
+		t.Fatalf("with a date that does not exist the status says %q", got)
+	}
+	a = keys(t, a, "esc")
 	if got := savedMark(a); got != "Đã lưu 14:32:05" {
-		t.Fatalf("after the side was stored the status says %q", got)
+		t.Fatalf("after esc left the form unsaved the status says %q", got)
 	}
 }
