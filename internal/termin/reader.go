@@ -20,10 +20,12 @@ import (
 
 // Wait is how long a read that ended inside a UTF-8 sequence waits for
 // the rest. A terminal writes a letter's bytes together, so the rest is
-// normally there at once, or as soon as its writer is scheduled again on
-// a loaded machine; only broken input (a terminal not sending UTF-8)
-// waits this long, and its bytes are then handed over as they are.
-const Wait = 500 * time.Millisecond
+// normally there at once; it comes later only when something between
+// splits the letter (a remote session's packets on a slow link, a busy
+// machine) or the input is not UTF-8 at all (a terminal set to another
+// encoding), whose bytes are then handed over as they are. Only the bytes
+// before the split wait; the wait ends as soon as a byte comes.
+const Wait = 2 * time.Second
 
 // Reader reads from r and never ends a read inside a multi-byte UTF-8
 // sequence, given a buffer of at least utf8.UTFMax bytes (Bubble Tea reads
