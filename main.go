@@ -18,6 +18,7 @@ import (
 	"kiemtra/checklists"
 	"kiemtra/cli"
 	"kiemtra/i18n"
+	"kiemtra/internal/termin"
 	"kiemtra/report"
 	"kiemtra/store"
 	"kiemtra/ui"
@@ -76,7 +77,18 @@ func runTUI(env *cli.Env, path string) int {
 	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds,
 		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
 		Importer: db})
-	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(env.Ctx))
+	// The terminal is read through termin, which never ends a read inside
+	// a letter's bytes (Bubble Tea v1 loses such letters).
+	in, closeIn, err := termin.Open()
+	if err != nil {
+		return env.Fatal(fmt.Errorf("run the app: %w", err))
+	}
+	defer func() {
+		if err := closeIn(); err != nil {
+			env.Log.Error("close the terminal", "err", err)
+		}
+	}()
+	p := tea.NewProgram(app.Program(), tea.WithAltScreen(), tea.WithContext(env.Ctx), tea.WithInput(in))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return env.Fatal(fmt.Errorf("run the app: %w", err))
 	}

@@ -301,6 +301,9 @@ func init() {
 		"ui.label.basis":                {"Nguồn:", "Source:"},
 		"ui.label.na":                   {"Không áp dụng:", "Not applicable:"},
 		"ui.scoring.deduction":          {"điểm trừ: %s điểm, trừ %s mỗi trường hợp, đến 0", "deduction: maximum %s, less %s a case, down to 0"},
+
+		// The status line while a field holds text not stored yet.
+		"ui.status.unsaved": {"Chưa lưu", "Not saved yet"},
 	})
 
 	// Counts (TN): the first count names the form; "of N items" takes N.

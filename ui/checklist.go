@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kiemtra/model"
@@ -75,7 +74,7 @@ func (m checklistModel) update(msg tea.Msg, s session) (checklistModel, tea.Cmd,
 	}
 	keys := m.keymap(s)
 	if !s.isOpen() || len(s.items) == 0 {
-		if key.Matches(km, m.c.keys.Back) {
+		if matches(km, m.c.keys.Back) {
 			return m, nil, goTo(navigation{to: screenStart})
 		}
 		return m, nil, result{}
@@ -85,41 +84,41 @@ func (m checklistModel) update(msg tea.Msg, s session) (checklistModel, tea.Cmd,
 	m.notice = ""
 	var r result
 	switch {
-	case key.Matches(km, keys.Up):
+	case matches(km, keys.Up):
 		m = m.jump(m.cursor - 1)
-	case key.Matches(km, keys.Down):
+	case matches(km, keys.Down):
 		m = m.jump(m.cursor + 1)
-	case key.Matches(km, keys.PageUp):
+	case matches(km, keys.PageUp):
 		m = m.jump(m.cursor - page)
-	case key.Matches(km, keys.PageDown):
+	case matches(km, keys.PageDown):
 		m = m.jump(m.cursor + page)
-	case key.Matches(km, keys.Top):
+	case matches(km, keys.Top):
 		m = m.jump(0)
-	case key.Matches(km, keys.Bottom):
+	case matches(km, keys.Bottom):
 		m = m.jump(n - 1)
-	case key.Matches(km, keys.PrevField):
+	case matches(km, keys.PrevField):
 		f := s.items[m.cursor].field
 		if m.cursor == s.fieldStart[f] && f > 0 {
 			f--
 		}
 		m = m.jump(s.fieldStart[f])
-	case key.Matches(km, keys.NextField):
+	case matches(km, keys.NextField):
 		if f := s.items[m.cursor].field; f+1 < len(s.cl.Fields) {
 			m = m.jump(s.fieldStart[f+1])
 		}
-	case key.Matches(km, keys.NextUnanswered):
+	case matches(km, keys.NextUnanswered):
 		if i := s.nextUnanswered(m.cursor); i >= 0 {
 			m = m.jump(i)
 		} else {
 			m.notice = m.c.t.T("ui.checklist.all_answered")
 		}
-	case key.Matches(km, keys.Edit):
+	case matches(km, keys.Edit):
 		r = goTo(navigation{to: screenEditor, index: m.cursor})
-	case key.Matches(km, keys.Summary):
+	case matches(km, keys.Summary):
 		r = goTo(navigation{to: screenSummary})
-	case key.Matches(km, keys.Retry):
+	case matches(km, keys.Retry):
 		r = result{retry: true}
-	case key.Matches(km, m.c.keys.Back):
+	case matches(km, m.c.keys.Back):
 		r = goTo(navigation{to: screenStart})
 	default:
 		if res, ok := keys.Results.match(km); ok {
@@ -138,15 +137,15 @@ func (m checklistModel) update(msg tea.Msg, s session) (checklistModel, tea.Cmd,
 // match maps a result key to its result.
 func (k resultKeys) match(km tea.KeyMsg) (model.Result, bool) {
 	switch {
-	case key.Matches(km, k.Pass):
+	case matches(km, k.Pass):
 		return model.ResultPass, true
-	case key.Matches(km, k.Partial):
+	case matches(km, k.Partial):
 		return model.ResultPartial, true
-	case key.Matches(km, k.Fail):
+	case matches(km, k.Fail):
 		return model.ResultFail, true
-	case key.Matches(km, k.NA):
+	case matches(km, k.NA):
 		return model.ResultNotApplicable, true
-	case key.Matches(km, k.Clear):
+	case matches(km, k.Clear):
 		return model.ResultUnassessed, true
 	}
 	return 0, false

@@ -28,6 +28,9 @@ type common struct {
 	// debounce is how long typing pauses before a note is saved; 0
 	// saves only on leaving the field (tests).
 	debounce time.Duration
+	// frameEvery is how often the screen is drawn while keys come faster
+	// (frame.go); 0 draws it after every key (tests).
+	frameEvery time.Duration
 	// exporter writes documents; nil when the TUI runs without it.
 	exporter Exporter
 	// importer imports bundles and resolves conflicts; nil hides them.

@@ -118,15 +118,15 @@ func (m conflictsModel) handleKey(km tea.KeyMsg) (conflictsModel, tea.Cmd, resul
 	m.notice = ""
 	keys := m.keymap()
 	switch {
-	case key.Matches(km, keys.Up):
+	case matches(km, keys.Up):
 		m.cursor = max(0, m.cursor-1)
 		return m, nil, result{}
-	case key.Matches(km, keys.Down):
+	case matches(km, keys.Down):
 		m.cursor = max(0, min(m.cursor+1, len(m.conflicts)-1))
 		return m, nil, result{}
-	case key.Matches(km, keys.Reload):
+	case matches(km, keys.Reload):
 		return m, m.reload(), result{}
-	case key.Matches(km, m.c.keys.Back):
+	case matches(km, m.c.keys.Back):
 		return m, nil, goTo(navigation{to: screenStart})
 	}
 	cv, ok := m.selected()
@@ -135,11 +135,11 @@ func (m conflictsModel) handleKey(km tea.KeyMsg) (conflictsModel, tea.Cmd, resul
 	}
 	var side model.ConflictSide
 	switch {
-	case key.Matches(km, keys.TakeA):
+	case matches(km, keys.TakeA):
 		side = cv.A
-	case key.Matches(km, keys.TakeB):
+	case matches(km, keys.TakeB):
 		side = cv.B
-	case key.Matches(km, keys.Edit):
+	case matches(km, keys.Edit):
 		if cv.Finalized {
 			m.notice = m.c.t.T("ui.conflicts.finalized")
 			return m, nil, result{}

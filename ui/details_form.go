@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -25,8 +23,8 @@ type detailField struct {
 	label   string
 	hint    string // shown under the field while it has the focus
 	kind    detailKind
-	line    textinput.Model
-	text    textarea.Model
+	line    field
+	text    field
 	options []string
 	choice  int
 	rows    int // a text field's height
@@ -147,9 +145,9 @@ func (f *detailsForm) setSize(w, h int) {
 		d := &f.fields[i]
 		switch d.kind {
 		case detailLine:
-			d.line.Width = max(1, w-lw-4)
+			d.line.SetWidth(max(1, w-lw-4))
 		case detailText:
-			d.text.SetWidth(max(1, w-4))
+			d.text.SetWidth(max(1, w-6)) // indented, beside the rows' prompt
 			d.text.SetHeight(max(1, d.rows))
 		case detailChoice:
 		}
@@ -195,14 +193,14 @@ func (f detailsForm) update(km tea.KeyMsg) (detailsForm, tea.Cmd, formResult) {
 	}
 	d := f.fields[f.focus]
 	switch {
-	case key.Matches(km, f.keys.Cancel):
+	case matches(km, f.keys.Cancel):
 		return f, nil, formCancel
-	case key.Matches(km, f.keys.Save):
+	case matches(km, f.keys.Save):
 		return f, nil, formSubmit
-	case key.Matches(km, f.keys.Next):
+	case matches(km, f.keys.Next):
 		f, cmd := f.move(1)
 		return f, cmd, formContinue
-	case key.Matches(km, f.keys.Prev):
+	case matches(km, f.keys.Prev):
 		f, cmd := f.move(-1)
 		return f, cmd, formContinue
 	case km.Type == tea.KeyEnter && d.kind != detailText:
@@ -214,9 +212,9 @@ func (f detailsForm) update(km tea.KeyMsg) (detailsForm, tea.Cmd, formResult) {
 	var cmd tea.Cmd
 	switch fld.kind {
 	case detailChoice:
-		if key.Matches(km, f.keys.Left, f.keys.Right) && len(fld.options) > 0 {
+		if matches(km, f.keys.Left, f.keys.Right) && len(fld.options) > 0 {
 			step := 1
-			if key.Matches(km, f.keys.Left) {
+			if matches(km, f.keys.Left) {
 				step = len(fld.options) - 1
 			}
 			fld.choice = (fld.choice + step) % len(fld.options)

@@ -5,9 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
@@ -45,12 +42,18 @@ type editorModel struct {
 	item                flatItem
 	index               int
 	focus               editorField
-	score, deadline     textinput.Model
-	note, evidence, rec textarea.Model
+	score, deadline     field
+	note, evidence, rec field
 	errs                [editorFields]string
-	seq                 int
-	notice              string
-	textLines           int // lines given to the item's text
+	// seq counts the changes typed, committed the changes the last commit
+	// took in; ticking is set while a debounce tick is on its way (one at
+	// a time, however fast the keys come); ticks counts the ticks that
+	// found typing still going on since the last commit.
+	seq, committed int
+	ticking        bool
+	ticks          int
+	notice         string
+	textLines      int // lines given to the item's text
 	// basisLine is whether the item's basis has a line of its own; on a
 	// short screen a default is marked in the heading instead.
 	basisLine bool
@@ -78,6 +81,7 @@ func (m editorModel) load(s session, index int, focus editorField) (editorModel,
 		m.focus = focusResult
 	}
 	m.errs = [editorFields]string{}
+	m.seq, m.committed, m.ticking, m.ticks = 0, 0, false, 0
 	c := s.content[m.item.Code]
 	m.score.SetValue(m.scoreText(c))
 	m.deadline.SetValue(c.Deadline.VN())
@@ -158,7 +162,7 @@ func (m editorModel) focused() (editorModel, tea.Cmd) {
 // smallest usable terminal.
 func (m *editorModel) layout() {
 	w, h := max(1, m.c.width), max(1, m.c.height)
-	tw := max(1, w-2)
+	tw := max(1, w-4) // the text beside the rows' prompt
 	m.textLines = min(3, len(wrap(m.item.Text, w)))
 	m.basisLine = h >= 18
 	if h < 18 {
@@ -183,8 +187,8 @@ func (m *editorModel) layout() {
 	m.note.SetHeight(nh)
 	m.evidence.SetHeight(eh)
 	m.rec.SetHeight(rh)
-	m.score.Width = max(1, min(10, w-30))
-	m.deadline.Width = max(1, min(12, w-30))
+	m.score.SetWidth(max(1, min(10, w-30)))
+	m.deadline.SetWidth(max(1, min(12, w-30)))
 }
 
 // commit is what the fields hold as an edit of the item.
@@ -203,6 +207,7 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 	}
 	it, c := m.item, base
 	m.errs = [editorFields]string{}
+	m.committed, m.ticks = m.seq, 0
 	switch {
 	case it.Scoring == model.ScoringDeduction:
 		c = m.commitCases(c)
@@ -237,6 +242,10 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 	}
 	return m, result{edit: &edit{code: it.Code, content: c}}
 }
+
+// unsaved reports whether the fields hold text the session does not:
+// typed since the last commit, or refused by it.
+func (m editorModel) unsaved() bool { return m.seq != m.committed || m.invalid() }
 
 // commitCases reads a deduction item's cases field on top of c: the
 // number typed gives the result and the score (no case is đạt). An empty
@@ -285,10 +294,17 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 	}
 	switch msg := msg.(type) {
 	case debounceMsg:
-		if msg.seq == m.seq {
+		m.ticking = false
+		m.ticks++
+		if msg.seq == m.seq || m.ticks >= maxDebounceTicks {
+			// Typing paused, or has gone on so long that what is typed
+			// is stored anyway (a long paste is not all at risk).
 			m, r := m.commit(s)
 			return m, nil, r
 		}
+		// Typing went on since the tick was asked for: wait again.
+		m, cmd := m.debounce()
+		return m, cmd, result{}
 	case tea.KeyMsg:
 		return m.handleKey(msg, s)
 	}
@@ -299,10 +315,10 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 	m.notice = ""
 	keys := m.keymap(s)
 	switch {
-	case key.Matches(km, keys.CancelResolve):
+	case matches(km, keys.CancelResolve):
 		// Nothing was stored: the conflict keeps both values.
 		return m, nil, goTo(navigation{to: screenConflicts, resume: true})
-	case key.Matches(km, keys.Resolve):
+	case matches(km, keys.Resolve):
 		m, r := m.commit(s)
 		if m.invalid() {
 			return m, nil, r
@@ -313,27 +329,27 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		}
 		r.status = m.c.t.T("ui.conflicts.resolving")
 		return m, resolveConflictCmd(m.c.importer, m.c.inspector, *s.resolve, chosen), r
-	case key.Matches(km, keys.Back):
+	case matches(km, keys.Back):
 		m, r := m.commit(s)
 		r.nav = &navigation{to: screenChecklist, index: m.index}
 		return m, nil, r
-	case key.Matches(km, keys.Save):
+	case matches(km, keys.Save):
 		m, r := m.commit(s)
 		r.retry = true
 		return m, nil, r
-	case key.Matches(km, keys.NextField), key.Matches(km, keys.PrevField):
+	case matches(km, keys.NextField), matches(km, keys.PrevField):
 		m, r := m.commit(s)
 		d := editorField(1)
-		if key.Matches(km, keys.PrevField) {
+		if matches(km, keys.PrevField) {
 			d = editorFields - 1
 		}
 		m.focus = (m.focus + d) % editorFields
 		m, cmd := m.focused()
 		return m, cmd, r
-	case key.Matches(km, keys.NextItem), key.Matches(km, keys.PrevItem):
+	case matches(km, keys.NextItem), matches(km, keys.PrevItem):
 		m, r := m.commit(s)
 		i := m.index + 1
-		if key.Matches(km, keys.PrevItem) {
+		if matches(km, keys.PrevItem) {
 			i = m.index - 1
 		}
 		if i < 0 || i >= len(s.items) {
@@ -388,8 +404,21 @@ func (m editorModel) typeKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
 	}
 	if changed {
 		m.seq++
-		return m, tea.Batch(cmd, debounceCmd(m.c.debounce, m.seq))
+		m, tick := m.debounce()
+		return m, tea.Batch(cmd, tick)
 	}
+	return m, cmd
+}
+
+// debounce asks for the tick after which what was typed is saved, unless
+// one is on its way: a tick per key piled up a timer and a goroutine for
+// every key of a long paste.
+func (m editorModel) debounce() (editorModel, tea.Cmd) {
+	if m.ticking || m.seq == m.committed {
+		return m, nil
+	}
+	cmd := debounceCmd(m.c.debounce, m.seq)
+	m.ticking = cmd != nil
 	return m, cmd
 }
 
@@ -415,11 +444,17 @@ func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd,
 	return m, nil, res
 }
 
-// debounceMsg fires when typing in an editor field has paused; seq tells
-// stale ticks from the latest one.
+// maxDebounceTicks is how many ticks typing may outrun before what is
+// typed is committed anyway.
+const maxDebounceTicks = 4
+
+// debounceMsg fires a while after typing in an editor field; seq tells
+// whether typing has paused since (the latest change is the one the tick
+// was asked for) or went on.
 type debounceMsg struct{ seq int }
 
-// debounceDelay is how long typing must pause before a note is saved.
+// debounceDelay is how long typing must pause before a note is saved (the
+// save comes between one and two delays after the last key).
 const debounceDelay = 800 * time.Millisecond
 
 func debounceCmd(d time.Duration, seq int) tea.Cmd {

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -14,7 +13,7 @@ import (
 // options when options is set.
 type formField struct {
 	label   string
-	input   textinput.Model
+	input   field
 	options []string
 	choice  int
 	// locked is a field shown but not for changing (the name and kind of
@@ -163,7 +162,7 @@ func (f *form) setSize(w, h int) {
 	f.fields = slices.Clone(f.fields)
 	lw := f.labelWidth()
 	for i := range f.fields {
-		f.fields[i].input.Width = max(1, w-lw-4)
+		f.fields[i].input.SetWidth(max(1, w-lw-4))
 	}
 }
 
@@ -187,20 +186,20 @@ func (f form) update(msg tea.Msg) (form, tea.Cmd, formResult) {
 		return f, nil, formContinue
 	}
 	switch {
-	case key.Matches(km, f.keys.Cancel):
+	case matches(km, f.keys.Cancel):
 		return f, nil, formCancel
-	case key.Matches(km, f.keys.Submit):
+	case matches(km, f.keys.Submit):
 		if f.lastOpen() || f.enterSubmits {
 			return f, nil, formSubmit
 		}
 		f.focus = f.step(1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
-	case key.Matches(km, f.keys.Next):
+	case matches(km, f.keys.Next):
 		f.focus = f.step(1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
-	case key.Matches(km, f.keys.Prev):
+	case matches(km, f.keys.Prev):
 		f.focus = f.step(-1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
@@ -208,9 +207,9 @@ func (f form) update(msg tea.Msg) (form, tea.Cmd, formResult) {
 	f.fields = slices.Clone(f.fields)
 	fld := &f.fields[f.focus]
 	if fld.options != nil {
-		if key.Matches(km, f.keys.Left, f.keys.Right) && len(fld.options) > 0 {
+		if matches(km, f.keys.Left, f.keys.Right) && len(fld.options) > 0 {
 			d := 1
-			if key.Matches(km, f.keys.Left) {
+			if matches(km, f.keys.Left) {
 				d = len(fld.options) - 1
 			}
 			fld.choice = (fld.choice + d) % len(fld.options)

@@ -88,10 +88,10 @@ func (m importForm) update(km tea.KeyMsg) (importForm, tea.Cmd, result) {
 		return m, cmd, result{}
 	case importShowing:
 		switch {
-		case key.Matches(km, m.keys.Conflicts):
+		case matches(km, m.keys.Conflicts):
 			m.step, m.outcome = importIdle, nil
 			return m, nil, goTo(navigation{to: screenConflicts})
-		case key.Matches(km, m.keys.Close):
+		case matches(km, m.keys.Close):
 			m.step, m.outcome = importIdle, nil
 		}
 	default:

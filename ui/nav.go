@@ -11,7 +11,7 @@ import (
 
 // area is the common context for a screen: the App's, sized to the room
 // between the header and the status and help lines.
-func (a App) area() common {
+func (a *App) area() common {
 	return a.c.sized(a.c.width, a.c.height-chromeLines)
 }
 
@@ -117,7 +117,8 @@ func (a App) handleImported(msg importedMsg) (App, tea.Cmd) {
 			r.nav = &navigation{to: screenConflicts, outcome: &out}
 		}
 	}
-	return a.apply(r, cmd)
+	cmd = a.apply(r, cmd)
+	return a, cmd
 }
 
 func (a App) handleResolveLoaded(msg resolveLoadedMsg) (App, tea.Cmd) {
@@ -158,7 +159,7 @@ func (a App) handleConflictResolved(msg conflictResolvedMsg) (App, tea.Cmd) {
 
 // editing is the session the editor shows: the merged value of a
 // conflict, or the open assessment.
-func (a App) editing() session {
+func (a *App) editing() session {
 	if a.editor.resolving {
 		return a.merge
 	}
@@ -166,7 +167,7 @@ func (a App) editing() session {
 }
 
 // shown is the session on screen, for the header.
-func (a App) shown() session {
+func (a *App) shown() session {
 	if a.screen == screenEditor {
 		return a.editing()
 	}

@@ -258,7 +258,7 @@ func (a App) quit() (App, tea.Cmd) {
 		a.summary, r = a.summary.commit(a.sess)
 	default:
 	}
-	a, cmd := a.apply(r, nil)
+	cmd := a.apply(r, nil)
 	a.saves = a.saves.retry()
 	var flush tea.Cmd
 	a.saves, flush = a.saves.flush(a.c, a.sess)

@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kiemtra/model"
@@ -99,11 +97,15 @@ func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
+// searchMaxRunes bounds a query: every key of it searches the checklist
+// again, and no item is longer.
+const searchMaxRunes = 1000
+
 // searchModel is the "/" overlay over the checklist.
 type searchModel struct {
 	c       common
 	keys    searchKeys
-	input   textinput.Model
+	input   field
 	results []int
 	cursor  int
 	offset  int
@@ -115,6 +117,7 @@ func newSearchModel(c common) (searchModel, tea.Cmd) {
 	ti := newTextInput(c)
 	ti.Placeholder = c.t.T("ui.search.placeholder")
 	ti.Prompt = "/ "
+	ti.maxRunes = searchMaxRunes
 	m := searchModel{c: c, keys: newSearchKeys(c.t), input: ti}
 	m.setSize(c.width, c.height)
 	cmd := m.input.Focus()
@@ -126,7 +129,7 @@ func (m *searchModel) setSize(w, h int) {
 		return // not opened yet: it gets the size when it is
 	}
 	m.c = m.c.sized(w, h)
-	m.input.Width = max(1, w-4)
+	m.input.SetWidth(max(1, w-4))
 	m.scroll()
 }
 
@@ -142,15 +145,15 @@ func (m *searchModel) scroll() {
 // selected item.
 func (m searchModel) update(km tea.KeyMsg, s session) (searchModel, tea.Cmd, result) {
 	switch {
-	case key.Matches(km, m.keys.Up):
+	case matches(km, m.keys.Up):
 		m.cursor = max(0, m.cursor-1)
 		m.scroll()
 		return m, nil, result{}
-	case key.Matches(km, m.keys.Down):
+	case matches(km, m.keys.Down):
 		m.cursor = max(0, min(m.cursor+1, len(m.results)-1))
 		m.scroll()
 		return m, nil, result{}
-	case key.Matches(km, m.keys.Jump):
+	case matches(km, m.keys.Jump):
 		if len(m.results) == 0 {
 			return m, nil, result{}
 		}

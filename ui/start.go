@@ -199,15 +199,15 @@ func (m startModel) handleUnits(msg unitsLoadedMsg) startModel {
 
 func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 	switch {
-	case key.Matches(km, m.keys.Up):
+	case matches(km, m.keys.Up):
 		m, cmd := m.move(-1)
 		return m, cmd, result{}
-	case key.Matches(km, m.keys.Down):
+	case matches(km, m.keys.Down):
 		m, cmd := m.move(1)
 		return m, cmd, result{}
-	case key.Matches(km, m.keys.Switch):
+	case matches(km, m.keys.Switch):
 		m.focusUnits = !m.focusUnits && len(m.inspections) > 0
-	case key.Matches(km, m.keys.Open):
+	case matches(km, m.keys.Open):
 		if !m.focusUnits {
 			m.focusUnits = len(m.inspections) > 0
 			break
@@ -216,16 +216,16 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 			r := m.rows[m.unitCursor]
 			return m, nil, goTo(navigation{to: screenChecklist, assessmentID: r.assessment.ID, unit: r.unit})
 		}
-	case key.Matches(km, m.keys.NewInspection):
+	case matches(km, m.keys.NewInspection):
 		m, cmd := m.openInspectionForm(model.Inspection{})
 		return m, cmd, result{}
-	case key.Matches(km, m.keys.EditInspection):
+	case matches(km, m.keys.EditInspection):
 		if in, ok := m.selected(); ok {
 			m, cmd := m.openInspectionForm(in)
 			return m, cmd, result{}
 		}
 		m.err = m.c.t.T("ui.start.need_inspection")
-	case key.Matches(km, m.keys.Report):
+	case matches(km, m.keys.Report):
 		in, ok := m.selected()
 		if !ok {
 			m.err = m.c.t.T("ui.start.need_inspection")
@@ -233,17 +233,17 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 		}
 		m.err = ""
 		return m, loadNarrativeCmd(m.c.exporter, in.ID), say(m.c.t.T("ui.status.loading"))
-	case key.Matches(km, m.keys.AddUnit):
+	case matches(km, m.keys.AddUnit):
 		if _, ok := m.selected(); ok {
 			m, cmd := m.openUnitForm()
 			return m, cmd, result{}
 		}
 		m.err = m.c.t.T("ui.start.need_inspection")
-	case key.Matches(km, m.keys.Reload):
+	case matches(km, m.keys.Reload):
 		return m, m.reload(), result{}
-	case key.Matches(km, m.keys.Export):
+	case matches(km, m.keys.Export):
 		return m.openExportForm(), nil, result{}
-	case key.Matches(km, m.keys.Import):
+	case matches(km, m.keys.Import):
 		var cmd tea.Cmd
 		var busy bool
 		m.imports, cmd, busy = m.imports.ask()
@@ -252,7 +252,7 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 			m.err = m.c.t.T("ui.import.busy")
 		}
 		return m, cmd, result{}
-	case key.Matches(km, m.keys.Conflicts):
+	case matches(km, m.keys.Conflicts):
 		return m, nil, goTo(navigation{to: screenConflicts})
 	}
 	return m, nil, result{}

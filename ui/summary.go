@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
@@ -39,7 +38,7 @@ type summaryModel struct {
 	offset  int
 	mode    summaryMode
 	details detailsForm // the open visit or thông báo form
-	reason  textinput.Model
+	reason  field
 	gaps    []string
 	err     string
 	export  exportForm
@@ -59,7 +58,7 @@ func (m *summaryModel) setSize(w, h int) {
 	}
 	m.c = m.c.sized(w, h)
 	w = max(1, w)
-	m.reason.Width = max(1, w-4)
+	m.reason.SetWidth(max(1, w-4))
 	m.details.setSize(w, h)
 	m.export.setSize(w, h/2)
 }
@@ -132,9 +131,9 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 		return m, cmd, r
 	case summaryConfirmFinalize:
 		switch {
-		case key.Matches(km, keys.Confirm):
+		case matches(km, keys.Confirm):
 			return m, nil, result{change: &assessmentChange{kind: changeFinalize, assessment: s.assessment}}
-		case key.Matches(km, keys.Cancel):
+		case matches(km, keys.Cancel):
 			m.mode = summaryBrowse
 		}
 		return m, nil, result{}
@@ -143,7 +142,7 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 		case km.Type == tea.KeyEnter && len(m.gaps) > 0:
 			m.mode = summaryBrowse
 			return m, nil, goTo(navigation{to: screenEditor, index: s.index[m.gaps[0]], focus: focusNote})
-		case key.Matches(km, keys.Cancel):
+		case matches(km, keys.Cancel):
 			m.mode = summaryBrowse
 		}
 		return m, nil, result{}
@@ -156,25 +155,25 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 
 func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, pending bool) (summaryModel, tea.Cmd, result) {
 	switch {
-	case key.Matches(km, keys.Up):
+	case matches(km, keys.Up):
 		m = m.scroll(s, -1)
-	case key.Matches(km, keys.Down):
+	case matches(km, keys.Down):
 		m = m.scroll(s, 1)
-	case key.Matches(km, keys.PageUp):
+	case matches(km, keys.PageUp):
 		m = m.scroll(s, -m.c.halfPage())
-	case key.Matches(km, keys.PageDown):
+	case matches(km, keys.PageDown):
 		m = m.scroll(s, m.c.halfPage())
-	case key.Matches(km, keys.EditSide):
+	case matches(km, keys.EditSide):
 		var cmd tea.Cmd
 		m.details, cmd = visitForm(m.c, s.assessment).focused()
 		m.mode, m.err = summaryEditSide, ""
 		return m, cmd, result{}
-	case key.Matches(km, keys.Conclusion):
+	case matches(km, keys.Conclusion):
 		var cmd tea.Cmd
 		m.details, cmd = conclusionForm(m.c, s.assessment).focused()
 		m.mode, m.err = summaryConclusion, ""
 		return m, cmd, result{}
-	case key.Matches(km, keys.Finalize):
+	case matches(km, keys.Finalize):
 		m.err = ""
 		if pending {
 			m.err = m.c.t.T("ui.summary.wait_saving")
@@ -185,11 +184,11 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 			break
 		}
 		m.mode = summaryConfirmFinalize
-	case key.Matches(km, keys.Reopen):
+	case matches(km, keys.Reopen):
 		m.mode, m.err = summaryReopen, ""
 		m.reason.SetValue("")
 		return m, m.reason.Focus(), result{}
-	case key.Matches(km, keys.Export):
+	case matches(km, keys.Export):
 		m.err = ""
 		if pending {
 			// The record must hold what the screen shows.
@@ -199,7 +198,7 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 		if f, ok := newExportForm(m.c.sized(m.c.width, m.c.height/2), m.exportTarget(s)); ok {
 			m.mode, m.export = summaryExport, f
 		}
-	case key.Matches(km, m.c.keys.Back):
+	case matches(km, m.c.keys.Back):
 		return m, nil, goTo(navigation{to: screenChecklist, index: -1})
 	}
 	return m, nil, result{}
