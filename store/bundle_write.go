@@ -2,8 +2,12 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 
 	"kiemtra/internal/safefile"
@@ -14,6 +18,8 @@ import (
 type BundleOptions struct {
 	Inspection string   // inspection ID (required)
 	Units      []string // unit codes; empty means every unit of the inspection
+	// Replace allows writing over an existing regular file (--force).
+	Replace bool
 }
 
 // BundleInfo is what WriteBundle reports.
@@ -25,54 +31,93 @@ type BundleInfo struct {
 
 // WriteBundle writes the selected inspection, units, assessments, findings
 // and their audit history to out, signed with this device's key, as the
-// device's next bundle. Everything in it is read in one read transaction.
-// The file appears complete or not at all; an existing regular file at out
-// is replaced.
+// device's next bundle. An existing file is refused unless opt.Replace.
+// Before anything is written this device's own history is checked (a
+// damaged entry is refused, named); everything sent is read in one read
+// transaction and streamed, so a bundle of any size costs little memory.
+// The file appears complete or not at all.
 func (db *DB) WriteBundle(ctx context.Context, out string, opt BundleOptions) (BundleInfo, error) {
 	info := BundleInfo{Path: out}
-	key, err := db.DeviceKey(ctx)
-	if err != nil {
+	fopt := safefile.Options{Replace: opt.Replace}
+	if err := safefile.CheckTarget(out, fopt); err != nil {
 		return info, fmt.Errorf("write bundle: %w", err)
 	}
 	inspector, err := db.Setting(ctx, SettingInspector)
 	if err != nil {
 		return info, fmt.Errorf("write bundle: %w", err)
 	}
-	var p *Payload
-	var m Manifest
-	err = db.read(ctx, func(q queryer) error {
+	var key *DeviceKey
+	err = db.tx(ctx, func(t *txn) error {
 		var err error
-		p, m, err = collect(ctx, q, opt)
-		return err
+		if key, err = db.keyIn(ctx, t); err != nil {
+			return err
+		}
+		if err := t.checkOwnChain(ctx, false); err != nil {
+			return err
+		}
+		return t.backfillStatements(ctx, key)
 	})
 	if err != nil {
 		return info, fmt.Errorf("write bundle: %w", err)
 	}
-	m.Format, m.App, m.Device, m.Inspector, m.Created = BundleFormat, AppVersion, db.device, inspector, db.Now()
+	// The payload is spooled beside the bundle: the manifest before it
+	// states its length and hash.
+	spool, err := os.CreateTemp(filepath.Dir(out), ".kiemtra-bundle-*.tmp")
+	if err != nil {
+		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
+	}
+	defer func() {
+		_ = spool.Close()           // the spool is scratch
+		_ = os.Remove(spool.Name()) // and removed whatever happens
+	}()
+	sum := sha256.New()
+	var m Manifest
+	var mine Statement
+	var plain int64
+	err = db.read(ctx, func(q queryer) error {
+		var err error
+		m, mine, plain, err = db.encodePayload(ctx, q, opt, key, io.MultiWriter(spool, sum))
+		return err
+	})
+	if err != nil {
+		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
+	}
+	m.Format, m.App, m.Device, m.Inspector, m.Created = BundleFormat, AppVersion, db.device, inspector, mine.Created
 	m.PublicKey = base64.StdEncoding.EncodeToString(key.Public)
+	if m.PayloadBytes, err = spool.Seek(0, io.SeekCurrent); err != nil {
+		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
+	}
+	m.PayloadSHA256, m.PlainBytes = hex.EncodeToString(sum.Sum(nil)), plain
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
+	}
 	// Write and sync the file under a temporary name, record the sequence
 	// number, then put it in place: a crash leaves either no bundle and no
 	// number used, or (rarely) a used number with no file, never two
 	// bundles with one number.
-	f, err := safefile.Create(out, safefile.Options{Replace: true})
+	f, err := safefile.Create(out, fopt)
 	if err != nil {
 		return info, fmt.Errorf("write bundle: %w", err)
 	}
 	defer f.Abort()
-	m, n, err := bundle.Encode(f, key, m, p)
+	n, err := bundle.WriteHeader(f, key, m)
+	if err == nil {
+		var k int64
+		k, err = io.Copy(f, spool)
+		n += k
+	}
+	if err == nil {
+		err = f.Sync()
+	}
 	if err != nil {
 		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
 	}
-	if err := f.Sync(); err != nil {
-		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
-	}
 	err = db.tx(ctx, func(t *txn) error {
-		_, err := t.ExecContext(ctx, "INSERT INTO bundles_sent(seq, hash, file, inspection, findings, created_at) VALUES (?,?,?,?,?,?)",
-			m.Seq, m.PayloadSHA256, filepath.Base(out), m.Inspection, m.Counts.Findings, formatTime(m.Created))
-		if err != nil {
+		if _, err := t.ExecContext(ctx, "INSERT INTO bundles_sent(seq, hash, file, inspection, findings, created_at) VALUES (?,?,?,?,?,?)",
+			m.Seq, m.PayloadSHA256, filepath.Base(out), m.Inspection, m.Counts.Findings, formatTime(m.Created)); err != nil {
 			return fmt.Errorf("record bundle %d: %w", m.Seq, err)
 		}
-		return nil
+		return t.putStatement(ctx, mine)
 	})
 	if err != nil {
 		return info, fmt.Errorf("write bundle: %w", err)
@@ -82,4 +127,117 @@ func (db *DB) WriteBundle(ctx context.Context, out string, opt BundleOptions) (B
 	}
 	info.Manifest, info.Bytes = m, n
 	return info, nil
+}
+
+// encodePayload streams the payload to w and returns the manifest's
+// content, this bundle's statement and the payload's plain length.
+func (db *DB) encodePayload(ctx context.Context, q queryer, opt BundleOptions, key *DeviceKey, w io.Writer) (Manifest, Statement, int64, error) {
+	var mine Statement
+	enc, err := bundle.NewEncoder(w, BundleFormat)
+	if err != nil {
+		return Manifest{}, mine, 0, err
+	}
+	m, own, err := collect(ctx, q, opt, db.device, enc)
+	if err != nil {
+		return m, mine, 0, err
+	}
+	if err := q.QueryRowContext(ctx, "SELECT coalesce(max(seq), 0) + 1 FROM bundles_sent").Scan(&m.Seq); err != nil {
+		return m, mine, 0, fmt.Errorf("read bundle numbers: %w", err)
+	}
+	mine = Statement{Device: db.device, Seq: m.Seq, Inspection: m.Inspection, Created: db.Now(), Entries: own.rs}
+	if mine.Entries == nil {
+		mine.Entries = []bundle.Range{}
+	}
+	bundle.SignStatement(key, &mine)
+	if err := collectStatements(ctx, q, enc, mine); err != nil {
+		return m, mine, 0, err
+	}
+	if err := collectReceived(ctx, q, enc); err != nil {
+		return m, mine, 0, err
+	}
+	counts, plain, err := enc.Close()
+	if err != nil {
+		return m, mine, 0, err
+	}
+	m.Counts = counts
+	return m, mine, plain, nil
+}
+
+// putStatement records a bundle statement.
+func (t *txn) putStatement(ctx context.Context, st Statement) error {
+	if _, err := t.ExecContext(ctx, `INSERT INTO bundle_statements(device, seq, inspection, created, entries, sig)
+		VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING`, st.Device, st.Seq, st.Inspection, formatTime(st.Created), jsonOf(st.Entries), st.Sig); err != nil {
+		return fmt.Errorf("record bundle statement: %w", err)
+	}
+	return nil
+}
+
+// backfillStatements makes the statements of the bundles this device wrote
+// before bundles had statements: each carried, as far as can be known, its
+// own entries about its inspection made before it. A later bundle that
+// carries all of that then tells its receiver that the earlier one needs
+// no longer be waited for.
+func (t *txn) backfillStatements(ctx context.Context, key *DeviceKey) error {
+	rows, err := t.QueryContext(ctx, `SELECT seq, inspection, created_at FROM bundles_sent s WHERE NOT EXISTS
+		(SELECT 1 FROM bundle_statements b WHERE b.device = ? AND b.seq = s.seq) ORDER BY seq`, t.device)
+	if err != nil {
+		return fmt.Errorf("read sent bundles: %w", err)
+	}
+	defer closeRows(rows)
+	var todo []Statement
+	for rows.Next() {
+		var st Statement
+		var created string
+		if err := rows.Scan(&st.Seq, &st.Inspection, &created); err != nil {
+			return fmt.Errorf("read sent bundles: %w", err)
+		}
+		st.Device, st.Created = t.device, parseTime(created)
+		todo = append(todo, st)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read sent bundles: %w", err)
+	}
+	closeRows(rows)
+	for _, st := range todo {
+		r, err := legacyEntries(ctx, t, st)
+		if err != nil {
+			return err
+		}
+		st.Entries = r.rs
+		if st.Entries == nil {
+			st.Entries = []bundle.Range{}
+		}
+		bundle.SignStatement(key, &st)
+		if err := t.putStatement(ctx, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// legacyEntries are this device's entries about an inspection's records
+// made up to a time.
+func legacyEntries(ctx context.Context, q queryer, st Statement) (*ranges, error) {
+	rows, err := q.QueryContext(ctx, `WITH sel(id) AS (SELECT ?1 UNION SELECT id FROM assessments WHERE inspection_id = ?1
+			UNION SELECT unit_id FROM assessments WHERE inspection_id = ?1
+			UNION SELECT f.id FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ?1),
+		names(id) AS (SELECT id FROM sel UNION SELECT alias FROM id_aliases WHERE canonical IN (SELECT id FROM sel))
+		SELECT dev_seq FROM audit WHERE device = ?2 AND at <= ?3 AND entity_id IN (SELECT id FROM names) ORDER BY dev_seq`,
+		st.Inspection, st.Device, formatTime(st.Created))
+	if err != nil {
+		return nil, fmt.Errorf("read audit: %w", err)
+	}
+	defer closeRows(rows)
+	r := &ranges{}
+	for rows.Next() {
+		var s int64
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("read audit: %w", err)
+		}
+		r.add(s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read audit: %w", err)
+	}
+	return r, nil
 }

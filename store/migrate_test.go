@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,20 +47,9 @@ func TestVersion2DatabaseGetsAuditRevisionIndex(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v2.db")
-	db := openTest(t, path)
 	// Make it what a version-2 database is: 001 and 002 as shipped.
-	for _, q := range []string{"DROP INDEX audit_revision", "DELETE FROM schema_migrations WHERE version > 2"} {
-		if _, err := db.sql.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := indexCount(t, db, "audit_revision"); n != 0 {
-		t.Fatalf("fixture still has the index (%d)", n)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	db = openTest(t, path)
+	makeAtVersion(t, path, 2)
+	db := openTest(t, path)
 	if n := indexCount(t, db, "audit_revision"); n != 1 {
 		t.Errorf("after opening a version-2 database: %d audit_revision indexes, want 1", n)
 	}
@@ -76,6 +67,27 @@ func TestVersion2DatabaseGetsAuditRevisionIndex(t *testing.T) {
 	}
 	if !strings.Contains(detail, "audit_revision") {
 		t.Errorf("revision lookup plan %q does not use audit_revision", detail)
+	}
+}
+
+// makeAtVersion makes a kiemtra database at path with the first n
+// migrations applied, as a build of that time left it.
+func makeAtVersion(t *testing.T, path string, n int) {
+	t.Helper()
+	ms, err := migrations()
+	check(t, err)
+	raw, err := sql.Open("sqlite", path)
+	check(t, err)
+	defer func() { check(t, raw.Close()) }()
+	stmts := []string{fmt.Sprintf("PRAGMA application_id = %d", ApplicationID), "PRAGMA journal_mode = WAL",
+		"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT"}
+	for _, m := range ms[:n] {
+		stmts = append(stmts, m.sql, fmt.Sprintf("INSERT INTO schema_migrations VALUES (%d, '%s', '2022-10-01T00:00:00.000000000Z')", m.version, m.name))
+	}
+	for _, q := range stmts {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
 	}
 }
 

@@ -77,7 +77,7 @@ var (
 	ErrReceiptNotOurs   = &model.Error{Code: model.EReceiptNotOurs}
 )
 
-func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, b *Bundle, res *ImportResult) error {
+func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, m Manifest, res *ImportResult) error {
 	name, err := db.Setting(ctx, SettingInspector)
 	if err != nil {
 		return fmt.Errorf("write receipt: %w", err)
@@ -85,7 +85,7 @@ func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, b *
 	body := ReceiptBody{
 		Format: receiptFormat, Importer: db.device, ImporterName: name,
 		PublicKey:  base64.StdEncoding.EncodeToString(key.Public),
-		Bundle:     ReceiptBundle{b.Manifest.Device, b.Manifest.Seq, b.Manifest.PayloadSHA256, filepath.Base(res.File)},
+		Bundle:     ReceiptBundle{m.Device, m.Seq, m.PayloadSHA256, filepath.Base(res.File)},
 		ImportedAt: db.Now(), Replay: res.Replay, Accepted: res.Accepted, Present: res.Present, Conflicts: res.Conflicts,
 		Records: res.records,
 	}

@@ -42,3 +42,6 @@ func parseTime(s string) time.Time {
 	}
 	return time.Time{}
 }
+
+// jsonList is ids as a JSON array, for json_each.
+func jsonList(ids []string) string { return jsonOf(ids) }
