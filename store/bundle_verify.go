@@ -28,6 +28,8 @@ var (
 	// does not trust) and does not already hold.
 	ErrEntryUnsigned  = &model.Error{Code: model.EEntryUnsigned}
 	ErrEntryUntrusted = &model.Error{Code: model.EEntryUntrusted}
+	// ErrEntrySignature: an entry not signed by the device it names.
+	ErrEntrySignature = bundle.ErrEntrySignature
 )
 
 // untrusted refuses a file signed by a key this database does not trust,

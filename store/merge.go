@@ -56,16 +56,20 @@ func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res 
 	if err != nil {
 		return err
 	}
-	fm := &findingMerger{views: map[string]model.AssessmentView{}, staged: map[string][]string{}}
+	fm := &findingMerger{views: map[string]model.AssessmentView{}, staged: map[string][]string{}, done: map[string]bool{}}
+	var changed []string
 	for _, a := range assessments {
-		id, view, err := t.mergeAssessment(ctx, a, codes[a.UnitID], res)
+		id, view, moved, err := t.mergeAssessment(ctx, a, codes[a.UnitID], res)
 		if err != nil {
 			return err
 		}
 		fm.views[id] = view
 		fm.staged[id] = append(fm.staged[id], a.ID)
+		if moved {
+			changed = append(changed, id)
+		}
 	}
-	if err := t.mergeFindings(ctx, fm, res); err != nil {
+	if err := t.mergeFindings(ctx, fm, changed, res); err != nil {
 		return err
 	}
 	if err := t.mergeAudit(ctx); err != nil {

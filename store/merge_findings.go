@@ -45,12 +45,14 @@ type findingMerger struct {
 	heldRow, upsert, dropRow, rows *sql.Stmt
 	views                          map[string]model.AssessmentView // by assessment ID here
 	staged                         map[string][]string             // assessment ID here → the bundle's IDs of it
+	done                           map[string]bool                 // assessment + item merged
 	anyOpen                        bool
 }
 
 // mergeFindings merges the staged finding revisions, group by group, and
-// records what became of each finding row of the bundle in res.
-func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, res *ImportResult) error {
+// records what became of each finding row of the bundle in res; then it
+// decides again the other findings of the assessments in changed.
+func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []string, res *ImportResult) error {
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -98,7 +100,7 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, res *ImportR
 			return contentErr(short(e.Revision), "the revision cannot be read")
 		}
 		if g != nil && (g.assessment != ca || g.item != r.Finding.ItemCode) {
-			if err := t.mergeFinding(ctx, fm, g, res); err != nil {
+			if err := t.mergeFinding(ctx, fm, g, res, true); err != nil {
 				return err
 			}
 			g = nil
@@ -113,7 +115,13 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, res *ImportR
 		return fmt.Errorf("read staged findings: %w", err)
 	}
 	if g != nil {
-		if err := t.mergeFinding(ctx, fm, g, res); err != nil {
+		if err := t.mergeFinding(ctx, fm, g, res, true); err != nil {
+			return err
+		}
+	}
+	closeRows(groups)
+	for _, id := range changed {
+		if err := t.reviewFindings(ctx, fm, id); err != nil {
 			return err
 		}
 	}
@@ -121,8 +129,46 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, res *ImportR
 	return nil
 }
 
-// mergeFinding merges one finding's incoming revisions.
-func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGroup, res *ImportResult) error {
+// reviewFindings decides again every finding of an assessment that the
+// bundle did not carry, after the revision the assessment shows changed.
+func (t *txn) reviewFindings(ctx context.Context, fm *findingMerger, assessmentID string) error {
+	rows, err := t.QueryContext(ctx, `SELECT item_code, id FROM main.findings WHERE assessment_id = ?1
+		UNION SELECT item_code, finding_id FROM main.conflicts WHERE assessment_id = ?1 AND resolved_at = '' ORDER BY 1`, assessmentID)
+	if err != nil {
+		return fmt.Errorf("read findings: %w", err)
+	}
+	defer closeRows(rows)
+	var gs []*findingGroup
+	for rows.Next() {
+		var item, id string
+		if err := rows.Scan(&item, &id); err != nil {
+			return fmt.Errorf("read findings: %w", err)
+		}
+		if fm.done[assessmentID+"\x00"+item] {
+			continue
+		}
+		if n := len(gs); n > 0 && gs[n-1].item == item {
+			gs[n-1].ids[id] = true
+			continue
+		}
+		gs = append(gs, &findingGroup{assessment: assessmentID, item: item, ids: map[string]bool{id: true}})
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read findings: %w", err)
+	}
+	closeRows(rows)
+	for _, g := range gs {
+		if err := t.mergeFinding(ctx, fm, g, nil, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeFinding merges one finding's incoming revisions (none when a
+// finding is only decided again) and, if count, records the outcome.
+func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGroup, res *ImportResult, count bool) error {
+	fm.done[g.assessment+"\x00"+g.item] = true
 	view, ok := fm.views[g.assessment]
 	if !ok {
 		return contentErr(g.item, "the finding's assessment is neither in the bundle nor here")
@@ -183,6 +229,9 @@ func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGro
 			return err
 		}
 		fm.anyOpen = fm.anyOpen || len(fv.Pairs) > 0
+	}
+	if !count {
+		return nil
 	}
 	delivery := deliveryOf(mg, fv)
 	switch delivery {

@@ -184,6 +184,9 @@ func (t *txn) mergeInspection(ctx context.Context, in bundle.InspectionRecord) e
 	content, at := in.Inspection, in.UpdatedAt
 	rev := ""
 	if ok {
+		// Into a fresh value: fields the revision omits are empty, not the
+		// bundle row's.
+		content = model.Inspection{}
 		if err := jsonUnmarshal(cur.Entry.New, &content); err != nil {
 			return fmt.Errorf("inspection %s: %w", short(in.ID), err)
 		}
@@ -245,6 +248,7 @@ func (t *txn) mergeUnit(ctx context.Context, u model.Unit, res *ImportResult) er
 	}
 	content, rev := u, ""
 	if ok {
+		content = model.Unit{}
 		if err := jsonUnmarshal(cur.Entry.New, &content); err != nil {
 			return fmt.Errorf("unit %s: %w", u.Code, err)
 		}
@@ -274,52 +278,58 @@ func (t *txn) mergeUnit(ctx context.Context, u model.Unit, res *ImportResult) er
 // mergeAssessment adds an assessment, or merges into the one held for the
 // same visit (inspection and unit), making the two IDs one record, and
 // keeps the revision model's rule picks: a finalized one before a draft.
-// It returns the assessment's ID here and what its findings are decided
-// against.
-func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode string, res *ImportResult) (string, model.AssessmentView, error) {
+// It returns the assessment's ID here, what its findings are decided
+// against, and whether the revision it shows changed (then every one of
+// its findings is decided again: a finalization arriving decides findings
+// the bundle does not carry).
+func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode string, res *ImportResult) (string, model.AssessmentView, bool, error) {
 	var view model.AssessmentView
 	unit, err := t.canon(ctx, "unit", a.UnitID)
 	if err != nil {
-		return "", view, err
+		return "", view, false, err
 	}
 	held, err := scanAssessment(t.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE inspection_id = ? AND unit_id = ?",
 		a.InspectionID, unit))
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return "", view, fmt.Errorf("read assessment of %s: %w", unitCode, err)
+		return "", view, false, fmt.Errorf("read assessment of %s: %w", unitCode, err)
 	}
-	id := ""
+	id, heldRev := "", ""
 	if exists {
+		if err := t.QueryRowContext(ctx, "SELECT revision FROM assessments WHERE id = ?", held.ID).Scan(&heldRev); err != nil {
+			return "", view, false, fmt.Errorf("read assessment of %s: %w", unitCode, err)
+		}
 		if id, err = t.unifyIDs(ctx, "assessment", held.ID, a.ID); err != nil {
-			return "", view, err
+			return "", view, false, err
 		}
 		if held.ChecklistID != a.ChecklistID || held.ChecklistVersion != a.ChecklistVersion {
 			res.Warnings = append(res.Warnings, model.NewError(model.EChecklistDiffers, nil, unitCode,
 				held.ChecklistID+"@"+held.ChecklistVersion, a.ChecklistID+"@"+a.ChecklistVersion))
 		}
 	} else if id, err = t.canon(ctx, "assessment", a.ID); err != nil {
-		return "", view, err
+		return "", view, false, err
 	}
 	names, err := recordNames(ctx, t, "assessment", id)
 	if err != nil {
-		return "", view, err
+		return "", view, false, err
 	}
 	if names, err = stagedNames(ctx, t, "assessment", append(names, a.ID)); err != nil {
-		return "", view, err
+		return "", view, false, err
 	}
 	rr, err := loadRecordRevs(ctx, t, "assessment", names, true)
 	if err != nil {
-		return "", view, err
+		return "", view, false, err
 	}
 	view = rr.view()
 	cur, ok, differs, err := rr.merge("assessment", unitCode)
 	if err != nil {
-		return "", view, err
+		return "", view, false, err
 	}
 	content, rev := a, ""
 	if ok {
+		content = model.Assessment{}
 		if err := jsonUnmarshal(cur.Entry.New, &content); err != nil {
-			return "", view, fmt.Errorf("assessment of %s: %w", unitCode, err)
+			return "", view, false, fmt.Errorf("assessment of %s: %w", unitCode, err)
 		}
 		rev = cur.Revision
 		if content.UpdatedAt.IsZero() {
@@ -334,11 +344,11 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 		// The checklist an assessment is held with stays: its findings were
 		// made against it.
 		content.ChecklistID, content.ChecklistVersion = held.ChecklistID, held.ChecklistVersion
-		if !ok {
-			return id, view, nil
+		if !ok || rev == heldRev && rev != "" {
+			return id, view, false, nil
 		}
 	}
-	return id, view, t.putAssessment(ctx, content, rev, exists)
+	return id, view, true, t.putAssessment(ctx, content, rev, exists)
 }
 
 // putAssessment writes an assessment row as merged.
