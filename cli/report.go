@@ -93,7 +93,7 @@ func runReportUnit(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -159,7 +159,7 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 				return Usage(env.T.T("report.cli.bad_view", *view))
 			}
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}

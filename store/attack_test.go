@@ -303,7 +303,7 @@ func TestCorrectedUnitNameNotReverted(t *testing.T) {
 	trustAll(t, a, c)
 	a.save(t, "1.1.1", pass)
 	const fixed = "Sở Tư Pháp tỉnh Hải Dương"
-	if _, err := c.db.SaveUnit(ctx, "C", model.Unit{Code: "STP", Name: fixed, Kind: "so"}); err != nil {
+	if _, err := c.db.RenameUnit(ctx, "C", "STP", fixed, "so"); err != nil {
 		t.Fatal(err)
 	}
 	c.importFiles(t, a.bundle(t, "a1.ktb"))

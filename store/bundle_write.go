@@ -42,55 +42,11 @@ func (db *DB) WriteBundle(ctx context.Context, out string, opt BundleOptions) (B
 	if err := safefile.CheckTarget(out, fopt); err != nil {
 		return info, fmt.Errorf("write bundle: %w", err)
 	}
-	inspector, err := db.Setting(ctx, SettingInspector)
-	if err != nil {
-		return info, fmt.Errorf("write bundle: %w", err)
-	}
-	var key *DeviceKey
-	err = db.tx(ctx, func(t *txn) error {
-		var err error
-		if key, err = db.keyIn(ctx, t); err != nil {
-			return err
-		}
-		if err := t.checkOwnChain(ctx, false); err != nil {
-			return err
-		}
-		return t.backfillStatements(ctx, key)
-	})
-	if err != nil {
-		return info, fmt.Errorf("write bundle: %w", err)
-	}
-	// The payload is spooled beside the bundle: the manifest before it
-	// states its length and hash.
-	spool, err := os.CreateTemp(filepath.Dir(out), ".kiemtra-bundle-*.tmp")
+	b, err := db.buildBundle(ctx, filepath.Dir(out), opt)
 	if err != nil {
 		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
 	}
-	defer func() {
-		_ = spool.Close()           // the spool is scratch
-		_ = os.Remove(spool.Name()) // and removed whatever happens
-	}()
-	sum := sha256.New()
-	var m Manifest
-	var mine Statement
-	var plain int64
-	err = db.read(ctx, func(q queryer) error {
-		var err error
-		m, mine, plain, err = db.encodePayload(ctx, q, opt, key, io.MultiWriter(spool, sum))
-		return err
-	})
-	if err != nil {
-		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
-	}
-	m.Format, m.App, m.Device, m.Inspector, m.Created = BundleFormat, AppVersion, db.device, inspector, mine.Created
-	m.PublicKey = base64.StdEncoding.EncodeToString(key.Public)
-	if m.PayloadBytes, err = spool.Seek(0, io.SeekCurrent); err != nil {
-		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
-	}
-	m.PayloadSHA256, m.PlainBytes = hex.EncodeToString(sum.Sum(nil)), plain
-	if _, err := spool.Seek(0, io.SeekStart); err != nil {
-		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
-	}
+	defer b.drop()
 	// Write and sync the file under a temporary name, record the sequence
 	// number, then put it in place: a crash leaves either no bundle and no
 	// number used, or (rarely) a used number with no file, never two
@@ -100,33 +56,137 @@ func (db *DB) WriteBundle(ctx context.Context, out string, opt BundleOptions) (B
 		return info, fmt.Errorf("write bundle: %w", err)
 	}
 	defer f.Abort()
-	n, err := bundle.WriteHeader(f, key, m)
-	if err == nil {
-		var k int64
-		k, err = io.Copy(f, spool)
-		n += k
-	}
+	n, err := b.writeTo(f)
 	if err == nil {
 		err = f.Sync()
 	}
 	if err != nil {
 		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
 	}
-	err = db.tx(ctx, func(t *txn) error {
-		if _, err := t.ExecContext(ctx, "INSERT INTO bundles_sent(seq, hash, file, inspection, findings, created_at) VALUES (?,?,?,?,?,?)",
-			m.Seq, m.PayloadSHA256, filepath.Base(out), m.Inspection, m.Counts.Findings, formatTime(m.Created)); err != nil {
-			return fmt.Errorf("record bundle %d: %w", m.Seq, err)
-		}
-		return t.putStatement(ctx, mine)
-	})
-	if err != nil {
+	if err := db.recordSent(ctx, b, filepath.Base(out)); err != nil {
 		return info, fmt.Errorf("write bundle: %w", err)
 	}
 	if err := f.Commit(); err != nil {
 		return info, fmt.Errorf("write bundle: %w", err)
 	}
-	info.Manifest, info.Bytes = m, n
+	info.Manifest, info.Bytes = b.m, n
 	return info, nil
+}
+
+// StreamBundle writes the bundle WriteBundle would write to w instead of a
+// file (kiemtra bundle --out -: standard output, a pipe). Bytes sent down a
+// stream cannot be taken back, so the sequence number is recorded before
+// any is sent (the payload is spooled beside the database first): a stream
+// that breaks off leaves a number used with no complete bundle, never two
+// bundles with one number.
+func (db *DB) StreamBundle(ctx context.Context, w io.Writer, opt BundleOptions) (BundleInfo, error) {
+	info := BundleInfo{Path: "-"}
+	b, err := db.buildBundle(ctx, filepath.Dir(db.path), opt)
+	if err != nil {
+		return info, fmt.Errorf("write bundle: %w", err)
+	}
+	defer b.drop()
+	if err := db.recordSent(ctx, b, "-"); err != nil {
+		return info, fmt.Errorf("write bundle: %w", err)
+	}
+	n, err := b.writeTo(w)
+	if err != nil {
+		return info, fmt.Errorf("write bundle to standard output: %w", err)
+	}
+	info.Manifest, info.Bytes = b.m, n
+	return info, nil
+}
+
+// built is a bundle made but not yet sent: its manifest, its statement,
+// the key to sign its header with, and its payload in a spool file.
+type built struct {
+	m     Manifest
+	mine  Statement
+	key   *DeviceKey
+	spool *os.File
+}
+
+// buildBundle checks this device's own history, then streams the payload
+// into a spool in dir from one read transaction and fills in the manifest.
+func (db *DB) buildBundle(ctx context.Context, dir string, opt BundleOptions) (*built, error) {
+	inspector, err := db.Setting(ctx, SettingInspector)
+	if err != nil {
+		return nil, err
+	}
+	b := &built{}
+	err = db.tx(ctx, func(t *txn) error {
+		var err error
+		if b.key, err = db.keyIn(ctx, t); err != nil {
+			return err
+		}
+		if err := t.checkOwnChain(ctx, false); err != nil {
+			return err
+		}
+		return t.backfillStatements(ctx, b.key)
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The payload is spooled: the manifest before it states its length
+	// and hash.
+	if b.spool, err = os.CreateTemp(dir, ".kiemtra-bundle-*.tmp"); err != nil {
+		return nil, safefile.Wrap(dir, err)
+	}
+	sum := sha256.New()
+	var plain int64
+	err = db.read(ctx, func(q queryer) error {
+		var err error
+		b.m, b.mine, plain, err = db.encodePayload(ctx, q, opt, b.key, io.MultiWriter(b.spool, sum))
+		return err
+	})
+	if err != nil {
+		b.drop()
+		return nil, err
+	}
+	m := &b.m
+	m.Format, m.App, m.Device, m.Inspector, m.Created = BundleFormat, AppVersion, db.device, inspector, b.mine.Created
+	m.PublicKey = base64.StdEncoding.EncodeToString(b.key.Public)
+	if m.PayloadBytes, err = b.spool.Seek(0, io.SeekCurrent); err != nil {
+		b.drop()
+		return nil, safefile.Wrap(b.spool.Name(), err)
+	}
+	m.PayloadSHA256, m.PlainBytes = hex.EncodeToString(sum.Sum(nil)), plain
+	return b, nil
+}
+
+// writeTo writes the bundle: header, then the spooled payload.
+func (b *built) writeTo(w io.Writer) (int64, error) {
+	if _, err := b.spool.Seek(0, io.SeekStart); err != nil {
+		return 0, err
+	}
+	n, err := bundle.WriteHeader(w, b.key, b.m)
+	if err != nil {
+		return n, err
+	}
+	k, err := io.Copy(w, b.spool)
+	return n + k, err
+}
+
+// drop removes the spool.
+func (b *built) drop() {
+	if b.spool != nil {
+		_ = b.spool.Close()           // the spool is scratch
+		_ = os.Remove(b.spool.Name()) // and removed whatever happens
+		b.spool = nil
+	}
+}
+
+// recordSent records a bundle as sent under its sequence number, with its
+// statement.
+func (db *DB) recordSent(ctx context.Context, b *built, file string) error {
+	m := b.m
+	return db.tx(ctx, func(t *txn) error {
+		if _, err := t.ExecContext(ctx, "INSERT INTO bundles_sent(seq, hash, file, inspection, findings, created_at) VALUES (?,?,?,?,?,?)",
+			m.Seq, m.PayloadSHA256, file, m.Inspection, m.Counts.Findings, formatTime(m.Created)); err != nil {
+			return fmt.Errorf("record bundle %d: %w", m.Seq, err)
+		}
+		return t.putStatement(ctx, b.mine)
+	})
 }
 
 // encodePayload streams the payload to w and returns the manifest's

@@ -136,12 +136,10 @@ func stateOf(t *testing.T, d *device) map[string]assessmentState {
 	}
 	var all []row
 	for rows.Next() {
-		var date, status, fin, upd string
 		var r row
-		check(t, rows.Scan(&r.a.ID, &r.a.InspectionID, &r.a.UnitID, &r.a.ChecklistID, &r.a.ChecklistVersion, &date, &r.a.Place, &status,
-			&r.a.Representative, &r.a.RepresentativePosition, &r.a.UnitComments, &r.a.Strengths, &fin, &r.a.FinalizedBy, &upd, &r.rev, &r.code))
-		r.a.Status = model.Status(status)
-		r.a.FinalizedAt = parseTime(fin)
+		a, err := scanAssessment(scanFunc(func(dest ...any) error { return rows.Scan(append(dest, &r.rev, &r.code)...) }))
+		check(t, err)
+		r.a = a
 		all = append(all, r)
 	}
 	check(t, rows.Err())
@@ -158,6 +156,11 @@ func stateOf(t *testing.T, d *device) map[string]assessmentState {
 	}
 	return out
 }
+
+// scanFunc is a scanner made of a function.
+type scanFunc func(dest ...any) error
+
+func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
 
 // sealOf reads the seal of an assessment's current revision, if any.
 func sealOf(t *testing.T, d *device, code string) (model.Seal, bool) {

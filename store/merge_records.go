@@ -340,6 +340,19 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 		res.Warnings = append(res.Warnings, model.NewError(model.EAssessmentDiffers, nil, unitCode))
 	}
 	content.ID, content.InspectionID, content.UnitID = id, a.InspectionID, unit
+	if content.UnitName == "" || content.UnitKind == "" {
+		// A revision from before assessments kept the unit as visited says
+		// nothing about it: what is held stands, else the unit as it is
+		// (the bundle carried it just before).
+		content.UnitName, content.UnitKind = held.UnitName, held.UnitKind
+		if !exists {
+			u, err := scanUnit(t.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE id = ?", unit))
+			if err != nil {
+				return "", view, false, fmt.Errorf("read unit %s: %w", unitCode, err)
+			}
+			content.UnitName, content.UnitKind = u.Name, u.Kind
+		}
+	}
 	if exists {
 		// The checklist an assessment is held with stays: its findings were
 		// made against it.
@@ -354,15 +367,17 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 // putAssessment writes an assessment row as merged.
 func (t *txn) putAssessment(ctx context.Context, a model.Assessment, rev string, exists bool) error {
 	args := []any{a.Date.ISO(), nfc(a.Place), string(a.Status), nfc(a.Representative), nfc(a.RepresentativePosition),
-		nfc(a.UnitComments), nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(orNow(a.UpdatedAt, t)), rev}
+		nfc(a.UnitComments), nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(orNow(a.UpdatedAt, t)),
+		nfc(a.UnitName), string(a.UnitKind), rev}
 	var err error
 	if exists {
 		_, err = t.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
-			unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, revision=? WHERE id=?`, append(args, a.ID)...)
+			unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=?, revision=? WHERE id=?`,
+			append(args, a.ID)...)
 	} else {
 		_, err = t.ExecContext(ctx, `INSERT INTO assessments(visit_date, place, status, representative, representative_position,
-			unit_comments, strengths, finalized_at, finalized_by, updated_at, revision, id, inspection_id, unit_id, checklist_id,
-			checklist_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			unit_comments, strengths, finalized_at, finalized_by, updated_at, unit_name, unit_kind, revision, id, inspection_id, unit_id,
+			checklist_id, checklist_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			append(args, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion)...)
 	}
 	if err != nil {

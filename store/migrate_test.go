@@ -91,6 +91,32 @@ func makeAtVersion(t *testing.T, path string, n int) {
 	}
 }
 
+// undone says how to take each migration back out of a test database,
+// newest last.
+var undone = map[int][]string{
+	4: {"ALTER TABLE assessments DROP COLUMN unit_name", "ALTER TABLE assessments DROP COLUMN unit_kind"},
+	5: {"ALTER TABLE audit DROP COLUMN sig", "ALTER TABLE audit_links DROP COLUMN sig", "ALTER TABLE inspections DROP COLUMN revision",
+		"ALTER TABLE units DROP COLUMN revision", "ALTER TABLE assessments DROP COLUMN revision", "DROP INDEX audit_entity_revision",
+		"DROP TABLE bundle_statements"},
+}
+
+// undoMigrationsAfter makes db what a build that knew the first n
+// migrations left: the later ones taken out, newest first.
+func undoMigrationsAfter(t *testing.T, db *DB, n int) {
+	t.Helper()
+	for v := SchemaVersion(); v > n; v-- {
+		qs, ok := undone[v]
+		if !ok {
+			t.Fatalf("no way to undo migration %d: add it to undone", v)
+		}
+		for _, q := range append(qs, fmt.Sprintf("DELETE FROM schema_migrations WHERE version = %d", v)) {
+			if _, err := db.sql.Exec(q); err != nil {
+				t.Fatalf("undo migration %d: %s: %v", v, q, err)
+			}
+		}
+	}
+}
+
 func indexCount(t *testing.T, db *DB, name string) int {
 	t.Helper()
 	var n int
