@@ -434,3 +434,48 @@ func TestRelayCannotHideAGap(t *testing.T) {
 		t.Fatalf("D's work relayed whole, yet gaps %+v", gaps)
 	}
 }
+
+// TestCheckNamesTheDamageAndRepairsRecords: kiemtra check finds a flipped
+// letter in a stored note (SQLite's own checks pass) and names the record;
+// --repair restores it from its history, after which the laptop can send
+// again. A flipped letter in the history itself is named by its entry, the
+// record it is about, when and by whom it was saved.
+func TestCheckNamesTheDamageAndRepairsRecords(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	a := newDevice(t, "Nguyễn Thị Hương")
+	a.save(t, "1.1.1", model.Content{Result: model.ResultFail, Note: "Chưa ban hành kế hoạch."})
+	a.save(t, "1.1.2", partial)
+	if rep, err := a.db.Check(ctx, false); err != nil || !rep.OK() || rep.Findings != 2 || rep.Entries == 0 {
+		t.Fatalf("a sound database: %+v %v", rep, err)
+	}
+	_, err := a.db.sql.Exec("UPDATE findings SET note = 'Chưa ban hành kế hoạcx.' WHERE item_code = '1.1.1'")
+	check(t, err)
+	rep, err := a.db.Check(ctx, false)
+	check(t, err)
+	if len(rep.Integrity) != 0 || len(rep.Problems) != 1 || !errors.Is(rep.Problems[0], &model.Error{Code: model.EDamagedRecord}) ||
+		model.ErrorParams(rep.Problems[0])[0] != "STP 1.1.1" {
+		t.Fatalf("damaged note: %+v", rep)
+	}
+	if rep, err = a.db.Check(ctx, true); err != nil || rep.Repaired != 1 || !rep.OK() {
+		t.Fatalf("repair: %+v %v", rep, err)
+	}
+	if f := findingsByItem(t, a)["1.1.1"]; f.Note != "Chưa ban hành kế hoạch." {
+		t.Fatalf("repaired note %q", f.Note)
+	}
+	a.bundle(t, "after-repair.ktb")
+	// Now the history: the entry of 1.1.2's answer.
+	_, err = a.db.sql.Exec(`UPDATE audit SET new = replace(new, '"score":100', '"score":200') WHERE entity = 'finding' AND new LIKE '%1.1.2%'`)
+	check(t, err)
+	rep, err = a.db.Check(ctx, true)
+	check(t, err)
+	if len(rep.Problems) == 0 || !errors.Is(rep.Problems[0], &model.Error{Code: model.EDamagedEntry}) {
+		t.Fatalf("damaged history: %+v", rep)
+	}
+	if p := model.ErrorParams(rep.Problems[0]); len(p) != 4 || p[1] != "STP 1.1.2" || p[3] != "Nguyễn Thị Hương" {
+		t.Fatalf("params %q, want the entry, STP 1.1.2, when, by whom", p)
+	}
+	if _, err := a.db.WriteBundle(ctx, filepath.Join(a.dir, "x.ktb"), BundleOptions{Inspection: a.in.ID}); !errors.Is(err, &model.Error{Code: model.EDamagedEntry}) {
+		t.Fatalf("bundling a damaged history: %v", err)
+	}
+}
