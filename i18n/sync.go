@@ -104,8 +104,8 @@ func init() {
 		"sync.check.repaired":  {VI: "Đã khôi phục %d kết quả từ lịch sử của chúng.", EN: "Restored %d findings from their history."},
 		"sync.check.repair_hint": {VI: "Chạy lại với --repair để khôi phục các kết quả bị hỏng từ lịch sử (lịch sử đã được ký nên đáng tin hơn bản lưu).",
 			EN: "Run again with --repair to restore the damaged findings from their history (the history is signed, so it is what to trust)."},
-		"sync.check.backup":  {VI: "Bản sao lưu gần nhất: %s (khôi phục: đóng kiemtra, chép tệp này đè lên %s).", EN: "Newest backup: %s (to restore it: close kiemtra, copy it over %s)."},
+		"sync.check.backup":   {VI: "Bản sao lưu gần nhất: %s (khôi phục: đóng kiemtra, chép tệp này đè lên %s).", EN: "Newest backup: %s (to restore it: close kiemtra, copy it over %s)."},
 		"sync.check.nobackup": {VI: "Máy này chưa có bản sao lưu nào; Sở Nội vụ giữ các gói đã nhận từ máy này.", EN: "This computer has no backup yet; Sở Nội vụ keeps the bundles it received from it."},
-		"sync.check.failed":  {VI: "dữ liệu có %d vấn đề", EN: "the data has %d problems"},
+		"sync.check.failed":   {VI: "dữ liệu có %d vấn đề", EN: "the data has %d problems"},
 	})
 }

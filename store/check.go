@@ -32,7 +32,7 @@ type CheckReport struct {
 }
 
 // OK reports whether nothing is wrong.
-func (r CheckReport) OK() bool { return len(r.Integrity) == 0 && len(r.Problems) == 0 }
+func (rep CheckReport) OK() bool { return len(rep.Integrity) == 0 && len(rep.Problems) == 0 }
 
 // maxProblems bounds the problems one check lists.
 const maxProblems = 100
