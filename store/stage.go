@@ -55,7 +55,7 @@ CREATE TABLE received (device TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (
 // stageIndexes are made once the stage is loaded, for the checks and the
 // merge.
 const stageIndexes = `
-CREATE INDEX entries_revision ON entries(rev_id) WHERE rev_id != '';
+CREATE INDEX entries_revision ON entries(rev_id, kind);
 CREATE INDEX entries_entity ON entries(entity, entity_id);
 CREATE INDEX entries_finding ON entries(assessment_id, item_code) WHERE kind = 'finding';
 CREATE INDEX findings_item ON findings(assessment_id, item_code);
