@@ -184,6 +184,9 @@ const (
 	// that day. Params: the checklist, the visit's day, the first and last
 	// days it is for (dd/mm/yyyy, "…" when open).
 	EChecklistDate Code = "checklist_date"
+	// ENotFinal: a document that follows the biên bản (the thông báo kết
+	// luận) asked of an assessment not finalized. Params: the unit's name.
+	ENotFinal Code = "not_final"
 	// EBundleTooLarge: a bundle would expand beyond what its size allows
 	// (a decompression bomb); refused before it is unpacked. Params: the
 	// size it would reach, the limit.
@@ -235,6 +238,7 @@ var Codes = []Code{
 	ENoPath, ENoBundles, EUnitDiffers, EChecklistDiffers,
 	ENotDemo,
 	EUnitExists, EUnitInInspection, EChecklistKind, EKindRetired, EChecklistDate,
+	ENotFinal,
 	EBundleTooLarge, ERecordTooLarge, EAuthorship, EEntrySignature, EEntryUnsigned, EEntryUntrusted,
 	EAssessmentDiffers, EDamagedEntry, EDamagedRecord,
 }

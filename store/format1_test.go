@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -105,4 +106,72 @@ func TestUpgradeSignsTheOldHistory(t *testing.T) {
 	}
 	l.importFiles(t, a2)
 	c.importFiles(t, l.bundle(t, "l2.ktb"))
+}
+
+// TestUpgradedLaptop: a laptop's database written by the previous kiemtra
+// opens (migrated), takes a receipt of the first format, checks clean,
+// signs its history as it sends, and the office takes that bundle without
+// reporting the bundle sent before the upgrade missing: the new bundle
+// carries all of it.
+func TestUpgradedLaptop(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := t.TempDir()
+	for _, f := range []string{"laptop.db", "laptop.device.key", "leader.pub", "a1.ktb.receipt.json"} {
+		format1(t, dir, f)
+	}
+	db, err := Open(ctx, filepath.Join(dir, "laptop.db"))
+	check(t, err)
+	t.Cleanup(func() { check(t, db.Close()) })
+	if _, err := db.TrustKeyFile(ctx, filepath.Join(dir, "leader.pub"), ""); err != nil {
+		t.Fatal(err)
+	}
+	r, err := db.AcceptReceipt(ctx, filepath.Join(dir, "a1.ktb.receipt.json"))
+	if err != nil || r.Accepted != 2 {
+		t.Fatalf("a receipt of the first format: %+v %v", r, err)
+	}
+	if rep, err := db.Check(ctx, false); err != nil || !rep.OK() {
+		t.Fatalf("check of the upgraded database: %+v %v", rep, err)
+	}
+	in, err := db.FindInspection(ctx, "")
+	check(t, err)
+	out := filepath.Join(dir, "a2.ktb")
+	if _, err := db.WriteBundle(ctx, out, BundleOptions{Inspection: in.ID}); err != nil {
+		t.Fatal(err)
+	}
+	c := newCentre(t, "Sở Nội vụ")
+	kf := filepath.Join(dir, "laptop.pub")
+	_, err = db.ExportPublicKey(ctx, kf)
+	check(t, err)
+	_, err = c.db.TrustKeyFile(ctx, kf, "Máy chị Hương")
+	check(t, err)
+	rep := c.importFiles(t, out)
+	if rep.Results[0].Accepted != 2 || len(rep.Gaps) != 0 {
+		t.Fatalf("the upgraded laptop's bundle: %+v, gaps %+v", rep.Results[0], rep.Gaps)
+	}
+}
+
+// TestReceiptOfAnyLengthStreams: receipts are signed over the SHA-512 of
+// their bytes (format 2), so they are written as a stream; the laptop
+// verifies and records them like the first format's.
+func TestReceiptOfAnyLengthStreams(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	a, c := newDevice(t, "A"), newCentre(t, "C")
+	trustAll(t, a, c)
+	a.save(t, "1.1.1", pass)
+	a.save(t, "1.1.2", partial)
+	f := a.bundle(t, "a1.ktb")
+	c.importFiles(t, f)
+	r, err := a.db.AcceptReceipt(ctx, f+".receipt.json")
+	if err != nil || r.Format != receiptFormat || len(r.Records) != 2 || r.Accepted != 2 {
+		t.Fatalf("receipt %+v %v", r, err)
+	}
+	raw, err := os.ReadFile(f + ".receipt.json")
+	check(t, err)
+	bad := bytes.Replace(raw, []byte(`"accepted":2`), []byte(`"accepted":3`), 1)
+	check(t, os.WriteFile(f+".bad.json", bad, 0o600))
+	if _, err := a.db.AcceptReceipt(ctx, f+".bad.json"); !errors.Is(err, ErrReceiptSignature) {
+		t.Fatalf("an altered receipt: %v", err)
+	}
 }

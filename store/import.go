@@ -63,7 +63,6 @@ type ImportResult struct {
 	Err       error      `json:"-"`
 	Error     string     `json:"error,omitempty"`
 	ErrorCode model.Code `json:"error_code,omitempty"`
-	records   []ReceiptRecord
 }
 
 // Gap is a device's bundles that never arrived.
@@ -156,7 +155,7 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 	res := ImportResult{File: path}
 	fail := func(err error) ImportResult {
 		res.Err = fmt.Errorf("import %s: %w", path, err)
-		res.Accepted, res.Present, res.Conflicts, res.Items, res.records = 0, 0, 0, nil, nil
+		res.Accepted, res.Present, res.Conflicts, res.Items = 0, 0, 0, nil
 		return res
 	}
 	f, closeFile, err := openBundleFile(path)
@@ -205,7 +204,7 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 	}()
 	if pre.replay {
 		res.Replay = true
-		if err := db.read(ctx, func(q queryer) error { return replayRecords(ctx, q, &res) }); err != nil {
+		if err := db.tx(ctx, func(t *txn) error { return t.replayRecords(ctx, &res) }); err != nil {
 			return fail(err)
 		}
 	} else {
@@ -268,23 +267,16 @@ func (db *DB) stageBundle(ctx context.Context, f *bundle.File, opt bundle.Decode
 
 // replayRecords lists a bundle imported before as present, row by row,
 // for its receipt.
-func replayRecords(ctx context.Context, q queryer, res *ImportResult) error {
-	rows, err := q.QueryContext(ctx, "SELECT id, revision FROM stage.findings ORDER BY id")
+func (t *txn) replayRecords(ctx context.Context, res *ImportResult) error {
+	r, err := t.ExecContext(ctx, "INSERT INTO stage.receipt(id, revision, status) SELECT id, revision, ? FROM stage.findings",
+		string(model.DeliveryPresent))
 	if err != nil {
-		return fmt.Errorf("read staged findings: %w", err)
+		return fmt.Errorf("record receipt: %w", err)
 	}
-	defer closeRows(rows)
-	for rows.Next() {
-		var r ReceiptRecord
-		if err := rows.Scan(&r.ID, &r.Revision); err != nil {
-			return fmt.Errorf("read staged findings: %w", err)
-		}
-		r.Kind, r.Status = "finding", model.DeliveryPresent
-		res.records = append(res.records, r)
+	n, err := r.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("record receipt: %w", err)
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read staged findings: %w", err)
-	}
-	res.Present = len(res.records)
+	res.Present = int(n)
 	return nil
 }

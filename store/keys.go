@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto"
 	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/x509"
@@ -37,6 +38,12 @@ type DeviceKey struct {
 
 // Sign signs msg with the device's private key.
 func (k *DeviceKey) Sign(msg []byte) []byte { return ed25519.Sign(k.private, msg) }
+
+// signDigest signs the SHA-512 digest of a message too long to hold
+// (ed25519ph).
+func (k *DeviceKey) signDigest(digest []byte) ([]byte, error) {
+	return k.private.Sign(nil, digest, &ed25519.Options{Hash: crypto.SHA512})
+}
 
 // Fingerprint is the short form of a public key read over the phone: the
 // first 16 hex digits of its SHA-256, in groups of four.

@@ -56,7 +56,7 @@ func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res 
 	if err != nil {
 		return err
 	}
-	fm := &findingMerger{views: map[string]model.AssessmentView{}, staged: map[string][]string{}, done: map[string]bool{}}
+	fm := &findingMerger{views: map[string]model.AssessmentView{}, staged: map[string][]string{}, done: map[string]map[string]bool{}}
 	var changed []string
 	for _, a := range assessments {
 		id, view, moved, err := t.mergeAssessment(ctx, a, codes[a.UnitID], res)
@@ -67,6 +67,7 @@ func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res 
 		fm.staged[id] = append(fm.staged[id], a.ID)
 		if moved {
 			changed = append(changed, id)
+			fm.done[id] = map[string]bool{}
 		}
 	}
 	if err := t.mergeFindings(ctx, fm, changed, res); err != nil {

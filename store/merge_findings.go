@@ -45,7 +45,7 @@ type findingMerger struct {
 	heldRow, upsert, dropRow, rows *sql.Stmt
 	views                          map[string]model.AssessmentView // by assessment ID here
 	staged                         map[string][]string             // assessment ID here → the bundle's IDs of it
-	done                           map[string]bool                 // assessment + item merged
+	done                           map[string]map[string]bool      // items merged, of the assessments decided again
 	anyOpen                        bool
 }
 
@@ -65,7 +65,8 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 	fm.heldRow = prep("SELECT " + findingCols + " FROM main.findings WHERE assessment_id = ? AND item_code = ?")
 	fm.upsert = prep(upsertFindingSQL)
 	fm.dropRow = prep("DELETE FROM main.findings WHERE id = ?")
-	fm.rows = prep("SELECT id, revision FROM stage.findings WHERE assessment_id IN (SELECT value FROM json_each(?)) AND item_code = ?")
+	fm.rows = prep(`INSERT INTO stage.receipt(id, revision, status) SELECT id, revision, ?1 FROM stage.findings
+		WHERE assessment_id IN (SELECT value FROM json_each(?2)) AND item_code = ?3`)
 	for _, st := range []*sql.Stmt{fm.heldRow, fm.upsert, fm.dropRow, fm.rows} {
 		if st != nil {
 			defer closeStmt(st)
@@ -125,7 +126,6 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 			return err
 		}
 	}
-	sort.Slice(res.records, func(i, j int) bool { return res.records[i].ID < res.records[j].ID })
 	return nil
 }
 
@@ -144,7 +144,7 @@ func (t *txn) reviewFindings(ctx context.Context, fm *findingMerger, assessmentI
 		if err := rows.Scan(&item, &id); err != nil {
 			return fmt.Errorf("read findings: %w", err)
 		}
-		if fm.done[assessmentID+"\x00"+item] {
+		if fm.done[assessmentID][item] {
 			continue
 		}
 		if n := len(gs); n > 0 && gs[n-1].item == item {
@@ -168,7 +168,9 @@ func (t *txn) reviewFindings(ctx context.Context, fm *findingMerger, assessmentI
 // mergeFinding merges one finding's incoming revisions (none when a
 // finding is only decided again) and, if count, records the outcome.
 func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGroup, res *ImportResult, count bool) error {
-	fm.done[g.assessment+"\x00"+g.item] = true
+	if items, ok := fm.done[g.assessment]; ok {
+		items[g.item] = true
+	}
 	view, ok := fm.views[g.assessment]
 	if !ok {
 		return contentErr(g.item, "the finding's assessment is neither in the bundle nor here")
@@ -275,22 +277,11 @@ func deliveryOf(mg model.FindingMerge, fv model.FindingView) model.Delivery {
 	return model.DeliveryAccepted
 }
 
-// receiptRows records what became of the bundle's rows of the finding.
-func (t *txn) receiptRows(ctx context.Context, fm *findingMerger, g *findingGroup, d model.Delivery, res *ImportResult) error {
-	rows, err := fm.rows.QueryContext(ctx, jsonList(fm.staged[g.assessment]), g.item)
-	if err != nil {
-		return fmt.Errorf("read staged findings: %w", err)
-	}
-	defer closeRows(rows)
-	for rows.Next() {
-		var id, rev string
-		if err := rows.Scan(&id, &rev); err != nil {
-			return fmt.Errorf("read staged findings: %w", err)
-		}
-		res.records = append(res.records, ReceiptRecord{Kind: "finding", ID: id, Revision: rev, Status: d})
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read staged findings: %w", err)
+// receiptRows records what became of the bundle's rows of the finding,
+// in the stage, for the receipt.
+func (t *txn) receiptRows(ctx context.Context, fm *findingMerger, g *findingGroup, d model.Delivery, _ *ImportResult) error {
+	if _, err := fm.rows.ExecContext(ctx, string(d), jsonList(fm.staged[g.assessment]), g.item); err != nil {
+		return fmt.Errorf("record receipt: %w", err)
 	}
 	return nil
 }

@@ -361,23 +361,26 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 			return id, view, false, nil
 		}
 	}
-	return id, view, true, t.putAssessment(ctx, content, rev, exists)
+	// A new assessment has no findings here but the bundle's: nothing to
+	// decide again.
+	return id, view, exists, t.putAssessment(ctx, content, rev, exists)
 }
 
 // putAssessment writes an assessment row as merged.
 func (t *txn) putAssessment(ctx context.Context, a model.Assessment, rev string, exists bool) error {
+	a = normAssessmentDoc(a)
 	args := []any{a.Date.ISO(), nfc(a.Place), string(a.Status), nfc(a.Representative), nfc(a.RepresentativePosition),
 		nfc(a.UnitComments), nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(orNow(a.UpdatedAt, t)),
-		nfc(a.UnitName), string(a.UnitKind), rev}
+		nfc(a.UnitName), string(a.UnitKind), assessmentDocOf(a), rev}
 	var err error
 	if exists {
 		_, err = t.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
-			unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=?, revision=? WHERE id=?`,
-			append(args, a.ID)...)
+			unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=?, doc=?, revision=?
+			WHERE id=?`, append(args, a.ID)...)
 	} else {
 		_, err = t.ExecContext(ctx, `INSERT INTO assessments(visit_date, place, status, representative, representative_position,
-			unit_comments, strengths, finalized_at, finalized_by, updated_at, unit_name, unit_kind, revision, id, inspection_id, unit_id,
-			checklist_id, checklist_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			unit_comments, strengths, finalized_at, finalized_by, updated_at, unit_name, unit_kind, doc, revision, id, inspection_id,
+			unit_id, checklist_id, checklist_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			append(args, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion)...)
 	}
 	if err != nil {

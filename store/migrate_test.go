@@ -95,7 +95,8 @@ func makeAtVersion(t *testing.T, path string, n int) {
 // newest last.
 var undone = map[int][]string{
 	4: {"ALTER TABLE assessments DROP COLUMN unit_name", "ALTER TABLE assessments DROP COLUMN unit_kind"},
-	5: {"ALTER TABLE audit DROP COLUMN sig", "ALTER TABLE audit_links DROP COLUMN sig", "ALTER TABLE inspections DROP COLUMN revision",
+	5: {"ALTER TABLE inspections DROP COLUMN doc", "ALTER TABLE assessments DROP COLUMN doc"},
+	6: {"ALTER TABLE audit DROP COLUMN sig", "ALTER TABLE audit_links DROP COLUMN sig", "ALTER TABLE inspections DROP COLUMN revision",
 		"ALTER TABLE units DROP COLUMN revision", "ALTER TABLE assessments DROP COLUMN revision", "DROP INDEX audit_entity_revision",
 		"DROP TABLE bundle_statements"},
 }

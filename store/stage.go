@@ -50,6 +50,9 @@ CREATE TABLE entries (device TEXT NOT NULL, dev_seq INTEGER NOT NULL, id TEXT NO
 CREATE TABLE statements (device TEXT NOT NULL, seq INTEGER NOT NULL, inspection TEXT NOT NULL, created TEXT NOT NULL,
 	entries TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (device, seq));
 CREATE TABLE received (device TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (device, seq));
+-- What became of each finding row, for the receipt (written during the
+-- merge, read after it).
+CREATE TABLE receipt (id TEXT NOT NULL, revision TEXT NOT NULL, status TEXT NOT NULL);
 `
 
 // stageIndexes are made once the stage is loaded, for the checks and the
