@@ -176,19 +176,11 @@ func collectFindings(ctx context.Context, q queryer, s selection, enc *bundle.En
 	}
 	defer closeRows(rows)
 	for rows.Next() {
-		var f model.Finding
-		var result, deadline, at, revJSON, revEntity string
-		if err := rows.Scan(&f.ID, &f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence, &f.Recommendation,
-			&deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision, &revJSON, &revEntity); err != nil {
-			return fmt.Errorf("read findings: %w", err)
-		}
-		if f.Result, err = model.ParseResult(result); err != nil {
+		var revJSON, revEntity string
+		f, err := scanFinding(scanWith(rows, &revJSON, &revEntity))
+		if err != nil {
 			return damagedRecord(ctx, q, f, err)
 		}
-		if f.Deadline, err = model.ParseDate(deadline); err != nil {
-			return damagedRecord(ctx, q, f, err)
-		}
-		f.UpdatedAt = parseTime(at)
 		var rev model.Finding
 		if err := jsonUnmarshal(revJSON, &rev); err != nil || bundle.RowKey(rev) != bundle.RowKey(f) {
 			return damagedRecord(ctx, q, f, fmt.Errorf("the row differs from revision %s", short(f.Revision)))

@@ -177,22 +177,10 @@ func checkFindingRows(ctx context.Context, q queryer, rep *CheckReport) ([]model
 	defer closeRows(rows)
 	var out []model.Finding
 	for rows.Next() {
-		var f model.Finding
-		var result, deadline, at, rev string
-		if err := rows.Scan(&f.ID, &f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence, &f.Recommendation,
-			&deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision, &rev); err != nil {
-			return nil, fmt.Errorf("read findings: %w", err)
-		}
+		var rev string
+		f, err := scanFinding(scanWith(rows, &rev))
+		bad := err != nil
 		rep.Findings++
-		var bad bool
-		var perr error
-		if f.Result, perr = model.ParseResult(result); perr != nil {
-			bad = true
-		}
-		if f.Deadline, perr = model.ParseDate(deadline); perr != nil {
-			bad = true
-		}
-		f.UpdatedAt = parseTime(at)
 		var held model.Finding
 		if !bad && (jsonUnmarshal(rev, &held) != nil || bundle.RowKey(held) != bundle.RowKey(f)) {
 			bad = true

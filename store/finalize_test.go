@@ -157,11 +157,6 @@ func stateOf(t *testing.T, d *device) map[string]assessmentState {
 	return out
 }
 
-// scanFunc is a scanner made of a function.
-type scanFunc func(dest ...any) error
-
-func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
-
 // sealOf reads the seal of an assessment's current revision, if any.
 func sealOf(t *testing.T, d *device, code string) (model.Seal, bool) {
 	t.Helper()

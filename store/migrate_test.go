@@ -96,7 +96,9 @@ func makeAtVersion(t *testing.T, path string, n int) {
 var undone = map[int][]string{
 	4: {"ALTER TABLE assessments DROP COLUMN unit_name", "ALTER TABLE assessments DROP COLUMN unit_kind"},
 	5: {"ALTER TABLE inspections DROP COLUMN doc", "ALTER TABLE assessments DROP COLUMN doc"},
-	6: {"ALTER TABLE audit DROP COLUMN sig", "ALTER TABLE audit_links DROP COLUMN sig", "ALTER TABLE inspections DROP COLUMN revision",
+	6: {"ALTER TABLE findings DROP COLUMN cases", "ALTER TABLE checklists DROP COLUMN origin_file",
+		"ALTER TABLE checklists DROP COLUMN origin_hash"},
+	7: {"ALTER TABLE audit DROP COLUMN sig", "ALTER TABLE audit_links DROP COLUMN sig", "ALTER TABLE inspections DROP COLUMN revision",
 		"ALTER TABLE units DROP COLUMN revision", "ALTER TABLE assessments DROP COLUMN revision", "DROP INDEX audit_entity_revision",
 		"DROP TABLE bundle_statements"},
 }

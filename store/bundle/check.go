@@ -97,6 +97,11 @@ func (d *decoder) basicRules(f model.Finding) error {
 	if hasNUL(f.Note, f.Evidence, f.Recommendation, f.UpdatedBy) {
 		return contentErr(f.ItemCode, "text with a NUL character")
 	}
+	if f.Cases < 0 {
+		// A deduction item's cases are counted, never negative (which
+		// would add points past the item's maximum).
+		return contentErr(f.ItemCode, "a negative number of cases")
+	}
 	return nil
 }
 

@@ -1,4 +1,4 @@
--- 006: authorship a relay cannot forge, records that merge by revision,
+-- 007: authorship a relay cannot forge, records that merge by revision,
 -- and delivery accounted by each device's own entries (store/BUNDLE.md).
 
 -- Each audit entry (and each link of another device's chain held without
