@@ -197,6 +197,7 @@ func (s *session) reach(ins string) map[string][]string {
 	good := s.path("cl/so-ban-nganh-2026.2.yaml")
 	return map[string][]string{
 		"bundle":             {"--out", s.path("reach.ktb")},
+		"check":              nil,
 		"checklist add":      {good},
 		"checklist list":     nil,
 		"checklist show":     {"so-ban-nganh@2026.1"},

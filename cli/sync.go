@@ -43,6 +43,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 	var units listFlag
 	fs.Var(&units, "unit", env.T.T("sync.flag.unit"))
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	force := fs.Bool("force", false, env.T.T("sync.flag.force"))
 	return func(args []string) (err error) {
 		// Unit codes may follow --unit as separate words: --unit STP STC.
 		for _, a := range args {
@@ -69,7 +70,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		opt := store.BundleOptions{Inspection: in.ID, Units: units}
+		opt := store.BundleOptions{Inspection: in.ID, Units: units, Replace: *force}
 		var info store.BundleInfo
 		if toStdout {
 			info, err = db.StreamBundle(env.Ctx, env.Stdout, opt)

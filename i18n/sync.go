@@ -5,7 +5,8 @@ package i18n
 func init() {
 	register(map[string]Entry{
 		"sync.bundle.summary": {VI: "đóng gói kết quả kiểm tra thành một tệp đã ký để gửi đi (USB, thư điện tử)", EN: "pack inspection results into one signed file to send (USB stick, e-mail)"},
-		"sync.bundle.usage":   {VI: "[--inspection MÃ] [--unit MÃ_ĐƠN_VỊ…] --out TỆP [--json]", EN: "[--inspection ID] [--unit CODE…] --out FILE [--json]"},
+		"sync.bundle.usage":   {VI: "[--inspection MÃ] [--unit MÃ_ĐƠN_VỊ…] --out TỆP [--force] [--json]", EN: "[--inspection ID] [--unit CODE…] --out FILE [--force] [--json]"},
+		"sync.flag.force":     {VI: "ghi đè tệp đã có", EN: "replace a file that exists"},
 		"sync.flag.out":       {VI: "tệp sẽ ghi", EN: "file to write"},
 		"sync.flag.unit":      {VI: "chỉ các đơn vị này (lặp lại hoặc cách nhau bằng dấu phẩy)", EN: "only these units (repeat, or separate with commas)"},
 		"sync.need_out":       {VI: "cần --out TỆP", EN: "--out FILE is required"},
@@ -86,6 +87,21 @@ func init() {
 
 		"sync.bundle.terminal":    {VI: "--out - ghi gói (dữ liệu nhị phân) ra đầu ra chuẩn: hãy chuyển nó vào tệp hoặc lệnh khác, không ra màn hình", EN: "--out - writes the bundle (binary data) to standard output: send it to a file or another command, not to the screen"},
 		"sync.bundle.json_stdout": {VI: "--json không dùng được cùng --out -: đầu ra chuẩn đã dành cho gói", EN: "--json cannot be used with --out -: standard output carries the bundle"},
+
+		"sync.check.summary": {VI: "kiểm tra toàn bộ dữ liệu trên máy: tệp cơ sở dữ liệu, lịch sử chỉnh sửa đã ký, từng kết quả so với lịch sử của nó", EN: "check all the data on this computer: the database file, the signed edit history, each finding against its history"},
+		"sync.check.usage":   {VI: "[--repair] [--json]", EN: "[--repair] [--json]"},
+		"sync.flag.repair":   {VI: "khôi phục các kết quả bị hỏng từ lịch sử của chúng", EN: "restore damaged findings from their history"},
+		"sync.check.ok": {VI: "Dữ liệu nguyên vẹn: đã kiểm tra %d mục lịch sử và %d kết quả.",
+			EN: "The data is intact (history entries checked: %d, findings checked: %d)."},
+		"sync.check.integrity": {VI: "SQLite báo tệp dữ liệu bị hỏng cấu trúc: %s", EN: "SQLite reports the database file's structure damaged: %s"},
+		"sync.check.problem":   {VI: "  - %s", EN: "  - %s"},
+		"sync.check.found":     {VI: "Tìm thấy %d vấn đề (đã kiểm tra %d mục lịch sử và %d kết quả):", EN: "Problems found: %d (history entries checked: %d, findings checked: %d):"},
+		"sync.check.repaired":  {VI: "Đã khôi phục %d kết quả từ lịch sử của chúng.", EN: "Findings restored from their history: %d."},
+		"sync.check.repair_hint": {VI: "Chạy lại với --repair để khôi phục các kết quả bị hỏng từ lịch sử (lịch sử đã được ký nên đáng tin hơn bản lưu).",
+			EN: "Run again with --repair to restore the damaged findings from their history (the history is signed, so it is what to trust)."},
+		"sync.check.backup":   {VI: "Bản sao lưu gần nhất: %s (khôi phục: đóng kiemtra, chép tệp này đè lên %s).", EN: "Newest backup: %s (to restore it: close kiemtra, copy it over %s)."},
+		"sync.check.nobackup": {VI: "Máy này chưa có bản sao lưu nào; Sở Nội vụ giữ các gói đã nhận từ máy này.", EN: "This computer has no backup yet; Sở Nội vụ keeps the bundles it received from it."},
+		"sync.check.failed":   {VI: "dữ liệu có %d vấn đề", EN: "problems in the data: %d"},
 	})
 
 	registerPlural(map[string]Plural{

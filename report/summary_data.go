@@ -264,10 +264,27 @@ func summaryCSV(s *model.Summary, view View, _ i18n.Catalog) ([]byte, error) {
 	default:
 		return nil, fmt.Errorf("summary csv: unknown view %q", view)
 	}
+	for _, r := range rows {
+		for i, c := range r {
+			r[i] = neutralCell(c)
+		}
+	}
 	if err := w.WriteAll(rows); err != nil {
 		return nil, fmt.Errorf("summary csv: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// neutralCell keeps a spreadsheet from running a cell as a formula: text
+// starting with = + - @, a tab or a carriage return (a unit name such as
+// =HYPERLINK(…), a note) gets a leading apostrophe, which Excel and
+// LibreOffice take to mean "this is text" (OWASP's rule for CSV
+// injection). No number kiemtra writes starts with one of them.
+func neutralCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func optInt(p *int) string {

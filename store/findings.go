@@ -186,7 +186,8 @@ func (t *txn) writeFinding(ctx context.Context, f, old model.Finding, exists boo
 	if err := t.upsertFinding(ctx, f); err != nil {
 		return f, err
 	}
-	e := AuditEntry{Actor: f.UpdatedBy, Entity: "finding", EntityID: f.ID, Action: "save",
+	// The entry is dated as the revision is: one moment, one change.
+	e := AuditEntry{Actor: f.UpdatedBy, Entity: "finding", EntityID: f.ID, Action: "save", At: f.UpdatedAt,
 		New: jsonOf(f), Revision: f.Revision, BaseRevision: f.BaseRevision}
 	if exists {
 		e.Old = jsonOf(old)

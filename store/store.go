@@ -47,6 +47,7 @@ type DB struct {
 
 	mu         sync.Mutex
 	checklists map[string]*model.Checklist // "id@version" → parsed, cached
+	key        *DeviceKey                  // the signing key, once loaded (keys.go)
 
 	// readOnly is set when the file sits on read-only media (see
 	// readonly.go): it was opened without pragmas or migrations and every

@@ -280,13 +280,7 @@ func TestMigrationRestoresSignedNames(t *testing.T) {
 		}
 		return nil
 	}))
-	for _, q := range []string{"ALTER TABLE assessments DROP COLUMN unit_name", "ALTER TABLE assessments DROP COLUMN unit_kind",
-		"ALTER TABLE inspections DROP COLUMN doc", "ALTER TABLE assessments DROP COLUMN doc",
-		"ALTER TABLE findings DROP COLUMN cases", "ALTER TABLE checklists DROP COLUMN origin_file",
-		"ALTER TABLE checklists DROP COLUMN origin_hash", "DELETE FROM schema_migrations WHERE version >= 4"} {
-		_, err := db.sql.ExecContext(ctx, q)
-		check(t, err)
-	}
+	undoMigrationsAfter(t, db, 3)
 	path := db.Path()
 	check(t, db.Close())
 	db, err = Open(ctx, path, WithKinds(demoKinds(t)))

@@ -14,7 +14,7 @@ import (
 // withCases gives the payload's first finding n cases, in its row and in
 // the audit entry that made it, with the chain's hashes made again, as a
 // laptop that recorded them would send it.
-func withCases(t *testing.T, p *bundle.Payload, n int) {
+func withCases(t *testing.T, k *bundletest.Key, p *bundle.Payload, n int) {
 	t.Helper()
 	p.Findings[0].Cases = n
 	var f model.Finding
@@ -32,7 +32,9 @@ func withCases(t *testing.T, p *bundle.Payload, n int) {
 			p.Audit[i].PrevHash = p.Audit[i-1].Hash
 		}
 		p.Audit[i].Hash = bundle.ChainHash(p.Audit[i])
+		bundle.SignEntry(k, &p.Audit[i])
 	}
+	p.Statements = nil
 }
 
 // TestFindingCasesTravel: a finding's cases (a deduction item's count)
@@ -41,7 +43,7 @@ func withCases(t *testing.T, p *bundle.Payload, n int) {
 func TestFindingCasesTravel(t *testing.T) {
 	t.Parallel()
 	k, m, p := everyKind()
-	withCases(t, p, 3)
+	withCases(t, k, p, 3)
 	data := bundletest.Encode(k, m, p)
 	b, err := bundle.Read(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -55,7 +57,7 @@ func TestFindingCasesTravel(t *testing.T) {
 	}
 
 	k, m, p = everyKind()
-	withCases(t, p, 3)
+	withCases(t, k, p, 3)
 	p.Findings[0].Cases = 1 // the row, not its history
 	data = bundletest.Encode(k, m, p)
 	if _, err := bundle.Read(bytes.NewReader(data), int64(len(data))); !errors.Is(err, bundle.ErrContent) {
@@ -63,7 +65,7 @@ func TestFindingCasesTravel(t *testing.T) {
 	}
 
 	k, m, p = everyKind()
-	withCases(t, p, -2)
+	withCases(t, k, p, -2)
 	data = bundletest.Encode(k, m, p)
 	_, err = bundle.Read(bytes.NewReader(data), int64(len(data)))
 	if !errors.Is(err, bundle.ErrContent) {
