@@ -58,7 +58,9 @@ func run(args []string) int {
 // runTUI opens the database and runs the interactive app on it. Nothing is
 // written to the terminal while the app runs; errors before and after are.
 func runTUI(env *cli.Env, path string) int {
-	db, err := cli.OpenDB(env.Ctx, path, env.Log)
+	// The integrity check of a cleanly closed file runs once the first
+	// screen is up (the app shows its result), not before the first frame.
+	db, err := cli.OpenDB(env.Ctx, path, env.Log, store.DeferCheck())
 	if err != nil {
 		return env.Fatal(err)
 	}

@@ -281,9 +281,9 @@ func (env *Env) OpenDB() (*store.DB, error) {
 }
 
 // OpenDB opens the database at path and records the built-in checklists.
-// main uses it too, for the TUI.
-func OpenDB(ctx context.Context, path string, log *slog.Logger) (*store.DB, error) {
-	db, err := store.Open(ctx, path, store.WithLogger(log))
+// main uses it too, for the TUI, with store.DeferCheck among opts.
+func OpenDB(ctx context.Context, path string, log *slog.Logger, opts ...store.Option) (*store.DB, error) {
+	db, err := store.Open(ctx, path, append([]store.Option{store.WithLogger(log)}, opts...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -285,5 +285,9 @@ func init() {
 		// Help overlay.
 		"ui.help.title": {"Phím tắt", "Keys"},
 		"ui.help.close": {"Nhấn ? hoặc esc để đóng.", "Press ? or esc to close."},
+
+		// The integrity check run after the first screen.
+		"ui.status.checked": {"Đã kiểm tra tệp dữ liệu: không có hư hỏng.", "The database file was checked: no damage found."},
+		"ui.err.damaged":    {"Tệp dữ liệu %s bị hỏng. Hãy thoát (q) và dùng bản sao lưu gần nhất.", "The database file %s is damaged. Quit (q) and use the latest backup."},
 	})
 }

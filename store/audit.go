@@ -53,8 +53,7 @@ func ChainHash(e AuditEntry) string {
 func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, e AuditEntry) (AuditEntry, error) {
 	var last sql.NullInt64
 	var prev sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT dev_seq, hash FROM audit WHERE device = ? ORDER BY dev_seq DESC LIMIT 1`,
-		db.device).Scan(&last, &prev)
+	err := db.txQueryRow(ctx, tx, lastAuditSQL, db.device).Scan(&last, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return e, fmt.Errorf("read audit chain: %w", err)
 	}
@@ -65,22 +64,20 @@ func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, e AuditEntry) (AuditE
 	e.Actor = nfc(e.Actor)
 	e.PrevHash = prev.String
 	e.Hash = ChainHash(e)
-	if err := insertAudit(ctx, tx, e); err != nil {
-		return e, err
+	if _, err := db.txExec(ctx, tx, insertAuditSQL, auditArgs(e)...); err != nil {
+		return e, fmt.Errorf("write audit: %w", err)
 	}
 	return e, nil
 }
 
-// insertAudit writes an entry as given (also used for entries from bundles).
-func insertAudit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit(id, device, dev_seq, at, actor, entity, entity_id, action,
-		old, new, revision, base_revision, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		e.ID, e.Device, e.DevSeq, formatTime(e.At), e.Actor, e.Entity, e.EntityID, e.Action,
-		e.Old, e.New, e.Revision, e.BaseRevision, e.PrevHash, e.Hash)
-	if err != nil {
-		return fmt.Errorf("write audit: %w", err)
-	}
-	return nil
+const lastAuditSQL = `SELECT dev_seq, hash FROM audit WHERE device = ? ORDER BY dev_seq DESC LIMIT 1`
+
+const insertAuditSQL = `INSERT INTO audit(id, device, dev_seq, at, actor, entity, entity_id, action,
+		old, new, revision, base_revision, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+
+func auditArgs(e AuditEntry) []any {
+	return []any{e.ID, e.Device, e.DevSeq, formatTime(e.At), e.Actor, e.Entity, e.EntityID, e.Action,
+		e.Old, e.New, e.Revision, e.BaseRevision, e.PrevHash, e.Hash}
 }
 
 const auditCols = `id, device, dev_seq, at, actor, entity, entity_id, action, old, new, revision, base_revision, prev_hash, hash`

@@ -115,7 +115,10 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 	}
 	var saved model.Finding
 	err = db.tx(ctx, func(tx *sql.Tx) error {
-		a, err := getAssessment(ctx, tx, f.AssessmentID)
+		a, err := scanAssessment(db.txQueryRow(ctx, tx, getAssessmentSQL, f.AssessmentID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("assessment %s: %w", f.AssessmentID, model.ErrNotFound)
+		}
 		if err != nil {
 			return err
 		}
@@ -129,8 +132,7 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 		if err := f.Content().Validate(it); err != nil {
 			return err
 		}
-		cur, err := scanFinding(tx.QueryRowContext(ctx, "SELECT "+findingCols+" FROM findings WHERE assessment_id = ? AND item_code = ?",
-			f.AssessmentID, f.ItemCode))
+		cur, err := scanFinding(db.txQueryRow(ctx, tx, selectFindingSQL, f.AssessmentID, f.ItemCode))
 		exists := err == nil
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
@@ -171,11 +173,7 @@ func (db *DB) writeFinding(ctx context.Context, tx *sql.Tx, f, old model.Finding
 	} else {
 		f.BaseRevision = ""
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO findings(`+findingCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET result=excluded.result, score=excluded.score, note=excluded.note,
-		evidence=excluded.evidence, recommendation=excluded.recommendation, deadline=excluded.deadline,
-		updated_by=excluded.updated_by, updated_at=excluded.updated_at, device=excluded.device,
-		revision=excluded.revision, base_revision=excluded.base_revision`,
+	_, err := db.txExec(ctx, tx, saveFindingSQL,
 		f.ID, f.AssessmentID, f.ItemCode, f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation,
 		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision)
 	if err != nil {
@@ -189,3 +187,11 @@ func (db *DB) writeFinding(ctx context.Context, tx *sql.Tx, f, old model.Finding
 	_, err = db.appendAudit(ctx, tx, e)
 	return f, err
 }
+
+const selectFindingSQL = "SELECT " + findingCols + " FROM findings WHERE assessment_id = ? AND item_code = ?"
+
+const saveFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET result=excluded.result, score=excluded.score, note=excluded.note,
+		evidence=excluded.evidence, recommendation=excluded.recommendation, deadline=excluded.deadline,
+		updated_by=excluded.updated_by, updated_at=excluded.updated_at, device=excluded.device,
+		revision=excluded.revision, base_revision=excluded.base_revision`

@@ -44,11 +44,16 @@ type DB struct {
 
 	mu         sync.Mutex
 	checklists map[string]*model.Checklist // "id@version" → parsed, cached
+	stmts      map[string]*sql.Stmt        // query → prepared once (stmts.go)
 
 	// readOnly is set when the file sits on read-only media (see
 	// readonly.go): it was opened without pragmas or migrations and every
 	// write fails with ErrReadOnly.
 	readOnly bool
+
+	// deferCheck asks Open to leave the integrity check of a cleanly
+	// closed file to CheckIntegrity (see check.go).
+	deferCheck bool
 }
 
 // Option configures Open.
@@ -88,10 +93,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		// Inspect an existing file read-only first: the DSN's
 		// journal_mode(WAL) would otherwise rewrite the header of a file we
 		// are about to refuse.
-		if err := precheck(ctx, path); err != nil {
+		if err := precheck(ctx, path, db.deferCheck); err != nil {
 			return nil, err
 		}
 	}
+	useFdatasync()
 	dsn := path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
 		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS) +
 		"&_pragma=foreign_keys(1)&_txlock=immediate"
@@ -114,6 +120,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		return nil, err
 	}
 	if err := db.ensureDevice(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	if err := db.prepare(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
 	}
@@ -159,8 +169,15 @@ func prepareFile(path string) (bool, error) {
 
 // precheck opens an existing file read-only, with no pragmas, and refuses
 // it if it is damaged, another program's, or from a newer kiemtra. Nothing
-// is written to the file.
-func precheck(ctx context.Context, path string) error {
+// is written to the file. With deferred set, the integrity check (a read of
+// the whole file) is left to CheckIntegrity when the file was closed
+// cleanly and needs no migration.
+func precheck(ctx context.Context, path string, deferred bool) error {
+	// Looked at before anything opens the file: a reader creates the log.
+	unclean, err := uncleanShutdown(path)
+	if err != nil {
+		return err
+	}
 	ro, err := sql.Open("sqlite", fileURI(path)+"?mode=ro")
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
@@ -181,15 +198,19 @@ func precheck(ctx context.Context, path string) error {
 			return fmt.Errorf("%s: %w (application_id %#x, %d tables)", path, ErrNotDatabase, appID, n)
 		}
 	}
-	if err := c.quickCheck(ctx); err != nil {
-		return err
-	}
 	var have int
 	err = ro.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have)
 	if err != nil && appID == ApplicationID {
 		return c.openErr(err)
 	}
-	if known := SchemaVersion(); have > known {
+	known := SchemaVersion()
+	if deferred && !unclean && have == known && appID == ApplicationID {
+		return nil
+	}
+	if err := c.quickCheck(ctx); err != nil {
+		return err
+	}
+	if have > known {
 		return fmt.Errorf("%s: %w (schema %d, this version knows %d); update kiemtra", path, ErrTooNew, have, known)
 	}
 	return nil
@@ -209,8 +230,10 @@ func fileURI(path string) string {
 	return "file:" + p
 }
 
-// check reads the pragmas back (refusing to run if they did not take), runs
-// quick_check, and verifies the application ID.
+// check reads the pragmas back (refusing to run if they did not take) and
+// verifies the application ID. The integrity check of an existing file
+// was precheck's, before anything could write to it; a file just created
+// is empty.
 func (db *DB) check(ctx context.Context, created bool) error {
 	var mode string
 	if err := db.sql.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
@@ -229,9 +252,6 @@ func (db *DB) check(ctx context.Context, created bool) error {
 	if mode != "wal" || syncMode != 2 || fk != 1 || busy != busyTimeoutMS {
 		return fmt.Errorf("%s: %w (journal_mode=%s synchronous=%d foreign_keys=%d busy_timeout=%d)",
 			db.path, ErrPragmas, mode, syncMode, fk, busy)
-	}
-	if err := db.quickCheck(ctx); err != nil {
-		return err
 	}
 	var appID int64
 	if err := db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
@@ -297,8 +317,12 @@ func (db *DB) openErr(err error) error {
 // Close closes the database. The WAL is checkpointed by SQLite on the last
 // close.
 func (db *DB) Close() error {
+	serr := db.closeStmts()
 	if err := db.sql.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", db.path, err)
+	}
+	if serr != nil {
+		return fmt.Errorf("close %s: %w", db.path, serr)
 	}
 	return nil
 }

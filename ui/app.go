@@ -84,6 +84,9 @@ type App struct {
 	searching bool
 	status    statusLine
 	fatal     string
+	// checkStarted is set once the database's integrity check is on its
+	// way (integrity.go).
+	checkStarted bool
 }
 
 // New builds the App; nothing is read until Init's command runs.
@@ -141,6 +144,15 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var r result
 		a.start, cmd, r = a.start.update(msg)
 		a, cmd = a.apply(r, cmd)
+		// The first usable screen is up (the units with their progress,
+		// or no inspection to list): now the integrity check.
+		if l, ok := msg.(inspectionsLoadedMsg); ok && len(l.inspections) == 0 || isUnitsLoaded(msg) {
+			var check tea.Cmd
+			a, check = a.startCheck()
+			cmd = tea.Batch(cmd, check)
+		}
+	case integrityCheckedMsg:
+		a = a.handleIntegrityChecked(msg)
 	default:
 		// Ticks (debounceMsg) and anything else go to the active screen.
 		a, cmd = a.updateScreen(msg)
@@ -315,10 +327,11 @@ func (a App) handleSettings(msg settingsLoadedMsg) (App, tea.Cmd) {
 		return a, nil
 	}
 	if strings.TrimSpace(msg.inspector) == "" {
-		var cmd tea.Cmd
+		var cmd, check tea.Cmd
 		a.firstRun, cmd = newFirstRunModel(a.area())
 		a.screen = screenFirstRun
-		return a, cmd
+		a, check = a.startCheck()
+		return a, tea.Batch(cmd, check)
 	}
 	a = a.enterStart(msg.inspector)
 	return a, a.start.reload()

@@ -20,7 +20,8 @@ type Store interface {
 	Units(ctx context.Context) ([]model.Unit, error)
 	AddAssessment(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
 	InspectionAssessments(ctx context.Context, inspectionID string) ([]model.Assessment, error)
-	InspectionFindings(ctx context.Context, inspectionID string) ([]model.Finding, error)
+	// InspectionProgress is each assessment's progress, by assessment ID.
+	InspectionProgress(ctx context.Context, inspectionID string) (map[string]model.Progress, error)
 	Assessment(ctx context.Context, id string) (model.Assessment, error)
 	Checklist(ctx context.Context, id, version string) (*model.Checklist, error)
 	Findings(ctx context.Context, assessmentID string) ([]model.Finding, error)
@@ -28,6 +29,9 @@ type Store interface {
 	SaveUnitSide(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
 	Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error)
 	Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error)
+	// CheckIntegrity reads the whole database for damage; it runs once,
+	// after the first screen (integrity.go).
+	CheckIntegrity(ctx context.Context) error
 }
 
 // settingInspector is the settings key of the inspector's name (the same
