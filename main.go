@@ -29,6 +29,7 @@ var (
 	_ ui.Store      = (*store.DB)(nil)
 	_ ui.Exporter   = (*report.Exporter)(nil)
 	_ report.Source = (*store.DB)(nil)
+	_ ui.Importer   = (*store.DB)(nil)
 )
 
 func main() { os.Exit(run(os.Args[1:])) }
@@ -80,7 +81,7 @@ func runTUI(env *cli.Env, path string) int {
 	lang := env.Global.Lang
 	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Checklists: builtin,
 		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
-		Importer: cli.NewTUISync(db, env.Global.Lang)})
+		Importer: db})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(env.Ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return env.Fatal(fmt.Errorf("run the app: %w", err))

@@ -2,6 +2,8 @@ package checklists
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"regexp"
 	"strconv"
@@ -13,6 +15,9 @@ import (
 	"kiemtra/model"
 )
 
+// mustBuiltin returns the first built-in versions (2026.1 of so-ban-nganh,
+// ubnd-huyen and ubnd-xa) by ID: the tests in this file describe their
+// content. The later versions are checked in builtin2025_test.go.
 func mustBuiltin(t *testing.T) map[string]*model.Checklist {
 	t.Helper()
 	cls, err := Builtin()
@@ -21,7 +26,9 @@ func mustBuiltin(t *testing.T) map[string]*model.Checklist {
 	}
 	m := map[string]*model.Checklist{}
 	for _, c := range cls {
-		m[c.ID] = c
+		if c.Version == "2026.1" && c.ID != "kiem-soat-tthc" {
+			m[c.ID] = c
+		}
 	}
 	return m
 }
@@ -35,7 +42,8 @@ func TestBuiltinList(t *testing.T) {
 	for _, c := range cls {
 		got = append(got, c.Ref()+" "+string(c.Kind))
 	}
-	want := "so-ban-nganh@2026.1 so|ubnd-huyen@2026.1 huyen|ubnd-xa@2026.1 xa"
+	want := "kiem-soat-tthc@2026.1 so|so-ban-nganh@2026.1 so|so-ban-nganh@2026.2 so|" +
+		"ubnd-huyen@2026.1 huyen|ubnd-huyen@2026.2 huyen|ubnd-xa@2026.1 xa|ubnd-xa@2026.2 xa"
 	if strings.Join(got, "|") != want {
 		t.Errorf("built-in = %q, want %q", strings.Join(got, "|"), want)
 	}
@@ -132,7 +140,8 @@ func TestBuiltinItems(t *testing.T) {
 			}
 		}
 	}
-	for _, m := range model.ScoringModes {
+	// The 2026.1 checklists use the four modes that existed then.
+	for _, m := range []model.ScoringMode{model.ScoringBinary, model.ScoringPartial, model.ScoringLevels, model.ScoringManual} {
 		if modes[m] < 3 {
 			t.Errorf("scoring mode %s used %d times; want a mix of modes", m, modes[m])
 		}
@@ -224,7 +233,7 @@ func TestBuiltinSpotChecks(t *testing.T) {
 // checklist, marked "# mục N" in the file; check 53 (khoán chi) is not for sở.
 func TestBuiltinCoverOnSiteChecks(t *testing.T) {
 	re := regexp.MustCompile(`# mục ([0-9, ]+)`)
-	for _, name := range []string{"so-ban-nganh.yaml", "ubnd-huyen.yaml", "ubnd-xa.yaml"} {
+	for _, name := range []string{"builtin/so-ban-nganh-2026.1.yaml", "builtin/ubnd-huyen-2026.1.yaml", "builtin/ubnd-xa-2026.1.yaml"} {
 		data, err := embedded.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -237,7 +246,7 @@ func TestBuiltinCoverOnSiteChecks(t *testing.T) {
 			}
 		}
 		for n := 1; n <= 64; n++ {
-			want := !(n == 53 && name == "so-ban-nganh.yaml")
+			want := !(n == 53 && name == "builtin/so-ban-nganh-2026.1.yaml")
 			if seen[n] != want {
 				t.Errorf("%s: on-site check %d present = %v, want %v", name, n, seen[n], want)
 			}
@@ -260,7 +269,7 @@ func TestBuiltinReturnsCopies(t *testing.T) {
 }
 
 func TestHash(t *testing.T) {
-	data, err := embedded.ReadFile("so-ban-nganh.yaml")
+	data, err := embedded.ReadFile("builtin/so-ban-nganh-2026.1.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,6 +330,7 @@ func TestKinds(t *testing.T) {
 		{Code: "so", Name: "Sở, ban, ngành", NameEN: "Departments and agencies", Order: 1},
 		{Code: "huyen", Name: "UBND cấp huyện", NameEN: "District people's committees", Order: 2, Retired: "2025-07-01"},
 		{Code: "xa", Name: "UBND cấp xã, phường", NameEN: "Commune and ward people's committees", Order: 3},
+		{Code: "dackhu", Name: "UBND đặc khu", NameEN: "Special-zone people's committees", Order: 4},
 	}
 	if len(kinds) != len(want) {
 		t.Fatalf("kinds = %+v", kinds)
@@ -342,7 +352,7 @@ func TestParseKindsErrors(t *testing.T) {
 	want := "k.yaml:5: kind so: code is used twice (first on line 2)\n" +
 		"k.yaml:7: kind so: order must be a whole number, not \"x\"\n" +
 		"k.yaml:8: kind so: retired \"2025-13-01\" is not a date (write yyyy-mm-dd)"
-	if err == nil || err.Error() != want {
+	if err == nil || en(err) != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 }
@@ -354,7 +364,7 @@ func TestLoadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := LoadFile(path)
-	if err == nil || err.Error() != path+`:4: checklist: unknown kind "tinh" (known kinds: huyen, so, xa)` {
+	if err == nil || en(err) != path+`:4: checklist: unknown kind "tinh" (known kinds: dackhu, huyen, so, xa)` {
 		t.Errorf("LoadFile error = %v", err)
 	}
 	if err := os.WriteFile(path, edit(nil), 0o644); err != nil {
@@ -364,7 +374,7 @@ func TestLoadFile(t *testing.T) {
 	if err != nil || c.Ref() != "t@1" {
 		t.Errorf("LoadFile = %v, %v", c, err)
 	}
-	if _, err := LoadFile(dir + "/none.yaml"); !os.IsNotExist(err) {
+	if _, err := LoadFile(dir + "/none.yaml"); !errors.Is(err, fs.ErrNotExist) || model.ErrorCode(err) != model.EFileMissing {
 		t.Errorf("missing file: %v", err)
 	}
 }

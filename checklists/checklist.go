@@ -7,30 +7,26 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"os"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
-
-	"github.com/goccy/go-yaml/ast"
 
 	"kiemtra/model"
 )
 
-//go:embed *.yaml
+// The embedded data: kinds.yaml, and one file per built-in checklist
+// version in builtin/, named <id>-<version>.yaml. A version is never
+// changed once released; new content is a new file.
+//
+//go:embed kinds.yaml builtin/*.yaml
 var embedded embed.FS
 
-// kindsFile is the embedded file that lists the kinds of unit; every other
-// embedded *.yaml file is a checklist.
+// kindsFile is the embedded file that lists the kinds of unit.
 const kindsFile = "kinds.yaml"
 
-var (
-	idPattern      = regexp.MustCompile(`^[a-z0-9-]+$`)
-	versionPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
-)
+// builtinGlob matches the built-in checklist files.
+const builtinGlob = "builtin/*.yaml"
 
 var (
 	builtinOnce sync.Once
@@ -59,19 +55,16 @@ func Builtin() ([]*model.Checklist, error) {
 }
 
 func loadBuiltin() ([]*model.Checklist, error) {
-	names, err := fs.Glob(embedded, "*.yaml")
+	names, err := fs.Glob(embedded, builtinGlob)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("list built-in checklists: %w", err)
 	}
 	var out []*model.Checklist
 	seen := map[string]string{}
 	for _, name := range names {
-		if name == kindsFile {
-			continue
-		}
 		data, err := embedded.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read built-in checklist %s: %w", name, err)
 		}
 		c, err := Parse(name, data)
 		if err != nil {
@@ -114,6 +107,11 @@ func versionLess(a, b string) bool {
 func clone(c *model.Checklist) *model.Checklist {
 	cp := *c
 	cp.Bands = append([]model.Band(nil), c.Bands...)
+	if len(c.Bands) == 0 {
+		cp.Bands = c.Bands
+	}
+	cp.Kinds = append([]model.UnitKind(nil), c.Kinds...)
+	cp.Abbreviations = append([]model.Abbreviation(nil), c.Abbreviations...)
 	cp.Fields = make([]model.Field, len(c.Fields))
 	for i, f := range c.Fields {
 		f.Criteria = append([]model.Criterion(nil), f.Criteria...)
@@ -135,12 +133,12 @@ func clone(c *model.Checklist) *model.Checklist {
 
 // Kinds returns the kinds of unit from the embedded kinds.yaml, in their
 // order (sở, ban, ngành; UBND cấp huyện, retired on 1 July 2025; UBND cấp
-// xã, phường).
+// xã, phường; UBND đặc khu).
 func Kinds() ([]model.KindInfo, error) {
 	kindsOnce.Do(func() {
 		data, err := embedded.ReadFile(kindsFile)
 		if err != nil {
-			kindsErr = err
+			kindsErr = fmt.Errorf("read %s: %w", kindsFile, err)
 			return
 		}
 		kindsList, kindsErr = parseKinds(kindsFile, data)
@@ -154,34 +152,34 @@ func Kinds() ([]model.KindInfo, error) {
 func parseKinds(filename string, data []byte) ([]model.KindInfo, error) {
 	d := &decoder{file: filename}
 	var out []model.KindInfo
-	if root := d.root(data, "list of kinds"); root != nil {
-		top := d.object(root, "kinds file", "kinds")
+	if root := d.yamlRoot(data, "kinds"); root != nil {
+		top := d.object(root, &subject{kind: "kinds_file"}, "kinds")
 		top.checkKeys()
 		list, _ := top.list("kinds", true)
-		seen := map[string]int{}
+		seen := map[string]Pos{}
 		for i, n := range list {
-			o := d.object(n, fmt.Sprintf("kind #%d", i+1), "code", "name", "name_en", "order", "retired")
-			code, line := o.str("code", true)
+			o := d.object(n, &subject{kind: "kind", n: i + 1}, "code", "name", "name_en", "order", "retired")
+			code, pos := o.str("code", true)
 			if code != "" {
-				o.what = "kind " + code
+				o.what = &subject{kind: "kind", code: code}
 				if !idPattern.MatchString(code) {
-					d.errorf(line, "%s: code may use only a-z, 0-9 and -", o.what)
+					d.errorf(pos, "checklist.kind_code_chars", o.what)
 				}
 				if prev, dup := seen[code]; dup {
-					d.errorf(line, "%s: code is used twice (first on line %d)", o.what, prev)
+					d.errorf(pos, "checklist.kind_code_twice", o.what, prev)
 				}
-				seen[code] = line
+				seen[code] = pos
 			}
 			o.checkKeys()
 			k := model.KindInfo{Code: model.UnitKind(code)}
 			k.Name, _ = o.str("name", true)
 			k.NameEN, _ = o.str("name_en", false)
 			k.Order, _, _ = o.integer("order", true)
-			var rline int
-			k.Retired, rline = o.str("retired", false)
+			var rpos Pos
+			k.Retired, rpos = o.str("retired", false)
 			if k.Retired != "" {
 				if _, err := model.ParseDate(k.Retired); err != nil {
-					d.errorf(rline, "%s: retired %q is not a date (write yyyy-mm-dd)", o.what, k.Retired)
+					d.errorf(rpos, "checklist.kind_retired", o.what, k.Retired)
 				}
 			}
 			out = append(out, k)
@@ -195,25 +193,37 @@ func parseKinds(filename string, data []byte) ([]model.KindInfo, error) {
 }
 
 // knownKinds returns the codes of the embedded kinds.
-func knownKinds() (map[model.UnitKind]bool, []string, error) {
+func knownKinds() (kindSet, error) {
 	kinds, err := Kinds()
 	if err != nil {
-		return nil, nil, err
+		return kindSet{}, err
 	}
-	set := map[model.UnitKind]bool{}
-	var codes []string
+	set := kindSet{known: map[model.UnitKind]bool{}}
 	for _, k := range kinds {
-		set[k.Code] = true
-		codes = append(codes, string(k.Code))
+		set.known[k.Code] = true
+		set.codes = append(set.codes, string(k.Code))
 	}
-	return set, codes, nil
+	sort.Strings(set.codes)
+	return set, nil
 }
 
-// LoadFile reads and parses a checklist file; see Parse.
+// LoadFile reads a checklist file, YAML or an Excel workbook (told apart
+// by their first bytes, not the file's name), and parses it with Parse or
+// ParseXLSX. It reads regular files only (never a device or a pipe, which
+// could block forever) and refuses files over the limits before reading
+// them; those errors are model errors (ENotRegular, ETooLarge, a missing
+// file), a file that breaks the rules gives Errors. Message renders
+// either for people.
 func LoadFile(path string) (*model.Checklist, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, max(MaxYAMLBytes, MaxXLSXBytes))
 	if err != nil {
 		return nil, err
+	}
+	if isWorkbook(data) || isSpreadsheetName(path) {
+		return ParseXLSX(path, data)
+	}
+	if len(data) > MaxYAMLBytes {
+		return nil, model.NewError(model.ETooLarge, nil, path, sizeWords(MaxYAMLBytes))
 	}
 	return Parse(path, data)
 }
@@ -223,14 +233,22 @@ func LoadFile(path string) (*model.Checklist, error) {
 // failure the error is an Errors value listing every problem found, each
 // with its line. On success the checklist has Hash set and is indexed.
 func Parse(filename string, data []byte) (*model.Checklist, error) {
-	kinds, kindCodes, err := knownKinds()
+	kinds, err := knownKinds()
 	if err != nil {
 		return nil, fmt.Errorf("built-in kinds: %w", err)
 	}
 	d := &decoder{file: filename}
-	c := d.checklist(data, kinds, kindCodes)
+	c := d.checklist(d.yamlRoot(data, "checklist"), kinds)
+	return d.finish(c)
+}
+
+// finish returns the checklist with its hash, or the errors found.
+func (d *decoder) finish(c *model.Checklist) (*model.Checklist, error) {
 	if len(d.errs) > 0 {
 		return nil, d.errs.sorted()
+	}
+	if c == nil {
+		return nil, fmt.Errorf("checklist %s: nothing decoded and no error", d.file)
 	}
 	c.Hash = Hash(c)
 	c.Index()
@@ -255,248 +273,4 @@ func Hash(c *model.Checklist) string {
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
-}
-
-var checklistKeys = []string{"id", "version", "title", "kind", "source", "defaults", "bands", "fields"}
-
-func (d *decoder) checklist(data []byte, kinds map[model.UnitKind]bool, kindCodes []string) *model.Checklist {
-	root := d.root(data, "checklist")
-	if root == nil {
-		return nil
-	}
-	o := d.object(root, "checklist", checklistKeys...)
-	o.checkKeys()
-	if o.bad {
-		return nil
-	}
-	c := &model.Checklist{}
-	var line int
-	c.ID, line = o.str("id", true)
-	if c.ID != "" && !idPattern.MatchString(c.ID) {
-		d.errorf(line, "checklist: id %q may use only a-z, 0-9 and -", c.ID)
-	}
-	c.Version, line = o.str("version", true)
-	if c.Version != "" && !versionPattern.MatchString(c.Version) {
-		d.errorf(line, "checklist: version %q may use only letters, digits, “.”, “-” and “_”", c.Version)
-	}
-	c.Title, _ = o.str("title", true)
-	var kind string
-	kind, line = o.str("kind", true)
-	c.Kind = model.UnitKind(kind)
-	if kind != "" && !kinds[c.Kind] {
-		d.errorf(line, "checklist: unknown kind %q (known kinds: %s)", kind, quoteList(kindCodes))
-	}
-	c.Source, _ = o.str("source", false)
-	c.Defaults, _ = o.str("defaults", false)
-	c.Bands = d.bands(o)
-
-	fields, _ := o.list("fields", true)
-	codes := map[string]int{} // every code in the checklist → its line
-	useCode := func(what, code string, line int) {
-		if prev, dup := codes[code]; dup {
-			d.errorf(line, "%s: code %q is already used on line %d (codes must be unique in the checklist)", what, code, prev)
-			return
-		}
-		codes[code] = line
-	}
-	for i, fn := range fields {
-		c.Fields = append(c.Fields, d.field(fn, i, useCode))
-	}
-	return c
-}
-
-func (d *decoder) bands(o *object) []model.Band {
-	list, line := o.list("bands", true)
-	var out []model.Band
-	mins := map[float64]int{}
-	hasZero := false
-	for i, n := range list {
-		b := d.object(n, fmt.Sprintf("band #%d", i+1), "label", "label_en", "min")
-		label, _ := b.str("label", true)
-		if label != "" {
-			b.what = fmt.Sprintf("band %q", label)
-		}
-		b.checkKeys()
-		en, _ := b.str("label_en", false)
-		min, mline, ok := b.number("min", true)
-		if ok {
-			switch {
-			case min < 0 || min > 100:
-				d.errorf(mline, "%s: min %v must be a percentage from 0 to 100", b.what, min)
-			default:
-				if prev, dup := mins[min]; dup {
-					d.errorf(mline, "%s: min %v is already used by the band on line %d", b.what, min, prev)
-				}
-				mins[min] = mline
-				if min == 0 {
-					hasZero = true
-				}
-			}
-		}
-		out = append(out, model.Band{Label: label, LabelEN: en, MinPercent: min})
-	}
-	if len(list) > 0 && !hasZero {
-		d.errorf(line, "checklist: bands: no band has min 0, so a low percentage would get no classification")
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].MinPercent > out[j].MinPercent })
-	return out
-}
-
-func (d *decoder) field(n ast.Node, idx int, useCode func(what, code string, line int)) model.Field {
-	o := d.object(n, fmt.Sprintf("field #%d", idx+1), "code", "title", "max", "criteria")
-	var f model.Field
-	var line int
-	f.Code, line = o.str("code", true)
-	if f.Code != "" {
-		o.what = "field " + f.Code
-		checkCodeChars(d, o.what, f.Code, line)
-		useCode(o.what, f.Code, line)
-	}
-	o.checkKeys()
-	f.Title, _ = o.str("title", true)
-	max, maxLine, maxOK := o.points("max", true)
-	if maxOK && max <= 0 {
-		d.errorf(maxLine, "%s: max must be greater than 0", o.what)
-		maxOK = false
-	}
-	f.Max = max
-	crits, cline := o.list("criteria", false)
-	if len(crits) == 0 && !o.bad {
-		d.errorf(cline, "%s has no criteria", o.what)
-	}
-	sumOK := true
-	for i, cn := range crits {
-		cr, ok := d.criterion(cn, i, f.Code, useCode)
-		sumOK = sumOK && ok
-		f.Criteria = append(f.Criteria, cr)
-	}
-	if maxOK && sumOK && len(crits) > 0 {
-		if sum := f.ItemMax(); sum != f.Max {
-			d.errorf(maxLine, "%s: items add up to %s, max is %s", o.what, sum, f.Max)
-		}
-	}
-	return f
-}
-
-// criterion reads a tiêu chí; ok is false when an item maximum could not be
-// read, so the field total is not checked against a wrong sum.
-func (d *decoder) criterion(n ast.Node, idx int, fieldCode string, useCode func(what, code string, line int)) (model.Criterion, bool) {
-	what := fmt.Sprintf("criterion #%d", idx+1)
-	if fieldCode != "" {
-		what += " of field " + fieldCode
-	}
-	o := d.object(n, what, "code", "title", "items")
-	var cr model.Criterion
-	var line int
-	cr.Code, line = o.str("code", true)
-	if cr.Code != "" {
-		o.what = "criterion " + cr.Code
-		checkCodeChars(d, o.what, cr.Code, line)
-		if fieldCode != "" && !strings.HasPrefix(cr.Code, fieldCode+".") {
-			d.errorf(line, "%s: code must start with its field's code %q", o.what, fieldCode+".")
-		}
-		useCode(o.what, cr.Code, line)
-	}
-	o.checkKeys()
-	cr.Title, _ = o.str("title", true)
-	items, iline := o.list("items", false)
-	if len(items) == 0 && !o.bad {
-		d.errorf(iline, "%s has no items", o.what)
-	}
-	ok := !o.bad && len(items) > 0
-	for i, in := range items {
-		it, itOK := d.item(in, i, cr.Code, useCode)
-		ok = ok && itOK
-		cr.Items = append(cr.Items, it)
-	}
-	return cr, ok
-}
-
-var itemKeys = []string{"code", "text", "guidance", "evidence", "legal_basis", "max", "scoring", "levels"}
-
-func (d *decoder) item(n ast.Node, idx int, critCode string, useCode func(what, code string, line int)) (model.Item, bool) {
-	what := fmt.Sprintf("item #%d", idx+1)
-	if critCode != "" {
-		what += " of criterion " + critCode
-	}
-	o := d.object(n, what, itemKeys...)
-	var it model.Item
-	var line int
-	it.Code, line = o.str("code", true)
-	if it.Code != "" {
-		o.what = "item " + it.Code
-		checkCodeChars(d, o.what, it.Code, line)
-		if critCode != "" && !strings.HasPrefix(it.Code, critCode+".") {
-			d.errorf(line, "%s: code must start with its criterion's code %q", o.what, critCode+".")
-		}
-		useCode(o.what, it.Code, line)
-	}
-	o.checkKeys()
-	it.Text, _ = o.str("text", true)
-	it.Guidance, _ = o.str("guidance", false)
-	it.Evidence, _ = o.str("evidence", false)
-	it.LegalBasis, _ = o.str("legal_basis", false)
-	max, maxLine, maxOK := o.points("max", true)
-	if maxOK && max <= 0 {
-		d.errorf(maxLine, "%s: max must be greater than 0", o.what)
-	}
-	it.Max = max
-	modes := make([]string, len(model.ScoringModes))
-	for i, m := range model.ScoringModes {
-		modes[i] = string(m)
-	}
-	mode, sline, present := o.text("scoring", false)
-	switch {
-	case !present && !o.bad:
-		d.errorf(sline, "%s: missing \"scoring\" (one of %s)", o.what, strings.Join(modes, ", "))
-	case present && !model.ScoringMode(mode).Valid():
-		d.errorf(sline, "%s: unknown scoring mode %q (valid: %s)", o.what, mode, strings.Join(modes, ", "))
-	}
-	it.Scoring = model.ScoringMode(mode)
-
-	levels, lline := o.list("levels", false)
-	switch {
-	case it.Scoring == model.ScoringLevels && len(levels) == 0 && !o.bad:
-		d.errorf(lline, "%s: scoring is levels but no levels are listed", o.what)
-	case it.Scoring != model.ScoringLevels && o.has("levels") && model.ScoringMode(mode).Valid():
-		d.errorf(lline, "%s: levels are only allowed with scoring: levels (this item is %s)", o.what, mode)
-	}
-	if it.Scoring == model.ScoringLevels {
-		seen := map[model.Points]int{}
-		top := false
-		for i, ln := range levels {
-			lo := d.object(ln, fmt.Sprintf("%s: level #%d", o.what, i+1), "score", "label")
-			lo.checkKeys()
-			score, scLine, ok := lo.points("score", true)
-			label, _ := lo.str("label", true)
-			if ok {
-				if score < 0 || (maxOK && score > it.Max) {
-					d.errorf(scLine, "%s: level score %s is outside 0–%s", o.what, score, it.Max)
-				}
-				if prev, dup := seen[score]; dup {
-					d.errorf(scLine, "%s: level score %s is listed twice (first on line %d)", o.what, score, prev)
-				}
-				seen[score] = scLine
-				if score == it.Max {
-					top = true
-				}
-			}
-			it.Levels = append(it.Levels, model.Level{Score: score, Label: label})
-		}
-		if len(levels) > 0 && maxOK && !top {
-			d.errorf(lline, "%s: no level scores the item's max %s", o.what, it.Max)
-		}
-	}
-	return it, maxOK && max > 0 && !o.bad
-}
-
-// checkCodeChars rejects codes with spaces or control characters, which
-// would be invisible in reports and break lookups.
-func checkCodeChars(d *decoder, what, code string, line int) {
-	for _, r := range code {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			d.errorf(line, "%s: code %q must not contain spaces", what, code)
-			return
-		}
-	}
 }

@@ -2,19 +2,16 @@ package checklists
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
-	"unicode"
-
-	"github.com/goccy/go-yaml/ast"
 
 	"kiemtra/model"
 )
 
 // LoadPlan reads and parses an inspection plan file; see ParsePlan.
+// It reads regular files of at most MaxYAMLBytes only.
 func LoadPlan(path string) (*model.Plan, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, MaxYAMLBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -34,44 +31,42 @@ func LoadPlan(path string) (*model.Plan, error) {
 //
 // On failure the error is an Errors value listing every problem found.
 func ParsePlan(filename string, data []byte) (*model.Plan, error) {
-	kinds, kindCodes, err := knownKinds()
+	kinds, err := knownKinds()
 	if err != nil {
 		return nil, fmt.Errorf("built-in kinds: %w", err)
 	}
 	d := &decoder{file: filename}
-	p := d.plan(data, kinds, kindCodes)
+	p := d.plan(d.yamlRoot(data, "plan"), kinds)
 	if len(d.errs) > 0 {
 		return nil, d.errs.sorted()
 	}
 	return p, nil
 }
 
-func (d *decoder) plan(data []byte, kinds map[model.UnitKind]bool, kindCodes []string) *model.Plan {
-	root := d.root(data, "inspection plan")
+func (d *decoder) plan(root *node, kinds kindSet) *model.Plan {
 	if root == nil {
 		return nil
 	}
-	top := d.object(root, "plan", "inspection", "visits")
+	top := d.object(root, &subject{kind: "plan"}, "inspection", "visits")
 	top.checkKeys()
 	if top.bad {
 		return nil
 	}
 	p := &model.Plan{}
 	if e, ok := top.vals["inspection"]; ok {
-		p.Inspection = d.inspection(e.val, e.line)
+		p.Inspection = d.inspection(e.val, e.pos)
 	} else {
-		d.errorf(top.line, "plan: missing \"inspection\"")
+		d.errorf(top.pos, "checklist.missing", top.what, top.label("inspection"))
 	}
 	visits, _ := top.list("visits", false)
-	codes := map[string]int{}
+	codes := map[string]Pos{}
 	for i, n := range visits {
-		v := d.visit(n, i, &p.Inspection, kinds, kindCodes)
+		v := d.visit(n, i, &p.Inspection, kinds)
 		if v.Unit.Code != "" {
-			line := lineOf(n)
 			if prev, dup := codes[v.Unit.Code]; dup {
-				d.errorf(line, "visit %s: unit code %q is already used on line %d", v.Unit.Code, v.Unit.Code, prev)
+				d.errorf(n.pos, "checklist.plan_unit_twice", &subject{kind: "visit", code: v.Unit.Code}, v.Unit.Code, prev)
 			} else {
-				codes[v.Unit.Code] = line
+				codes[v.Unit.Code] = n.pos
 			}
 		}
 		p.Visits = append(p.Visits, v)
@@ -79,23 +74,23 @@ func (d *decoder) plan(data []byte, kinds map[model.UnitKind]bool, kindCodes []s
 	return p
 }
 
-func (d *decoder) inspection(n ast.Node, keyLine int) model.Inspection {
-	o := d.object(n, "inspection", "id", "year", "title", "plan", "decision", "issuer", "start", "end", "report_days", "team")
-	if o.line == 0 {
-		o.line = keyLine
+func (d *decoder) inspection(n *node, keyPos Pos) model.Inspection {
+	o := d.object(n, &subject{kind: "inspection"}, "id", "year", "title", "plan", "decision", "issuer", "start", "end", "report_days", "team")
+	if o.pos.Line == 0 {
+		o.pos = keyPos
 	}
 	o.checkKeys()
 	var in model.Inspection
-	year, yline, yok := o.integer("year", true)
+	year, ypos, yok := o.integer("year", true)
 	if yok && (year < 1900 || year > 2200) {
-		d.errorf(yline, "inspection: year %d is not a plausible year", year)
+		d.errorf(ypos, "checklist.plan_year", o.what, year)
 	}
 	in.Year = year
 	in.Title, _ = o.str("title", true)
-	id, idLine := o.str("id", false)
+	id, idPos := o.str("id", false)
 	switch {
 	case id != "" && !model.ValidID(id):
-		d.errorf(idLine, "inspection: id %q is not a UUID (like 0192f3a4-5b6c-7d8e-9f01-23456789abcd, lower case); remove the line to derive one from the year and title", id)
+		d.errorf(idPos, "checklist.plan_id", o.what, id)
 	case id != "":
 		in.ID = id
 	case yok && in.Title != "":
@@ -104,20 +99,20 @@ func (d *decoder) inspection(n ast.Node, keyLine int) model.Inspection {
 	in.Plan, _ = o.str("plan", false)
 	in.Decision, _ = o.str("decision", false)
 	in.Issuer, _ = o.str("issuer", false)
-	var endLine int
+	var endPos Pos
 	in.Start, _ = o.date("start")
-	in.End, endLine = o.date("end")
+	in.End, endPos = o.date("end")
 	if !in.Start.IsZero() && !in.End.IsZero() && in.End.Before(in.Start) {
-		d.errorf(endLine, "inspection: end %s is before start %s", in.End, in.Start)
+		d.errorf(endPos, "checklist.plan_end", o.what, in.End.VN(), in.Start.VN())
 	}
-	rd, rline, ok := o.integer("report_days", false)
+	rd, rpos, ok := o.integer("report_days", false)
 	if ok && rd < 0 {
-		d.errorf(rline, "inspection: report_days must not be negative")
+		d.errorf(rpos, "checklist.plan_report_days", o.what, o.label("report_days"))
 	}
 	in.ReportDays = rd
 	team, _ := o.list("team", false)
 	for i, tn := range team {
-		m := d.object(tn, fmt.Sprintf("team member #%d", i+1), "name", "position", "organisation", "role")
+		m := d.object(tn, &subject{kind: "member", n: i + 1}, "name", "position", "organisation", "role")
 		m.checkKeys()
 		var mem model.Member
 		mem.Name, _ = m.str("name", true)
@@ -129,53 +124,51 @@ func (d *decoder) inspection(n ast.Node, keyLine int) model.Inspection {
 	return in
 }
 
-func (d *decoder) visit(n ast.Node, idx int, in *model.Inspection, kinds map[model.UnitKind]bool, kindCodes []string) model.Visit {
-	o := d.object(n, fmt.Sprintf("visit #%d", idx+1), "unit", "date", "place", "checklist", "checklist_version")
+func (d *decoder) visit(n *node, idx int, in *model.Inspection, kinds kindSet) model.Visit {
+	o := d.object(n, &subject{kind: "visit", n: idx + 1}, "unit", "date", "place", "checklist", "checklist_version")
 	var v model.Visit
 	e, hasUnit := o.vals["unit"]
 	if !hasUnit && !o.bad {
-		d.errorf(o.line, "%s: missing \"unit\"", o.what)
+		d.errorf(o.pos, "checklist.missing", o.what, o.label("unit"))
 	}
 	if hasUnit {
-		u := d.object(e.val, o.what+": unit", "code", "name", "kind", "address")
-		if u.line == 0 {
-			u.line = e.line
+		u := d.object(e.val, &subject{kind: "unit", parent: o.what}, "code", "name", "kind", "address")
+		if u.pos.Line == 0 {
+			u.pos = e.pos
 		}
-		code, cline := u.str("code", true)
+		code, cpos := u.str("code", true)
 		if code != "" {
-			o.what = "visit " + code
-			u.what = "unit " + code
-			if strings.IndexFunc(code, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
-				d.errorf(cline, "%s: code %q must not contain spaces", u.what, code)
-			}
+			o.what = &subject{kind: "visit", code: code}
+			u.what = &subject{kind: "unit", code: code}
+			checkCodeChars(d, u.what, code, cpos)
 			v.Unit.ID = model.DerivedID("unit", code)
 		}
 		u.checkKeys()
 		v.Unit.Code = code
 		v.Unit.Name, _ = u.str("name", true)
-		kind, kline := u.str("kind", true)
-		if kind != "" && !kinds[model.UnitKind(kind)] {
-			d.errorf(kline, "%s: unknown kind %q (known kinds: %s)", u.what, kind, quoteList(kindCodes))
+		kind, kpos := u.str("kind", true)
+		if kind != "" && !kinds.known[model.UnitKind(kind)] {
+			d.errorf(kpos, "checklist.unknown_kind", u.what, kind, strings.Join(kinds.codes, ", "))
 		}
 		v.Unit.Kind = model.UnitKind(kind)
 		v.Unit.Address, _ = u.str("address", false)
 	}
 	o.checkKeys()
-	var dline int
-	v.Date, dline = o.date("date")
+	var dpos Pos
+	v.Date, dpos = o.date("date")
 	if !v.Date.IsZero() {
 		if !in.Start.IsZero() && v.Date.Before(in.Start) {
-			d.errorf(dline, "%s: date %s is before the inspection start %s", o.what, v.Date, in.Start)
+			d.errorf(dpos, "checklist.plan_visit_before", o.what, v.Date.VN(), in.Start.VN())
 		}
 		if !in.End.IsZero() && in.End.Before(v.Date) {
-			d.errorf(dline, "%s: date %s is after the inspection end %s", o.what, v.Date, in.End)
+			d.errorf(dpos, "checklist.plan_visit_after", o.what, v.Date.VN(), in.End.VN())
 		}
 	}
 	v.Place, _ = o.str("place", false)
-	var cl int
-	v.ChecklistID, cl = o.str("checklist", true)
+	var cpos Pos
+	v.ChecklistID, cpos = o.str("checklist", true)
 	if v.ChecklistID != "" && !idPattern.MatchString(v.ChecklistID) {
-		d.errorf(cl, "%s: checklist %q is not a checklist id (a-z, 0-9 and -)", o.what, v.ChecklistID)
+		d.errorf(cpos, "checklist.plan_checklist_id", o.what, v.ChecklistID)
 	}
 	v.ChecklistVersion, _ = o.str("checklist_version", false)
 	return v

@@ -134,7 +134,7 @@ func TestPlanErrors(t *testing.T) {
 		want []string
 	}{
 		{"unknown kind", planEdit(map[int]string{9: `  - unit: {code: STP, name: "Sở Tư pháp", kind: tinh}`}), []string{
-			`p.yaml:9: unit STP: unknown kind "tinh" (known kinds: huyen, so, xa)`,
+			`p.yaml:9: unit STP: unknown kind "tinh" (known kinds: dackhu, huyen, so, xa)`,
 		}},
 		{"duplicate unit code", planEdit(map[int]string{12: `  - unit: {code: STP, name: "Sở Tư pháp", kind: so}`}), []string{
 			`p.yaml:12: visit STP: unit code "STP" is already used on line 9`,
@@ -173,8 +173,8 @@ func TestPlanErrors(t *testing.T) {
 			`p.yaml:7: team member #1: name is empty`,
 		}},
 		{"unit without code and name", planEdit(map[int]string{9: `  - unit: {kind: so}`}), []string{
-			`p.yaml:9: visit #1: unit: missing "code"`,
-			`p.yaml:9: visit #1: unit: missing "name"`,
+			`p.yaml:9: unit of visit #1: missing "code"`,
+			`p.yaml:9: unit of visit #1: missing "name"`,
 		}},
 		{"unit code with a space", planEdit(map[int]string{9: `  - unit: {code: "S TP", name: "Sở Tư pháp", kind: so}`}), []string{
 			`p.yaml:9: unit S TP: code "S TP" must not contain spaces`,
@@ -203,7 +203,7 @@ func TestPlanErrors(t *testing.T) {
 			if !errors.As(err, &es) {
 				t.Fatalf("error is %T: %v", err, err)
 			}
-			if got, want := err.Error(), strings.Join(tc.want, "\n"); got != want {
+			if got, want := en(err), strings.Join(tc.want, "\n"); got != want {
 				t.Errorf("got:\n%s\nwant:\n%s", got, want)
 			}
 		})

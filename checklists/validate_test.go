@@ -2,6 +2,9 @@ package checklists
 
 import (
 	"errors"
+	"fmt"
+	"kiemtra/i18n"
+	"kiemtra/model"
 	"strings"
 	"testing"
 )
@@ -72,7 +75,7 @@ func TestValidatorRules(t *testing.T) {
 		want []string
 	}{
 		{"typo in key", edit(map[int]string{19: `            scoreing: binary`}), []string{
-			`t.yaml:16: item 1.1.1: missing "scoring" (one of binary, partial, levels, manual)`,
+			`t.yaml:16: item 1.1.1: missing "scoring" (one of binary, partial, levels, manual, deduction)`,
 			`t.yaml:19: item 1.1.1: unknown key "scoreing" (did you mean "scoring"?)`,
 		}},
 		{"unknown top-level key", edit(map[int]string{3: `titel: "Thử"`}), []string{
@@ -81,10 +84,10 @@ func TestValidatorRules(t *testing.T) {
 		}},
 		{"unrelated unknown key", edit(map[int]string{18: `            weight: 1`}), []string{
 			`t.yaml:16: item 1.1.1: missing "max"`,
-			`t.yaml:18: item 1.1.1: unknown key "weight" (valid keys: code, text, guidance, evidence, legal_basis, max, scoring, levels)`,
+			`t.yaml:18: item 1.1.1: unknown key "weight" (valid keys: code, text, guidance, evidence, legal_basis, source, default, max, scoring, per_case, not_applicable, follow_up, levels)`,
 		}},
 		{"unknown scoring mode", edit(map[int]string{19: `            scoring: yesno`}), []string{
-			`t.yaml:19: item 1.1.1: unknown scoring mode "yesno" (valid: binary, partial, levels, manual)`,
+			`t.yaml:19: item 1.1.1: unknown scoring mode "yesno" (valid: binary, partial, levels, manual, deduction)`,
 		}},
 		{"NFD text", edit(map[int]string{17: "            text: \"Thu\u0309 tu\u0323c?\""}), []string{
 			`t.yaml:17: item 1.1.1: text must be in Unicode NFC (composed) form; this text has separate combining accents (NFD)`,
@@ -139,7 +142,7 @@ func TestValidatorRules(t *testing.T) {
 			`t.yaml:18: item 1.1.1: max: "0.125" has more than two decimals`,
 		}},
 		{"max not a number", edit(map[int]string{18: `            max: một`}), []string{
-			`t.yaml:18: item 1.1.1: max: "một" is not a number`,
+			`t.yaml:18: item 1.1.1: max must be a number, e.g. 0.5 (not "một")`,
 		}},
 		{"levels on a manual item", edit(map[int]string{23: `            scoring: manual`}), []string{
 			`t.yaml:24: item 1.1.2: levels are only allowed with scoring: levels (this item is manual)`,
@@ -155,7 +158,7 @@ func TestValidatorRules(t *testing.T) {
 			`t.yaml:24: item 1.1.2: no level scores the item's max 1`,
 		}},
 		{"unknown kind", edit(map[int]string{4: `kind: tinh`}), []string{
-			`t.yaml:4: checklist: unknown kind "tinh" (known kinds: huyen, so, xa)`,
+			`t.yaml:4: checklist: unknown kind "tinh" (known kinds: dackhu, huyen, so, xa)`,
 		}},
 		{"no band with min 0", edit(map[int]string{7: `  - {label: "Chưa đạt", min: 10}`}), []string{
 			`t.yaml:5: checklist: bands: no band has min 0, so a low percentage would get no classification`,
@@ -166,9 +169,6 @@ func TestValidatorRules(t *testing.T) {
 		}},
 		{"band min above 100", edit(map[int]string{6: `  - {label: "Đạt", min: 120}`}), []string{
 			`t.yaml:6: band "Đạt": min 120 must be a percentage from 0 to 100`,
-		}},
-		{"no bands", edit(through(5, 7, `bands: []`)), []string{
-			`t.yaml:5: checklist: bands is empty`,
 		}},
 		{"empty id", edit(map[int]string{1: `id: ""`}), []string{
 			`t.yaml:1: checklist: id is empty`,
@@ -195,21 +195,21 @@ func TestValidatorRules(t *testing.T) {
 			`t.yaml:12: field 1 has no criteria`,
 		}},
 		{"item is not a mapping", edit(through(16, 19, `          - "Có không?"`)), []string{
-			`t.yaml:16: item #1 of criterion 1.1 must be a mapping of keys (code, text, guidance, evidence, legal_basis, max, scoring, levels)`,
+			`t.yaml:16: item #1 of criterion 1.1 must be a mapping of keys (code, text, guidance, evidence, legal_basis, source, default, max, scoring, per_case, not_applicable, follow_up, levels)`,
 		}},
 		{"several problems, sorted by line", edit(map[int]string{19: `            scoreing: binary`, 3: "title: \"Thu\u0309\""}), []string{
 			`t.yaml:3: checklist: title must be in Unicode NFC (composed) form; this text has separate combining accents (NFD)`,
-			`t.yaml:16: item 1.1.1: missing "scoring" (one of binary, partial, levels, manual)`,
+			`t.yaml:16: item 1.1.1: missing "scoring" (one of binary, partial, levels, manual, deduction)`,
 			`t.yaml:19: item 1.1.1: unknown key "scoreing" (did you mean "scoring"?)`,
 		}},
 		{"empty file", []byte("# chỉ có chú thích\n"), []string{
 			`t.yaml:1: the file is empty; it must hold one checklist`,
 		}},
 		{"not a mapping", []byte("- a\n- b\n"), []string{
-			`t.yaml:1: checklist must be a mapping of keys (id, version, title, kind, source, defaults, bands, fields)`,
+			`t.yaml:1: checklist must be a mapping of keys (id, version, title, kind, valid_from, valid_until, source, defaults, bands_basis, bands, abbreviations, fields)`,
 		}},
 		{"two documents", append(edit(nil), "---\nid: u\n"...), []string{
-			`t.yaml:28: the file holds more than one YAML document (---); put one checklist in each file`,
+			`t.yaml:28: the file holds more than one YAML document (---); each file holds one checklist`,
 		}},
 		{"alias", edit(map[int]string{1: `id: &x t`, 3: `title: *x`}), []string{
 			`t.yaml:3: aliases (*name) are not supported here; write the value out`,
@@ -231,7 +231,7 @@ func TestValidatorRules(t *testing.T) {
 			if !errors.As(err, &es) {
 				t.Fatalf("error is %T, not Errors: %v", err, err)
 			}
-			got := strings.Split(err.Error(), "\n")
+			got := strings.Split(en(err), "\n")
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
@@ -248,17 +248,32 @@ func TestValidatorRules(t *testing.T) {
 }
 
 func TestErrorFormat(t *testing.T) {
-	e := Error{File: "a.yaml", Line: 7, Msg: "boom"}
-	if e.Error() != "a.yaml:7: boom" {
-		t.Errorf("Error() = %q", e.Error())
+	e := Error{File: "a.yaml", Pos: Pos{Line: 7}, Key: "checklist.no_items", Args: []any{&subject{kind: "criterion", code: "1.2"}}}
+	if got := e.Render(i18n.New(i18n.EN)); got != "a.yaml:7: criterion 1.2 has no items" {
+		t.Errorf("Render(en) = %q", got)
 	}
-	es := Errors{{"a.yaml", 2, "x"}, {"a.yaml", 9, "y"}}
-	if es.Error() != "a.yaml:2: x\na.yaml:9: y" {
-		t.Errorf("Errors.Error() = %q", es.Error())
+	if got := e.Error(); got != "a.yaml:7: tiêu chí 1.2 chưa có mục nào" {
+		t.Errorf("Error() = %q", got)
 	}
-	var err error = e
-	if err.Error() != "a.yaml:7: boom" {
-		t.Error("Error does not implement error")
+	x := Error{File: "t.xlsx", Pos: Pos{Sheet: "Mục", Line: 12, Col: 6}, Key: "checklist.points_nan",
+		Args: []any{&subject{kind: "item", code: "1.1.1"}, keyWord{sheetItems, "max"}, "một"}}
+	if got := x.Render(i18n.New(i18n.VI)); got != `t.xlsx:Mục!F12: mục 1.1.1: Điểm tối đa phải là số, ví dụ 0,5 (đang ghi "một")` {
+		t.Errorf("workbook Render(vi) = %q", got)
+	}
+	es := Errors{e, x}
+	if got := es.Render(i18n.New(i18n.EN)); got != "a.yaml:7: criterion 1.2 has no items\n"+
+		`t.xlsx:Mục!F12: item 1.1.1: Maximum must be a number, e.g. 0.5 (not "một")` {
+		t.Errorf("Errors.Render = %q", got)
+	}
+	var err error = es
+	if !errors.Is(err, model.ErrInvalid) || model.ErrorCode(err) != model.EInvalid || model.ErrorParams(err)[0] != "a.yaml" {
+		t.Errorf("Errors is not an invalid-input model error: %v %v", model.ErrorCode(err), model.ErrorParams(err))
+	}
+	if Message(fmt.Errorf("load: %w", es), i18n.New(i18n.EN)) != es.Render(i18n.New(i18n.EN)) {
+		t.Error("Message does not render wrapped Errors")
+	}
+	if got := Message(model.NewError(model.ETooLarge, nil, "x.yaml", "4 MB"), i18n.New(i18n.EN)); got != "x.yaml is too large (at most 4 MB)." {
+		t.Errorf("Message of a model error = %q", got)
 	}
 }
 

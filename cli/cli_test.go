@@ -90,12 +90,14 @@ func TestChecklistCommands(t *testing.T) {
 		t.Fatalf("list: %+v", r)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("want 3 built-in checklists, got:\n%s", r.stdout)
+	refs := []string{"kiem-soat-tthc\t2026.1", "so-ban-nganh\t2026.1", "so-ban-nganh\t2026.2",
+		"ubnd-huyen\t2026.1", "ubnd-huyen\t2026.2", "ubnd-xa\t2026.1", "ubnd-xa\t2026.2"}
+	if len(lines) != len(refs) {
+		t.Fatalf("want %d built-in checklists, got:\n%s", len(refs), r.stdout)
 	}
-	for i, id := range []string{"so-ban-nganh", "ubnd-huyen", "ubnd-xa"} {
-		if !strings.HasPrefix(lines[i], id+"\t") {
-			t.Errorf("line %d = %q, want ID %s first", i, lines[i], id)
+	for i, ref := range refs {
+		if !strings.HasPrefix(lines[i], ref+"\t") {
+			t.Errorf("line %d = %q, want %s first", i, lines[i], ref)
 		}
 	}
 	r = runCLI(t, nil, "--db", db, "checklist", "show", "so-ban-nganh", "--json")

@@ -60,11 +60,11 @@ func Message(t i18n.Catalog, err error) string {
 	}
 	var list checklists.Errors
 	if errors.As(err, &list) {
-		return list.Error()
+		return list.Render(t)
 	}
 	var one checklists.Error
 	if errors.As(err, &one) {
-		return one.Error()
+		return one.Render(t)
 	}
 	return t.Err(err)
 }

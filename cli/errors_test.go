@@ -31,9 +31,10 @@ func TestMessage(t *testing.T) {
 		{"usage", fmt.Errorf("run: %w", Usage("cần đường dẫn tệp")), "cần đường dẫn tệp"},
 		{"failure", fmt.Errorf("run: %w", &Failure{Msg: "không có đợt kiểm tra \"zz\"", Err: model.ErrNotFound}), "không có đợt kiểm tra \"zz\""},
 		{"model code", fmt.Errorf("open: %w", model.NewError(model.EBusy, nil, "/d/k.db")), "/d/k.db đang bị chương trình khác khóa: đóng chương trình đó rồi thử lại."},
-		{"checklist problems", fmt.Errorf("load: %w", checklists.Errors{{File: "a.yaml", Line: 3, Msg: "bad"}, {File: "a.yaml", Line: 9, Msg: "worse"}}),
-			"a.yaml:3: bad\na.yaml:9: worse"},
-		{"one checklist problem", checklists.Error{File: "p.yaml", Line: 1, Msg: "bad"}, "p.yaml:1: bad"},
+		{"checklist problems", fmt.Errorf("load: %w", checklistProblems(t, "a.yaml", "kind: tinh\n")),
+			"a.yaml:1: bộ tiêu chí: thiếu \"id\"\na.yaml:1: bộ tiêu chí: thiếu \"version\"\na.yaml:1: bộ tiêu chí: thiếu \"title\"\n" +
+				"a.yaml:1: bộ tiêu chí: không có loại đơn vị \"tinh\" (các loại: dackhu, huyen, so, xa)\na.yaml:1: bộ tiêu chí: thiếu \"fields\""},
+		{"one checklist problem", checklistProblems(t, "p.yaml", "id: [")[0], "p.yaml:1: lỗi cú pháp YAML: sequence end token ']' not found"},
 		// A file the system cannot find: the catalogue's words with the path.
 		{"missing file", fmt.Errorf("read: %w", &os.PathError{Op: "open", Path: "/x/kh.yaml", Err: os.ErrNotExist}), "không có tệp hoặc thư mục /x/kh.yaml."},
 		// Anything else never shows its own (English, technical) text.
@@ -46,6 +47,17 @@ func TestMessage(t *testing.T) {
 	if got := Explain(vi, model.ErrFinalized); got != vi.Code(model.EFinalized) {
 		t.Errorf("Explain: %q", got)
 	}
+}
+
+// checklistProblems is what the checklist validator says of a file.
+func checklistProblems(t *testing.T, name, data string) checklists.Errors {
+	t.Helper()
+	_, err := checklists.Parse(name, []byte(data))
+	var es checklists.Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return es
 }
 
 // TestFlagMistakesInWords checks that flag mistakes are told in the
@@ -135,7 +147,7 @@ func TestCatalogueErrors(t *testing.T) {
 	}
 
 	// A changed checklist under the same version.
-	cl, err := os.ReadFile(filepath.Join("..", "checklists", "so-ban-nganh.yaml"))
+	cl, err := os.ReadFile(filepath.Join("..", "checklists", "builtin", "so-ban-nganh-2026.1.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

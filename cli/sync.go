@@ -2,14 +2,12 @@ package cli
 
 import (
 	"encoding/base64"
-	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
 
-	"kiemtra/i18n"
 	"kiemtra/model"
 	"kiemtra/store"
 )
@@ -43,7 +41,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 	var units listFlag
 	fs.Var(&units, "unit", env.T.T("sync.flag.unit"))
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		// Unit codes may follow --unit as separate words: --unit STP STC.
 		for _, a := range args {
 			units = append(units, a)
@@ -55,7 +53,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		if _, err := env.Inspector(db); err != nil {
 			return err
 		}
@@ -95,7 +93,7 @@ func runImport(env *Env, fs *flag.FlagSet) func([]string) error {
 	receipt := fs.String("receipt", "", env.T.T("sync.flag.receipt"))
 	keep := fs.Int("keep", store.DefaultBackupKeep, env.T.T("sync.flag.keep"))
 	noBackup := fs.Bool("no-backup", false, env.T.T("sync.flag.no_backup"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) == 0 {
 			return Usage(env.T.T("sync.need_files"))
 		}
@@ -106,7 +104,7 @@ func runImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		opt := store.ImportOptions{NoBackup: *noBackup, BackupKeep: *keep}
 		if *receipt != "" {
 			opt.ReceiptPath = func(string) string { return *receipt }
@@ -124,7 +122,7 @@ func runImport(env *Env, fs *flag.FlagSet) func([]string) error {
 				if bar {
 					fmt.Fprintln(env.Stdout)
 				}
-				fmt.Fprintln(env.Stderr, explainImport(env.T, p.Last.File, p.Last.Err))
+				fmt.Fprintln(env.Stderr, env.T.T("sync.err.file", filepath.Base(p.Last.File), env.T.Err(p.Last.Err)))
 			}
 		}
 		rep, err := db.Import(env.Ctx, args, opt)
@@ -188,7 +186,7 @@ func printResult(env *Env, r store.ImportResult) {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.conflict", c.UnitCode, c.ItemCode))
 	}
 	for _, w := range r.Warnings {
-		fmt.Fprintln(env.Stdout, env.T.T("sync.import.warning", name, w))
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.warning", name, env.T.Err(w)))
 	}
 }
 
@@ -210,65 +208,31 @@ func printSummary(env *Env, rep store.ImportReport) {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.see_conflicts", conf))
 	}
 	for _, g := range rep.Gaps {
-		fmt.Fprintln(env.Stdout, env.T.T("sync.import.gap", g.Name, store.FormatSeqs(g.Missing)))
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.gap", g.Name, formatSeqs(g.Missing)))
 	}
 }
 
-// explainImport says in the person's language what is wrong with a file.
-func explainImport(t i18n.Catalog, file string, err error) string {
-	name := filepath.Base(file)
-	var ue *store.UntrustedError
-	detail := err.Error()
-	var msg string
-	switch {
-	case errors.As(err, &ue):
-		dev := ue.Device
-		if len(dev) > 8 {
-			dev = model.ShortID(dev)
+// formatSeqs writes bundle numbers compactly: "3, 5–7".
+func formatSeqs(s []int64) string {
+	var parts []string
+	for i := 0; i < len(s); {
+		j := i
+		for j+1 < len(s) && s[j+1] == s[j]+1 {
+			j++
 		}
-		msg = t.T("sync.err.untrusted", ue.Fingerprint, dev, ue.Inspector)
-	case errors.Is(err, store.ErrBundleVersion):
-		msg = t.T("sync.err.version")
-	case errors.Is(err, store.ErrBundleTruncated):
-		msg = t.T("sync.err.truncated")
-	case errors.Is(err, store.ErrBundleSignature):
-		msg = t.T("sync.err.signature")
-	case errors.Is(err, store.ErrBundleHash):
-		msg = t.T("sync.err.hash")
-	case errors.Is(err, store.ErrBundleFormat):
-		msg = t.T("sync.err.format")
-	case errors.Is(err, store.ErrChainBroken):
-		msg = t.T("sync.err.chain", lastPart(detail))
-	case errors.Is(err, store.ErrBundleContent):
-		msg = t.T("sync.err.content", lastPart(detail))
-	case errors.Is(err, store.ErrChecklistUnknown):
-		msg = t.T("sync.err.checklist_unknown", lastPart(detail))
-	case errors.Is(err, store.ErrChecklistChanged):
-		msg = t.T("sync.err.checklist_changed", lastPart(detail))
-	case errors.Is(err, store.ErrRevisionChanged):
-		msg = t.T("sync.err.revision_changed", lastPart(detail))
-	case errors.Is(err, store.ErrSeqReused):
-		msg = t.T("sync.err.seq_reused", lastPart(detail))
-	case errors.Is(err, store.ErrKeyDevice):
-		msg = t.T("sync.err.key_device", lastPart(detail))
-	default:
-		msg = Explain(t, err)
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d–%d", s[i], s[j]))
+		} else {
+			parts = append(parts, strconv.FormatInt(s[i], 10))
+		}
+		i = j + 1
 	}
-	return t.T("sync.err.file", name, msg)
-}
-
-// lastPart is the specific end of a wrapped error ("entry 5 of device
-// 3f2a… was rewritten"), without the file path in front.
-func lastPart(s string) string {
-	if i := strings.LastIndex(s, ": "); i >= 0 {
-		return s[i+2:]
-	}
-	return s
+	return strings.Join(parts, ", ")
 }
 
 func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -276,7 +240,7 @@ func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		k, err := db.DeviceKey(env.Ctx)
 		if err != nil {
 			return err
@@ -310,7 +274,7 @@ func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func runKeysExport(env *Env, fs *flag.FlagSet) func([]string) error {
 	out := fs.String("out", "", env.T.T("sync.flag.out"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -321,7 +285,7 @@ func runKeysExport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		pf, err := db.ExportPublicKey(env.Ctx, *out)
 		if err != nil {
 			return err
@@ -333,7 +297,7 @@ func runKeysExport(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func runKeysTrust(env *Env, fs *flag.FlagSet) func([]string) error {
 	name := fs.String("name", "", env.T.T("sync.flag.name"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 1 {
 			return Usage(env.T.T("sync.need_keyfile"))
 		}
@@ -341,14 +305,8 @@ func runKeysTrust(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		k, err := db.TrustKeyFile(env.Ctx, args[0], *name)
-		if errors.Is(err, store.ErrBadKeyFile) {
-			return env.Fail(nil, "sync.err.bad_keyfile", args[0])
-		}
-		if errors.Is(err, store.ErrKeyDevice) {
-			return env.Fail(nil, "sync.err.key_device", lastPart(err.Error()))
-		}
 		if err != nil {
 			return err
 		}
@@ -361,7 +319,7 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 	insp := fs.String("inspection", "", env.T.T("cli.flag.inspection"))
 	all := fs.Bool("all", false, env.T.T("sync.flag.all"))
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
@@ -369,7 +327,7 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
 		f := store.ConflictFilter{Resolved: *all}
 		if *insp != "" {
 			in, err := db.FindInspection(env.Ctx, *insp)
@@ -412,7 +370,7 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func runReceipt(env *Env, fs *flag.FlagSet) func([]string) error {
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
-	return func(args []string) error {
+	return func(args []string) (err error) {
 		if len(args) != 1 {
 			return Usage(env.T.T("sync.need_receipt"))
 		}
@@ -420,19 +378,11 @@ func runReceipt(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeDB(db, &err)
+		// Receipt errors carry the file as their param; the catalogue has
+		// the words (cli.Run shows them).
 		r, err := db.AcceptReceipt(env.Ctx, args[0])
-		var ue *store.UntrustedError
-		switch {
-		case errors.As(err, &ue):
-			return env.Fail(nil, "sync.err.file", filepath.Base(args[0]), env.T.T("sync.err.untrusted", ue.Fingerprint, ue.Device[:min(8, len(ue.Device))], ue.Inspector))
-		case errors.Is(err, store.ErrReceiptFormat):
-			return env.Fail(nil, "sync.err.receipt_format", args[0])
-		case errors.Is(err, store.ErrReceiptSignature):
-			return env.Fail(nil, "sync.err.receipt_sig", args[0])
-		case errors.Is(err, store.ErrReceiptNotOurs):
-			return env.Fail(nil, "sync.err.receipt_ours", args[0])
-		case err != nil:
+		if err != nil {
 			return err
 		}
 		sent, err := db.SentBundles(env.Ctx)

@@ -27,7 +27,11 @@ func laptop(t *testing.T, name string, seed bool) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	defer func() {
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
 	if seed {
 		err = db.SeedDemo(ctx)
 	} else {
@@ -50,7 +54,11 @@ func answer(t *testing.T, path, unit, item string, c model.Content) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	defer func() {
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
 	in, _ := db.FindInspection(ctx, "")
 	ovs, err := db.Overviews(ctx, in.ID)
 	if err != nil {
@@ -84,21 +92,30 @@ func findingsTable(t *testing.T, path string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	defer func() {
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
 	rows, err := db.SQL().Query(`SELECT f.id, u.code, f.item_code, f.result, f.score, f.note, f.revision, f.base_revision, f.updated_by
 		FROM findings f JOIN assessments a ON a.id = f.assessment_id JOIN units u ON u.id = a.unit_id ORDER BY f.id`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }()
 	var b strings.Builder
 	n := 0
 	for rows.Next() {
 		var id, unit, item, res, note, rev, base, by string
 		var score int64
-		rows.Scan(&id, &unit, &item, &res, &score, &note, &rev, &base, &by)
+		if err := rows.Scan(&id, &unit, &item, &res, &score, &note, &rev, &base, &by); err != nil {
+			t.Fatal(err)
+		}
 		fmt.Fprintln(&b, id, unit, item, res, score, note, rev, base, by)
 		n++
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return fmt.Sprintf("%d rows\n%s", n, b.String())
 }
@@ -199,10 +216,15 @@ func TestSyncTwoLaptopsBothWays(t *testing.T) {
 	}
 
 	// An altered file is refused with its name and nothing changes.
-	data, _ := os.ReadFile(filepath.Join(dir, "a3.ktb"))
+	data, err := os.ReadFile(filepath.Join(dir, "a3.ktb"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	data[len(data)-20] ^= 1
 	bad := filepath.Join(dir, "altered.ktb")
-	os.WriteFile(bad, data, 0o600)
+	if err := os.WriteFile(bad, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	before := findingsTable(t, b)
 	r = runCLI(t, nil, "--db", b, "--lang", "en", "import", bad)
 	if r.code != 1 || !strings.Contains(r.stderr, "altered.ktb: the content does not match its signed hash") {
@@ -239,5 +261,46 @@ func TestImportProgressBarOnTerminal(t *testing.T) {
 	}
 	if !strings.Contains(s, "đã được nhập trước đây") {
 		t.Errorf("the second copy is not reported as already imported:\n%s", s)
+	}
+}
+
+func TestFormatSeqs(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		in   []int64
+		want string
+	}{
+		{nil, ""},
+		{[]int64{7}, "7"},
+		{[]int64{3, 5, 6, 7}, "3, 5–7"},
+		{[]int64{1, 2, 4, 5, 9}, "1–2, 4–5, 9"},
+	} {
+		if got := formatSeqs(c.in); got != c.want {
+			t.Errorf("formatSeqs(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestSyncRefusalsInTheCatalogueWords: keys and receipts that are not what
+// they claim are refused with the catalogue's words, naming the file.
+func TestSyncRefusalsInTheCatalogueWords(t *testing.T) {
+	t.Parallel()
+	a := laptop(t, "Nguyễn Thị Hương", false)
+	dir := t.TempDir()
+	notKey := filepath.Join(dir, "khoa.json")
+	if err := os.WriteFile(notKey, []byte(`{"format":"something else"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "--db", a, "keys", "trust", notKey, "--name", "X")
+	if r.code != 1 || !strings.Contains(r.stderr, notKey+" không phải tệp khóa công khai kiemtra") {
+		t.Errorf("not a key file: %+v", r)
+	}
+	r = runCLI(t, nil, "--db", a, "--lang", "en", "receipt", notKey)
+	if r.code != 1 || !strings.Contains(r.stderr, notKey+" is not a kiemtra receipt") {
+		t.Errorf("not a receipt: %+v", r)
+	}
+	r = runCLI(t, nil, "--db", a, "--lang", "en", "import", filepath.Join(dir, "missing.ktb"))
+	if r.code != 1 || !strings.Contains(r.stderr, "missing.ktb: there is no file or folder "+filepath.Join(dir, "missing.ktb")) {
+		t.Errorf("missing bundle: %+v", r)
 	}
 }

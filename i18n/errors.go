@@ -120,8 +120,12 @@ func init() {
 		"e.receipt_signature": {VI: "%s: chữ ký biên nhận không khớp: tệp đã bị sửa.", EN: "%s: the receipt's signature does not match: the file was altered."},
 		"e.receipt_not_ours":  {VI: "%s: biên nhận này dành cho gói không do máy này tạo.", EN: "%s: this receipt is for a bundle this device did not write."},
 
-		"e.format":          {VI: "tài liệu này không có định dạng %q (dùng %s).", EN: "this document does not come as %q (use %s)."},
-		"e.not_folder":      {VI: "không ghi được vào thư mục %s: đó là một tệp, không phải thư mục; hãy chọn thư mục khác.", EN: "cannot write in the folder %s: it is a file, not a folder; choose another folder."},
-		"e.too_many_copies": {VI: "thư mục %s đã có quá nhiều bản của %s; hãy dọn bớt.", EN: "%s already holds too many copies of %s; tidy it up."},
+		"e.format":            {VI: "tài liệu này không có định dạng %q (dùng %s).", EN: "this document does not come as %q (use %s)."},
+		"e.not_folder":        {VI: "không ghi được vào thư mục %s: đó là một tệp, không phải thư mục; hãy chọn thư mục khác.", EN: "cannot write in the folder %s: it is a file, not a folder; choose another folder."},
+		"e.too_many_copies":   {VI: "thư mục %s đã có quá nhiều bản của %s; hãy dọn bớt.", EN: "%s already holds too many copies of %s; tidy it up."},
+		"e.no_path":           {VI: "chưa nhập đường dẫn tệp hoặc thư mục.", EN: "no file or folder was given."},
+		"e.no_bundles":        {VI: "thư mục %s không có tệp gói dữ liệu kiemtra nào.", EN: "%s holds no kiemtra bundle."},
+		"e.unit_differs":      {VI: "hai tệp ghi khác nhau về tên hoặc địa chỉ của đơn vị %s; đã giữ %q.", EN: "the two files disagree on the name or address of unit %s; kept %q."},
+		"e.checklist_differs": {VI: "đơn vị %s được đánh giá theo bộ tiêu chí %s ở máy này và %s trong gói; đã giữ bộ ở máy này.", EN: "unit %s is assessed against checklist %s here and %s in the bundle; kept the one here."},
 	})
 }

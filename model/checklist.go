@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"sort"
 )
@@ -37,10 +36,13 @@ const (
 	ScoringLevels ScoringMode = "levels"
 	// ScoringManual: the inspector enters any score from 0 to the maximum.
 	ScoringManual ScoringMode = "manual"
+	// ScoringDeduction (điểm trừ): the item starts at its maximum and loses
+	// Item.PerCase for every case the inspector records, down to zero.
+	ScoringDeduction ScoringMode = "deduction"
 )
 
 // ScoringModes lists the valid modes, for validators and help text.
-var ScoringModes = []ScoringMode{ScoringBinary, ScoringPartial, ScoringLevels, ScoringManual}
+var ScoringModes = []ScoringMode{ScoringBinary, ScoringPartial, ScoringLevels, ScoringManual, ScoringDeduction}
 
 // Valid reports whether m is a known scoring mode.
 func (m ScoringMode) Valid() bool {
@@ -69,6 +71,13 @@ type Item struct {
 	Max        Points      `json:"max"`
 	Scoring    ScoringMode `json:"scoring"`
 	Levels     []Level     `json:"levels,omitempty"`
+	// The per-item rules below are all optional and zero by default, so a
+	// checklist that does not use them hashes as it did before they existed.
+	PerCase  Points   `json:"per_case,omitempty"`       // ScoringDeduction: points lost per case
+	NA       NAPolicy `json:"not_applicable,omitempty"` // what "không áp dụng" does
+	Source   string   `json:"source,omitempty"`         // where the wording and points come from
+	Default  bool     `json:"default,omitempty"`        // wording or points are a default, not cited
+	FollowUp bool     `json:"follow_up,omitempty"`      // fed by the follow-up of earlier recommendations
 }
 
 // Criterion is a tiêu chí: a group of items under one heading.
@@ -116,16 +125,32 @@ type Band struct {
 // Checklist is one version of a checklist for one kind of unit. The pair
 // (ID, Version) names it forever: once findings refer to it, a changed
 // checklist must get a new version.
+//
+// Fields added after version 2026.1 of the built-ins are omitted from the
+// canonical JSON when zero (omitempty, omitzero), so every checklist that
+// does not use them keeps its content hash.
 type Checklist struct {
-	ID       string   `json:"id"`
-	Version  string   `json:"version"`
-	Title    string   `json:"title"`
-	Kind     UnitKind `json:"kind"`
-	Source   string   `json:"source"`   // the decision or document it follows
-	Defaults string   `json:"defaults"` // which weights are defaults, in plain words
-	Bands    []Band   `json:"bands"`    // highest first
-	Fields   []Field  `json:"fields"`
-	Hash     string   `json:"hash,omitempty"` // SHA-256 of the canonical content, set by the loader
+	ID      string   `json:"id"`
+	Version string   `json:"version"`
+	Title   string   `json:"title"`
+	Kind    UnitKind `json:"kind"` // the first kind it applies to
+	// Kinds lists every kind the checklist applies to, only when there is
+	// more than one (Kinds[0] == Kind); see AppliesTo and AllKinds.
+	Kinds []UnitKind `json:"kinds,omitempty"`
+	// ValidFrom and ValidUntil bound the visit dates the version is meant
+	// for (either may be unset); see ValidOn.
+	ValidFrom  Date   `json:"valid_from,omitzero"`
+	ValidUntil Date   `json:"valid_until,omitzero"`
+	Source     string `json:"source"`   // the decision or document it follows
+	Defaults   string `json:"defaults"` // which weights are defaults, in plain words
+	Bands      []Band `json:"bands"`    // highest first; may be empty
+	// BandsBasis is the decision the bands come from; without it the bands
+	// classify nothing in documents (see Classifies).
+	BandsBasis string `json:"bands_basis,omitempty"`
+	// Abbreviations extend kiemtra's own table for search.
+	Abbreviations []Abbreviation `json:"abbreviations,omitempty"`
+	Fields        []Field        `json:"fields"`
+	Hash          string         `json:"hash,omitempty"` // SHA-256 of the canonical content, set by the loader
 
 	index map[string]itemRef
 }
@@ -227,60 +252,6 @@ func Classify(bands []Band, percent float64) Band {
 		}
 	}
 	return sorted[len(sorted)-1]
-}
-
-// DefaultScore is the score an item gets when the inspector picks result r
-// and has not typed a score: the maximum for đạt, nothing for chưa đạt or
-// không áp dụng, and for đạt một phần half the maximum (rounded down to a
-// quarter point) or, with levels, the best level below the maximum.
-func (it Item) DefaultScore(r Result) Points {
-	switch r {
-	case ResultPass:
-		return it.Max
-	case ResultPartial:
-		if it.Scoring == ScoringLevels {
-			best := Points(0)
-			for _, l := range it.Levels {
-				if l.Score < it.Max && l.Score > best {
-					best = l.Score
-				}
-			}
-			return best
-		}
-		half := it.Max / 2
-		return half - half%25
-	default:
-		return 0
-	}
-}
-
-// CheckScore says whether score is allowed for the item with result r.
-func (it Item) CheckScore(r Result, score Points) error {
-	switch r {
-	case ResultUnassessed, ResultNotApplicable, ResultFail:
-		if score != 0 {
-			return fmt.Errorf("%w: %s earns no points", ErrScore, r)
-		}
-		return nil
-	}
-	if r == ResultPartial && it.Scoring == ScoringBinary {
-		return fmt.Errorf("%w: item %s is scored đạt/chưa đạt only", ErrScore, it.Code)
-	}
-	if score < 0 || score > it.Max {
-		return fmt.Errorf("%w: %s is outside 0–%s", ErrScore, score, it.Max)
-	}
-	if it.Scoring == ScoringBinary && score != it.Max {
-		return fmt.Errorf("%w: item %s earns all %s points or none", ErrScore, it.Code, it.Max)
-	}
-	if it.Scoring == ScoringLevels && score != it.Max {
-		for _, l := range it.Levels {
-			if l.Score == score {
-				return nil
-			}
-		}
-		return fmt.Errorf("%w: %s is not one of the item's levels", ErrScore, score)
-	}
-	return nil
 }
 
 // RoundPercent rounds a percentage to the two decimals every report prints.

@@ -146,6 +146,18 @@ const (
 	// ETooManyCopies: the export folder already holds every numbered copy
 	// of a document kiemtra would write. Params: the folder, the file name.
 	ETooManyCopies Code = "too_many_copies"
+	// ENoPath: nothing was given where a file or folder is needed. Params:
+	// none.
+	ENoPath Code = "no_path"
+	// ENoBundles: a folder holds no bundle. Params: the folder.
+	ENoBundles Code = "no_bundles"
+	// EUnitDiffers (a warning): two copies of a unit disagree on its name,
+	// kind or address; one was kept. Params: the unit code, the name kept.
+	EUnitDiffers Code = "unit_differs"
+	// EChecklistDiffers (a warning): two copies of an assessment use
+	// different checklist versions; the one held was kept. Params: the unit
+	// code, the version held, the version in the bundle.
+	EChecklistDiffers Code = "checklist_differs"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -159,6 +171,7 @@ var Codes = []Code{
 	EUntrusted, EKeyDevice, EKeyMismatch, EBadKeyFile, EChainBroken, EChecklistUnknown, EChecklistChanged,
 	ERevisionChanged, ESeqReused, ENothingToBundle, EReceiptFormat, EReceiptSignature, EReceiptNotOurs,
 	EFormat, ENotFolder, ETooManyCopies,
+	ENoPath, ENoBundles, EUnitDiffers, EChecklistDiffers,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;

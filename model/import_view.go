@@ -4,7 +4,8 @@ import "time"
 
 // This file holds what the TUI shows of an import and of the conflicts it
 // leaves: plain values, so that package ui can declare the interface it
-// needs without importing store (cli adapts the store's types to these).
+// needs without importing store (store.DB.ImportPath and ConflictViews
+// return them).
 
 // ImportedFile is what importing one bundle file did.
 type ImportedFile struct {
@@ -17,8 +18,11 @@ type ImportedFile struct {
 	// Err says why the file was refused (a *model.Error: its code and
 	// params give the words); nil when it was imported. A refused file
 	// changed nothing.
-	Err      error
-	Warnings []string
+	Err error
+	// Warnings are what a person should know about a file that was
+	// imported (each an error with a model code and params, for the
+	// catalogue's words): the import stands.
+	Warnings []error
 }
 
 // BundleGap is a device's bundles that never arrived.

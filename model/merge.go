@@ -34,10 +34,16 @@ func hashFields(fields ...string) string {
 }
 
 // ContentHash identifies what a finding says (result, score, texts,
-// deadline), ignoring who said it and when.
+// deadline, cases), ignoring who said it and when. Cases count only when
+// nonzero, so every finding recorded before deduction items existed keeps
+// its hash.
 func ContentHash(c Content) string {
-	return hashFields(c.Result.Code(), strconv.FormatInt(int64(c.Score), 10), c.Note, c.Evidence,
-		c.Recommendation, c.Deadline.ISO())
+	fields := []string{c.Result.Code(), strconv.FormatInt(int64(c.Score), 10), c.Note, c.Evidence,
+		c.Recommendation, c.Deadline.ISO()}
+	if c.Cases != 0 {
+		fields = append(fields, strconv.Itoa(c.Cases))
+	}
+	return hashFields(fields...)
 }
 
 // RevisionHash identifies a whole revision as it was born: its content and

@@ -138,6 +138,7 @@ type Finding struct {
 	Evidence       string    `json:"evidence,omitempty"`       // tài liệu kiểm chứng seen
 	Recommendation string    `json:"recommendation,omitempty"` // kiến nghị
 	Deadline       Date      `json:"deadline,omitempty"`       // hạn khắc phục
+	Cases          int       `json:"cases,omitempty"`          // deduction items: cases found
 	UpdatedBy      string    `json:"updated_by"`
 	UpdatedAt      time.Time `json:"updated_at"`
 	Device         string    `json:"device"`
@@ -154,17 +155,18 @@ type Content struct {
 	Evidence       string
 	Recommendation string
 	Deadline       Date
+	Cases          int // deduction items (điểm trừ): the cases found
 }
 
 // Content returns the finding's content.
 func (f Finding) Content() Content {
-	return Content{f.Result, f.Score, f.Note, f.Evidence, f.Recommendation, f.Deadline}
+	return Content{f.Result, f.Score, f.Note, f.Evidence, f.Recommendation, f.Deadline, f.Cases}
 }
 
 // Apply copies c into the finding.
 func (f *Finding) Apply(c Content) {
-	f.Result, f.Score, f.Note, f.Evidence, f.Recommendation, f.Deadline =
-		c.Result, c.Score, c.Note, c.Evidence, c.Recommendation, c.Deadline
+	f.Result, f.Score, f.Note, f.Evidence, f.Recommendation, f.Deadline, f.Cases =
+		c.Result, c.Score, c.Note, c.Evidence, c.Recommendation, c.Deadline, c.Cases
 }
 
 // NeedsNote reports the evidence rule: an item marked chưa đạt must say why.
@@ -172,9 +174,9 @@ func (c Content) NeedsNote() bool {
 	return c.Result == ResultFail && strings.TrimSpace(c.Note) == ""
 }
 
-// Validate checks the finding's content against its item.
+// Validate checks the finding's content against its item (Item.Check).
 func (c Content) Validate(it Item) error {
-	return it.CheckScore(c.Result, c.Score)
+	return it.Check(c)
 }
 
 // MarshalText implements encoding.TextMarshaler with the stored code.

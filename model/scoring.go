@@ -8,7 +8,10 @@ import (
 type Tally struct {
 	Score Points `json:"score"`
 	// Max is the maximum with every item counted; AdjustedMax leaves out
-	// items marked không áp dụng, which neither earn nor cost points.
+	// items marked không áp dụng, which neither earn nor cost points,
+	// unless the item counts không áp dụng as full marks (NAFull), when it
+	// stays in and earns its maximum. Không áp dụng on an item that does
+	// not allow it (NANotAllowed) counts as not assessed.
 	Max         Points `json:"max"`
 	AdjustedMax Points `json:"adjusted_max"`
 	Answered    int    `json:"answered"`
@@ -31,8 +34,23 @@ func (t *Tally) add(it Item, c Content, answered bool) {
 	t.Total++
 	t.Max += it.Max
 	if answered && c.Result == ResultNotApplicable {
-		t.Answered++
-		return
+		switch it.NA {
+		case NAFull:
+			// Counts as full marks: the item keeps its maximum and earns it.
+			t.Answered++
+			t.AdjustedMax += it.Max
+			t.Score += it.Max
+			return
+		case NANotAllowed:
+			// Not a valid answer for this item: it counts as not assessed,
+			// so the maximum stays and the assessment is not complete.
+			t.AdjustedMax += it.Max
+			return
+		default:
+			// Excluded: answered, out of the maximum.
+			t.Answered++
+			return
+		}
 	}
 	t.AdjustedMax += it.Max
 	if answered && c.Result.Answered() {

@@ -14,23 +14,31 @@ import (
 const assessmentCols = `id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status,
 	representative, representative_position, unit_comments, strengths, finalized_at, finalized_by, updated_at`
 
-func scanAssessment(sc interface{ Scan(...any) error }) (model.Assessment, error) {
+func scanAssessment(sc scanner) (model.Assessment, error) {
 	var a model.Assessment
 	var date, status, fin, upd string
-	err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
-		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd)
-	a.Date, _ = model.ParseDate(date)
+	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
+		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd); err != nil {
+		return a, err
+	}
 	a.Status = model.Status(status)
 	a.FinalizedAt, a.UpdatedAt = parseTime(fin), parseTime(upd)
-	return a, err
+	var err error
+	if a.Date, err = model.ParseDate(date); err != nil {
+		return a, fmt.Errorf("assessment %s: visit date: %w", a.ID, err)
+	}
+	return a, nil
 }
 
-func getAssessment(ctx context.Context, q querier, id string) (model.Assessment, error) {
+func getAssessment(ctx context.Context, q queryer, id string) (model.Assessment, error) {
 	a, err := scanAssessment(q.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, fmt.Errorf("assessment %s: %w", id, model.ErrNotFound)
+		return a, fmt.Errorf("assessment %s: %w", id, notFound(model.ShortID(id)))
 	}
-	return a, err
+	if err != nil {
+		return a, fmt.Errorf("read assessment %s: %w", id, err)
+	}
+	return a, nil
 }
 
 // Assessment returns one assessment by ID.
@@ -40,7 +48,7 @@ func (db *DB) Assessment(ctx context.Context, id string) (model.Assessment, erro
 		return a, fmt.Errorf("assessment %s: %w", id, model.ErrNotFound)
 	}
 	if err != nil {
-		return a, translate(err)
+		return a, db.translate(err)
 	}
 	return a, nil
 }
@@ -52,9 +60,9 @@ const getAssessmentSQL = "SELECT " + assessmentCols + " FROM assessments WHERE i
 // inspection again returns the existing assessment, with its visit date and
 // place updated if they were given.
 func (db *DB) AddAssessment(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error) {
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(t *txn) error {
 		var err error
-		a, err = db.addAssessment(ctx, tx, actor, a)
+		a, err = t.addAssessment(ctx, actor, a)
 		return err
 	})
 	if err != nil {
@@ -63,16 +71,17 @@ func (db *DB) AddAssessment(ctx context.Context, actor string, a model.Assessmen
 	return a, nil
 }
 
-func (db *DB) addAssessment(ctx context.Context, tx *sql.Tx, actor string, a model.Assessment) (model.Assessment, error) {
+func (t *txn) addAssessment(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error) {
 	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM checklists WHERE id = ? AND version = ?",
+	ref := a.ChecklistID + "@" + a.ChecklistVersion
+	if err := t.QueryRowContext(ctx, "SELECT count(*) FROM checklists WHERE id = ? AND version = ?",
 		a.ChecklistID, a.ChecklistVersion).Scan(&n); err != nil {
-		return a, err
+		return a, fmt.Errorf("read checklist %s: %w", ref, err)
 	}
 	if n == 0 {
-		return a, fmt.Errorf("checklist %s@%s: %w", a.ChecklistID, a.ChecklistVersion, model.ErrNotFound)
+		return a, fmt.Errorf("checklist %s: %w", ref, notFound(ref))
 	}
-	old, err := scanAssessment(tx.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE inspection_id = ? AND unit_id = ?",
+	old, err := scanAssessment(t.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE inspection_id = ? AND unit_id = ?",
 		a.InspectionID, a.UnitID))
 	if err == nil {
 		changed := false
@@ -86,12 +95,12 @@ func (db *DB) addAssessment(ctx context.Context, tx *sql.Tx, actor string, a mod
 			if old.Status == model.StatusFinalized {
 				return old, nil // a finalized record keeps its date and place
 			}
-			return old, db.writeAssessment(ctx, tx, actor, "save", old)
+			return old, t.writeAssessment(ctx, actor, "save", old)
 		}
 		return old, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
-		return a, err
+		return a, fmt.Errorf("read assessment: %w", err)
 	}
 	if a.ID == "" {
 		// Derived from the visit, so two laptops that each loaded the plan
@@ -100,32 +109,32 @@ func (db *DB) addAssessment(ctx context.Context, tx *sql.Tx, actor string, a mod
 	}
 	a.Status = model.StatusDraft
 	a.Place = nfc(a.Place)
-	a.UpdatedAt = db.Now()
-	_, err = tx.ExecContext(ctx, `INSERT INTO assessments(id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status, updated_at)
+	a.UpdatedAt = t.now()
+	_, err = t.ExecContext(ctx, `INSERT INTO assessments(id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status, updated_at)
 		VALUES (?,?,?,?,?,?,?,?,?)`, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place,
 		string(a.Status), formatTime(a.UpdatedAt))
 	if err != nil {
 		return a, fmt.Errorf("write assessment: %w", err)
 	}
-	_, err = db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID, Action: "create", New: jsonOf(a)})
+	_, err = t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID, Action: "create", New: jsonOf(a)})
 	return a, err
 }
 
 // writeAssessment updates an assessment row and audits the change.
-func (db *DB) writeAssessment(ctx context.Context, tx *sql.Tx, actor, action string, a model.Assessment) error {
-	old, err := getAssessment(ctx, tx, a.ID)
+func (t *txn) writeAssessment(ctx context.Context, actor, action string, a model.Assessment) error {
+	old, err := getAssessment(ctx, t, a.ID)
 	if err != nil {
 		return err
 	}
-	a.UpdatedAt = db.Now()
-	_, err = tx.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
+	a.UpdatedAt = t.now()
+	_, err = t.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
 		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=? WHERE id=?`,
 		a.Date.ISO(), nfc(a.Place), string(a.Status), nfc(a.Representative), nfc(a.RepresentativePosition), nfc(a.UnitComments),
 		nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(a.UpdatedAt), a.ID)
 	if err != nil {
 		return fmt.Errorf("write assessment: %w", err)
 	}
-	_, err = db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID, Action: action,
+	_, err = t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID, Action: action,
 		Old: jsonOf(old), New: jsonOf(a)})
 	return err
 }
@@ -145,9 +154,9 @@ type AssessmentRemarks struct {
 // strengths. A finalized assessment is refused with model.ErrFinalized.
 func (db *DB) SaveRemarks(ctx context.Context, actor, assessmentID string, r AssessmentRemarks) (model.Assessment, error) {
 	var a model.Assessment
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(t *txn) error {
 		var err error
-		a, err = getAssessment(ctx, tx, assessmentID)
+		a, err = getAssessment(ctx, t, assessmentID)
 		if err != nil {
 			return err
 		}
@@ -156,7 +165,7 @@ func (db *DB) SaveRemarks(ctx context.Context, actor, assessmentID string, r Ass
 		}
 		a.Representative, a.RepresentativePosition, a.UnitComments, a.Strengths = r.Representative, r.RepresentativePosition, r.UnitComments, r.Strengths
 		a.Place, a.Date = r.Place, r.Date
-		return db.writeAssessment(ctx, tx, actor, "save", a)
+		return t.writeAssessment(ctx, actor, "save", a)
 	})
 	if err != nil {
 		return a, fmt.Errorf("save remarks: %w", err)
@@ -164,40 +173,32 @@ func (db *DB) SaveRemarks(ctx context.Context, actor, assessmentID string, r Ass
 	return db.Assessment(ctx, assessmentID)
 }
 
-// GapError lists the items that block finalizing.
-type GapError struct{ Items []string }
+// ErrGaps is returned by Finalize while items break the evidence rule; the
+// error's param lists their codes.
+var ErrGaps = &model.Error{Code: model.EGaps}
 
-func (e *GapError) Error() string {
-	return fmt.Sprintf("items marked chưa đạt without a note: %s", strings.Join(e.Items, ", "))
-}
-
-// Unwrap gives the error its model code, with the item codes as param.
-func (e *GapError) Unwrap() error {
-	return model.NewError(model.EGaps, nil, strings.Join(e.Items, ", "))
-}
-
-// Finalize locks an assessment. It is refused (with *GapError) while any
-// item marked chưa đạt has no note: the evidence rule.
+// Finalize locks an assessment. It is refused (ErrGaps, with the item
+// codes) while any item marked chưa đạt has no note: the evidence rule.
 func (db *DB) Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error) {
 	var a model.Assessment
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(t *txn) error {
 		var err error
-		a, err = getAssessment(ctx, tx, assessmentID)
+		a, err = getAssessment(ctx, t, assessmentID)
 		if err != nil {
 			return err
 		}
 		if a.Status == model.StatusFinalized {
 			return nil
 		}
-		fs, err := findingsOf(ctx, tx, assessmentID)
+		fs, err := findingsOf(ctx, t, assessmentID)
 		if err != nil {
 			return err
 		}
 		if gaps := Gaps(fs); len(gaps) > 0 {
-			return &GapError{Items: gaps}
+			return model.NewError(model.EGaps, nil, strings.Join(gaps, ", "))
 		}
-		a.Status, a.FinalizedAt, a.FinalizedBy = model.StatusFinalized, db.Now(), actor
-		return db.writeAssessment(ctx, tx, actor, "finalize", a)
+		a.Status, a.FinalizedAt, a.FinalizedBy = model.StatusFinalized, t.now(), actor
+		return t.writeAssessment(ctx, actor, "finalize", a)
 	})
 	if err != nil {
 		return a, fmt.Errorf("finalize: %w", err)
@@ -220,9 +221,9 @@ func Gaps(fs []model.Finding) []string {
 // the audit history.
 func (db *DB) Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error) {
 	var a model.Assessment
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(t *txn) error {
 		var err error
-		a, err = getAssessment(ctx, tx, assessmentID)
+		a, err = getAssessment(ctx, t, assessmentID)
 		if err != nil {
 			return err
 		}
@@ -230,11 +231,11 @@ func (db *DB) Reopen(ctx context.Context, actor, assessmentID, reason string) (m
 			return nil
 		}
 		a.Status, a.FinalizedAt, a.FinalizedBy = model.StatusDraft, time.Time{}, ""
-		if err := db.writeAssessment(ctx, tx, actor, "reopen", a); err != nil {
+		if err := t.writeAssessment(ctx, actor, "reopen", a); err != nil {
 			return err
 		}
 		if strings.TrimSpace(reason) != "" {
-			_, err = db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID,
+			_, err = t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID,
 				Action: "reopen-reason", New: jsonOf(map[string]string{"reason": nfc(reason)})})
 		}
 		return err
@@ -257,48 +258,65 @@ type Overview struct {
 // ordered by kind, visit date and unit name. It reads all findings of the
 // inspection in one query.
 func (db *DB) Overviews(ctx context.Context, inspectionID string) ([]Overview, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT "+prefixCols("a.", assessmentCols)+", "+prefixCols("u.", unitCols)+
-		` FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ?
-		ORDER BY u.kind, a.visit_date, u.name`, inspectionID)
-	if err != nil {
-		return nil, fmt.Errorf("list assessments: %w", translate(err))
-	}
 	var out []Overview
-	for rows.Next() {
-		var o Overview
-		a, u := &o.Assessment, &o.Unit
-		var date, status, fin, upd, kind string
-		if err := rows.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
-			&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
-			&u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("list assessments: %w", err)
+	var contents map[string]map[string]model.Content
+	err := db.read(ctx, func(q queryer) error {
+		rows, err := q.QueryContext(ctx, "SELECT "+prefixCols("a.", assessmentCols)+", "+prefixCols("u.", unitCols)+
+			` FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ?
+			ORDER BY u.kind, a.visit_date, u.name`, inspectionID)
+		if err != nil {
+			return err
 		}
-		a.Date, _ = model.ParseDate(date)
-		a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
-		out = append(out, o)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list assessments: %w", err)
-	}
-	contents, err := db.contentsByAssessment(ctx, "SELECT f.assessment_id, "+prefixCols("f.", findingCols)+
-		" FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ?", inspectionID)
+		defer closeRows(rows)
+		for rows.Next() {
+			var o Overview
+			if o.Assessment, o.Unit, err = scanAssessmentUnit(rows); err != nil {
+				return err
+			}
+			out = append(out, o)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		contents, err = contentsByAssessment(ctx, q, "SELECT f.assessment_id, "+prefixCols("f.", findingCols)+
+			" FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ?", inspectionID)
+		return err
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("list assessments: %w", err)
 	}
 	for i := range out {
 		o := &out[i]
 		cl, err := db.Checklist(ctx, o.Assessment.ChecklistID, o.Assessment.ChecklistVersion)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("list assessments: %w", err)
 		}
 		o.Checklist = cl
 		o.Scorecard = model.Score(cl, contents[o.Assessment.ID])
 	}
 	return out, nil
+}
+
+// assessmentUnitCols are the columns scanAssessmentUnit reads: an
+// assessment (a.) joined with its unit (u.).
+var assessmentUnitCols = prefixCols("a.", assessmentCols) + ", " + prefixCols("u.", unitCols)
+
+// scanAssessmentUnit reads a row of assessmentUnitCols.
+func scanAssessmentUnit(sc scanner) (model.Assessment, model.Unit, error) {
+	var a model.Assessment
+	var u model.Unit
+	var date, status, fin, upd, kind string
+	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
+		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
+		&u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
+		return a, u, fmt.Errorf("read assessment: %w", err)
+	}
+	a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
+	var err error
+	if a.Date, err = model.ParseDate(date); err != nil {
+		return a, u, fmt.Errorf("assessment %s: visit date: %w", a.ID, err)
+	}
+	return a, u, nil
 }
 
 func prefixCols(p, cols string) string {

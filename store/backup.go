@@ -2,12 +2,15 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
+
+	"kiemtra/internal/safefile"
 )
 
 // DefaultBackupKeep is how many backups an import keeps by default.
@@ -24,32 +27,52 @@ func (db *DB) BackupDir() string { return filepath.Join(filepath.Dir(db.path), "
 // database (keep ≤ 0 keeps them all). It returns the backup's path.
 func (db *DB) Backup(ctx context.Context, keep int) (string, error) {
 	dir := db.BackupDir()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := safefile.MkdirAll(dir); err != nil {
 		return "", fmt.Errorf("backup: %w", err)
 	}
 	stem := strings.TrimSuffix(filepath.Base(db.path), filepath.Ext(db.path))
-	base := stem + "-" + db.Now().Format("20060102-150405")
-	path := filepath.Join(dir, base+".db")
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(path); os.IsNotExist(err) {
-			break
-		}
-		path = filepath.Join(dir, fmt.Sprintf("%s-%d.db", base, i))
+	path, err := newBackupFile(dir, stem+"-"+db.Now().Format("20060102-150405"))
+	if err != nil {
+		return "", fmt.Errorf("backup: %w", err)
 	}
 	if _, err := db.sql.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
-		os.Remove(path)
-		return "", fmt.Errorf("backup to %s: %w", path, translate(err))
+		return "", fmt.Errorf("backup to %s: %w", path, errors.Join(db.translate(err), os.Remove(path)))
 	}
 	if err := syncFile(path); err != nil {
 		return "", fmt.Errorf("backup to %s: %w", path, err)
 	}
-	syncDir(dir)
+	if err := safefile.SyncDir(dir); err != nil {
+		return "", fmt.Errorf("backup to %s: %w", path, err)
+	}
 	if keep > 0 {
 		if err := pruneBackups(dir, stem, keep); err != nil {
 			return path, err
 		}
 	}
 	return path, nil
+}
+
+// newBackupFile creates an empty file base.db in dir (base-2.db, … if taken)
+// for VACUUM INTO to fill: created here, it is the user's alone (0600) and
+// can never be another file of the same name.
+func newBackupFile(dir, base string) (string, error) {
+	for i := 1; ; i++ {
+		path := filepath.Join(dir, base+".db")
+		if i > 1 {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d.db", base, i))
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, safefile.FileMode)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", safefile.Wrap(path, err)
+		}
+		if err := f.Close(); err != nil {
+			return "", safefile.Wrap(path, err)
+		}
+		return path, nil
+	}
 }
 
 // Backups lists this database's backups, oldest first.
@@ -60,11 +83,11 @@ func (db *DB) Backups() ([]string, error) {
 
 func listBackups(dir, stem string) ([]string, error) {
 	ents, err := os.ReadDir(dir)
-	if os.IsNotExist(err) {
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("list backups: %w", err)
+		return nil, fmt.Errorf("list backups: %w", safefile.Wrap(dir, err))
 	}
 	var out []string
 	for _, e := range ents {
@@ -108,72 +131,24 @@ func pruneBackups(dir, stem string, keep int) error {
 	}
 	for len(all) > keep {
 		if err := os.Remove(all[0]); err != nil {
-			return fmt.Errorf("remove old backup: %w", err)
+			return fmt.Errorf("remove old backup: %w", safefile.Wrap(all[0], err))
 		}
 		all = all[1:]
 	}
 	return nil
 }
 
+// syncFile flushes a file SQLite wrote without syncing (VACUUM INTO).
 func syncFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return err
+		return safefile.Wrap(path, err)
 	}
 	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
+		return safefile.Wrap(path, errors.Join(err, f.Close()))
 	}
-	return f.Close()
-}
-
-// syncDir makes a rename or new file in dir durable (not possible, and not
-// needed, on Windows).
-func syncDir(dir string) {
-	if isWindows() {
-		return
+	if err := f.Close(); err != nil {
+		return safefile.Wrap(path, err)
 	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
-}
-
-func isWindows() bool { return runtime.GOOS == "windows" }
-
-// writeFileAtomic writes data to a temporary file in path's folder, syncs
-// it and renames it over path, so a reader sees the old file or the whole
-// new one, never a part.
-func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if err := tmp.Chmod(perm); err != nil && !isWindows() {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		return err
-	}
-	ok = true
-	syncDir(dir)
 	return nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"kiemtra/model"
+	"kiemtra/store/bundle/bundletest"
 )
 
 // The merge benchmark: 200 bundles from 200 laptops, 500 findings each
@@ -34,7 +36,7 @@ type benchData struct {
 	dir     string
 	bundles []string
 	plain   []string // the same finding rows as plain SQLite files
-	keys    []*DeviceKey
+	keys    []*bundletest.Key
 	cl      *model.Checklist
 	err     error
 }
@@ -51,12 +53,12 @@ func benchSetup(b *testing.B) *benchData {
 		if d.err != nil {
 			return
 		}
-		d.cl = benchChecklist(benchItems)
-		in := genInspection()
+		d.cl = bundletest.BigChecklist(benchItems)
+		in := bundletest.Inspection()
 		for i := 0; i < benchBundles; i++ {
-			k := genKey(fmt.Sprint("bench-", i))
+			k := bundletest.NewKey(fmt.Sprint("bench-", i))
 			d.keys = append(d.keys, k)
-			data := genBundle(k, 1, in, d.cl, benchUnits, fmt.Sprintf("U%03d-", i))
+			data := bundletest.Generate(k, 1, in, d.cl, benchUnits, fmt.Sprintf("U%03d-", i))
 			p := filepath.Join(d.dir, fmt.Sprintf("b%03d.ktb", i))
 			if d.err = os.WriteFile(p, data, 0o600); d.err != nil {
 				return
@@ -85,12 +87,12 @@ const plainSchema = `CREATE TABLE findings (id TEXT PRIMARY KEY, assessment_id T
 	deadline TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL, device TEXT NOT NULL,
 	revision TEXT NOT NULL UNIQUE, base_revision TEXT NOT NULL, UNIQUE (assessment_id, item_code)) STRICT`
 
-func writePlainFindings(path string, fs []model.Finding) error {
+func writePlainFindings(path string, fs []model.Finding) (err error) {
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer func() { err = errors.Join(err, db.Close()) }()
 	if _, err := db.Exec(plainSchema); err != nil {
 		return err
 	}
@@ -102,8 +104,7 @@ func writePlainFindings(path string, fs []model.Finding) error {
 		if _, err := tx.Exec("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", f.ID, f.AssessmentID, f.ItemCode,
 			f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation, f.Deadline.ISO(), f.UpdatedBy,
 			formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision); err != nil {
-			tx.Rollback()
-			return err
+			return errors.Join(err, tx.Rollback())
 		}
 	}
 	return tx.Commit()
@@ -119,9 +120,9 @@ func benchTarget(b *testing.B, d *benchData, dir string) *DB {
 	if _, err := db.AddChecklists(ctx, true, d.cl); err != nil {
 		b.Fatal(err)
 	}
-	err = db.tx(ctx, func(tx *sql.Tx) error {
+	err = db.tx(ctx, func(t *txn) error {
 		for i, k := range d.keys {
-			if err := trustKey(ctx, tx, TrustedKey{Fingerprint: k.Fingerprint, PublicKey: k.Public, Device: k.Device,
+			if err := t.trustKey(ctx, TrustedKey{Fingerprint: k.Fingerprint, PublicKey: k.Public, Device: k.Device,
 				Name: fmt.Sprint("Laptop ", i), AddedAt: time.Now()}); err != nil {
 				return err
 			}
@@ -151,11 +152,11 @@ func BenchmarkMerge200Bundles(b *testing.B) {
 			b.Fatalf("import: %v %+v", err, rep.Results[0].Err)
 		}
 		var n int
-		db.sql.QueryRow("SELECT count(*) FROM findings").Scan(&n)
+		check(b, db.sql.QueryRow("SELECT count(*) FROM findings").Scan(&n))
 		if n != benchFindingsAll {
 			b.Fatalf("%d findings merged, want %d", n, benchFindingsAll)
 		}
-		db.Close()
+		check(b, db.Close())
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(benchFindingsAll)*float64(b.N)/b.Elapsed().Seconds(), "findings/s")

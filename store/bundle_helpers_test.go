@@ -6,19 +6,21 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"testing"
+
+	"kiemtra/store/bundle"
 )
 
 // splitForTest cuts a bundle into header, manifest and the rest
 // (signature and payload).
 func splitForTest(data []byte) (head, manifest, rest []byte) {
-	if len(data) < headerBytes {
+	if len(data) < bundle.HeaderBytes {
 		return data, nil, nil
 	}
-	n := int(binary.BigEndian.Uint32(data[len(bundleMagic)+1:]))
-	if len(data) < headerBytes+n {
-		return data[:headerBytes], data[headerBytes:], nil
+	n := int(binary.BigEndian.Uint32(data[len(bundle.Magic)+1:]))
+	if len(data) < bundle.HeaderBytes+n {
+		return data[:bundle.HeaderBytes], data[bundle.HeaderBytes:], nil
 	}
-	return data[:headerBytes], data[headerBytes : headerBytes+n], data[headerBytes+n:]
+	return data[:bundle.HeaderBytes], data[bundle.HeaderBytes : bundle.HeaderBytes+n], data[bundle.HeaderBytes+n:]
 }
 
 // resignForTest makes the bundle claim another key and signs it with it: a
@@ -32,7 +34,7 @@ func resignForTest(t *testing.T, data []byte, pub ed25519.PublicKey, priv ed2551
 	}
 	m.PublicKey = base64.StdEncoding.EncodeToString(pub)
 	mj, _ := json.Marshal(m)
-	out := []byte(bundleMagic)
+	out := []byte(bundle.Magic)
 	out = append(out, BundleFormat)
 	out = binary.BigEndian.AppendUint32(out, uint32(len(mj)))
 	out = append(out, mj...)
@@ -63,7 +65,8 @@ func rewriteEntryForTest(t *testing.T, db *DB, rowid int64, mutate func(*AuditEn
 		}
 		es = append(es, e)
 	}
-	rows.Close()
+	check(t, rows.Err())
+	closeRows(rows)
 	mutate(&es[0])
 	for i := range es {
 		if i > 0 {

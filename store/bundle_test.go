@@ -12,7 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"kiemtra/i18n"
 	"kiemtra/model"
+	"kiemtra/store/bundle"
 )
 
 // device is one laptop (or Sở Nội vụ) in a sync test.
@@ -134,7 +136,8 @@ func dump(t *testing.T, db *DB) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cols, _ := rows.Columns()
+		cols, err := rows.Columns()
+		check(t, err)
 		for rows.Next() {
 			vals := make([]any, len(cols))
 			ptrs := make([]any, len(cols))
@@ -146,7 +149,8 @@ func dump(t *testing.T, db *DB) string {
 			}
 			fmt.Fprintln(&b, vals...)
 		}
-		rows.Close()
+		check(t, rows.Err())
+		closeRows(rows)
 		b.WriteString("--\n")
 	}
 	return b.String()
@@ -173,6 +177,7 @@ var (
 )
 
 func TestBundleRoundTripBothWays(t *testing.T) {
+	t.Parallel()
 	a, b := newLegacyDevice(t, "Lê Thu Trang"), newLegacyDevice(t, "Phạm Đức Long")
 	trustAll(t, a, b)
 	if a.a.ID == b.a.ID {
@@ -225,6 +230,7 @@ func TestBundleRoundTripBothWays(t *testing.T) {
 }
 
 func TestBundleConflictKeptListedAndResolved(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, b := newDevice(t, "Lê Thu Trang"), newDevice(t, "Phạm Đức Long")
 	trustAll(t, a, b)
@@ -298,6 +304,7 @@ func contains(ss []string, s string) bool {
 }
 
 func TestBundleGapsAndReplay(t *testing.T) {
+	t.Parallel()
 	a, b := newDevice(t, "A"), newDevice(t, "B")
 	trustAll(t, a, b)
 	a.save(t, "1.1.1", pass)
@@ -342,6 +349,7 @@ func importExpectingError(t *testing.T, d *device, path string, want error) {
 	if !strings.Contains(got.Error(), filepath.Base(path)) {
 		t.Errorf("the message must name the file: %v", got)
 	}
+	requireWords(t, got)
 	if dump(t, d.db) != before {
 		t.Fatalf("%s: the refused bundle changed the database", filepath.Base(path))
 	}
@@ -351,6 +359,7 @@ func importExpectingError(t *testing.T, d *device, path string, want error) {
 }
 
 func TestBundleTamperingRefused(t *testing.T) {
+	t.Parallel()
 	a, b := newDevice(t, "A"), newDevice(t, "B")
 	trustAll(t, a, b)
 	a.save(t, "1.1.1", pass)
@@ -362,18 +371,18 @@ func TestBundleTamperingRefused(t *testing.T) {
 	}
 	bad := filepath.Join(b.dir, "bad.ktb")
 	_, mraw, _ := splitForTest(data)
-	manifestEnd := headerBytes + len(mraw)
+	manifestEnd := bundle.HeaderBytes + len(mraw)
 	sigEnd := manifestEnd + ed25519.SignatureSize
 	// Flip one bit in bytes spread over every part of the file.
 	for i := 0; i < len(data); i += max(1, len(data)/300) {
 		mod := append([]byte(nil), data...)
 		mod[i] ^= 0x20
-		os.WriteFile(bad, mod, 0o600)
+		check(t, os.WriteFile(bad, mod, 0o600))
 		var want error
 		switch {
-		case i < len(bundleMagic):
+		case i < len(bundle.Magic):
 			want = ErrBundleFormat
-		case i < headerBytes:
+		case i < bundle.HeaderBytes:
 			want = nil // version or length: format or truncation
 		case i < sigEnd:
 			want = ErrBundleSignature
@@ -382,26 +391,25 @@ func TestBundleTamperingRefused(t *testing.T) {
 		}
 		importExpectingError(t, b, bad, want)
 	}
-	for _, n := range []int{0, 5, headerBytes, manifestEnd, sigEnd, len(data) - 1} {
-		os.WriteFile(bad, data[:n], 0o600)
+	for _, n := range []int{0, 5, bundle.HeaderBytes, manifestEnd, sigEnd, len(data) - 1} {
+		check(t, os.WriteFile(bad, data[:n], 0o600))
 		want := ErrBundleTruncated
 		if n == 0 {
 			want = ErrBundleFormat
 		}
 		importExpectingError(t, b, bad, want)
 	}
-	os.WriteFile(bad, append(append([]byte(nil), data...), 0), 0o600)
+	check(t, os.WriteFile(bad, append(append([]byte(nil), data...), 0), 0o600))
 	importExpectingError(t, b, bad, ErrBundleFormat)
 
 	// Re-signed with a key nobody trusts: refused, naming its fingerprint.
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	forged := resignForTest(t, data, pub, priv)
-	os.WriteFile(bad, forged, 0o600)
+	check(t, os.WriteFile(bad, forged, 0o600))
 	importExpectingError(t, b, bad, ErrUntrusted)
 	rep, _ := b.db.Import(context.Background(), []string{bad}, ImportOptions{})
-	var ue *UntrustedError
-	if !errors.As(rep.Results[0].Err, &ue) || ue.Fingerprint != Fingerprint(pub) || !strings.Contains(ue.Error(), "kiemtra keys trust") {
-		t.Errorf("untrusted error: %v", rep.Results[0].Err)
+	if p := model.ErrorParams(rep.Results[0].Err); len(p) != 3 || p[0] != Fingerprint(pub) || p[2] != "A" {
+		t.Errorf("untrusted error params %q, want the fingerprint, device and inspector: %v", p, rep.Results[0].Err)
 	}
 	// The good bundle still imports, then is a replay.
 	b.importFiles(t, good)
@@ -411,6 +419,7 @@ func TestBundleTamperingRefused(t *testing.T) {
 }
 
 func TestBundleSequenceReuseAndChangedRevisionRefused(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, b := newDevice(t, "A"), newDevice(t, "B")
 	trustAll(t, a, b)
@@ -424,11 +433,15 @@ func TestBundleSequenceReuseAndChangedRevisionRefused(t *testing.T) {
 
 	// Laptop A restored from a backup (same device, same key) re-issues
 	// bundle 1 with other content.
-	a.db.Close()
-	os.Remove(a.db.Path() + "-wal")
-	os.Remove(a.db.Path() + "-shm")
-	raw, _ := os.ReadFile(backup)
-	os.WriteFile(a.db.Path(), raw, 0o600)
+	check(t, a.db.Close())
+	for _, side := range []string{"-wal", "-shm"} {
+		if err := os.Remove(a.db.Path() + side); err != nil && !errors.Is(err, os.ErrNotExist) {
+			t.Fatal(err)
+		}
+	}
+	raw, err := os.ReadFile(backup)
+	check(t, err)
+	check(t, os.WriteFile(a.db.Path(), raw, 0o600))
 	a.db = openTest(t, a.db.Path())
 	a.save(t, "1.1.2", partial)
 	importExpectingError(t, b, a.bundle(t, "1-again.ktb"), ErrSeqReused)
@@ -438,7 +451,7 @@ func TestBundleSequenceReuseAndChangedRevisionRefused(t *testing.T) {
 	trustAll(t, a, c)
 	f := findingsByItem(t, a)["1.1.1"]
 	var rowid int64
-	a.db.sql.QueryRow("SELECT seq FROM audit WHERE revision = ?", f.Revision).Scan(&rowid)
+	check(t, a.db.sql.QueryRow("SELECT seq FROM audit WHERE revision = ?", f.Revision).Scan(&rowid))
 	c.importFiles(t, a.bundle(t, "2.ktb"))
 	rewriteEntryForTest(t, a.db, rowid, func(e *AuditEntry) {
 		e.New = strings.Replace(e.New, `"score":100`, `"score":0`, 1)
@@ -448,18 +461,20 @@ func TestBundleSequenceReuseAndChangedRevisionRefused(t *testing.T) {
 }
 
 func TestBundleBackdatedEntryRefused(t *testing.T) {
+	t.Parallel()
 	a, b := newDevice(t, "A"), newDevice(t, "B")
 	trustAll(t, a, b)
 	a.save(t, "1.1.1", pass)
 	a.save(t, "1.1.2", partial)
 	f := findingsByItem(t, a)["1.1.2"]
 	var rowid int64
-	a.db.sql.QueryRow("SELECT seq FROM audit WHERE revision = ?", f.Revision).Scan(&rowid)
+	check(t, a.db.sql.QueryRow("SELECT seq FROM audit WHERE revision = ?", f.Revision).Scan(&rowid))
 	rewriteEntryForTest(t, a.db, rowid, func(e *AuditEntry) { e.At = e.At.AddDate(0, 0, -30) })
 	importExpectingError(t, b, a.bundle(t, "1.ktb"), ErrChainBroken)
 }
 
 func TestBundleUnknownChecklistRefused(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, b := newDevice(t, "A"), newDevice(t, "B")
 	trustAll(t, a, b)
@@ -476,6 +491,7 @@ func TestBundleUnknownChecklistRefused(t *testing.T) {
 }
 
 func TestKeysAndReceipts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, b := newDevice(t, "A"), newDevice(t, "Sở Nội vụ")
 	k, err := a.db.DeviceKey(ctx)
@@ -520,7 +536,7 @@ func TestKeysAndReceipts(t *testing.T) {
 	// A receipt altered in transit is refused.
 	raw, _ := os.ReadFile(rp)
 	alt := strings.Replace(string(raw), `"accepted":1`, `"accepted":2`, 1)
-	os.WriteFile(rp+".bad", []byte(alt), 0o600)
+	check(t, os.WriteFile(rp+".bad", []byte(alt), 0o600))
 	if _, err := a.db.AcceptReceipt(ctx, rp+".bad"); !errors.Is(err, ErrReceiptSignature) {
 		t.Errorf("altered receipt: %v", err)
 	}
@@ -533,6 +549,7 @@ func TestKeysAndReceipts(t *testing.T) {
 }
 
 func TestImportBackupRotates(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, b := newDevice(t, "A"), newDevice(t, "B")
 	trustAll(t, a, b)
@@ -557,10 +574,27 @@ func TestImportBackupRotates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer bk.Close()
+	defer func() { check(t, bk.Close()) }()
 	var n int
-	bk.sql.QueryRow("SELECT count(*) FROM bundles_received").Scan(&n)
+	check(t, bk.sql.QueryRow("SELECT count(*) FROM bundles_received").Scan(&n))
 	if n != 3 {
 		t.Errorf("last backup holds %d received bundles, want 3", n)
+	}
+}
+
+// requireWords fails unless err has words in the catalogue in both
+// languages with every param its message shows.
+func requireWords(t *testing.T, err error) {
+	t.Helper()
+	if model.ErrorCode(err) == model.EInternal {
+		t.Errorf("no model code: %v", err)
+	}
+	// A message with more placeholders than the error has params shows
+	// the extra one given here.
+	params := append(model.ErrorParams(err), "\x00missing")
+	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
+		if msg := i18n.New(lang).Code(model.ErrorCode(err), params...); strings.Contains(msg, "\x00missing") || strings.Contains(msg, "[e.") {
+			t.Errorf("%s words for %v: %q", lang, err, msg)
+		}
 	}
 }

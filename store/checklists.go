@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"kiemtra/model"
 )
@@ -19,9 +20,10 @@ var ErrChecklistChanged = &model.Error{Code: model.EChecklistChanged}
 // version already held with the same hash is left alone; with a different
 // hash it is refused with ErrChecklistChanged, and nothing is written.
 func (db *DB) AddChecklists(ctx context.Context, builtin bool, cls ...*model.Checklist) (added int, err error) {
-	err = db.tx(ctx, func(tx *sql.Tx) error {
+	err = db.tx(ctx, func(t *txn) error {
+		at := formatTime(t.now())
 		for _, c := range cls {
-			ok, err := addChecklist(ctx, tx, c, builtin, formatTime(db.Now()))
+			ok, err := t.addChecklist(ctx, c, builtin, at)
 			if err != nil {
 				return err
 			}
@@ -37,17 +39,17 @@ func (db *DB) AddChecklists(ctx context.Context, builtin bool, cls ...*model.Che
 	return added, nil
 }
 
-func addChecklist(ctx context.Context, tx *sql.Tx, c *model.Checklist, builtin bool, addedAt string) (bool, error) {
+func (t *txn) addChecklist(ctx context.Context, c *model.Checklist, builtin bool, addedAt string) (bool, error) {
 	var hash string
-	err := tx.QueryRowContext(ctx, "SELECT hash FROM checklists WHERE id = ? AND version = ?", c.ID, c.Version).Scan(&hash)
+	err := t.QueryRowContext(ctx, "SELECT hash FROM checklists WHERE id = ? AND version = ?", c.ID, c.Version).Scan(&hash)
 	switch {
 	case err == nil:
 		if hash != c.Hash {
-			return false, fmt.Errorf("%s: %w", c.Ref(), ErrChecklistChanged)
+			return false, model.NewError(model.EChecklistChanged, nil, c.Ref())
 		}
 		return false, nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return false, err
+		return false, fmt.Errorf("read checklist %s: %w", c.Ref(), err)
 	}
 	body, err := json.Marshal(c)
 	if err != nil {
@@ -57,9 +59,12 @@ func addChecklist(ctx context.Context, tx *sql.Tx, c *model.Checklist, builtin b
 	if builtin {
 		b = 1
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO checklists(id, version, hash, kind, title, body, builtin, added_at)
+	_, err = t.ExecContext(ctx, `INSERT INTO checklists(id, version, hash, kind, title, body, builtin, added_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.Version, c.Hash, string(c.Kind), nfc(c.Title), nfc(string(body)), b, addedAt)
-	return err == nil, err
+	if err != nil {
+		return false, fmt.Errorf("write checklist %s: %w", c.Ref(), err)
+	}
+	return true, nil
 }
 
 // ChecklistInfo is a checklist version's identity, without its items.
@@ -76,20 +81,23 @@ type ChecklistInfo struct {
 func (db *DB) ChecklistInfos(ctx context.Context) ([]ChecklistInfo, error) {
 	rows, err := db.sql.QueryContext(ctx, "SELECT id, version, hash, kind, title, builtin FROM checklists ORDER BY id, version")
 	if err != nil {
-		return nil, fmt.Errorf("list checklists: %w", translate(err))
+		return nil, fmt.Errorf("list checklists: %w", db.translate(err))
 	}
-	defer rows.Close()
+	defer closeRows(rows)
 	var out []ChecklistInfo
 	for rows.Next() {
 		var ci ChecklistInfo
 		var kind string
 		if err := rows.Scan(&ci.ID, &ci.Version, &ci.Hash, &kind, &ci.Title, &ci.Builtin); err != nil {
-			return nil, fmt.Errorf("list checklists: %w", err)
+			return nil, fmt.Errorf("list checklists: %w", db.translate(err))
 		}
 		ci.Kind = model.UnitKind(kind)
 		out = append(out, ci)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list checklists: %w", db.translate(err))
+	}
+	return out, nil
 }
 
 // Checklist returns a checklist version held by the database. An empty
@@ -113,10 +121,10 @@ func (db *DB) Checklist(ctx context.Context, id, version string) (*model.Checkli
 	var v, body string
 	err := db.sql.QueryRowContext(ctx, q, args...).Scan(&v, &body)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("checklist %s: %w", key, model.ErrNotFound)
+		return nil, fmt.Errorf("checklist %s: %w", key, notFound(strings.TrimSuffix(key, "@")))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read checklist %s: %w", key, translate(err))
+		return nil, fmt.Errorf("read checklist %s: %w", key, db.translate(err))
 	}
 	var c model.Checklist
 	if err := json.Unmarshal([]byte(body), &c); err != nil {

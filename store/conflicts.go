@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -50,40 +49,25 @@ func ConflictID(a, b string) string {
 	return model.DerivedID("conflict", a, b)
 }
 
-// Errors of conflict resolution.
-var (
-	ErrConflictResolved = &model.Error{Code: model.EResolved}
-)
+// ErrConflictResolved is returned for a conflict already resolved.
+var ErrConflictResolved = &model.Error{Code: model.EResolved}
 
 // reconcileConflicts makes the conflicts table match a finding's revision
 // graph: every pair of disagreeing heads open, and every open conflict
 // whose sides are no longer both current closed, naming the revision that
 // superseded it.
-func (db *DB) reconcileConflicts(ctx context.Context, tx *sql.Tx, findingID, assessmentID, item string, g *model.Graph, all map[string]revInfo) error {
+func (t *txn) reconcileConflicts(ctx context.Context, findingID, assessmentID, item string, g *model.Graph, all map[string]revInfo) error {
 	heads := g.Heads()
 	pairs := model.ConflictsOf(heads)
 	desired := make(map[string]model.Pair, len(pairs))
 	for _, p := range pairs {
 		desired[ConflictID(p.Current.ID, p.Other.ID)] = p
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT id, current_revision, other_revision FROM conflicts WHERE finding_id = ? AND resolved_at = ''", findingID)
+	opens, err := openConflicts(ctx, t, findingID)
 	if err != nil {
 		return err
 	}
-	type open struct{ id, cur, other string }
-	var opens []open
-	for rows.Next() {
-		var o open
-		if err := rows.Scan(&o.id, &o.cur, &o.other); err != nil {
-			rows.Close()
-			return err
-		}
-		opens = append(opens, o)
-	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	now := formatTime(db.Now())
+	now := formatTime(t.now())
 	for _, o := range opens {
 		if _, ok := desired[o.id]; ok {
 			continue
@@ -103,9 +87,9 @@ func (db *DB) reconcileConflicts(ctx context.Context, tx *sql.Tx, findingID, ass
 				break
 			}
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution_revision = ? WHERE id = ?",
+		if _, err := t.ExecContext(ctx, "UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution_revision = ? WHERE id = ?",
 			now, by, res, o.id); err != nil {
-			return err
+			return fmt.Errorf("close conflict: %w", err)
 		}
 	}
 	ids := make([]string, 0, len(desired))
@@ -115,7 +99,7 @@ func (db *DB) reconcileConflicts(ctx context.Context, tx *sql.Tx, findingID, ass
 	sort.Strings(ids)
 	for _, id := range ids {
 		p := desired[id]
-		_, err := tx.ExecContext(ctx, `INSERT INTO conflicts(id, finding_id, assessment_id, item_code, current_revision, other_revision,
+		_, err := t.ExecContext(ctx, `INSERT INTO conflicts(id, finding_id, assessment_id, item_code, current_revision, other_revision,
 			current_json, other_json, detected_at) VALUES (?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET finding_id = excluded.finding_id, assessment_id = excluded.assessment_id,
 			current_revision = excluded.current_revision, other_revision = excluded.other_revision,
@@ -128,35 +112,60 @@ func (db *DB) reconcileConflicts(ctx context.Context, tx *sql.Tx, findingID, ass
 	return nil
 }
 
+// openConflict is an open conflict's pair of revisions.
+type openConflict struct{ id, cur, other string }
+
+// openConflicts lists a finding's open conflicts.
+func openConflicts(ctx context.Context, q queryer, findingID string) ([]openConflict, error) {
+	rows, err := q.QueryContext(ctx, "SELECT id, current_revision, other_revision FROM conflicts WHERE finding_id = ? AND resolved_at = ''", findingID)
+	if err != nil {
+		return nil, fmt.Errorf("read conflicts: %w", err)
+	}
+	defer closeRows(rows)
+	var out []openConflict
+	for rows.Next() {
+		var o openConflict
+		if err := rows.Scan(&o.id, &o.cur, &o.other); err != nil {
+			return nil, fmt.Errorf("read conflicts: %w", err)
+		}
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read conflicts: %w", err)
+	}
+	return out, nil
+}
+
 // refreshConflicts re-reads the revisions of findings with open conflicts
 // and reconciles them: an edit saved on the current value since the import
 // supersedes the pair it was made on.
 func (db *DB) refreshConflicts(ctx context.Context) error {
-	return db.tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.finding_id, f.assessment_id, f.item_code FROM conflicts c
-			JOIN findings f ON f.id = c.finding_id WHERE c.resolved_at = ''`)
-		if err != nil {
-			return err
-		}
+	return db.tx(ctx, func(t *txn) error {
 		type fk struct{ id, a, item string }
 		var fs []fk
+		rows, err := t.QueryContext(ctx, `SELECT DISTINCT c.finding_id, f.assessment_id, f.item_code FROM conflicts c
+			JOIN findings f ON f.id = c.finding_id WHERE c.resolved_at = ''`)
+		if err != nil {
+			return fmt.Errorf("read conflicts: %w", err)
+		}
+		defer closeRows(rows)
 		for rows.Next() {
 			var x fk
 			if err := rows.Scan(&x.id, &x.a, &x.item); err != nil {
-				rows.Close()
-				return err
+				return fmt.Errorf("read conflicts: %w", err)
 			}
 			fs = append(fs, x)
 		}
-		if err := rows.Close(); err != nil {
-			return err
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read conflicts: %w", err)
 		}
+		closeRows(rows)
 		for _, x := range fs {
-			g, all, err := findingGraph(ctx, tx, x.id)
+			g, all, err := findingGraph(ctx, t, x.id)
 			if err != nil {
 				return err
 			}
-			if err := db.reconcileConflicts(ctx, tx, x.id, x.a, x.item, g, all); err != nil {
+			if err := t.reconcileConflicts(ctx, x.id, x.a, x.item, g, all); err != nil {
 				return err
 			}
 		}
@@ -164,7 +173,8 @@ func (db *DB) refreshConflicts(ctx context.Context) error {
 	})
 }
 
-func findingGraph(ctx context.Context, q querier, findingID string) (*model.Graph, map[string]revInfo, error) {
+// findingGraph is every revision held of a finding, under any of its IDs.
+func findingGraph(ctx context.Context, q queryer, findingID string) (*model.Graph, map[string]revInfo, error) {
 	names, err := findingNames(ctx, q, findingID)
 	if err != nil {
 		return nil, nil, err
@@ -185,8 +195,7 @@ func (db *DB) Conflicts(ctx context.Context, f ConflictFilter) ([]Conflict, erro
 	if err := db.refreshConflicts(ctx); err != nil {
 		return nil, fmt.Errorf("list conflicts: %w", err)
 	}
-	q := `SELECT c.id, c.finding_id, c.assessment_id, a.inspection_id, u.code, u.name, c.item_code, c.current_json, c.other_json,
-		c.detected_at, c.resolved_at, c.resolved_by, c.resolution_revision
+	q := `SELECT ` + conflictCols + `
 		FROM conflicts c JOIN assessments a ON a.id = c.assessment_id JOIN units u ON u.id = a.unit_id WHERE 1=1`
 	var args []any
 	if f.InspectionID != "" {
@@ -203,32 +212,44 @@ func (db *DB) Conflicts(ctx context.Context, f ConflictFilter) ([]Conflict, erro
 	q += " ORDER BY c.resolved_at != '', u.code, c.item_code, c.id"
 	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list conflicts: %w", translate(err))
+		return nil, fmt.Errorf("list conflicts: %w", db.translate(err))
 	}
-	defer rows.Close()
+	defer closeRows(rows)
 	var out []Conflict
 	for rows.Next() {
 		c, err := scanConflict(rows)
 		if err != nil {
-			return nil, fmt.Errorf("list conflicts: %w", err)
+			return nil, fmt.Errorf("list conflicts: %w", db.translate(err))
 		}
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list conflicts: %w", db.translate(err))
+	}
+	return out, nil
 }
 
-func scanConflict(sc interface{ Scan(...any) error }) (Conflict, error) {
+// conflictCols are the columns scanConflict reads, from conflicts c joined
+// with assessments a and units u.
+const conflictCols = `c.id, c.finding_id, c.assessment_id, a.inspection_id, u.code, u.name, c.item_code, c.current_json, c.other_json,
+		c.detected_at, c.resolved_at, c.resolved_by, c.resolution_revision`
+
+func scanConflict(sc scanner) (Conflict, error) { return scanConflictWith(sc) }
+
+// scanConflictWith reads conflictCols and then the columns into more.
+func scanConflictWith(sc scanner, more ...any) (Conflict, error) {
 	var c Conflict
 	var cur, other, det, res string
-	if err := sc.Scan(&c.ID, &c.FindingID, &c.AssessmentID, &c.InspectionID, &c.UnitCode, &c.UnitName, &c.ItemCode, &cur, &other,
-		&det, &res, &c.ResolvedBy, &c.Resolution); err != nil {
-		return c, err
+	dest := append([]any{&c.ID, &c.FindingID, &c.AssessmentID, &c.InspectionID, &c.UnitCode, &c.UnitName, &c.ItemCode, &cur, &other,
+		&det, &res, &c.ResolvedBy, &c.Resolution}, more...)
+	if err := sc.Scan(dest...); err != nil {
+		return c, fmt.Errorf("read conflict: %w", err)
 	}
 	if err := json.Unmarshal([]byte(cur), &c.Current); err != nil {
-		return c, err
+		return c, fmt.Errorf("conflict %s: %w", c.ID, err)
 	}
 	if err := json.Unmarshal([]byte(other), &c.Other); err != nil {
-		return c, err
+		return c, fmt.Errorf("conflict %s: %w", c.ID, err)
 	}
 	c.DetectedAt, c.ResolvedAt = parseTime(det), parseTime(res)
 	return c, nil
@@ -251,11 +272,11 @@ func (db *DB) Conflict(ctx context.Context, ref string) (Conflict, error) {
 	}
 	switch len(hits) {
 	case 0:
-		return Conflict{}, fmt.Errorf("conflict %q: %w", ref, model.ErrNotFound)
+		return Conflict{}, fmt.Errorf("conflict %q: %w", ref, notFound(ref))
 	case 1:
 		return hits[0], nil
 	}
-	return Conflict{}, fmt.Errorf("conflict %q: %w", ref, ErrAmbiguous)
+	return Conflict{}, fmt.Errorf("conflict %q: %w", ref, model.NewError(model.EAmbiguous, nil, ref))
 }
 
 // ResolveConflict settles a conflict with the chosen content (one side's,
@@ -266,7 +287,7 @@ func (db *DB) Conflict(ctx context.Context, ref string) (Conflict, error) {
 func (db *DB) ResolveConflict(ctx context.Context, actor, conflictID string, chosen model.Content) (model.Finding, error) {
 	actor = nfc(strings.TrimSpace(actor))
 	if actor == "" {
-		return model.Finding{}, fmt.Errorf("resolve conflict: %w: who decides is required", model.ErrInvalid)
+		return model.Finding{}, fmt.Errorf("resolve conflict: %w", invalid("actor"))
 	}
 	c, err := db.Conflict(ctx, conflictID)
 	if err != nil {
@@ -285,22 +306,22 @@ func (db *DB) ResolveConflict(ctx context.Context, actor, conflictID string, cho
 	}
 	it, ok := cl.Item(c.ItemCode)
 	if !ok {
-		return model.Finding{}, fmt.Errorf("resolve conflict: item %s: %w", c.ItemCode, model.ErrNotFound)
+		return model.Finding{}, fmt.Errorf("resolve conflict: item %s: %w", c.ItemCode, notFound(c.ItemCode))
 	}
 	chosen.Note, chosen.Evidence, chosen.Recommendation = nfc(chosen.Note), nfc(chosen.Evidence), nfc(chosen.Recommendation)
 	if err := chosen.Validate(it); err != nil {
 		return model.Finding{}, fmt.Errorf("resolve conflict: %w", err)
 	}
 	var f model.Finding
-	err = db.tx(ctx, func(tx *sql.Tx) error {
-		a, err := getAssessment(ctx, tx, c.AssessmentID)
+	err = db.tx(ctx, func(t *txn) error {
+		a, err := getAssessment(ctx, t, c.AssessmentID)
 		if err != nil {
 			return err
 		}
 		if a.Status == model.StatusFinalized {
 			return model.ErrFinalized
 		}
-		g, all, err := findingGraph(ctx, tx, c.FindingID)
+		g, all, err := findingGraph(ctx, t, c.FindingID)
 		if err != nil {
 			return err
 		}
@@ -313,12 +334,12 @@ func (db *DB) ResolveConflict(ctx context.Context, actor, conflictID string, cho
 		}
 		cur, other := all[c.Current.Revision].f, all[c.Other.Revision].f
 		f = model.Finding{ID: c.FindingID, AssessmentID: c.AssessmentID, ItemCode: c.ItemCode, UpdatedBy: actor,
-			UpdatedAt: db.Now(), Device: db.device, Revision: model.NewID(), BaseRevision: cur.Revision}
+			UpdatedAt: t.now(), Device: t.device, Revision: model.NewID(), BaseRevision: cur.Revision}
 		f.Apply(chosen)
-		if err := upsertFinding(ctx, tx, f); err != nil {
+		if err := t.upsertFinding(ctx, f); err != nil {
 			return err
 		}
-		if _, err := db.appendAudit(ctx, tx, AuditEntry{Actor: actor, Entity: "finding", EntityID: f.ID, Action: "resolve",
+		if _, err := t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "finding", EntityID: f.ID, Action: "resolve",
 			Old: jsonOf([]model.Finding{cur, other}), New: jsonOf(f), Revision: f.Revision, BaseRevision: f.BaseRevision}); err != nil {
 			return err
 		}
@@ -327,7 +348,7 @@ func (db *DB) ResolveConflict(ctx context.Context, actor, conflictID string, cho
 		for _, ri := range all {
 			revs = append(revs, ri.rev)
 		}
-		return db.reconcileConflicts(ctx, tx, c.FindingID, c.AssessmentID, c.ItemCode, model.NewGraph(revs...), all)
+		return t.reconcileConflicts(ctx, c.FindingID, c.AssessmentID, c.ItemCode, model.NewGraph(revs...), all)
 	})
 	if err != nil {
 		return f, fmt.Errorf("resolve conflict %s: %w", c.ItemCode, err)
@@ -339,23 +360,18 @@ func (db *DB) ResolveConflict(ctx context.Context, actor, conflictID string, cho
 // the IDs it has had (a finding created on two laptops has two), oldest
 // first.
 func (db *DB) FindingHistory(ctx context.Context, findingID string) ([]AuditEntry, error) {
-	names, err := findingNames(ctx, db.sql, findingID)
-	if err != nil {
-		return nil, fmt.Errorf("read history: %w", translate(err))
-	}
-	j, _ := json.Marshal(names)
-	rows, err := db.sql.QueryContext(ctx, "SELECT "+auditCols+" FROM audit WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY at, seq", string(j))
-	if err != nil {
-		return nil, fmt.Errorf("read history: %w", translate(err))
-	}
-	defer rows.Close()
 	var out []AuditEntry
-	for rows.Next() {
-		e, err := scanAudit(rows)
+	err := db.read(ctx, func(q queryer) error {
+		names, err := findingNames(ctx, q, findingID)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, e)
+		out, err = auditEntries(ctx, q, "SELECT "+auditCols+" FROM audit WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY at, seq",
+			jsonList(names))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }

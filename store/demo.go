@@ -17,7 +17,9 @@ func DemoPlan() *model.Plan {
 	d := func(day, month int) model.Date { return model.NewDate(2022, time.Month(month), day) }
 	so, huyen := "so-ban-nganh", "ubnd-huyen"
 	visit := func(code, name string, kind model.UnitKind, date model.Date, cl, place string) model.Visit {
-		return model.Visit{Unit: model.Unit{Code: code, Name: name, Kind: kind}, Date: date, ChecklistID: cl, Place: place}
+		// A 2022 inspection uses the checklists of that time, not the newest
+		// built-in versions (written for inspections from 1 July 2025).
+		return model.Visit{Unit: model.Unit{Code: code, Name: name, Kind: kind}, Date: date, ChecklistID: cl, ChecklistVersion: "2026.1", Place: place}
 	}
 	return &model.Plan{
 		Inspection: model.Inspection{

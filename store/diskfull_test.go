@@ -23,6 +23,7 @@ import (
 // is freed the same handle saves again, and a reopened database holds
 // everything. Linux and root only (it mounts a filesystem); skips elsewhere.
 func TestDiskFull(t *testing.T) {
+	t.Parallel()
 	dir := mountTmpfs(t, "2m")
 	ctx := context.Background()
 	f := fixtureAt(t, filepath.Join(dir, "k.db"))
@@ -123,7 +124,7 @@ func fillDisk(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer fh.Close()
+	defer func() { check(t, fh.Close()) }()
 	buf := make([]byte, 4096)
 	for {
 		_, err := fh.Write(buf)

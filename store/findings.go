@@ -13,7 +13,7 @@ import (
 const findingCols = `id, assessment_id, item_code, result, score, note, evidence, recommendation, deadline,
 	updated_by, updated_at, device, revision, base_revision`
 
-func scanFinding(sc interface{ Scan(...any) error }) (model.Finding, error) {
+func scanFinding(sc scanner) (model.Finding, error) {
 	var f model.Finding
 	var result, deadline, at string
 	err := sc.Scan(&f.ID, &f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence, &f.Recommendation,
@@ -24,26 +24,31 @@ func scanFinding(sc interface{ Scan(...any) error }) (model.Finding, error) {
 	if f.Result, err = model.ParseResult(result); err != nil {
 		return f, err
 	}
-	f.Deadline, _ = model.ParseDate(deadline)
+	if f.Deadline, err = model.ParseDate(deadline); err != nil {
+		return f, fmt.Errorf("finding %s: deadline: %w", f.ItemCode, err)
+	}
 	f.UpdatedAt = parseTime(at)
 	return f, nil
 }
 
-func findingsOf(ctx context.Context, q querier, assessmentID string) ([]model.Finding, error) {
+func findingsOf(ctx context.Context, q queryer, assessmentID string) ([]model.Finding, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+findingCols+" FROM findings WHERE assessment_id = ? ORDER BY item_code", assessmentID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read findings: %w", err)
 	}
-	defer rows.Close()
+	defer closeRows(rows)
 	var out []model.Finding
 	for rows.Next() {
 		f, err := scanFinding(rows)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read findings: %w", err)
 		}
 		out = append(out, f)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read findings: %w", err)
+	}
+	return out, nil
 }
 
 // Findings returns an assessment's findings (the current revision of each),
@@ -51,19 +56,19 @@ func findingsOf(ctx context.Context, q querier, assessmentID string) ([]model.Fi
 func (db *DB) Findings(ctx context.Context, assessmentID string) ([]model.Finding, error) {
 	fs, err := findingsOf(ctx, db.sql, assessmentID)
 	if err != nil {
-		return nil, fmt.Errorf("read findings: %w", translate(err))
+		return nil, db.translate(err)
 	}
 	return fs, nil
 }
 
 // contentsByAssessment runs a query returning (assessment_id, findingCols…)
 // and groups the contents by assessment and item.
-func (db *DB) contentsByAssessment(ctx context.Context, query string, args ...any) (map[string]map[string]model.Content, error) {
-	rows, err := db.sql.QueryContext(ctx, query, args...)
+func contentsByAssessment(ctx context.Context, q queryer, query string, args ...any) (map[string]map[string]model.Content, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("read findings: %w", translate(err))
+		return nil, fmt.Errorf("read findings: %w", err)
 	}
-	defer rows.Close()
+	defer closeRows(rows)
 	out := map[string]map[string]model.Content{}
 	for rows.Next() {
 		var aid string
@@ -73,8 +78,12 @@ func (db *DB) contentsByAssessment(ctx context.Context, query string, args ...an
 			&f.Recommendation, &deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision); err != nil {
 			return nil, fmt.Errorf("read findings: %w", err)
 		}
-		f.Result, _ = model.ParseResult(result)
-		f.Deadline, _ = model.ParseDate(deadline)
+		if f.Result, err = model.ParseResult(result); err != nil {
+			return nil, fmt.Errorf("read findings: item %s: %w", f.ItemCode, err)
+		}
+		if f.Deadline, err = model.ParseDate(deadline); err != nil {
+			return nil, fmt.Errorf("read findings: item %s: deadline: %w", f.ItemCode, err)
+		}
 		m := out[aid]
 		if m == nil {
 			m = map[string]model.Content{}
@@ -82,7 +91,10 @@ func (db *DB) contentsByAssessment(ctx context.Context, query string, args ...an
 		}
 		m[f.ItemCode] = f.Content()
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read findings: %w", err)
+	}
+	return out, nil
 }
 
 // ErrStale is returned when a save is based on a revision that is no longer
@@ -100,7 +112,7 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 	f.Note, f.Evidence, f.Recommendation = nfc(f.Note), nfc(f.Evidence), nfc(f.Recommendation)
 	f.UpdatedBy = nfc(strings.TrimSpace(f.UpdatedBy))
 	if f.UpdatedBy == "" {
-		return f, fmt.Errorf("save finding %s: %w: who made the change is required", f.ItemCode, model.ErrInvalid)
+		return f, fmt.Errorf("save finding %s: %w", f.ItemCode, invalid("updated_by"))
 	}
 	// The checklist is read before the transaction: the pool has one
 	// connection, so a read through db.sql inside db.tx would wait forever.
@@ -114,10 +126,10 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 		return f, fmt.Errorf("save finding %s: %w", f.ItemCode, err)
 	}
 	var saved model.Finding
-	err = db.tx(ctx, func(tx *sql.Tx) error {
-		a, err := scanAssessment(db.txQueryRow(ctx, tx, getAssessmentSQL, f.AssessmentID))
+	err = db.tx(ctx, func(t *txn) error {
+		a, err := scanAssessment(t.queryRow(ctx, getAssessmentSQL, f.AssessmentID))
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("assessment %s: %w", f.AssessmentID, model.ErrNotFound)
+			return fmt.Errorf("assessment %s: %w", f.AssessmentID, notFound(f.AssessmentID))
 		}
 		if err != nil {
 			return err
@@ -127,15 +139,15 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 		}
 		it, ok := cl.Item(f.ItemCode)
 		if !ok {
-			return fmt.Errorf("item %s in %s: %w", f.ItemCode, cl.Ref(), model.ErrNotFound)
+			return fmt.Errorf("item %s in %s: %w", f.ItemCode, cl.Ref(), notFound(f.ItemCode))
 		}
 		if err := f.Content().Validate(it); err != nil {
 			return err
 		}
-		cur, err := scanFinding(db.txQueryRow(ctx, tx, selectFindingSQL, f.AssessmentID, f.ItemCode))
+		cur, err := scanFinding(t.queryRow(ctx, selectFindingSQL, f.AssessmentID, f.ItemCode))
 		exists := err == nil
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
+			return fmt.Errorf("read finding: %w", err)
 		}
 		if exists {
 			if f.BaseRevision != cur.Revision {
@@ -154,7 +166,7 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 			// laptops is one record when their bundles meet.
 			f.ID = model.DerivedID("finding", f.AssessmentID, f.ItemCode)
 		}
-		saved, err = db.writeFinding(ctx, tx, f, cur, exists)
+		saved, err = t.writeFinding(ctx, f, cur, exists)
 		return err
 	})
 	if err != nil {
@@ -164,34 +176,53 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 }
 
 // writeFinding stores f as a new revision on top of old and audits it.
-func (db *DB) writeFinding(ctx context.Context, tx *sql.Tx, f, old model.Finding, exists bool) (model.Finding, error) {
+func (t *txn) writeFinding(ctx context.Context, f, old model.Finding, exists bool) (model.Finding, error) {
 	f.Revision = model.NewID()
-	f.UpdatedAt = db.Now()
-	f.Device = db.device
+	f.UpdatedAt = t.now()
+	f.Device = t.device
 	if exists {
 		f.BaseRevision = old.Revision
 	} else {
 		f.BaseRevision = ""
 	}
-	_, err := db.txExec(ctx, tx, saveFindingSQL,
-		f.ID, f.AssessmentID, f.ItemCode, f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation,
-		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision)
-	if err != nil {
-		return f, fmt.Errorf("write finding: %w", err)
+	if err := t.upsertFinding(ctx, f); err != nil {
+		return f, err
 	}
 	e := AuditEntry{Actor: f.UpdatedBy, Entity: "finding", EntityID: f.ID, Action: "save",
 		New: jsonOf(f), Revision: f.Revision, BaseRevision: f.BaseRevision}
 	if exists {
 		e.Old = jsonOf(old)
 	}
-	_, err = db.appendAudit(ctx, tx, e)
+	_, err := t.appendAudit(ctx, e)
 	return f, err
 }
 
 const selectFindingSQL = "SELECT " + findingCols + " FROM findings WHERE assessment_id = ? AND item_code = ?"
 
-const saveFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET result=excluded.result, score=excluded.score, note=excluded.note,
+const upsertFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET assessment_id=excluded.assessment_id, item_code=excluded.item_code,
+		result=excluded.result, score=excluded.score, note=excluded.note,
 		evidence=excluded.evidence, recommendation=excluded.recommendation, deadline=excluded.deadline,
 		updated_by=excluded.updated_by, updated_at=excluded.updated_at, device=excluded.device,
 		revision=excluded.revision, base_revision=excluded.base_revision`
+
+// upsertFinding writes a finding row as given, through the statement
+// prepared when the database opened.
+func (t *txn) upsertFinding(ctx context.Context, f model.Finding) error {
+	st, done, err := t.prepared(ctx, upsertFindingSQL)
+	if err != nil {
+		return fmt.Errorf("write finding %s: %w", f.ItemCode, err)
+	}
+	defer done()
+	return upsertFindingWith(ctx, st, f)
+}
+
+// upsertFindingWith writes a finding row through a prepared upsertFindingSQL.
+func upsertFindingWith(ctx context.Context, st *sql.Stmt, f model.Finding) error {
+	_, err := st.ExecContext(ctx, f.ID, f.AssessmentID, f.ItemCode, f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation,
+		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision)
+	if err != nil {
+		return fmt.Errorf("write finding %s: %w", f.ItemCode, err)
+	}
+	return nil
+}

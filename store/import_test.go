@@ -21,11 +21,11 @@ func newCentre(t *testing.T, name string) *device {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	t.Cleanup(func() { check(t, db.Close()) })
 	if _, err := db.AddChecklists(ctx, true, testChecklist()); err != nil {
 		t.Fatal(err)
 	}
-	db.SetSetting(ctx, SettingInspector, name)
+	check(t, db.SetSetting(ctx, SettingInspector, name))
 	return &device{fixture: fixture{db: db, clk: c}, name: name, dir: filepath.Dir(db.Path())}
 }
 
@@ -42,6 +42,7 @@ var items = []string{"1.1.1", "1.1.2", "2.1.1"}
 // their bundles in any order, any number of times, ends with the same data,
 // and nothing any laptop recorded is missing.
 func TestImportPropertyOrderIndependentIdempotent(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	seeds := 6
 	if testing.Short() {
@@ -49,6 +50,7 @@ func TestImportPropertyOrderIndependentIdempotent(t *testing.T) {
 	}
 	for seed := uint64(1); seed <= uint64(seeds); seed++ {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			t.Parallel()
 			rng := rand.New(rand.NewPCG(seed, 2022))
 			laptops := []*device{newDevice(t, "Laptop 1"), newDevice(t, "Laptop 2"), newDevice(t, "Laptop 3")}
 			c1, c2 := newCentre(t, "Sở Nội vụ 1"), newCentre(t, "Sở Nội vụ 2")
@@ -104,21 +106,22 @@ func TestImportPropertyOrderIndependentIdempotent(t *testing.T) {
 				}
 				for rows.Next() {
 					var rev string
-					rows.Scan(&rev)
+					check(t, rows.Scan(&rev))
 					var k int
-					c1.db.sql.QueryRow("SELECT count(*) FROM audit WHERE revision = ?", rev).Scan(&k)
+					check(t, c1.db.sql.QueryRow("SELECT count(*) FROM audit WHERE revision = ?", rev).Scan(&k))
 					if k != 1 {
 						t.Fatalf("revision %s of %s missing at the centre", rev, d.name)
 					}
 				}
-				rows.Close()
+				check(t, rows.Err())
+				closeRows(rows)
 			}
 			cs, err := c1.db.Conflicts(ctx, ConflictFilter{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			var open int
-			c1.db.sql.QueryRow("SELECT count(*) FROM conflicts WHERE resolved_at = ''").Scan(&open)
+			check(t, c1.db.sql.QueryRow("SELECT count(*) FROM conflicts WHERE resolved_at = ''").Scan(&open))
 			if len(cs) != open {
 				t.Fatalf("Conflicts lists %d, table holds %d open", len(cs), open)
 			}
@@ -145,7 +148,7 @@ func findingsDump(t *testing.T, db *DB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
+	defer func() { closeRows(rows) }()
 	s := ""
 	for rows.Next() {
 		f, err := scanFinding(rows)
@@ -154,5 +157,6 @@ func findingsDump(t *testing.T, db *DB) string {
 		}
 		s += fmt.Sprintf("%+v\n", f)
 	}
+	check(t, rows.Err())
 	return s
 }

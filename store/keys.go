@@ -4,22 +4,21 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
-	"crypto/sha256"
 	"crypto/x509"
 	"database/sql"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"kiemtra/internal/safefile"
 	"kiemtra/model"
+	"kiemtra/store/bundle"
 )
 
 // SettingPublicKey remembers this database's public key, so a key file that
@@ -41,11 +40,7 @@ func (k *DeviceKey) Sign(msg []byte) []byte { return ed25519.Sign(k.private, msg
 
 // Fingerprint is the short form of a public key read over the phone: the
 // first 16 hex digits of its SHA-256, in groups of four.
-func Fingerprint(pub ed25519.PublicKey) string {
-	sum := sha256.Sum256(pub)
-	h := hex.EncodeToString(sum[:8])
-	return h[0:4] + "-" + h[4:8] + "-" + h[8:12] + "-" + h[12:16]
-}
+func Fingerprint(pub ed25519.PublicKey) string { return bundle.Fingerprint(pub) }
 
 // KeyPath is where the database's private key is kept: beside it, named
 // after it ("kiemtra.db" → "kiemtra.device.key"), so the demo database and
@@ -81,20 +76,19 @@ func (db *DB) DeviceKey(ctx context.Context) (*DeviceKey, error) {
 		// A key file replaced by hand: refuse, unless the database already
 		// trusts that key as its own (a restored backup of the key).
 		if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM trusted_keys WHERE public_key = ? AND self = 1", enc).Scan(&n); err != nil {
-			return nil, fmt.Errorf("read trusted keys: %w", translate(err))
+			return nil, fmt.Errorf("read trusted keys: %w", db.translate(err))
 		}
 		if n == 0 {
-			return nil, fmt.Errorf("%s: %w (fingerprint %s)", path, ErrKeyMismatch, k.Fingerprint)
+			return nil, model.NewError(model.EKeyMismatch, fmt.Errorf("fingerprint %s", k.Fingerprint), path)
 		}
 	}
 	if known != enc {
-		err := db.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
-				ON CONFLICT(key) DO UPDATE SET value = excluded.value`, SettingPublicKey, enc); err != nil {
+		err := db.tx(ctx, func(t *txn) error {
+			if err := t.setSetting(ctx, SettingPublicKey, enc); err != nil {
 				return err
 			}
-			return trustKey(ctx, tx, TrustedKey{Fingerprint: k.Fingerprint, PublicKey: pub, Device: db.device,
-				Name: "this device", Self: true, AddedAt: db.Now()})
+			return t.trustKey(ctx, TrustedKey{Fingerprint: k.Fingerprint, PublicKey: pub, Device: t.device,
+				Name: "this device", Self: true, AddedAt: t.now()})
 		})
 		if err != nil {
 			return nil, fmt.Errorf("record device key: %w", err)
@@ -103,32 +97,34 @@ func (db *DB) DeviceKey(ctx context.Context) (*DeviceKey, error) {
 	return k, nil
 }
 
+// readPrivateKey reads the device key; a missing file is os.ErrNotExist.
 func readPrivateKey(path string) (ed25519.PrivateKey, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("read device key %s: %w", path, err)
+		return nil, fmt.Errorf("read device key: %w", safefile.Wrap(path, err))
 	}
 	blk, _ := pem.Decode(b)
 	if blk == nil || blk.Type != "PRIVATE KEY" {
-		return nil, fmt.Errorf("read device key %s: not a PEM private key", path)
+		return nil, model.NewError(model.EKeyMismatch, errors.New("not a PEM private key"), path)
 	}
 	k, err := x509.ParsePKCS8PrivateKey(blk.Bytes)
 	if err != nil {
-		return nil, fmt.Errorf("read device key %s: %w", path, err)
+		return nil, model.NewError(model.EKeyMismatch, err, path)
 	}
 	priv, ok := k.(ed25519.PrivateKey)
 	if !ok {
-		return nil, fmt.Errorf("read device key %s: not an ed25519 key", path)
+		return nil, model.NewError(model.EKeyMismatch, errors.New("not an ed25519 key"), path)
 	}
 	return priv, nil
 }
 
-// createPrivateKey makes a key and writes it atomically: a complete,
-// synced temporary file is hard-linked to its name, which fails if another
-// process made the key first (then that key is used).
+// createPrivateKey makes a key and writes it atomically, never replacing a
+// key file: a complete, synced temporary file is hard-linked to its name,
+// which fails if another process made the key first (then that key is
+// used).
 func createPrivateKey(path string) (ed25519.PrivateKey, error) {
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -139,37 +135,16 @@ func createPrivateKey(path string) (ed25519.PrivateKey, error) {
 		return nil, fmt.Errorf("make device key: %w", err)
 	}
 	data := pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := safefile.MkdirAll(filepath.Dir(path)); err != nil {
 		return nil, fmt.Errorf("write device key: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, ".device-key-*")
+	err = safefile.Write(path, data, safefile.Options{})
+	if errors.Is(err, &model.Error{Code: model.EExists}) {
+		return readPrivateKey(path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("write device key: %w", err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil && !isWindows() {
-		tmp.Close()
-		return nil, fmt.Errorf("write device key: %w", err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return nil, fmt.Errorf("write device key: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return nil, fmt.Errorf("write device key: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return nil, fmt.Errorf("write device key: %w", err)
-	}
-	if err := os.Link(tmp.Name(), path); err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return readPrivateKey(path)
-		}
-		return nil, fmt.Errorf("write device key: %w", err)
-	}
-	syncDir(dir)
 	return priv, nil
 }
 
@@ -183,19 +158,12 @@ type TrustedKey struct {
 	AddedAt     time.Time         `json:"added_at"`
 }
 
-// ErrUntrusted is returned for a bundle or receipt signed by a key not in
-// trusted_keys.
-var ErrUntrusted = &model.Error{Code: model.EUntrusted}
-
-// ErrKeyDevice is returned when a trusted key signs for another device.
-var ErrKeyDevice = &model.Error{Code: model.EKeyDevice}
-
-func trustKey(ctx context.Context, tx *sql.Tx, k TrustedKey) error {
+func (t *txn) trustKey(ctx context.Context, k TrustedKey) error {
 	self := 0
 	if k.Self {
 		self = 1
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO trusted_keys(fingerprint, public_key, device, name, self, added_at)
+	_, err := t.ExecContext(ctx, `INSERT INTO trusted_keys(fingerprint, public_key, device, name, self, added_at)
 		VALUES (?,?,?,?,?,?) ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name`,
 		k.Fingerprint, base64.StdEncoding.EncodeToString(k.PublicKey), k.Device, nfc(strings.TrimSpace(k.Name)), self,
 		formatTime(k.AddedAt))
@@ -229,8 +197,12 @@ func (db *DB) ExportPublicKey(ctx context.Context, out string) (PublicKeyFile, e
 	}
 	pf := PublicKeyFile{Format: publicKeyFormat, Device: db.device, Inspector: insp,
 		PublicKey: base64.StdEncoding.EncodeToString(k.Public), Fingerprint: k.Fingerprint}
-	b, _ := json.MarshalIndent(pf, "", "  ")
-	if err := writeFileAtomic(out, append(b, '\n'), 0o644); err != nil {
+	b, err := json.MarshalIndent(pf, "", "  ")
+	if err != nil {
+		return pf, fmt.Errorf("export key: %w", err)
+	}
+	// A key file is public and made again at will: replacing one is fine.
+	if err := safefile.Write(out, append(b, '\n'), safefile.Options{Replace: true}); err != nil {
 		return pf, fmt.Errorf("export key: %w", err)
 	}
 	return pf, nil
@@ -242,25 +214,20 @@ var ErrBadKeyFile = &model.Error{Code: model.EBadKeyFile}
 // ReadPublicKeyFile reads and checks a public key file.
 func ReadPublicKeyFile(path string) (PublicKeyFile, ed25519.PublicKey, error) {
 	var pf PublicKeyFile
-	f, err := os.Open(path)
+	b, err := readSmallFile(path, 64<<10)
 	if err != nil {
-		return pf, nil, fmt.Errorf("read key %s: %w", path, err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, 64<<10))
-	if err != nil {
-		return pf, nil, fmt.Errorf("read key %s: %w", path, err)
+		return pf, nil, fmt.Errorf("read key: %w", err)
 	}
 	if err := json.Unmarshal(b, &pf); err != nil || pf.Format != publicKeyFormat {
-		return pf, nil, fmt.Errorf("%s: %w", path, ErrBadKeyFile)
+		return pf, nil, model.NewError(model.EBadKeyFile, err, path)
 	}
 	raw, err := base64.StdEncoding.DecodeString(pf.PublicKey)
 	if err != nil || len(raw) != ed25519.PublicKeySize || !model.ValidID(pf.Device) {
-		return pf, nil, fmt.Errorf("%s: %w", path, ErrBadKeyFile)
+		return pf, nil, model.NewError(model.EBadKeyFile, err, path)
 	}
 	pub := ed25519.PublicKey(raw)
 	if pf.Fingerprint != "" && pf.Fingerprint != Fingerprint(pub) {
-		return pf, nil, fmt.Errorf("%s: %w: the fingerprint does not match the key", path, ErrBadKeyFile)
+		return pf, nil, model.NewError(model.EBadKeyFile, errors.New("the fingerprint does not match the key"), path)
 	}
 	pf.Fingerprint = Fingerprint(pub)
 	return pf, pub, nil
@@ -281,13 +248,16 @@ func (db *DB) TrustKeyFile(ctx context.Context, path, name string) (TrustedKey, 
 		name = model.ShortID(pf.Device)
 	}
 	k := TrustedKey{Fingerprint: pf.Fingerprint, PublicKey: pub, Device: pf.Device, Name: nfc(name), AddedAt: db.Now()}
-	err = db.tx(ctx, func(tx *sql.Tx) error {
+	err = db.tx(ctx, func(t *txn) error {
 		var dev string
-		err := tx.QueryRowContext(ctx, "SELECT device FROM trusted_keys WHERE fingerprint = ?", k.Fingerprint).Scan(&dev)
-		if err == nil && dev != k.Device {
-			return fmt.Errorf("%w: %s is trusted for device %s", ErrKeyDevice, k.Fingerprint, short(dev))
+		err := t.QueryRowContext(ctx, "SELECT device FROM trusted_keys WHERE fingerprint = ?", k.Fingerprint).Scan(&dev)
+		switch {
+		case err == nil && dev != k.Device:
+			return model.NewError(model.EKeyDevice, fmt.Errorf("%s is trusted for device %s", k.Fingerprint, dev), short(dev))
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("read trusted keys: %w", err)
 		}
-		return trustKey(ctx, tx, k)
+		return t.trustKey(ctx, k)
 	})
 	if err != nil {
 		return k, fmt.Errorf("trust key: %w", err)
@@ -299,21 +269,27 @@ func (db *DB) TrustKeyFile(ctx context.Context, path, name string) (TrustedKey, 
 func (db *DB) TrustedKeys(ctx context.Context) ([]TrustedKey, error) {
 	rows, err := db.sql.QueryContext(ctx, "SELECT fingerprint, public_key, device, name, self, added_at FROM trusted_keys ORDER BY self DESC, name, fingerprint")
 	if err != nil {
-		return nil, fmt.Errorf("list trusted keys: %w", translate(err))
+		return nil, fmt.Errorf("list trusted keys: %w", db.translate(err))
 	}
-	defer rows.Close()
+	defer closeRows(rows)
 	var out []TrustedKey
 	for rows.Next() {
 		k, err := scanTrusted(rows)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("list trusted keys: %w", db.translate(err))
 		}
 		out = append(out, k)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list trusted keys: %w", db.translate(err))
+	}
+	return out, nil
 }
 
-func scanTrusted(sc interface{ Scan(...any) error }) (TrustedKey, error) {
+// trustedCols are the columns scanTrusted reads.
+const trustedCols = "fingerprint, public_key, device, name, self, added_at"
+
+func scanTrusted(sc scanner) (TrustedKey, error) {
 	var k TrustedKey
 	var pub, at string
 	if err := sc.Scan(&k.Fingerprint, &pub, &k.Device, &k.Name, &k.Self, &at); err != nil {
@@ -321,32 +297,75 @@ func scanTrusted(sc interface{ Scan(...any) error }) (TrustedKey, error) {
 	}
 	raw, err := base64.StdEncoding.DecodeString(pub)
 	if err != nil || len(raw) != ed25519.PublicKeySize {
-		return k, fmt.Errorf("trusted key %s: %w", k.Fingerprint, ErrCorrupt)
+		return k, fmt.Errorf("trusted key %s: %w", k.Fingerprint, errors.Join(ErrCorrupt, err))
 	}
 	k.PublicKey, k.AddedAt = raw, parseTime(at)
 	return k, nil
 }
 
 // trustedKey looks a public key up among the trusted ones.
-func (db *DB) trustedKey(ctx context.Context, pub ed25519.PublicKey) (TrustedKey, bool, error) {
-	k, err := scanTrusted(db.sql.QueryRowContext(ctx, "SELECT fingerprint, public_key, device, name, self, added_at FROM trusted_keys WHERE public_key = ?",
+func trustedKey(ctx context.Context, q queryer, pub ed25519.PublicKey) (TrustedKey, bool, error) {
+	k, err := scanTrusted(q.QueryRowContext(ctx, "SELECT "+trustedCols+" FROM trusted_keys WHERE public_key = ?",
 		base64.StdEncoding.EncodeToString(pub)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, false, nil
 	}
 	if err != nil {
-		return k, false, fmt.Errorf("read trusted keys: %w", translate(err))
+		return k, false, fmt.Errorf("read trusted keys: %w", err)
 	}
 	return k, true, nil
 }
 
 // DeviceName is how a device is named to people: its trusted name, else the
 // first 8 characters of its ID.
-func (db *DB) DeviceName(ctx context.Context, device string) string {
-	var name string
-	err := db.sql.QueryRowContext(ctx, "SELECT name FROM trusted_keys WHERE device = ? ORDER BY self DESC, added_at LIMIT 1", device).Scan(&name)
-	if err != nil || name == "" {
-		return short(device)
+func (db *DB) DeviceName(ctx context.Context, device string) (string, error) {
+	name, err := deviceName(ctx, db.sql, device)
+	if err != nil {
+		return name, db.translate(err)
 	}
-	return name
+	return name, nil
+}
+
+func deviceName(ctx context.Context, q queryer, device string) (string, error) {
+	var name string
+	err := q.QueryRowContext(ctx, "SELECT name FROM trusted_keys WHERE device = ? ORDER BY self DESC, added_at LIMIT 1", device).Scan(&name)
+	switch {
+	case errors.Is(err, sql.ErrNoRows) || err == nil && name == "":
+		return short(device), nil
+	case err != nil:
+		return short(device), fmt.Errorf("read device name: %w", err)
+	}
+	return name, nil
+}
+
+// deviceNames names every trusted device at once (see DeviceName); a
+// device missing from the map is named by its short ID.
+func deviceNames(ctx context.Context, q queryer) (map[string]string, error) {
+	rows, err := q.QueryContext(ctx, "SELECT device, name FROM trusted_keys ORDER BY self DESC, added_at")
+	if err != nil {
+		return nil, fmt.Errorf("read device names: %w", err)
+	}
+	defer closeRows(rows)
+	out := map[string]string{}
+	for rows.Next() {
+		var dev, name string
+		if err := rows.Scan(&dev, &name); err != nil {
+			return nil, fmt.Errorf("read device names: %w", err)
+		}
+		if _, ok := out[dev]; !ok && name != "" {
+			out[dev] = name
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read device names: %w", err)
+	}
+	return out, nil
+}
+
+// nameOf is the name of device in names (deviceNames).
+func nameOf(names map[string]string, device string) string {
+	if n, ok := names[device]; ok {
+		return n
+	}
+	return short(device)
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"fmt"
 	"path"
@@ -74,19 +73,22 @@ func (db *DB) migrate(ctx context.Context) error {
 		return db.openErr(err)
 	}
 	if have > len(ms) {
-		return fmt.Errorf("%s: %w (schema %d, this version knows %d); update kiemtra", db.path, ErrTooNew, have, len(ms))
+		return tooNew(db.path, have, len(ms))
 	}
 	for _, m := range ms[have:] {
-		err := db.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		err := db.tx(ctx, func(t *txn) error {
+			if _, err := t.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
-			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
-				m.version, m.name, db.Now().Format(timeFormat))
-			return err
+			_, err := t.ExecContext(ctx, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+				m.version, m.name, t.now().Format(timeFormat))
+			if err != nil {
+				return fmt.Errorf("record migration %s: %w", m.name, err)
+			}
+			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("%s: %w", db.path, err)
+			return fmt.Errorf("migrate %s: %w", db.path, err)
 		}
 		db.log.Info("migrated", "migration", m.name)
 	}

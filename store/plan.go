@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"kiemtra/model"
@@ -40,21 +39,21 @@ func (db *DB) ImportPlan(ctx context.Context, actor string, p *model.Plan) (Plan
 		}
 		versions[i] = cl.Version
 	}
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		if err := db.saveInspection(ctx, tx, actor, in); err != nil {
+	err := db.tx(ctx, func(t *txn) error {
+		if err := t.saveInspection(ctx, actor, in); err != nil {
 			return err
 		}
 		for i, v := range p.Visits {
-			u, err := db.saveUnit(ctx, tx, actor, v.Unit)
+			u, err := t.saveUnit(ctx, actor, v.Unit)
 			if err != nil {
 				return fmt.Errorf("unit %s: %w", v.Unit.Code, err)
 			}
 			res.Units++
 			var before int
-			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM assessments WHERE inspection_id = ? AND unit_id = ?", in.ID, u.ID).Scan(&before); err != nil {
-				return err
+			if err := t.QueryRowContext(ctx, "SELECT count(*) FROM assessments WHERE inspection_id = ? AND unit_id = ?", in.ID, u.ID).Scan(&before); err != nil {
+				return fmt.Errorf("unit %s: read assessments: %w", v.Unit.Code, err)
 			}
-			_, err = db.addAssessment(ctx, tx, actor, model.Assessment{
+			_, err = t.addAssessment(ctx, actor, model.Assessment{
 				InspectionID: in.ID, UnitID: u.ID, ChecklistID: v.ChecklistID, ChecklistVersion: versions[i],
 				Date: v.Date, Place: v.Place,
 			})
@@ -71,6 +70,8 @@ func (db *DB) ImportPlan(ctx context.Context, actor string, p *model.Plan) (Plan
 	if err != nil {
 		return res, fmt.Errorf("import plan: %w", err)
 	}
-	res.Inspection, err = db.Inspection(ctx, in.ID)
-	return res, err
+	if res.Inspection, err = db.Inspection(ctx, in.ID); err != nil {
+		return res, fmt.Errorf("import plan: %w", err)
+	}
+	return res, nil
 }

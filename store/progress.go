@@ -9,13 +9,13 @@ import (
 
 // InspectionProgress returns the progress of every assessment of an
 // inspection, by assessment ID, reading one row per assessment: the counts
-// are kept beside the findings by triggers (migration 003), so the unit
+// are kept beside the findings by triggers (migration 004), so the unit
 // list costs the same with a hundred findings or a million.
 func (db *DB) InspectionProgress(ctx context.Context, inspectionID string) (map[string]model.Progress, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT a.id, a.checklist_id, a.checklist_version, coalesce(p.answered, 0), coalesce(p.score, 0)
 		FROM assessments a LEFT JOIN progress p ON p.assessment_id = a.id WHERE a.inspection_id = ?`, inspectionID)
 	if err != nil {
-		return nil, fmt.Errorf("read progress: %w", translate(err))
+		return nil, fmt.Errorf("read progress: %w", db.translate(err))
 	}
 	type row struct {
 		id, cl, ver string
@@ -27,16 +27,16 @@ func (db *DB) InspectionProgress(ctx context.Context, inspectionID string) (map[
 		var score int64
 		if err := rows.Scan(&r.id, &r.cl, &r.ver, &r.p.Answered, &score); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("read progress: %w", translate(err))
+			return nil, fmt.Errorf("read progress: %w", db.translate(err))
 		}
 		r.p.Score = model.Points(score)
 		list = append(list, r)
 	}
 	if err := rows.Close(); err != nil {
-		return nil, fmt.Errorf("read progress: %w", translate(err))
+		return nil, fmt.Errorf("read progress: %w", db.translate(err))
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read progress: %w", translate(err))
+		return nil, fmt.Errorf("read progress: %w", db.translate(err))
 	}
 	// The checklists are read after the rows are closed: the pool has
 	// one connection.

@@ -122,10 +122,10 @@ func TestProgressMigration(t *testing.T) {
 	if err := db.SeedDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	// Back to schema 2: what migration 003 adds goes.
+	// Back to schema 3: what migration 004 adds goes.
 	for _, q := range []string{"DROP TRIGGER progress_add", "DROP TRIGGER progress_remove", "DROP TRIGGER progress_change",
 		"DROP TRIGGER progress_rekey", "DROP TRIGGER checklist_items_add", "DROP TABLE progress", "DROP TABLE checklist_items",
-		"DELETE FROM schema_migrations WHERE version >= 3"} {
+		"DELETE FROM schema_migrations WHERE version >= 4"} {
 		if _, err := db.sql.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

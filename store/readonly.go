@@ -8,8 +8,7 @@ package store
 //
 // SQLite cannot open a WAL database in a folder it may not write in the
 // usual way: it needs to create the -shm (and -wal) files beside it, and
-// fails with SQLITE_CANTOPEN even with mode=ro (measured; see
-// notes/reference sqlite-and-tui.md §2). A file opened with immutable=1 is
+// fails with SQLITE_CANTOPEN even with mode=ro (measured). A file opened with immutable=1 is
 // read without those files and without locks, which is right exactly when
 // nobody can write it — as on read-only media. A write then fails with
 // SQLITE_READONLY, which translate turns into ErrReadOnly.
@@ -23,10 +22,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"kiemtra/model"
 	"os"
 	"path/filepath"
 	"syscall"
+
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"kiemtra/internal/safefile"
+	"kiemtra/model"
 )
 
 var (
@@ -52,13 +55,15 @@ func isReadOnlyErr(err error) bool {
 	return errors.Is(err, syscall.EROFS) || errors.Is(err, os.ErrPermission)
 }
 
-// readOnlyErr marks a filesystem error that means the place is read-only
-// with ErrReadOnly, so the person reads the catalogue's message for it.
-func readOnlyErr(err error) error {
-	if err != nil && isReadOnlyErr(err) && !errors.Is(err, ErrReadOnly) {
-		return fmt.Errorf("%w: %w", ErrReadOnly, err)
+// readOnlyErr gives a file-system error met at path its model code: one
+// that means the place cannot be written is EReadOnly (a folder the user
+// may not write in is, for the database, read-only media); others are
+// classified by safefile.Wrap.
+func readOnlyErr(path string, err error) error {
+	if err != nil && isReadOnlyErr(err) {
+		return model.NewError(model.EReadOnly, err, path)
 	}
-	return err
+	return safefile.Wrap(path, err)
 }
 
 // onReadOnlyMedia reports whether the existing database file at path, or
@@ -71,23 +76,27 @@ func onReadOnlyMedia(path string) (bool, error) {
 		if isReadOnlyErr(err) {
 			return true, nil
 		}
-		return false, fmt.Errorf("open %s: %w", path, err)
+		return false, fmt.Errorf("open %s: %w", path, safefile.Wrap(path, err))
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		return false, fmt.Errorf("open %s: %w", path, safefile.Wrap(path, err))
+	}
 	// If the -wal and -shm files are already there, SQLite needs to create
 	// nothing; otherwise probe the folder with a file of our own.
 	if exists(path+"-wal") && exists(path+"-shm") {
 		return false, nil
 	}
-	probe, err := os.CreateTemp(filepath.Dir(path), ".kiemtra-probe-*")
+	dir := filepath.Dir(path)
+	probe, err := os.CreateTemp(dir, ".kiemtra-probe-*")
 	if err != nil {
 		if isReadOnlyErr(err) {
 			return true, nil
 		}
-		return false, fmt.Errorf("write in the folder of %s: %w", path, err)
+		return false, fmt.Errorf("write in the folder of %s: %w", path, safefile.Wrap(dir, err))
 	}
-	probe.Close()
-	os.Remove(probe.Name())
+	if err := errors.Join(probe.Close(), os.Remove(probe.Name())); err != nil {
+		return false, fmt.Errorf("write in the folder of %s: %w", path, safefile.Wrap(dir, err))
+	}
 	return false, nil
 }
 
@@ -109,14 +118,13 @@ func (db *DB) openReadOnly(ctx context.Context) (*DB, error) {
 	}
 	sqldb, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", db.path, err)
+		return nil, fmt.Errorf("open %s: %w", db.path, db.translate(err))
 	}
 	sqldb.SetMaxOpenConns(1)
 	sqldb.SetConnMaxLifetime(0)
 	db.sql, db.readOnly = sqldb, true
 	if err := db.checkReadOnly(ctx); err != nil {
-		sqldb.Close()
-		return nil, err
+		return nil, closeAfter(err, sqldb)
 	}
 	db.log.Info("opened read-only", "path", db.path, "device", db.device)
 	return db, nil
@@ -125,10 +133,9 @@ func (db *DB) openReadOnly(ctx context.Context) (*DB, error) {
 func (db *DB) checkReadOnly(ctx context.Context) error {
 	var appID int64
 	if err := db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		var se interface{ Code() int }
-		if errors.As(err, &se) && se.Code()&0xff == 14 { // SQLITE_CANTOPEN: the log needs a writable folder
-			return fmt.Errorf("%s: %w: %w (copy the .db, -wal and -shm files to a writable folder)",
-				db.path, ErrReadOnlyUnclean, ErrReadOnly)
+		if sqliteCode(err) == sqlite3.SQLITE_CANTOPEN { // the log needs a writable folder
+			return model.NewError(model.EReadOnlyUnclean, fmt.Errorf("copy the .db, -wal and -shm files to a writable folder: %w: %w",
+				ErrReadOnly, err), db.path)
 		}
 		return db.openErr(err)
 	}
@@ -138,9 +145,9 @@ func (db *DB) checkReadOnly(ctx context.Context) error {
 	}
 	switch {
 	case appID == 0 && tables == 0:
-		return fmt.Errorf("%s: %w: the file is empty and cannot be set up on read-only media", db.path, ErrReadOnly)
+		return model.NewError(model.EReadOnly, errors.New("the file is empty and cannot be set up on read-only media"), db.path)
 	case appID != ApplicationID:
-		return fmt.Errorf("%s: %w (application_id %#x, %d tables)", db.path, ErrNotDatabase, appID, tables)
+		return model.NewError(model.ENotDatabase, fmt.Errorf("application_id %#x, %d tables", appID, tables), db.path)
 	}
 	if err := db.quickCheck(ctx); err != nil {
 		return err
@@ -151,10 +158,10 @@ func (db *DB) checkReadOnly(ctx context.Context) error {
 	}
 	switch known := SchemaVersion(); {
 	case have > known:
-		return fmt.Errorf("%s: %w (schema %d, this version knows %d); update kiemtra", db.path, ErrTooNew, have, known)
+		return tooNew(db.path, have, known)
 	case have < known:
-		return fmt.Errorf("%s: %w: %w (schema %d, this version needs %d); copy it to a writable folder to update it",
-			db.path, ErrReadOnlyOutdated, ErrReadOnly, have, known)
+		return model.NewError(model.EReadOnlyOutdated, fmt.Errorf("%w: schema %d, this version needs %d",
+			ErrReadOnly, have, known), db.path)
 	}
 	id, err := db.Setting(ctx, SettingDevice)
 	if err != nil {

@@ -71,6 +71,7 @@ func dirState(t *testing.T, dir string) map[string][32]byte {
 // that every kind of write fails with ErrReadOnly (explained in plain words
 // by the catalogue), and that nothing in the folder changes.
 func TestReadOnlyMedia(t *testing.T) {
+	t.Parallel()
 	path, f, acked := roFixture(t)
 	ctx := context.Background()
 	before := dirState(t, filepath.Dir(path))
@@ -150,6 +151,7 @@ func TestReadOnlyMedia(t *testing.T) {
 // answers are still in a write-ahead log SQLite cannot index there, is
 // refused and left as it was.
 func TestReadOnlyMediaRefusals(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	// Each refusal has its own words (model codes read_only_outdated and
 	// read_only_unclean), saying to copy the files to a writable drive.
@@ -173,7 +175,7 @@ func TestReadOnlyMediaRefusals(t *testing.T) {
 		if _, err := db.sql.Exec("DELETE FROM schema_migrations WHERE version = ?", SchemaVersion()); err != nil {
 			t.Fatal(err)
 		}
-		db.Close()
+		check(t, db.Close())
 		remount(t, dir, "ro")
 		before := fileHash(t, path)
 		_, err := Open(ctx, path)
@@ -216,7 +218,7 @@ func TestReadOnlyMediaRefusals(t *testing.T) {
 					t.Errorf("log without -shm on read-only media: %v, want ErrReadOnlyUnclean", err)
 				}
 				if db != nil {
-					db.Close()
+					check(t, db.Close())
 				}
 				continue
 			}
@@ -224,7 +226,7 @@ func TestReadOnlyMediaRefusals(t *testing.T) {
 				t.Fatalf("log with -shm on read-only media: %v", err)
 			}
 			wantFindings(t, db, src.a.ID, map[string]model.Finding{"1.1.1": saved})
-			db.Close()
+			check(t, db.Close())
 		}
 	})
 }
@@ -232,6 +234,7 @@ func TestReadOnlyMediaRefusals(t *testing.T) {
 // TestReadOnlyFolderPermissions covers the non-root case: a folder the user
 // may not write (chmod 0555) on a writable filesystem.
 func TestReadOnlyFolderPermissions(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("folder permissions do not make a folder read-only on Windows")
 	}
@@ -246,11 +249,11 @@ func TestReadOnlyFolderPermissions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.db.Close()
+	check(t, f.db.Close())
 	if err := os.Chmod(dir, 0o555); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	t.Cleanup(func() { check(t, os.Chmod(dir, 0o700)) })
 	db := openTest(t, path)
 	if !db.ReadOnly() {
 		t.Fatal("ReadOnly() = false in a folder without write permission")
@@ -267,7 +270,7 @@ func copyFile(t *testing.T, from, to string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer in.Close()
+	defer func() { check(t, in.Close()) }()
 	out, err := os.Create(to)
 	if err != nil {
 		t.Fatal(err)

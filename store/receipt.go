@@ -8,11 +8,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"time"
 
+	"kiemtra/internal/safefile"
 	"kiemtra/model"
 )
 
@@ -23,6 +22,9 @@ import (
 //	{"receipt": {…ReceiptBody…}, "signature": "<base64 ed25519 over the exact bytes of receipt>"}
 
 const receiptFormat = "kiemtra-receipt/1"
+
+// maxReceiptBytes bounds a receipt file: one line per finding of a bundle.
+const maxReceiptBytes = 256 << 20
 
 // ReceiptRecord is one record's fate.
 type ReceiptRecord struct {
@@ -78,7 +80,7 @@ var (
 func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, b *Bundle, res *ImportResult) error {
 	name, err := db.Setting(ctx, SettingInspector)
 	if err != nil {
-		return err
+		return fmt.Errorf("write receipt: %w", err)
 	}
 	body := ReceiptBody{
 		Format: receiptFormat, Importer: db.device, ImporterName: name,
@@ -92,14 +94,15 @@ func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, b *
 	}
 	raw, err := json.Marshal(body)
 	if err != nil {
-		return err
+		return fmt.Errorf("encode receipt: %w", err)
 	}
 	out, err := json.Marshal(receiptFile{Receipt: raw, Signature: base64.StdEncoding.EncodeToString(key.Sign(raw))})
 	if err != nil {
-		return err
+		return fmt.Errorf("encode receipt: %w", err)
 	}
-	if err := writeFileAtomic(path, append(out, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write receipt %s: %w", path, err)
+	// Importing a bundle again writes its receipt again: replace it.
+	if err := safefile.Write(path, append(out, '\n'), safefile.Options{Replace: true}); err != nil {
+		return fmt.Errorf("write receipt: %w", err)
 	}
 	return nil
 }
@@ -107,27 +110,22 @@ func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, b *
 // ReadReceiptFile reads a receipt and checks its signature against the key
 // it names (whether that key is trusted is the database's decision).
 func ReadReceiptFile(path string) (*Receipt, error) {
-	f, err := os.Open(path)
+	data, err := readSmallFile(path, maxReceiptBytes)
 	if err != nil {
-		return nil, fmt.Errorf("read receipt %s: %w", path, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, 256<<20))
-	if err != nil {
-		return nil, fmt.Errorf("read receipt %s: %w", path, err)
+		return nil, fmt.Errorf("read receipt: %w", err)
 	}
 	var rf receiptFile
 	if err := json.Unmarshal(data, &rf); err != nil || len(rf.Receipt) == 0 {
-		return nil, fmt.Errorf("%s: %w", path, ErrReceiptFormat)
+		return nil, model.NewError(model.EReceiptFormat, err, path)
 	}
 	var r Receipt
 	if err := json.Unmarshal(rf.Receipt, &r.ReceiptBody); err != nil || r.Format != receiptFormat {
-		return nil, fmt.Errorf("%s: %w", path, ErrReceiptFormat)
+		return nil, model.NewError(model.EReceiptFormat, err, path)
 	}
 	pub, err := base64.StdEncoding.DecodeString(r.PublicKey)
 	sig, err2 := base64.StdEncoding.DecodeString(rf.Signature)
 	if err != nil || err2 != nil || len(pub) != ed25519.PublicKeySize || !ed25519.Verify(pub, rf.Receipt, sig) {
-		return nil, fmt.Errorf("%s: %w", path, ErrReceiptSignature)
+		return nil, model.NewError(model.EReceiptSignature, errors.Join(err, err2), path)
 	}
 	r.publicKey, r.Fingerprint = pub, Fingerprint(pub)
 	return &r, nil
@@ -140,42 +138,45 @@ func (db *DB) AcceptReceipt(ctx context.Context, path string) (*Receipt, error) 
 	if err != nil {
 		return nil, err
 	}
-	k, ok, err := db.trustedKey(ctx, r.publicKey)
+	for _, rec := range r.Records {
+		switch rec.Status {
+		case model.DeliveryPresent, model.DeliveryAccepted, model.DeliveryConflict, model.DeliveryRefused:
+		default:
+			return nil, model.NewError(model.EReceiptFormat, fmt.Errorf("record %s has status %q", rec.ID, rec.Status), path)
+		}
+	}
+	k, ok, err := trustedKey(ctx, db.sql, r.publicKey)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read receipt: %w", db.translate(err))
 	}
 	if !ok {
-		return nil, &UntrustedError{File: path, Fingerprint: r.Fingerprint, Device: r.Importer, Inspector: r.ImporterName}
+		return nil, untrusted(r.Fingerprint, r.Importer, r.ImporterName)
 	}
 	if k.Device != r.Importer {
-		return nil, fmt.Errorf("%s: %w", path, ErrKeyDevice)
+		return nil, model.NewError(model.EKeyDevice, fmt.Errorf("key %s is trusted for device %s, the receipt says %s",
+			k.Fingerprint, k.Device, r.Importer), short(k.Device))
 	}
 	r.SignerName = k.Name
 	var hash string
 	err = db.sql.QueryRowContext(ctx, "SELECT hash FROM bundles_sent WHERE seq = ?", r.Bundle.Seq).Scan(&hash)
 	if r.Bundle.Device != db.device || errors.Is(err, sql.ErrNoRows) || (err == nil && hash != r.Bundle.SHA256) {
-		return nil, fmt.Errorf("%s: %w (bundle %d of device %s)", path, ErrReceiptNotOurs, r.Bundle.Seq, short(r.Bundle.Device))
+		return nil, model.NewError(model.EReceiptNotOurs, fmt.Errorf("bundle %d of device %s", r.Bundle.Seq, r.Bundle.Device), path)
 	}
 	if err != nil {
-		return nil, translate(err)
+		return nil, fmt.Errorf("read sent bundles: %w", db.translate(err))
 	}
-	err = db.tx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO delivered(importer, seq, record_kind, record_id, revision, status, received_at)
+	err = db.tx(ctx, func(t *txn) error {
+		st, err := t.PrepareContext(ctx, `INSERT INTO delivered(importer, seq, record_kind, record_id, revision, status, received_at)
 			VALUES (?,?,?,?,?,?,?) ON CONFLICT(importer, seq, record_kind, record_id) DO UPDATE SET
 			revision = excluded.revision, status = excluded.status, received_at = excluded.received_at`)
 		if err != nil {
-			return err
+			return fmt.Errorf("write deliveries: %w", err)
 		}
-		defer st.Close()
+		defer closeStmt(st)
 		for _, rec := range r.Records {
-			switch rec.Status {
-			case model.DeliveryPresent, model.DeliveryAccepted, model.DeliveryConflict, model.DeliveryRefused:
-			default:
-				return fmt.Errorf("%w: record %s has status %q", ErrReceiptFormat, rec.ID, rec.Status)
-			}
 			if _, err := st.ExecContext(ctx, r.Importer, r.Bundle.Seq, rec.Kind, rec.ID, rec.Revision, string(rec.Status),
 				formatTime(r.ImportedAt)); err != nil {
-				return err
+				return fmt.Errorf("write deliveries: %w", err)
 			}
 		}
 		return nil
@@ -201,18 +202,21 @@ func (db *DB) SentBundles(ctx context.Context) ([]SentBundle, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT s.seq, s.file, s.findings, s.created_at,
 		(SELECT count(DISTINCT importer) FROM delivered d WHERE d.seq = s.seq) FROM bundles_sent s ORDER BY s.seq`)
 	if err != nil {
-		return nil, fmt.Errorf("list sent bundles: %w", translate(err))
+		return nil, fmt.Errorf("list sent bundles: %w", db.translate(err))
 	}
-	defer rows.Close()
+	defer closeRows(rows)
 	var out []SentBundle
 	for rows.Next() {
 		var s SentBundle
 		var at string
 		if err := rows.Scan(&s.Seq, &s.File, &s.Findings, &at, &s.Receipts); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("list sent bundles: %w", db.translate(err))
 		}
 		s.CreatedAt = parseTime(at)
 		out = append(out, s)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list sent bundles: %w", db.translate(err))
+	}
+	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"kiemtra/model"
 )
@@ -26,7 +27,7 @@ func normInspection(in model.Inspection) model.Inspection {
 func (db *DB) SaveInspection(ctx context.Context, actor string, in model.Inspection) (model.Inspection, error) {
 	in = normInspection(in)
 	if in.Title == "" || in.Year < 1990 || in.Year > 2200 {
-		return in, fmt.Errorf("%w inspection: a title and a year are required", model.ErrInvalid)
+		return in, invalid("inspection: title, year (1990–2200)")
 	}
 	if in.ID == "" {
 		in.ID = model.NewID()
@@ -34,15 +35,15 @@ func (db *DB) SaveInspection(ctx context.Context, actor string, in model.Inspect
 	if in.ReportDays == 0 {
 		in.ReportDays = 15
 	}
-	err := db.tx(ctx, func(tx *sql.Tx) error { return db.saveInspection(ctx, tx, actor, in) })
+	err := db.tx(ctx, func(t *txn) error { return t.saveInspection(ctx, actor, in) })
 	if err != nil {
 		return in, fmt.Errorf("save inspection %q: %w", in.Title, err)
 	}
 	return in, nil
 }
 
-func (db *DB) saveInspection(ctx context.Context, tx *sql.Tx, actor string, in model.Inspection) error {
-	old, err := getInspection(ctx, tx, in.ID)
+func (t *txn) saveInspection(ctx context.Context, actor string, in model.Inspection) error {
+	old, err := getInspection(ctx, t, in.ID)
 	exists := err == nil
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		return err
@@ -50,25 +51,40 @@ func (db *DB) saveInspection(ctx context.Context, tx *sql.Tx, actor string, in m
 	if exists && jsonOf(old) == jsonOf(in) {
 		return nil
 	}
-	team, _ := json.Marshal(in.Team)
-	_, err = tx.ExecContext(ctx, `INSERT INTO inspections(id, year, title, plan, decision, issuer, team, start_date, end_date, report_days, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET year=excluded.year, title=excluded.title, plan=excluded.plan, decision=excluded.decision,
-		issuer=excluded.issuer, team=excluded.team, start_date=excluded.start_date, end_date=excluded.end_date,
-		report_days=excluded.report_days, updated_at=excluded.updated_at`,
-		in.ID, in.Year, in.Title, in.Plan, in.Decision, in.Issuer, string(team), in.Start.ISO(), in.End.ISO(), in.ReportDays,
-		formatTime(db.Now()))
-	if err != nil {
-		return fmt.Errorf("write inspection: %w", err)
+	if err := t.upsertInspection(ctx, in, t.now()); err != nil {
+		return err
 	}
 	e := AuditEntry{Actor: actor, Entity: "inspection", EntityID: in.ID, Action: "create", New: jsonOf(in)}
 	if exists {
 		e.Action, e.Old = "save", jsonOf(old)
 	}
-	_, err = db.appendAudit(ctx, tx, e)
+	_, err = t.appendAudit(ctx, e)
 	return err
 }
 
+// upsertInspection writes an inspection row as changed at updated.
+func (t *txn) upsertInspection(ctx context.Context, in model.Inspection, updated time.Time) error {
+	team, err := json.Marshal(in.Team)
+	if err != nil {
+		return fmt.Errorf("encode team of inspection %s: %w", in.ID, err)
+	}
+	_, err = t.ExecContext(ctx, `INSERT INTO inspections(id, year, title, plan, decision, issuer, team, start_date, end_date, report_days, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET year=excluded.year, title=excluded.title, plan=excluded.plan, decision=excluded.decision,
+		issuer=excluded.issuer, team=excluded.team, start_date=excluded.start_date, end_date=excluded.end_date,
+		report_days=excluded.report_days, updated_at=excluded.updated_at`,
+		in.ID, in.Year, in.Title, in.Plan, in.Decision, in.Issuer, string(team), in.Start.ISO(), in.End.ISO(), in.ReportDays,
+		formatTime(updated))
+	if err != nil {
+		return fmt.Errorf("write inspection: %w", err)
+	}
+	return nil
+}
+
+// jsonOf is v as JSON, for audit entries and comparisons. Everything given
+// to it is plain data (model types, maps of strings), which always
+// encodes; were it ever not to, the entry says why instead of failing the
+// save.
 func jsonOf(v any) string {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -77,9 +93,19 @@ func jsonOf(v any) string {
 	return string(b)
 }
 
+// invalid is an error for input that breaks a rule; what names the rule.
+func invalid(what string) error { return model.NewError(model.EInvalid, nil, what) }
+
+// notFound is an error for a record that is not held; what names it as
+// the person knows it (a code, a reference).
+func notFound(what string) error { return model.NewError(model.ENotFound, nil, what) }
+
 const inspectionCols = `id, year, title, plan, decision, issuer, team, start_date, end_date, report_days`
 
-func scanInspection(sc interface{ Scan(...any) error }) (model.Inspection, error) {
+// scanner is a row to scan: *sql.Row or *sql.Rows.
+type scanner interface{ Scan(dest ...any) error }
+
+func scanInspection(sc scanner) (model.Inspection, error) {
 	var in model.Inspection
 	var team, start, end string
 	if err := sc.Scan(&in.ID, &in.Year, &in.Title, &in.Plan, &in.Decision, &in.Issuer, &team, &start, &end, &in.ReportDays); err != nil {
@@ -88,29 +114,32 @@ func scanInspection(sc interface{ Scan(...any) error }) (model.Inspection, error
 	if err := json.Unmarshal([]byte(team), &in.Team); err != nil {
 		return in, fmt.Errorf("inspection %s team: %w", in.ID, err)
 	}
-	in.Start, _ = model.ParseDate(start)
-	in.End, _ = model.ParseDate(end)
+	var err error
+	if in.Start, err = model.ParseDate(start); err != nil {
+		return in, fmt.Errorf("inspection %s start: %w", in.ID, err)
+	}
+	if in.End, err = model.ParseDate(end); err != nil {
+		return in, fmt.Errorf("inspection %s end: %w", in.ID, err)
+	}
 	return in, nil
 }
 
-func getInspection(ctx context.Context, q querier, id string) (model.Inspection, error) {
+func getInspection(ctx context.Context, q queryer, id string) (model.Inspection, error) {
 	in, err := scanInspection(q.QueryRowContext(ctx, "SELECT "+inspectionCols+" FROM inspections WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return in, fmt.Errorf("inspection %s: %w", id, model.ErrNotFound)
+		return in, fmt.Errorf("inspection %s: %w", id, notFound(model.ShortID(id)))
 	}
-	return in, err
-}
-
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	if err != nil {
+		return in, fmt.Errorf("read inspection %s: %w", id, err)
+	}
+	return in, nil
 }
 
 // Inspection returns one inspection by ID.
 func (db *DB) Inspection(ctx context.Context, id string) (model.Inspection, error) {
 	in, err := getInspection(ctx, db.sql, id)
 	if err != nil {
-		return in, translate(err)
+		return in, db.translate(err)
 	}
 	return in, nil
 }
@@ -119,18 +148,21 @@ func (db *DB) Inspection(ctx context.Context, id string) (model.Inspection, erro
 func (db *DB) Inspections(ctx context.Context) ([]model.Inspection, error) {
 	rows, err := db.sql.QueryContext(ctx, "SELECT "+inspectionCols+" FROM inspections ORDER BY year DESC, title, id")
 	if err != nil {
-		return nil, fmt.Errorf("list inspections: %w", translate(err))
+		return nil, fmt.Errorf("list inspections: %w", db.translate(err))
 	}
-	defer rows.Close()
+	defer closeRows(rows)
 	var out []model.Inspection
 	for rows.Next() {
 		in, err := scanInspection(rows)
 		if err != nil {
-			return nil, fmt.Errorf("list inspections: %w", err)
+			return nil, fmt.Errorf("list inspections: %w", db.translate(err))
 		}
 		out = append(out, in)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list inspections: %w", db.translate(err))
+	}
+	return out, nil
 }
 
 // ErrAmbiguous is returned when an ID prefix matches several records.
@@ -146,7 +178,7 @@ func (db *DB) FindInspection(ctx context.Context, ref string) (model.Inspection,
 	}
 	if ref == "" {
 		if len(all) == 0 {
-			return model.Inspection{}, fmt.Errorf("no inspection: %w", model.ErrNotFound)
+			return model.Inspection{}, fmt.Errorf("no inspection: %w", notFound(""))
 		}
 		return all[0], nil
 	}
@@ -161,20 +193,20 @@ func (db *DB) FindInspection(ctx context.Context, ref string) (model.Inspection,
 	}
 	switch len(hits) {
 	case 0:
-		return model.Inspection{}, fmt.Errorf("inspection %q: %w", ref, model.ErrNotFound)
+		return model.Inspection{}, fmt.Errorf("inspection %q: %w", ref, notFound(ref))
 	case 1:
 		return hits[0], nil
 	}
-	return model.Inspection{}, fmt.Errorf("inspection %q: %w", ref, ErrAmbiguous)
+	return model.Inspection{}, fmt.Errorf("inspection %q: %w", ref, model.NewError(model.EAmbiguous, nil, ref))
 }
 
 // SaveUnit creates or updates a unit, matched by code (case-insensitive,
 // stored upper case). A new unit gets an ID derived from its code, so the
 // same unit added on two laptops is one record after a merge.
 func (db *DB) SaveUnit(ctx context.Context, actor string, u model.Unit) (model.Unit, error) {
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(t *txn) error {
 		var err error
-		u, err = db.saveUnit(ctx, tx, actor, u)
+		u, err = t.saveUnit(ctx, actor, u)
 		return err
 	})
 	if err != nil {
@@ -183,16 +215,16 @@ func (db *DB) SaveUnit(ctx context.Context, actor string, u model.Unit) (model.U
 	return u, nil
 }
 
-func (db *DB) saveUnit(ctx context.Context, tx *sql.Tx, actor string, u model.Unit) (model.Unit, error) {
+func (t *txn) saveUnit(ctx context.Context, actor string, u model.Unit) (model.Unit, error) {
 	u.Code = upper(nfc(u.Code))
 	u.Name, u.Address = nfc(strings.TrimSpace(u.Name)), nfc(u.Address)
 	if u.Code == "" || u.Name == "" || u.Kind == "" {
-		return u, fmt.Errorf("%w unit: code, name and kind are required", model.ErrInvalid)
+		return u, invalid("unit: code, name, kind")
 	}
-	old, err := scanUnit(tx.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE code = ?", u.Code))
+	old, err := scanUnit(t.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE code = ?", u.Code))
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return u, err
+		return u, fmt.Errorf("read unit %s: %w", u.Code, err)
 	}
 	if exists {
 		u.ID = old.ID
@@ -202,7 +234,7 @@ func (db *DB) saveUnit(ctx context.Context, tx *sql.Tx, actor string, u model.Un
 	} else if u.ID == "" {
 		u.ID = model.DerivedID("unit", u.Code)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO units(id, code, name, kind, address) VALUES (?,?,?,?,?)
+	_, err = t.ExecContext(ctx, `INSERT INTO units(id, code, name, kind, address) VALUES (?,?,?,?,?)
 		ON CONFLICT(id) DO UPDATE SET code=excluded.code, name=excluded.name, kind=excluded.kind, address=excluded.address`,
 		u.ID, u.Code, u.Name, string(u.Kind), u.Address)
 	if err != nil {
@@ -212,13 +244,13 @@ func (db *DB) saveUnit(ctx context.Context, tx *sql.Tx, actor string, u model.Un
 	if exists {
 		e.Action, e.Old = "save", jsonOf(old)
 	}
-	_, err = db.appendAudit(ctx, tx, e)
+	_, err = t.appendAudit(ctx, e)
 	return u, err
 }
 
 const unitCols = "id, code, name, kind, address"
 
-func scanUnit(sc interface{ Scan(...any) error }) (model.Unit, error) {
+func scanUnit(sc scanner) (model.Unit, error) {
 	var u model.Unit
 	var kind string
 	err := sc.Scan(&u.ID, &u.Code, &u.Name, &kind, &u.Address)
@@ -231,10 +263,10 @@ func (db *DB) UnitByCode(ctx context.Context, code string) (model.Unit, error) {
 	u, err := scanUnit(db.sql.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE code = ?",
 		upper(code)))
 	if errors.Is(err, sql.ErrNoRows) {
-		return u, fmt.Errorf("unit %s: %w", code, model.ErrNotFound)
+		return u, fmt.Errorf("unit %s: %w", code, notFound(upper(code)))
 	}
 	if err != nil {
-		return u, fmt.Errorf("read unit %s: %w", code, translate(err))
+		return u, fmt.Errorf("read unit %s: %w", code, db.translate(err))
 	}
 	return u, nil
 }
@@ -243,18 +275,21 @@ func (db *DB) UnitByCode(ctx context.Context, code string) (model.Unit, error) {
 func (db *DB) Units(ctx context.Context) ([]model.Unit, error) {
 	rows, err := db.sql.QueryContext(ctx, "SELECT "+unitCols+" FROM units ORDER BY code")
 	if err != nil {
-		return nil, fmt.Errorf("list units: %w", translate(err))
+		return nil, fmt.Errorf("list units: %w", db.translate(err))
 	}
-	defer rows.Close()
+	defer closeRows(rows)
 	var out []model.Unit
 	for rows.Next() {
 		u, err := scanUnit(rows)
 		if err != nil {
-			return nil, fmt.Errorf("list units: %w", err)
+			return nil, fmt.Errorf("list units: %w", db.translate(err))
 		}
 		out = append(out, u)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list units: %w", db.translate(err))
+	}
+	return out, nil
 }
 
 // upper is how unit codes are stored: trimmed, upper case.

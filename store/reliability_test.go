@@ -67,7 +67,7 @@ func fixtureAt(t *testing.T, path string) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	t.Cleanup(func() { check(t, db.Close()) })
 	if _, err := db.AddChecklists(ctx, true, testChecklist()); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func integrityOK(t *testing.T, db *DB) {
 	if err != nil {
 		t.Fatalf("integrity_check: %v", err)
 	}
-	defer rows.Close()
+	defer func() { closeRows(rows) }()
 	var got []string
 	for rows.Next() {
 		var s string
@@ -151,6 +151,7 @@ func describe(f model.Finding) string {
 // without error: nothing needs writing beside them, and the receipt that
 // cannot be written there becomes a warning, not a failure.
 func TestBundleOnReadOnlyMedia(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	team := fixtureAt(t, filepath.Join(t.TempDir(), "team.db"))
 	office := fixtureAt(t, filepath.Join(t.TempDir(), "office.db"))
@@ -217,7 +218,8 @@ func TestBundleOnReadOnlyMedia(t *testing.T) {
 		}
 		got[code] = rev
 	}
-	rows.Close()
+	check(t, rows.Err())
+	closeRows(rows)
 	for code, f := range want {
 		if got[code] != f.Revision {
 			t.Errorf("item %s: office has revision %q, team saved %q", code, got[code], f.Revision)

@@ -16,10 +16,10 @@ func (db *DB) AssessmentOf(ctx context.Context, inspectionID, unitCode string) (
 		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ? AND u.code = ?",
 		inspectionID, upper(unitCode)))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, fmt.Errorf("unit %s in inspection %s: %w", upper(unitCode), inspectionID, model.ErrNotFound)
+		return a, fmt.Errorf("unit %s in inspection %s: %w", upper(unitCode), inspectionID, notFound(upper(unitCode)))
 	}
 	if err != nil {
-		return a, fmt.Errorf("read assessment: %w", translate(err))
+		return a, fmt.Errorf("read assessment: %w", db.translate(err))
 	}
 	return a, nil
 }
@@ -54,10 +54,10 @@ func (db *DB) UnitRecord(ctx context.Context, assessmentID string, kinds []model
 	}
 	u, err := scanUnit(db.sql.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE id = ?", a.UnitID))
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, fmt.Errorf("unit record: unit %s: %w", a.UnitID, model.ErrNotFound)
+		return r, fmt.Errorf("unit record: unit %s: %w", a.UnitID, notFound(short(a.UnitID)))
 	}
 	if err != nil {
-		return r, fmt.Errorf("unit record: %w", translate(err))
+		return r, fmt.Errorf("unit record: %w", db.translate(err))
 	}
 	cl, err := db.Checklist(ctx, a.ChecklistID, a.ChecklistVersion)
 	if err != nil {
@@ -103,26 +103,14 @@ func (db *DB) UnitRecords(ctx context.Context, kinds []model.KindInfo, inspectio
 		if len(recs) == first {
 			continue
 		}
-		rows, err := db.sql.QueryContext(ctx, "SELECT "+prefixCols("f.", findingCols)+
-			" FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ?", id)
+		fs, err := inspectionFindings(ctx, db.sql, id)
 		if err != nil {
-			return nil, nil, fmt.Errorf("summary: read findings: %w", translate(err))
+			return nil, nil, fmt.Errorf("summary: %w", db.translate(err))
 		}
-		for rows.Next() {
-			f, err := scanFinding(rows)
-			if err != nil {
-				rows.Close()
-				return nil, nil, fmt.Errorf("summary: read findings: %w", err)
-			}
+		for _, f := range fs {
 			if i, ok := byAssessment[f.AssessmentID]; ok {
 				recs[i].Findings = append(recs[i].Findings, f)
 			}
-		}
-		if err := rows.Close(); err != nil {
-			return nil, nil, fmt.Errorf("summary: read findings: %w", err)
-		}
-		if err := rows.Err(); err != nil {
-			return nil, nil, fmt.Errorf("summary: read findings: %w", translate(err))
 		}
 		for i := first; i < len(recs); i++ {
 			recs[i].Scorecard = model.Score(recs[i].Checklist, contents(recs[i].Findings))
@@ -134,33 +122,25 @@ func (db *DB) UnitRecords(ctx context.Context, kinds []model.KindInfo, inspectio
 // appendRecords appends a record (without findings) for every assessment of
 // the inspection, with its unit and checklist.
 func (db *DB) appendRecords(ctx context.Context, recs []model.UnitRecord, in model.Inspection, kinds []model.KindInfo) ([]model.UnitRecord, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT "+prefixCols("a.", assessmentCols)+", "+prefixCols("u.", unitCols)+
+	rows, err := db.sql.QueryContext(ctx, "SELECT "+assessmentUnitCols+
 		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ? ORDER BY u.code, a.id", in.ID)
 	if err != nil {
-		return nil, fmt.Errorf("list assessments: %w", translate(err))
+		return nil, fmt.Errorf("list assessments: %w", db.translate(err))
 	}
+	defer closeRows(rows)
 	first := len(recs)
 	for rows.Next() {
 		var r model.UnitRecord
-		a, u := &r.Assessment, &r.Unit
-		var date, status, fin, upd, kind string
-		if err := rows.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
-			&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
-			&u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("list assessments: %w", err)
+		if r.Assessment, r.Unit, err = scanAssessmentUnit(rows); err != nil {
+			return nil, fmt.Errorf("list assessments: %w", db.translate(err))
 		}
-		a.Date, _ = model.ParseDate(date)
-		a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
-		r.Inspection, r.Kind = in, model.KindOf(kinds, u.Kind)
+		r.Inspection, r.Kind = in, model.KindOf(kinds, r.Unit.Kind)
 		recs = append(recs, r)
 	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list assessments: %w", translate(err))
+		return nil, fmt.Errorf("list assessments: %w", db.translate(err))
 	}
+	closeRows(rows)
 	for i := first; i < len(recs); i++ {
 		cl, err := db.Checklist(ctx, recs[i].Assessment.ChecklistID, recs[i].Assessment.ChecklistVersion)
 		if err != nil {

@@ -3,43 +3,20 @@ package store
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
-	"time"
 
-	"kiemtra/checklists"
 	"kiemtra/model"
 )
 
-// openReportDemo opens a new database in a temp folder holding the
-// built-in checklists and the demo data.
+// openReportDemo opens a copy of the database holding the built-in
+// checklists and the demo data.
 func openReportDemo(t testing.TB) (*DB, []model.KindInfo) {
 	t.Helper()
-	ctx := context.Background()
-	c := &clock{t: time.Date(2022, 11, 30, 8, 0, 0, 0, time.UTC)}
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "demo.db"), WithClock(c.now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	cls, err := checklists.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.AddChecklists(ctx, true, cls...); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SeedDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
-	kinds, err := checklists.Kinds()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db, kinds
+	return openDemoCopy(t), demoKinds(t)
 }
 
 func TestUnitRecordFromDemo(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, kinds := openReportDemo(t)
 	in, err := db.FindInspection(ctx, "")
@@ -87,6 +64,7 @@ func TestUnitRecordFromDemo(t *testing.T) {
 }
 
 func TestSummaryFromDemo(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, kinds := openReportDemo(t)
 	ins, err := db.InspectionsOfYear(ctx, 2022)

@@ -24,20 +24,25 @@ func (db *DB) Setting(ctx context.Context, key string) (string, error) {
 		return "", nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("read setting %s: %w", key, translate(err))
+		return "", fmt.Errorf("read setting %s: %w", key, db.translate(err))
 	}
 	return v, nil
 }
 
 // SetSetting stores a setting (text is normalized to NFC).
 func (db *DB) SetSetting(ctx context.Context, key, value string) error {
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
-			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, nfc(value))
-		return err
-	})
+	err := db.tx(ctx, func(t *txn) error { return t.setSetting(ctx, key, value) })
 	if err != nil {
 		return fmt.Errorf("save setting %s: %w", key, err)
+	}
+	return nil
+}
+
+func (t *txn) setSetting(ctx context.Context, key, value string) error {
+	_, err := t.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, nfc(value))
+	if err != nil {
+		return fmt.Errorf("write setting %s: %w", key, err)
 	}
 	return nil
 }

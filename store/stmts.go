@@ -19,7 +19,7 @@ import (
 var hotQueries = []string{
 	getAssessmentSQL,
 	selectFindingSQL,
-	saveFindingSQL,
+	upsertFindingSQL,
 	lastAuditSQL,
 	insertAuditSQL,
 }
@@ -50,24 +50,43 @@ func (db *DB) cached(query string) *sql.Stmt {
 	return db.stmts[query]
 }
 
-// txExec runs query inside tx, through its prepared statement if it has
-// one.
-func (db *DB) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
-	if s := db.cached(query); s != nil {
-		return tx.StmtContext(ctx, s).ExecContext(ctx, args...) //nolint:sqlclosecheck // closed with the transaction
-
-	}
-	return tx.ExecContext(ctx, query, args...)
+// prepared returns the hot queries' statements for a transaction: the
+// map is never written after prepare, only replaced.
+func (db *DB) preparedStmts() map[string]*sql.Stmt {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	return db.stmts
 }
 
-// txQueryRow runs a single-row query inside tx, through its prepared
-// statement if it has one.
-func (db *DB) txQueryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
-	if s := db.cached(query); s != nil {
-		return tx.StmtContext(ctx, s).QueryRowContext(ctx, args...) //nolint:sqlclosecheck // closed with the transaction
-
+// exec runs query in the transaction, through its prepared statement if
+// it has one.
+func (t *txn) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s := t.stmts[query]; s != nil {
+		return t.StmtContext(ctx, s).ExecContext(ctx, args...) //nolint:sqlclosecheck // closed with the transaction
 	}
-	return tx.QueryRowContext(ctx, query, args...)
+	return t.ExecContext(ctx, query, args...)
+}
+
+// queryRow runs a single-row query in the transaction, through its
+// prepared statement if it has one.
+func (t *txn) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if s := t.stmts[query]; s != nil {
+		return t.StmtContext(ctx, s).QueryRowContext(ctx, args...) //nolint:sqlclosecheck // closed with the transaction
+	}
+	return t.QueryRowContext(ctx, query, args...)
+}
+
+// prepared is query's statement in the transaction (prepared now if it is
+// not one of the hot queries), and what to call when done with it.
+func (t *txn) prepared(ctx context.Context, query string) (*sql.Stmt, func(), error) {
+	if s := t.stmts[query]; s != nil {
+		return t.StmtContext(ctx, s), func() {}, nil //nolint:sqlclosecheck // closed with the transaction
+	}
+	st, err := t.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, func() { closeStmt(st) }, nil
 }
 
 // queryRow runs a single-row query outside any transaction.

@@ -22,8 +22,9 @@ import (
 	"sync"
 	"time"
 
-	"modernc.org/sqlite"
+	_ "modernc.org/sqlite" // the driver
 
+	"kiemtra/internal/safefile"
 	"kiemtra/model"
 )
 
@@ -75,19 +76,21 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		o(db)
 	}
 	if strings.ContainsAny(path, "?#") {
-		return nil, fmt.Errorf("%s: %w: the path may not contain ? or #", path, ErrBadPath)
+		return nil, model.NewError(model.EBadPath, errors.New("the path may not contain ? or #"), path)
 	}
 	created, err := prepareFile(path)
 	if err != nil {
-		return nil, readOnlyErr(err)
+		return nil, err
 	}
 	if !created {
 		// A file on read-only media (write-protected card, read-only mount
 		// or folder) cannot take the WAL pragma, migrations or a device ID:
 		// open it as it is, for reading only (readonly.go).
-		if ro, err := onReadOnlyMedia(path); err != nil {
+		ro, err := onReadOnlyMedia(path)
+		if err != nil {
 			return nil, err
-		} else if ro {
+		}
+		if ro {
 			return db.openReadOnly(ctx)
 		}
 		// Inspect an existing file read-only first: the DSN's
@@ -103,7 +106,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		"&_pragma=foreign_keys(1)&_txlock=immediate"
 	sqldb, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w", path, translateAt(path, err))
 	}
 	// One connection: kiemtra has one user and one writer; a single
 	// connection means no SQLITE_BUSY between our own connections and no
@@ -111,24 +114,25 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	sqldb.SetMaxOpenConns(1)
 	sqldb.SetConnMaxLifetime(0)
 	db.sql = sqldb
-	if err := db.check(ctx, created); err != nil {
-		sqldb.Close()
-		return nil, err
-	}
-	if err := db.migrate(ctx); err != nil {
-		sqldb.Close()
-		return nil, err
-	}
-	if err := db.ensureDevice(ctx); err != nil {
-		sqldb.Close()
-		return nil, err
+	for _, step := range []func(context.Context) error{db.check, db.migrate, db.ensureDevice} {
+		if err := step(ctx); err != nil {
+			return nil, closeAfter(err, sqldb)
+		}
 	}
 	if err := db.prepare(ctx); err != nil {
-		sqldb.Close()
-		return nil, err
+		return nil, closeAfter(err, sqldb)
 	}
 	db.log.Info("opened", "path", path, "device", db.device, "created", created)
 	return db, nil
+}
+
+// closeAfter closes a database that failed to open and returns err, with
+// the close's own failure joined if there is one.
+func closeAfter(err error, sqldb *sql.DB) error {
+	if cerr := sqldb.Close(); cerr != nil {
+		return errors.Join(err, fmt.Errorf("close: %w", cerr))
+	}
+	return err
 }
 
 // prepareFile makes sure path is either absent (then creates it empty with
@@ -138,32 +142,33 @@ func prepareFile(path string) (bool, error) {
 	switch {
 	case err == nil:
 		if st.IsDir() {
-			return false, fmt.Errorf("%s: %w: it is a folder", path, ErrNotDatabase)
+			return false, model.NewError(model.ENotDatabase, errors.New("it is a folder"), path)
 		}
 		if st.Size() == 0 {
 			return false, nil
 		}
-		f, err := os.Open(path)
+		head, err := readHead(path, 16)
 		if err != nil {
-			return false, fmt.Errorf("read %s: %w", path, err)
+			return false, readOnlyErr(path, err)
 		}
-		defer f.Close()
-		head := make([]byte, 16)
-		if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, []byte("SQLite format 3\x00")) {
-			return false, fmt.Errorf("%s: %w", path, ErrNotDatabase)
+		if !bytes.Equal(head, []byte("SQLite format 3\x00")) {
+			return false, model.NewError(model.ENotDatabase, nil, path)
 		}
 		return false, nil
 	case errors.Is(err, os.ErrNotExist):
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return false, fmt.Errorf("create folder for %s: %w", path, err)
+		if err := safefile.MkdirAll(filepath.Dir(path)); err != nil {
+			return false, fmt.Errorf("create folder for %s: %w", path, readOnlyErr(filepath.Dir(path), err))
 		}
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, safefile.FileMode)
 		if err != nil {
-			return false, fmt.Errorf("create %s: %w", path, err)
+			return false, fmt.Errorf("create %s: %w", path, readOnlyErr(path, err))
 		}
-		return true, f.Close()
+		if err := f.Close(); err != nil {
+			return false, fmt.Errorf("create %s: %w", path, safefile.Wrap(path, err))
+		}
+		return true, nil
 	default:
-		return false, fmt.Errorf("%s: %w", path, err)
+		return false, readOnlyErr(path, err)
 	}
 }
 
@@ -180,38 +185,50 @@ func precheck(ctx context.Context, path string, deferred bool) error {
 	}
 	ro, err := sql.Open("sqlite", fileURI(path)+"?mode=ro")
 	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
+		return fmt.Errorf("open %s: %w", path, translateAt(path, err))
 	}
-	defer ro.Close()
 	ro.SetMaxOpenConns(1)
 	c := &DB{sql: ro, path: path}
+	if err := c.inspect(ctx, deferred && !unclean); err != nil {
+		return closeAfter(err, ro)
+	}
+	if err := ro.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", path, translateAt(path, err))
+	}
+	return nil
+}
+
+// inspect runs precheck's checks on the read-only handle; mayDefer leaves
+// the integrity check out when the schema needs no migration.
+func (db *DB) inspect(ctx context.Context, mayDefer bool) error {
+	ro, path := db.sql, db.path
 	var appID int64
 	if err := ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return c.openErr(err)
+		return db.openErr(err)
 	}
 	if appID != ApplicationID {
 		var n int
 		if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
-			return c.openErr(err)
+			return db.openErr(err)
 		}
 		if appID != 0 || n > 0 {
-			return fmt.Errorf("%s: %w (application_id %#x, %d tables)", path, ErrNotDatabase, appID, n)
+			return model.NewError(model.ENotDatabase, fmt.Errorf("application_id %#x, %d tables", appID, n), path)
 		}
 	}
 	var have int
-	err = ro.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have)
+	err := ro.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have)
 	if err != nil && appID == ApplicationID {
-		return c.openErr(err)
+		return db.openErr(err)
 	}
 	known := SchemaVersion()
-	if deferred && !unclean && have == known && appID == ApplicationID {
+	if mayDefer && have == known && appID == ApplicationID {
 		return nil
 	}
-	if err := c.quickCheck(ctx); err != nil {
+	if err := db.quickCheck(ctx); err != nil {
 		return err
 	}
 	if have > known {
-		return fmt.Errorf("%s: %w (schema %d, this version knows %d); update kiemtra", path, ErrTooNew, have, known)
+		return tooNew(path, have, known)
 	}
 	return nil
 }
@@ -230,11 +247,16 @@ func fileURI(path string) string {
 	return "file:" + p
 }
 
+// tooNew refuses a database whose schema is newer than this build's.
+func tooNew(path string, have, known int) error {
+	return model.NewError(model.ETooNew, fmt.Errorf("schema %d, this version knows %d", have, known), path)
+}
+
 // check reads the pragmas back (refusing to run if they did not take) and
 // verifies the application ID. The integrity check of an existing file
 // was precheck's, before anything could write to it; a file just created
 // is empty.
-func (db *DB) check(ctx context.Context, created bool) error {
+func (db *DB) check(ctx context.Context) error {
 	var mode string
 	if err := db.sql.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
 		return db.openErr(err)
@@ -250,8 +272,8 @@ func (db *DB) check(ctx context.Context, created bool) error {
 		return db.openErr(err)
 	}
 	if mode != "wal" || syncMode != 2 || fk != 1 || busy != busyTimeoutMS {
-		return fmt.Errorf("%s: %w (journal_mode=%s synchronous=%d foreign_keys=%d busy_timeout=%d)",
-			db.path, ErrPragmas, mode, syncMode, fk, busy)
+		return model.NewError(model.EPragmas, fmt.Errorf("journal_mode=%s synchronous=%d foreign_keys=%d busy_timeout=%d",
+			mode, syncMode, fk, busy), db.path)
 	}
 	var appID int64
 	if err := db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
@@ -266,14 +288,14 @@ func (db *DB) check(ctx context.Context, created bool) error {
 			return db.openErr(err)
 		}
 		if n > 0 {
-			return fmt.Errorf("%s: %w: it holds another program's tables", db.path, ErrNotDatabase)
+			return model.NewError(model.ENotDatabase, errors.New("it holds another program's tables"), db.path)
 		}
 		if _, err := db.sql.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
 			return db.openErr(err)
 		}
 		return nil
 	default:
-		return fmt.Errorf("%s: %w (application_id %#x)", db.path, ErrNotDatabase, appID)
+		return model.NewError(model.ENotDatabase, fmt.Errorf("application_id %#x", appID), db.path)
 	}
 }
 
@@ -284,19 +306,16 @@ func (db *DB) quickCheck(ctx context.Context) error {
 	if err != nil {
 		return db.openErr(err)
 	}
+	defer closeRows(rows)
 	var problems []string
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {
-			rows.Close()
 			return db.openErr(err)
 		}
 		if s != "ok" {
 			problems = append(problems, s)
 		}
-	}
-	if err := rows.Close(); err != nil {
-		return db.openErr(err)
 	}
 	if err := rows.Err(); err != nil {
 		return db.openErr(err)
@@ -305,13 +324,13 @@ func (db *DB) quickCheck(ctx context.Context) error {
 		if len(problems) > 3 {
 			problems = problems[:3]
 		}
-		return fmt.Errorf("%s: %w: %s", db.path, ErrCorrupt, strings.Join(problems, "; "))
+		return model.NewError(model.ECorrupt, errors.New(strings.Join(problems, "; ")), db.path)
 	}
 	return nil
 }
 
 func (db *DB) openErr(err error) error {
-	return fmt.Errorf("open %s: %w", db.path, translate(err))
+	return fmt.Errorf("open %s: %w", db.path, db.translate(err))
 }
 
 // Close closes the database. The WAL is checkpointed by SQLite on the last
@@ -319,7 +338,7 @@ func (db *DB) openErr(err error) error {
 func (db *DB) Close() error {
 	serr := db.closeStmts()
 	if err := db.sql.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", db.path, err)
+		return fmt.Errorf("close %s: %w", db.path, db.translate(err))
 	}
 	if serr != nil {
 		return fmt.Errorf("close %s: %w", db.path, serr)
@@ -338,62 +357,3 @@ func (db *DB) SQL() *sql.DB { return db.sql }
 
 // Now returns the store's clock reading in UTC.
 func (db *DB) Now() time.Time { return db.now().UTC() }
-
-// tx runs f in one IMMEDIATE transaction (the DSN's _txlock), committing if
-// f returns nil.
-func (db *DB) tx(ctx context.Context, f func(*sql.Tx) error) error {
-	t, err := db.sql.BeginTx(ctx, nil)
-	if err != nil {
-		return translate(err)
-	}
-	if err := f(t); err != nil {
-		_ = t.Rollback()
-		return translate(err)
-	}
-	if err := t.Commit(); err != nil {
-		_ = t.Rollback()
-		return translate(fmt.Errorf("commit: %w", err))
-	}
-	return nil
-}
-
-// Errors the store returns; test with errors.Is.
-var (
-	ErrNotDatabase = &model.Error{Code: model.ENotDatabase}
-	ErrCorrupt     = &model.Error{Code: model.ECorrupt}
-	ErrTooNew      = &model.Error{Code: model.ETooNew}
-	ErrPragmas     = &model.Error{Code: model.EPragmas}
-	ErrDiskFull    = &model.Error{Code: model.EDiskFull}
-	ErrReadOnly    = &model.Error{Code: model.EReadOnly}
-	ErrBusy        = &model.Error{Code: model.EBusy}
-	ErrBadPath     = &model.Error{Code: model.EBadPath}
-)
-
-// translate maps SQLite result codes to the store's errors, keeping the
-// driver's message behind them for the log.
-func translate(err error) error {
-	if err == nil {
-		return nil
-	}
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	var kind error
-	switch se.Code() & 0xff {
-	case 13: // SQLITE_FULL
-		kind = ErrDiskFull
-	case 8: // SQLITE_READONLY
-		kind = ErrReadOnly
-	case 11, 26: // SQLITE_CORRUPT, SQLITE_NOTADB
-		kind = ErrCorrupt
-	case 5, 6: // SQLITE_BUSY, SQLITE_LOCKED
-		kind = ErrBusy
-	default:
-		return err
-	}
-	if errors.Is(err, kind) {
-		return err
-	}
-	return fmt.Errorf("%w: %w", kind, err)
-}

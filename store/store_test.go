@@ -54,7 +54,7 @@ func openTest(t *testing.T, path string) *DB {
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
-	t.Cleanup(func() { db.Close() })
+	t.Cleanup(func() { check(t, db.Close()) })
 	return db
 }
 
@@ -72,7 +72,7 @@ func newFixtureIDs(t *testing.T, ownIDs bool) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	t.Cleanup(func() { check(t, db.Close()) })
 	if _, err := db.AddChecklists(ctx, true, testChecklist()); err != nil {
 		t.Fatal(err)
 	}
@@ -106,6 +106,7 @@ func newFixtureIDs(t *testing.T, ownIDs bool) fixture {
 }
 
 func TestSameVisitSameIDsOnTwoLaptops(t *testing.T) {
+	t.Parallel()
 	a, b := newFixture(t), newFixture(t)
 	if a.a.ID != b.a.ID || a.in.ID != b.in.ID {
 		t.Fatalf("plan imported on two laptops: assessments %s / %s", a.a.ID, b.a.ID)
@@ -134,6 +135,7 @@ func fileHash(t *testing.T, path string) [32]byte {
 }
 
 func TestOpenCreatesCheckedDatabase(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "sub", "k.db")
 	db := openTest(t, path)
 	ctx := context.Background()
@@ -148,15 +150,15 @@ func TestOpenCreatesCheckedDatabase(t *testing.T) {
 	}
 	var mode string
 	var syncMode, fk, appID int64
-	db.sql.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
-	db.sql.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&syncMode)
-	db.sql.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
-	db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID)
+	check(t, db.sql.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
+	check(t, db.sql.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&syncMode))
+	check(t, db.sql.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk))
+	check(t, db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID))
 	if mode != "wal" || syncMode != 2 || fk != 1 || appID != ApplicationID {
 		t.Errorf("journal=%s sync=%d fk=%d app=%#x", mode, syncMode, fk, appID)
 	}
 	var version int
-	db.sql.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&version)
+	check(t, db.sql.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&version))
 	if version != SchemaVersion() || version < 1 {
 		t.Errorf("schema version %d, want %d", version, SchemaVersion())
 	}
@@ -164,7 +166,7 @@ func TestOpenCreatesCheckedDatabase(t *testing.T) {
 		t.Errorf("device %q", db.Device())
 	}
 	dev := db.Device()
-	db.Close()
+	check(t, db.Close())
 	db2 := openTest(t, path)
 	if db2.Device() != dev {
 		t.Errorf("device changed on reopen: %s → %s", dev, db2.Device())
@@ -172,9 +174,10 @@ func TestOpenCreatesCheckedDatabase(t *testing.T) {
 }
 
 func TestOpenRefusesForeignFilesUnchanged(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	text := filepath.Join(dir, "notes.db")
-	os.WriteFile(text, []byte("Biên bản kiểm tra — not a database"), 0o600)
+	check(t, os.WriteFile(text, []byte("Biên bản kiểm tra — not a database"), 0o600))
 
 	other := filepath.Join(dir, "other.db")
 	{
@@ -184,13 +187,13 @@ func TestOpenRefusesForeignFilesUnchanged(t *testing.T) {
 		if _, err := db.sql.Exec("VACUUM INTO ?", other); err != nil {
 			t.Fatal(err)
 		}
-		db.Close()
+		check(t, db.Close())
 	}
 	// Turn it into "another program's" database: clear our application_id.
 	{
 		b, _ := os.ReadFile(other)
 		copy(b[68:72], []byte{0, 0, 0, 0})
-		os.WriteFile(other, b, 0o600)
+		check(t, os.WriteFile(other, b, 0o600))
 	}
 	for _, tc := range []struct {
 		path string
@@ -215,14 +218,15 @@ func TestOpenRefusesForeignFilesUnchanged(t *testing.T) {
 }
 
 func TestOpenRefusesCorruptFile(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	path := f.db.Path()
 	// Fill the database with enough rows to have several pages, then close
 	// (checkpointing the WAL into the main file).
 	for i := 0; i < 200; i++ {
-		f.db.SetSetting(context.Background(), "k"+strings.Repeat("x", i%50)+string(rune('a'+i%26))+string(rune('a'+i/26)), strings.Repeat("giá trị ", 20))
+		check(t, f.db.SetSetting(context.Background(), "k"+strings.Repeat("x", i%50)+string(rune('a'+i%26))+string(rune('a'+i/26)), strings.Repeat("giá trị ", 20)))
 	}
-	f.db.Close()
+	check(t, f.db.Close())
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +239,7 @@ func TestOpenRefusesCorruptFile(t *testing.T) {
 	for p := 4096; p < len(b); p += 4096 {
 		b[p] = 0xA5
 	}
-	os.WriteFile(path, b, 0o600)
+	check(t, os.WriteFile(path, b, 0o600))
 	before := fileHash(t, path)
 	_, err = Open(context.Background(), path)
 	if !errors.Is(err, ErrCorrupt) {
@@ -250,12 +254,13 @@ func TestOpenRefusesCorruptFile(t *testing.T) {
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	path := f.db.Path()
 	if _, err := f.db.sql.Exec("INSERT INTO schema_migrations(version, name, applied_at) VALUES (999, '999_future.sql', 'x')"); err != nil {
 		t.Fatal(err)
 	}
-	f.db.Close()
+	check(t, f.db.Close())
 	before := fileHash(t, path)
 	_, err := Open(context.Background(), path)
 	if !errors.Is(err, ErrTooNew) {
@@ -275,6 +280,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 }
 
 func TestRejectsPathWithQuery(t *testing.T) {
+	t.Parallel()
 	_, err := Open(context.Background(), filepath.Join(t.TempDir(), "a?mode=ro.db"))
 	if !errors.Is(err, ErrBadPath) {
 		t.Fatalf("err = %v", err)
@@ -282,6 +288,7 @@ func TestRejectsPathWithQuery(t *testing.T) {
 }
 
 func TestSaveFindingRevisionsAndAudit(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	nfd := "Thu\u0309 tu\u0323c chưa niêm yết" // decomposed, as macOS may send
@@ -341,6 +348,7 @@ func TestSaveFindingRevisionsAndAudit(t *testing.T) {
 }
 
 func TestSaveFindingRejectsBadContent(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -368,6 +376,7 @@ func TestSaveFindingRejectsBadContent(t *testing.T) {
 }
 
 func TestFinalizeEvidenceRuleAndReopen(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	fail, err := f.db.SaveFinding(ctx, model.Finding{AssessmentID: f.a.ID, ItemCode: "2.1.1", Result: model.ResultFail, UpdatedBy: "A"})
@@ -375,9 +384,8 @@ func TestFinalizeEvidenceRuleAndReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = f.db.Finalize(ctx, "A", f.a.ID)
-	var gap *GapError
-	if !errors.As(err, &gap) || len(gap.Items) != 1 || gap.Items[0] != "2.1.1" {
-		t.Fatalf("finalize with gap: %v", err)
+	if p := model.ErrorParams(err); !errors.Is(err, ErrGaps) || len(p) != 1 || p[0] != "2.1.1" {
+		t.Fatalf("finalize with gap: %v (params %q)", err, p)
 	}
 	if _, err := f.db.SaveFinding(ctx, model.Finding{AssessmentID: f.a.ID, ItemCode: "2.1.1", Result: model.ResultFail,
 		Note: "Chưa niêm yết 7 thủ tục", BaseRevision: fail.Revision, UpdatedBy: "A"}); err != nil {
@@ -412,6 +420,7 @@ func TestFinalizeEvidenceRuleAndReopen(t *testing.T) {
 }
 
 func TestImportPlanIdempotent(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	plan := &model.Plan{
@@ -422,7 +431,7 @@ func TestImportPlanIdempotent(t *testing.T) {
 		},
 	}
 	var auditBefore int
-	f.db.sql.QueryRow("SELECT count(*) FROM audit").Scan(&auditBefore)
+	check(t, f.db.sql.QueryRow("SELECT count(*) FROM audit").Scan(&auditBefore))
 	res, err := f.db.ImportPlan(ctx, "A", plan)
 	if err != nil {
 		t.Fatal(err)
@@ -435,8 +444,8 @@ func TestImportPlanIdempotent(t *testing.T) {
 		t.Errorf("second import: %+v %v", res, err)
 	}
 	var n, audit int
-	f.db.sql.QueryRow("SELECT count(*) FROM assessments").Scan(&n)
-	f.db.sql.QueryRow("SELECT count(*) FROM audit").Scan(&audit)
+	check(t, f.db.sql.QueryRow("SELECT count(*) FROM assessments").Scan(&n))
+	check(t, f.db.sql.QueryRow("SELECT count(*) FROM audit").Scan(&audit))
 	if n != 2 {
 		t.Errorf("%d assessments", n)
 	}
@@ -451,6 +460,7 @@ func TestImportPlanIdempotent(t *testing.T) {
 }
 
 func TestAuditTamperingDetected(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	if _, err := f.db.SaveFinding(ctx, model.Finding{AssessmentID: f.a.ID, ItemCode: "1.1.1", Result: model.ResultPass, Score: 100, UpdatedBy: "A"}); err != nil {
@@ -468,6 +478,7 @@ func TestAuditTamperingDetected(t *testing.T) {
 }
 
 func TestAddChecklistNeverReusesVersion(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	changed := testChecklist()
@@ -486,6 +497,7 @@ func TestAddChecklistNeverReusesVersion(t *testing.T) {
 }
 
 func TestOverviewScores(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	save := func(code string, r model.Result, score model.Points) {
@@ -512,6 +524,7 @@ func TestOverviewScores(t *testing.T) {
 }
 
 func TestSettings(t *testing.T) {
+	t.Parallel()
 	db := openTest(t, filepath.Join(t.TempDir(), "k.db"))
 	ctx := context.Background()
 	if v, err := db.Setting(ctx, SettingInspector); err != nil || v != "" {

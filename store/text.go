@@ -27,13 +27,18 @@ func formatTime(t time.Time) string {
 	return t.UTC().Format(timeFormat)
 }
 
+// parseTime reads a stored time: timeFormat, or RFC 3339 as older rows
+// and bundles may hold it. A time that is neither reads as zero (no time
+// recorded), which every comparison treats as the earliest.
 func parseTime(s string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
-	t, err := time.Parse(timeFormat, s)
-	if err != nil {
-		t, _ = time.Parse(time.RFC3339Nano, s)
+	if t, err := time.Parse(timeFormat, s); err == nil {
+		return t
 	}
-	return t
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t
+	}
+	return time.Time{}
 }

@@ -1,19 +1,16 @@
 package store
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 
 	"kiemtra/model"
 )
 
 // This file holds the queries the TUI needs in terms of model types only,
 // so that package ui can declare its Store interface without importing
-// store (nothing in ui may depend on the database package).
+// store (nothing in ui may depend on the database package); import.go's
+// ImportPath and conflict_views.go serve its Importer.
 
 // InspectionAssessments lists an inspection's assessments, ordered by visit
 // date then unit ID, so a unit list is stable between reloads.
@@ -21,19 +18,19 @@ func (db *DB) InspectionAssessments(ctx context.Context, inspectionID string) ([
 	rows, err := db.sql.QueryContext(ctx, "SELECT "+assessmentCols+
 		" FROM assessments WHERE inspection_id = ? ORDER BY visit_date, unit_id", inspectionID)
 	if err != nil {
-		return nil, fmt.Errorf("list assessments: %w", translate(err))
+		return nil, fmt.Errorf("list assessments: %w", db.translate(err))
 	}
-	defer rows.Close()
+	defer closeRows(rows)
 	var out []model.Assessment
 	for rows.Next() {
 		a, err := scanAssessment(rows)
 		if err != nil {
-			return nil, fmt.Errorf("list assessments: %w", err)
+			return nil, fmt.Errorf("list assessments: %w", db.translate(err))
 		}
 		out = append(out, a)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list assessments: %w", translate(err))
+		return nil, fmt.Errorf("list assessments: %w", db.translate(err))
 	}
 	return out, nil
 }
@@ -41,13 +38,23 @@ func (db *DB) InspectionAssessments(ctx context.Context, inspectionID string) ([
 // InspectionFindings returns the current findings of every assessment of an
 // inspection in one query (for the progress column of the unit list).
 func (db *DB) InspectionFindings(ctx context.Context, inspectionID string) ([]model.Finding, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT "+prefixCols("f.", findingCols)+
+	fs, err := inspectionFindings(ctx, db.sql, inspectionID)
+	if err != nil {
+		return nil, db.translate(err)
+	}
+	return fs, nil
+}
+
+// inspectionFindings reads the current findings of an inspection's
+// assessments, by assessment and item.
+func inspectionFindings(ctx context.Context, q queryer, inspectionID string) ([]model.Finding, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+prefixCols("f.", findingCols)+
 		" FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ? ORDER BY f.assessment_id, f.item_code",
 		inspectionID)
 	if err != nil {
-		return nil, fmt.Errorf("read findings: %w", translate(err))
+		return nil, fmt.Errorf("read findings: %w", err)
 	}
-	defer rows.Close()
+	defer closeRows(rows)
 	var out []model.Finding
 	for rows.Next() {
 		f, err := scanFinding(rows)
@@ -57,7 +64,7 @@ func (db *DB) InspectionFindings(ctx context.Context, inspectionID string) ([]mo
 		out = append(out, f)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read findings: %w", translate(err))
+		return nil, fmt.Errorf("read findings: %w", err)
 	}
 	return out, nil
 }
@@ -79,69 +86,4 @@ func (db *DB) SaveUnitSide(ctx context.Context, actor string, a model.Assessment
 		Place:                  cur.Place,
 		Date:                   cur.Date,
 	})
-}
-
-// Error codes returned by ErrorCode.
-const (
-	CodeStale     = "stale"
-	CodeFinalized = "finalized"
-	CodeDiskFull  = "disk_full"
-	CodeReadOnly  = "read_only"
-	CodeBusy      = "busy"
-	CodeCorrupt   = "corrupt"
-	CodeGaps      = "gaps"
-	CodeNotFound  = "not_found"
-	CodeInvalid   = "invalid"
-	CodeResolved  = "resolved"
-)
-
-// ErrorCode classifies an error from the store into a short code ("" when
-// it is none of the known kinds), in the manner of wtf's ErrorCode: callers
-// that must not import store pick their message from the code.
-func (db *DB) ErrorCode(err error) string {
-	var gaps *GapError
-	switch {
-	case err == nil:
-		return ""
-	case errors.Is(err, ErrStale):
-		return CodeStale
-	case errors.Is(err, model.ErrFinalized):
-		return CodeFinalized
-	case errors.Is(err, ErrDiskFull):
-		return CodeDiskFull
-	case errors.Is(err, ErrReadOnly):
-		return CodeReadOnly
-	case errors.Is(err, ErrBusy):
-		return CodeBusy
-	case errors.Is(err, ErrCorrupt):
-		return CodeCorrupt
-	case errors.As(err, &gaps):
-		return CodeGaps
-	case errors.Is(err, ErrConflictResolved):
-		return CodeResolved
-	case errors.Is(err, model.ErrNotFound):
-		return CodeNotFound
-	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrScore):
-		return CodeInvalid
-	}
-	return ""
-}
-
-// IsBundleFile reports whether the file at path starts like a bundle, by
-// reading its first bytes only; the TUI imports the bundles of a folder
-// and skips everything else (receipts, documents) in it.
-func IsBundleFile(path string) (bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	head := make([]byte, len(bundleMagic))
-	if _, err := io.ReadFull(f, head); err != nil {
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return false, nil
-		}
-		return false, err
-	}
-	return bytes.Equal(head, []byte(bundleMagic)), nil
 }

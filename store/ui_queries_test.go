@@ -3,37 +3,20 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"kiemtra/checklists"
 	"kiemtra/model"
 )
 
 func openUITestDB(t *testing.T) *DB {
 	t.Helper()
-	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "ui.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	cls, err := checklists.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.AddChecklists(ctx, true, cls...); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SeedDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return db
+	return openDemoCopy(t)
 }
 
 func TestInspectionAssessmentsAndFindings(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := openUITestDB(t)
 	in, err := db.FindInspection(ctx, "")
@@ -73,6 +56,7 @@ func TestInspectionAssessmentsAndFindings(t *testing.T) {
 }
 
 func TestSaveUnitSide(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := openUITestDB(t)
 	in, _ := db.FindInspection(ctx, "")
@@ -105,31 +89,8 @@ func TestSaveUnitSide(t *testing.T) {
 	}
 }
 
-func TestErrorCode(t *testing.T) {
-	db := openUITestDB(t)
-	for _, c := range []struct {
-		err  error
-		want string
-	}{
-		{nil, ""},
-		{fmt.Errorf("save: %w", ErrStale), CodeStale},
-		{fmt.Errorf("save: %w", model.ErrFinalized), CodeFinalized},
-		{fmt.Errorf("save: %w", ErrDiskFull), CodeDiskFull},
-		{ErrReadOnly, CodeReadOnly},
-		{ErrBusy, CodeBusy},
-		{ErrCorrupt, CodeCorrupt},
-		{fmt.Errorf("finalize: %w", &GapError{Items: []string{"1.1"}}), CodeGaps},
-		{model.ErrNotFound, CodeNotFound},
-		{model.ErrScore, CodeInvalid},
-		{errors.New("something else"), ""},
-	} {
-		if got := db.ErrorCode(c.err); got != c.want {
-			t.Errorf("ErrorCode(%v) = %q, want %q", c.err, got, c.want)
-		}
-	}
-}
-
-func TestIsBundleFileSniffsTheHeader(t *testing.T) {
+func TestBundleFilesRecognisedByTheirHeader(t *testing.T) {
+	t.Parallel()
 	d := newDevice(t, "Lê Thu Trang")
 	d.save(t, "1.1.1", pass)
 	bundle := d.bundle(t, "a1.ktb")
@@ -141,19 +102,12 @@ func TestIsBundleFileSniffsTheHeader(t *testing.T) {
 		}
 	}
 	for path, want := range map[string]bool{bundle: true, other: false, short: false} {
-		got, err := IsBundleFile(path)
+		got, err := isBundleFile(path)
 		if err != nil || got != want {
-			t.Errorf("IsBundleFile(%s) = %v, %v; want %v", filepath.Base(path), got, err, want)
+			t.Errorf("isBundleFile(%s) = %v, %v; want %v", filepath.Base(path), got, err, want)
 		}
 	}
-	if _, err := IsBundleFile(filepath.Join(d.dir, "missing.ktb")); err == nil {
+	if _, err := isBundleFile(filepath.Join(d.dir, "missing.ktb")); err == nil {
 		t.Error("a missing file gave no error")
-	}
-}
-
-func TestErrorCodeResolvedConflict(t *testing.T) {
-	db := openUITestDB(t)
-	if got := db.ErrorCode(fmt.Errorf("resolve conflict 1.1.1: %w", ErrConflictResolved)); got != CodeResolved {
-		t.Fatalf("ErrorCode = %q, want %q", got, CodeResolved)
 	}
 }

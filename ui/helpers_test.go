@@ -18,7 +18,6 @@ import (
 	"github.com/muesli/termenv"
 
 	"kiemtra/checklists"
-	"kiemtra/cli"
 	"kiemtra/i18n"
 	"kiemtra/model"
 	"kiemtra/report"
@@ -149,7 +148,7 @@ func openStore(tb testing.TB, demo bool, inspector string) *store.DB {
 
 // testImporter and testExporter are the real import and export over the
 // test's database: the one place that says which types do that job.
-func testImporter(db *store.DB, lang i18n.Lang) Importer { return cli.NewTUISync(db, lang) }
+func testImporter(db *store.DB, _ i18n.Lang) Importer { return db }
 
 func testExporter(tb testing.TB, db *store.DB, dir string, lang i18n.Lang) Exporter {
 	tb.Helper()

@@ -230,7 +230,7 @@ func importLines(c common, out model.ImportOutcome, w int) []string {
 			lines = append(lines, fit("  "+mark+t.T("ui.import.file_ok", name, f.From, f.Accepted, f.Present, f.Conflicts), w))
 		}
 		for _, warn := range f.Warnings {
-			lines = append(lines, indentWrap("    ", st.Warn.Render(t.T("ui.import.warning", warn)), w)...)
+			lines = append(lines, indentWrap("    ", st.Warn.Render(t.T("ui.import.warning", t.Err(warn))), w)...)
 		}
 	}
 	for _, g := range out.Gaps {

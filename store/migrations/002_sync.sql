@@ -92,6 +92,3 @@ CREATE TABLE id_aliases (
 	PRIMARY KEY (kind, alias)
 ) STRICT;
 CREATE INDEX id_aliases_canonical ON id_aliases(kind, canonical);
-
--- Imports look revisions up by ID (the same revision arriving again).
-CREATE INDEX audit_revision ON audit(revision);

@@ -1,11 +1,12 @@
--- 003: each assessment's progress kept beside its findings, so the unit
+-- 004: each assessment's progress kept beside its findings, so the unit
 -- list shows how far every unit has come by reading one row per unit, not
 -- every finding of the inspection. Triggers keep it exact in the same
--- transaction as the change, whichever code path writes a finding.
+-- transaction as the change, whichever code path writes a finding. It
+-- can run again over its own tables and counts from the findings anew.
 
 -- The item codes of every checklist version held, filled from its body when
 -- it is added (a version never changes once held).
-CREATE TABLE checklist_items (
+CREATE TABLE IF NOT EXISTS checklist_items (
 	checklist_id TEXT NOT NULL,
 	version      TEXT NOT NULL,
 	code         TEXT NOT NULL,
@@ -18,7 +19,7 @@ FROM checklists c, json_each(c.body, '$.fields') f, json_each(f.value, '$.criter
 WHERE true
 ON CONFLICT DO NOTHING;
 
-CREATE TRIGGER checklist_items_add AFTER INSERT ON checklists BEGIN
+CREATE TRIGGER IF NOT EXISTS checklist_items_add AFTER INSERT ON checklists BEGIN
 	INSERT INTO checklist_items(checklist_id, version, code)
 	SELECT NEW.id, NEW.version, json_extract(i.value, '$.code')
 	FROM json_each(NEW.body, '$.fields') f, json_each(f.value, '$.criteria') cr, json_each(cr.value, '$.items') i
@@ -29,12 +30,13 @@ END;
 -- Per assessment, over the findings whose item is in its checklist (as
 -- model.Score counts them): how many are answered (any result, không áp
 -- dụng included) and the points they earn (không áp dụng earns none).
-CREATE TABLE progress (
+CREATE TABLE IF NOT EXISTS progress (
 	assessment_id TEXT PRIMARY KEY,
 	answered      INTEGER NOT NULL,
 	score         INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 
+DELETE FROM progress;
 INSERT INTO progress(assessment_id, answered, score)
 SELECT f.assessment_id, sum(f.result != ''), sum(CASE WHEN f.result IN ('pass', 'partial', 'fail') THEN f.score ELSE 0 END)
 FROM findings f
@@ -42,7 +44,7 @@ JOIN assessments a ON a.id = f.assessment_id
 JOIN checklist_items ci ON ci.checklist_id = a.checklist_id AND ci.version = a.checklist_version AND ci.code = f.item_code
 GROUP BY f.assessment_id;
 
-CREATE TRIGGER progress_add AFTER INSERT ON findings BEGIN
+CREATE TRIGGER IF NOT EXISTS progress_add AFTER INSERT ON findings BEGIN
 	INSERT INTO progress(assessment_id, answered, score)
 	SELECT NEW.assessment_id, NEW.result != '', CASE WHEN NEW.result IN ('pass', 'partial', 'fail') THEN NEW.score ELSE 0 END
 	FROM assessments a JOIN checklist_items ci ON ci.checklist_id = a.checklist_id AND ci.version = a.checklist_version AND ci.code = NEW.item_code
@@ -50,7 +52,7 @@ CREATE TRIGGER progress_add AFTER INSERT ON findings BEGIN
 	ON CONFLICT(assessment_id) DO UPDATE SET answered = answered + excluded.answered, score = score + excluded.score;
 END;
 
-CREATE TRIGGER progress_remove AFTER DELETE ON findings BEGIN
+CREATE TRIGGER IF NOT EXISTS progress_remove AFTER DELETE ON findings BEGIN
 	INSERT INTO progress(assessment_id, answered, score)
 	SELECT OLD.assessment_id, -(OLD.result != ''), -(CASE WHEN OLD.result IN ('pass', 'partial', 'fail') THEN OLD.score ELSE 0 END)
 	FROM assessments a JOIN checklist_items ci ON ci.checklist_id = a.checklist_id AND ci.version = a.checklist_version AND ci.code = OLD.item_code
@@ -58,7 +60,7 @@ CREATE TRIGGER progress_remove AFTER DELETE ON findings BEGIN
 	ON CONFLICT(assessment_id) DO UPDATE SET answered = answered + excluded.answered, score = score + excluded.score;
 END;
 
-CREATE TRIGGER progress_change AFTER UPDATE OF assessment_id, item_code, result, score ON findings BEGIN
+CREATE TRIGGER IF NOT EXISTS progress_change AFTER UPDATE OF assessment_id, item_code, result, score ON findings BEGIN
 	INSERT INTO progress(assessment_id, answered, score)
 	SELECT OLD.assessment_id, -(OLD.result != ''), -(CASE WHEN OLD.result IN ('pass', 'partial', 'fail') THEN OLD.score ELSE 0 END)
 	FROM assessments a JOIN checklist_items ci ON ci.checklist_id = a.checklist_id AND ci.version = a.checklist_version AND ci.code = OLD.item_code
@@ -74,6 +76,6 @@ END;
 -- An assessment merged into another under the other's ID (store/import.go
 -- rekeys the assessment row, then moves its findings) loses its row: the
 -- findings moved after it are counted again under the ID they now have.
-CREATE TRIGGER progress_rekey AFTER UPDATE OF id ON assessments BEGIN
+CREATE TRIGGER IF NOT EXISTS progress_rekey AFTER UPDATE OF id ON assessments BEGIN
 	DELETE FROM progress WHERE assessment_id = OLD.id;
 END;

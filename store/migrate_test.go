@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// shipped pins the migrations that have been released: a database that
+// applied one never applies it again, so editing it changes nothing there
+// and makes two kinds of database. Add a new file instead.
+var shipped = map[string]string{
+	"001_init.sql":           "823e85ffb5767ae5b410e995cf80c890c92cf16a98eb6e96646e6a2b847fc7d0",
+	"002_sync.sql":           "9420eed1af50a91a7576ea10ec3a7fd0f7c44b44d250378036abef236f7dab12",
+	"003_audit_revision.sql": "725e6b24f8f3a9500a086fed24cf51339076443aa26bacbe03817053284eaa82",
+}
+
+func TestShippedMigrationsUnchanged(t *testing.T) {
+	t.Parallel()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) < len(shipped) {
+		t.Fatalf("%d migrations, %d shipped", len(ms), len(shipped))
+	}
+	for _, m := range ms {
+		want, ok := shipped[m.name]
+		if !ok {
+			continue
+		}
+		sum := sha256.Sum256([]byte(m.sql))
+		if got := hex.EncodeToString(sum[:]); got != want {
+			t.Errorf("%s was edited after it shipped (sha256 %s): add a new migration instead", m.name, got)
+		}
+	}
+}
+
+// TestVersion2DatabaseGetsAuditRevisionIndex: a database at schema 2 as 002
+// shipped (without the audit_revision index) gets the index from 003.
+func TestVersion2DatabaseGetsAuditRevisionIndex(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v2.db")
+	db := openTest(t, path)
+	// Make it what a version-2 database is: 001 and 002 as shipped.
+	for _, q := range []string{"DROP INDEX audit_revision", "DELETE FROM schema_migrations WHERE version > 2"} {
+		if _, err := db.sql.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := indexCount(t, db, "audit_revision"); n != 0 {
+		t.Fatalf("fixture still has the index (%d)", n)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db = openTest(t, path)
+	if n := indexCount(t, db, "audit_revision"); n != 1 {
+		t.Errorf("after opening a version-2 database: %d audit_revision indexes, want 1", n)
+	}
+	var v int
+	if err := db.sql.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	if v != SchemaVersion() {
+		t.Errorf("schema version %d, want %d", v, SchemaVersion())
+	}
+	// A plan in the query proves the index is the one imports use.
+	var detail string
+	if err := db.sql.QueryRowContext(ctx, "EXPLAIN QUERY PLAN SELECT new FROM audit WHERE revision = 'x'").Scan(new(int), new(int), new(int), &detail); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(detail, "audit_revision") {
+		t.Errorf("revision lookup plan %q does not use audit_revision", detail)
+	}
+}
+
+func indexCount(t *testing.T, db *DB, name string) int {
+	t.Helper()
+	var n int
+	if err := db.sql.QueryRow("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", name).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
