@@ -74,15 +74,15 @@ func runTUI(env *cli.Env, path string) int {
 	if err != nil {
 		return env.Fatal(err)
 	}
-	builtin, err := checklists.Builtin()
-	if err != nil {
-		return env.Fatal(err)
-	}
 	lang := env.Global.Lang
-	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Checklists: builtin,
+	// The built-ins are parsed when a form first needs them, not before
+	// the first frame.
+	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, LoadChecklists: checklists.Builtin,
 		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
 		Importer: db})
-	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(env.Ctx))
+	// 120 frames a second (the most Bubble Tea draws): a screen that is
+	// ready waits at most 8 ms for the next frame, not 17.
+	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(env.Ctx), tea.WithFPS(120))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return env.Fatal(fmt.Errorf("run the app: %w", err))
 	}

@@ -125,6 +125,7 @@ func TestProgressMigration(t *testing.T) {
 	// Back to schema 3: what migration 004 adds goes.
 	for _, q := range []string{"DROP TRIGGER progress_add", "DROP TRIGGER progress_remove", "DROP TRIGGER progress_change",
 		"DROP TRIGGER progress_rekey", "DROP TRIGGER checklist_items_add", "DROP TABLE progress", "DROP TABLE checklist_items",
+		"DROP TABLE checklist_totals",
 		"DELETE FROM schema_migrations WHERE version >= 4"} {
 		if _, err := db.sql.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)

@@ -24,7 +24,7 @@ type common struct {
 	log           *slog.Logger
 	store         Store
 	kinds         []model.KindInfo
-	checklists    []*model.Checklist
+	checklists    func() []*model.Checklist // the built-ins, loaded on first use
 	keys          globalKeys
 	// debounce is how long typing pauses before a note is saved; 0
 	// saves only on leaving the field (tests).

@@ -296,7 +296,7 @@ const (
 )
 
 func (m startModel) openUnitForm() (startModel, tea.Cmd) {
-	t, kinds, cls := m.c.t, m.c.kinds, m.c.checklists
+	t, kinds, cls := m.c.t, m.c.kinds, m.c.checklists()
 	f := newForm(m.c, t.T("ui.start.add_unit"))
 	f = f.withInput(t.T("ui.form.unit_code"), "", t.T("ui.form.unit_code_hint"))
 	f = f.withInput(t.T("ui.form.unit_name"), "", t.T("ui.form.unit_name_hint"))
@@ -370,13 +370,13 @@ func (m startModel) submitUnit() (startModel, tea.Cmd) {
 	switch {
 	case code == "" || name == "":
 		m.form.err = t.T("ui.form.unit_required")
-	case len(m.c.kinds) == 0 || len(m.c.checklists) == 0:
+	case len(m.c.kinds) == 0 || len(m.c.checklists()) == 0:
 		m.form.err = t.T("ui.form.no_checklists")
 	case derr != nil:
 		m.form.err = t.T("ui.form.date_invalid")
 	default:
 		m.form.err = ""
-		cl := m.c.checklists[f.choice(unitFieldChecklist)]
+		cl := m.c.checklists()[f.choice(unitFieldChecklist)]
 		u := model.Unit{Code: code, Name: name, Kind: m.c.kinds[f.choice(unitFieldKind)].Code}
 		a := model.Assessment{InspectionID: in.ID, ChecklistID: cl.ID, ChecklistVersion: cl.Version, Date: date}
 		return m, addUnitCmd(m.c.store, m.c.inspector, u, a)

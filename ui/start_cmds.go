@@ -65,14 +65,11 @@ func loadUnitsCmd(st Store, inspectionID, selectID string) tea.Cmd {
 			msg.err = err
 			return msg
 		}
+		// No checklist is parsed for the list: the store keeps each
+		// version's size beside it.
 		for _, a := range as {
-			cl, err := st.Checklist(ctx, a.ChecklistID, a.ChecklistVersion)
-			if err != nil {
-				msg.err = err
-				return msg
-			}
-			msg.rows = append(msg.rows, unitRow{assessment: a, unit: byID[a.UnitID], checklist: cl.Ref(),
-				progress: progress[a.ID]})
+			msg.rows = append(msg.rows, unitRow{assessment: a, unit: byID[a.UnitID],
+				checklist: a.ChecklistID + "@" + a.ChecklistVersion, progress: progress[a.ID]})
 		}
 		return msg
 	}

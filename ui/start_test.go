@@ -39,7 +39,7 @@ func TestCreateInspectionAndAddUnit(t *testing.T) {
 	for a.start.form.choice(unitFieldKind) != xa {
 		a = keys(t, a, "right")
 	}
-	proposed := a.c.checklists[a.start.form.choice(unitFieldChecklist)]
+	proposed := a.c.checklists()[a.start.form.choice(unitFieldChecklist)]
 	if proposed.Kind != "xa" {
 		t.Fatalf("proposed checklist %s for kind xa", proposed.Ref())
 	}

@@ -19,9 +19,30 @@ FROM checklists c, json_each(c.body, '$.fields') f, json_each(f.value, '$.criter
 WHERE true
 ON CONFLICT DO NOTHING;
 
+-- Each version's number of items and maximum (in hundredths), what the
+-- unit list shows beside the progress without parsing the checklist.
+CREATE TABLE IF NOT EXISTS checklist_totals (
+	checklist_id TEXT NOT NULL,
+	version      TEXT NOT NULL,
+	items        INTEGER NOT NULL,
+	max          INTEGER NOT NULL,
+	PRIMARY KEY (checklist_id, version)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO checklist_totals(checklist_id, version, items, max)
+SELECT c.id, c.version, count(*), coalesce(sum(json_extract(i.value, '$.max')), 0)
+FROM checklists c, json_each(c.body, '$.fields') f, json_each(f.value, '$.criteria') cr, json_each(cr.value, '$.items') i
+GROUP BY c.id, c.version
+ON CONFLICT DO NOTHING;
+
 CREATE TRIGGER IF NOT EXISTS checklist_items_add AFTER INSERT ON checklists BEGIN
 	INSERT INTO checklist_items(checklist_id, version, code)
 	SELECT NEW.id, NEW.version, json_extract(i.value, '$.code')
+	FROM json_each(NEW.body, '$.fields') f, json_each(f.value, '$.criteria') cr, json_each(cr.value, '$.items') i
+	WHERE true
+	ON CONFLICT DO NOTHING;
+	INSERT INTO checklist_totals(checklist_id, version, items, max)
+	SELECT NEW.id, NEW.version, count(*), coalesce(sum(json_extract(i.value, '$.max')), 0)
 	FROM json_each(NEW.body, '$.fields') f, json_each(f.value, '$.criteria') cr, json_each(cr.value, '$.items') i
 	WHERE true
 	ON CONFLICT DO NOTHING;
