@@ -1,20 +1,21 @@
 package report
 
 import (
+	"io"
 	"strings"
 
 	"kiemtra/i18n"
 	"kiemtra/model"
 )
 
-// summaryXLSX writes the summary workbook: one sheet per view, each a
+// summaryXLSX writes the summary workbook to w: one sheet per view, each a
 // filtered table under a frozen header row, numbers stored as numbers.
-func summaryXLSX(s *model.Summary, t i18n.Catalog) ([]byte, error) {
+func summaryXLSX(w io.Writer, s *model.Summary, t i18n.Catalog) error {
 	b, err := newBook()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	fail := func(err error) ([]byte, error) { b.discard(); return nil, err }
+	fail := func(err error) error { b.discard(); return err }
 
 	cols := []col{{t.T("report.col.kind"), colText, 28}, {t.T("report.col.rank"), colInt, 10},
 		{t.T("report.col.unit_code"), colText, 14}, {t.T("report.col.unit"), colWrap, 40}, {t.T("report.col.state"), colText, 30}}
@@ -91,5 +92,5 @@ func summaryXLSX(s *model.Summary, t i18n.Catalog) ([]byte, error) {
 	if err := b.table(t.T("report.sheet.findings"), "ChiTiet", findingCols, findingRows(s.Findings)); err != nil {
 		return fail(err)
 	}
-	return b.bytes()
+	return b.writeTo(w)
 }
