@@ -74,8 +74,8 @@ type App struct {
 	firstRun  firstRunModel
 	start     startModel
 	checklist checklistModel
-	editor    editorModel
-	summary   summaryModel
+	editor    *editorModel // never written in place (boxed.go)
+	summary   *summaryModel // never written in place (boxed.go)
 	search    searchModel
 	conflicts conflictsModel
 	// sess is the open assessment; merge the merged value of a conflict
@@ -91,6 +91,8 @@ type App struct {
 	// checkStarted is set once the database's integrity check is on its
 	// way (integrity.go).
 	checkStarted bool
+	// drawn remembers lines already fitted to the screen (drawn.go).
+	drawn *drawnCache
 }
 
 // New builds the App; nothing is read until Init's command runs.
@@ -107,7 +109,8 @@ func New(deps Deps) App {
 	c := common{st: DefaultStyles(), t: t, now: now, log: log.With("pkg", "ui"),
 		store: deps.Store, kinds: deps.Kinds, checklists: lazyChecklists(deps, log), keys: newGlobalKeys(t),
 		debounce: debounceDelay, exporter: deps.Exporter, importer: deps.Importer}
-	return App{c: c, screen: screenLoading, help: newHelp(c.st)}
+	return App{c: c, screen: screenLoading, help: newHelp(c.st), editor: &editorModel{}, summary: &summaryModel{},
+		drawn: newDrawnCache()}
 }
 
 // lazyChecklists returns the built-in checklists of deps, loading them on
@@ -191,8 +194,8 @@ func (a App) handleResize(msg tea.WindowSizeMsg) App {
 	a.firstRun.setSize(w, h)
 	a.start.setSize(w, h)
 	a.checklist.setSize(w, h)
-	a.editor.setSize(w, h)
-	a.summary.setSize(w, h)
+	a.editor = a.editor.resized(w, h)
+	a.summary = a.summary.resized(w, h)
 	a.search.setSize(w, h)
 	a.conflicts.setSize(w, h)
 	return a
@@ -285,9 +288,13 @@ func (a App) updateScreen(msg tea.Msg) (App, tea.Cmd) {
 	case screenChecklist:
 		a.checklist, cmd, r = a.checklist.update(msg, a.sess)
 	case screenEditor:
-		a.editor, cmd, r = a.editor.update(msg, a.editing())
+		var e editorModel
+		e, cmd, r = a.editor.update(msg, a.editing())
+		a.editor = &e
 	case screenSummary:
-		a.summary, cmd, r = a.summary.update(msg, a.sess, a.saves.pending(a.sess))
+		var s summaryModel
+		s, cmd, r = a.summary.update(msg, a.sess, a.saves.pending(a.sess))
+		a.summary = &s
 	case screenConflicts:
 		a.conflicts, cmd, r = a.conflicts.update(msg)
 	default:
