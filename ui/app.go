@@ -74,7 +74,7 @@ type App struct {
 	firstRun  firstRunModel
 	start     startModel
 	checklist checklistModel
-	editor    *editorModel // never written in place (boxed.go)
+	editor    *editorModel  // never written in place (boxed.go)
 	summary   *summaryModel // never written in place (boxed.go)
 	search    searchModel
 	conflicts conflictsModel
