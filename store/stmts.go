@@ -22,7 +22,12 @@ var hotQueries = []string{
 	upsertFindingSQL,
 	lastAuditSQL,
 	insertAuditSQL,
+	canonSQL,
 }
+
+// canonSQL looks an ID up among the aliases (merge_ids.go), once for
+// every record an import merges.
+const canonSQL = "SELECT canonical FROM id_aliases WHERE kind = ? AND alias = ?"
 
 // prepare prepares the hot queries on the connection.
 func (db *DB) prepare(ctx context.Context) error {
@@ -107,4 +112,23 @@ func (db *DB) closeStmts() error {
 	}
 	db.stmts = nil
 	return errors.Join(errs...)
+}
+
+// deferCheckpoints turns SQLite's automatic checkpoints off on the
+// connection until the returned function runs, which checkpoints once and
+// turns them back on. A read-only database has nothing to checkpoint.
+func (db *DB) deferCheckpoints(ctx context.Context) (func() error, error) {
+	if db.readOnly {
+		return func() error { return nil }, nil
+	}
+	if _, err := db.sql.ExecContext(ctx, "PRAGMA wal_autocheckpoint = 0"); err != nil {
+		return nil, db.translate(err)
+	}
+	return func() error {
+		// A checkpoint that cannot finish (a reader holds an old
+		// snapshot) is retried by SQLite later; its failure loses nothing.
+		_, cerr := db.sql.ExecContext(context.WithoutCancel(ctx), "PRAGMA wal_checkpoint(PASSIVE)")
+		_, err := db.sql.ExecContext(context.WithoutCancel(ctx), "PRAGMA wal_autocheckpoint = 1000")
+		return db.translate(errors.Join(cerr, err))
+	}, nil
 }
