@@ -138,7 +138,11 @@ func TestProgressMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	})
 	in, err := db.FindInspection(ctx, "")
 	if err != nil {
 		t.Fatal(err)
