@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"kiemtra/i18n"
 	"kiemtra/model"
 )
 
@@ -142,6 +143,8 @@ func Kinds() ([]model.KindInfo, error) {
 			return
 		}
 		kindsList, kindsErr = parseKinds(kindsFile, data)
+		// Messages whose params name a kind show its name.
+		i18n.RegisterKinds(kindsList)
 	})
 	if kindsErr != nil {
 		return nil, kindsErr
@@ -198,7 +201,7 @@ func knownKinds() (kindSet, error) {
 	if err != nil {
 		return kindSet{}, err
 	}
-	set := kindSet{known: map[model.UnitKind]bool{}}
+	set := kindSet{known: map[model.UnitKind]bool{}, list: kinds}
 	for _, k := range kinds {
 		set.known[k.Code] = true
 		set.codes = append(set.codes, string(k.Code))

@@ -26,7 +26,8 @@ var itemKeys = []string{"code", "text", "guidance", "evidence", "legal_basis", "
 // kindSet is the kinds of unit a file may name.
 type kindSet struct {
 	known map[model.UnitKind]bool
-	codes []string // sorted, for messages
+	codes []string         // sorted, for messages
+	list  []model.KindInfo // the kinds themselves (when each ended)
 }
 
 // rules carries what the checks of one checklist share: every code used

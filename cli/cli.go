@@ -271,7 +271,8 @@ func (env *Env) DBPath() (string, error) {
 	return store.DefaultPath()
 }
 
-// OpenDB opens the database and records the built-in checklists in it.
+// OpenDB opens the database, creating it if there is none, and records
+// the built-in checklists in it. Only commands that write use it.
 func (env *Env) OpenDB() (*store.DB, error) {
 	path, err := env.DBPath()
 	if err != nil {
@@ -280,12 +281,29 @@ func (env *Env) OpenDB() (*store.DB, error) {
 	return OpenDB(env.Ctx, path, env.Log)
 }
 
-// OpenDB opens the database at path and records the built-in checklists.
-// main uses it too, for the TUI, with store.DeferCheck among opts.
-// Parsing the built-ins takes tens of milliseconds, so it is skipped when
-// the database recorded these very files and still holds what it did then.
+// OpenExisting opens the database for a command that only reads (or that
+// has nothing to work on without one): where there is no database, it says
+// so (ENoDatabase, naming the path) and leaves nothing behind, where OpenDB
+// would create an empty one at a mistyped path.
+func (env *Env) OpenExisting() (*store.DB, error) {
+	path, err := env.DBPath()
+	if err != nil {
+		return nil, err
+	}
+	return OpenDB(env.Ctx, path, env.Log, store.Existing())
+}
+
+// OpenDB opens the database at path with opts and records the built-in
+// checklists. main uses it too, for the TUI, with store.DeferCheck among
+// opts. Parsing the built-ins takes tens of milliseconds, so it is skipped
+// when the database recorded these very files and still holds what it did
+// then.
 func OpenDB(ctx context.Context, path string, log *slog.Logger, opts ...store.Option) (*store.DB, error) {
-	db, err := store.Open(ctx, path, append([]store.Option{store.WithLogger(log)}, opts...)...)
+	kinds, err := checklists.Kinds()
+	if err != nil {
+		return nil, fmt.Errorf("kinds of unit: %w", err)
+	}
+	db, err := store.Open(ctx, path, append([]store.Option{store.WithLogger(log), store.WithKinds(kinds)}, opts...)...)
 	if err != nil {
 		return nil, err
 	}

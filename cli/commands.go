@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"kiemtra/checklists"
@@ -20,6 +22,7 @@ func init() {
 	Register(Command{Name: "checklist add", Summary: "cli.checklist_add.summary", Usage: "cli.checklist_add.usage", Run: runChecklistAdd})
 	Register(Command{Name: "inspection list", Summary: "cli.inspection_list.summary", Usage: "cli.json.usage", Run: runInspectionList})
 	Register(Command{Name: "unit list", Summary: "cli.unit_list.summary", Usage: "cli.unit_list.usage", Run: runUnitList})
+	Register(Command{Name: "unit rename", Summary: "cli.unit_rename.summary", Usage: "cli.unit_rename.usage", Run: runUnitRename})
 	Register(Command{Name: "plan import", Summary: "cli.plan_import.summary", Usage: "cli.plan_import.usage", Run: runPlanImport})
 	Register(Command{Name: "config set", Summary: "cli.config_set.summary", Usage: "cli.config_set.usage", Run: runConfigSet})
 	Register(Command{Name: "config get", Summary: "cli.config_get.summary", Usage: "cli.config_get.usage", Run: runConfigGet})
@@ -41,7 +44,7 @@ func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -67,7 +70,7 @@ func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
 			return Usage(env.T.T("cli.checklist_show.need_id"))
 		}
 		id, version, _ := strings.Cut(args[0], "@")
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -165,7 +168,7 @@ func runInspectionList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -205,7 +208,7 @@ func runUnitList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -276,9 +279,34 @@ func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
+		path, err := env.DBPath()
+		if err != nil {
+			return err
+		}
+		existed, err := store.Exists(path)
+		if err != nil {
+			return err
+		}
+		_, serr := os.Stat(filepath.Dir(path))
+		folderExisted := serr == nil
 		db, err := env.OpenDB()
 		if err != nil {
 			return err
+		}
+		if !existed {
+			// A plan refused on a new path leaves no empty database there
+			// (removed once closed: deferred calls run last first).
+			defer func() {
+				if err != nil {
+					err = errors.Join(err, removeDB(path))
+				}
+				if err != nil && !folderExisted {
+					// Only an empty folder goes; one that filled meanwhile stays.
+					if rerr := os.Remove(filepath.Dir(path)); rerr != nil && !errors.Is(rerr, os.ErrNotExist) {
+						env.Log.Warn("remove the folder made for a refused plan", "err", rerr)
+					}
+				}
+			}()
 		}
 		defer closeDB(db, &err)
 		actor, err := db.Setting(env.Ctx, store.SettingInspector)
@@ -289,10 +317,13 @@ func runPlanImport(env *Env, fs *flag.FlagSet) func([]string) error {
 			actor = "plan import"
 		}
 		res, err := db.ImportPlan(env.Ctx, actor, plan)
-		if errors.Is(err, model.ErrNotFound) {
+		var ve *store.VisitError
+		switch {
+		case errors.Is(err, model.ErrNotFound):
 			return unknownChecklist(env, db, plan, err)
-		}
-		if err != nil {
+		case errors.As(err, &ve):
+			return env.Fail(err, "cli.plan_import.visit", ve.Unit, env.T.Err(ve.Err))
+		case err != nil:
 			return err
 		}
 		fmt.Fprintln(env.Stdout, env.T.T("cli.plan_import.done", res.Inspection.Title, res.Inspection.ID, res.Units, res.New, res.Assessments-res.New))
@@ -345,7 +376,7 @@ func runConfigGet(env *Env, fs *flag.FlagSet) func([]string) error {
 		if !configKeys[args[0]] {
 			return Usage(env.T.T("cli.config.unknown", args[0]))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}

@@ -13,22 +13,20 @@ import (
 
 // DemoDB creates the demo database at path if it does not exist yet, and
 // returns whether it created it. An existing demo database is left as it is,
-// so the work done in a demo session is still there the next time.
+// so the work done in a demo session is still there the next time. A
+// database at path that is not a demo (a real one named by --db or
+// KIEMTRA_DB) is refused with ENotDemo before anything is written to it.
 func DemoDB(ctx context.Context, path string, log *slog.Logger) (bool, error) {
-	_, err := os.Stat(path)
-	if err == nil {
-		db, err := OpenDB(ctx, path, log)
-		if err != nil {
-			return false, err
-		}
-		return false, db.Close()
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
+	exists, err := store.Exists(path)
+	if err != nil {
 		return false, fmt.Errorf("demo database %s: %w", path, err)
 	}
-	db, err := OpenDB(ctx, path, log)
+	db, err := OpenDB(ctx, path, log, store.DemoOnly())
 	if err != nil {
 		return false, err
+	}
+	if exists {
+		return false, db.Close()
 	}
 	if err := db.SeedDemo(ctx); err != nil {
 		// A half-made demo would be taken for a finished one next time.

@@ -110,7 +110,7 @@ func runReportUnit(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -176,7 +176,7 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 				return Usage(env.T.T("report.cli.bad_view", *view))
 			}
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}

@@ -1,9 +1,16 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"kiemtra/model"
+	"kiemtra/store"
 )
 
 // Start does what the command line (after the global flags) asks for. A
@@ -16,6 +23,9 @@ func Start(env *Env, args []string) (tui string, status int) {
 	case len(args) == 0 && !env.Global.Help:
 		path, err := env.DBPath()
 		if err != nil {
+			return "", env.Fatal(err)
+		}
+		if err := confirmCreate(env, path); err != nil {
 			return "", env.Fatal(err)
 		}
 		return path, 0
@@ -62,4 +72,49 @@ func startDemo(env *Env, args []string) (string, int) {
 		fmt.Fprintln(env.Stdout, env.T.T("cli.demo.exists", path))
 	}
 	return "", 0
+}
+
+// confirmCreate asks, before the app first starts on a path where there is
+// no database, whether to create one there: a mistyped --db or KIEMTRA_DB
+// must not silently start an empty database beside the real one. Anything
+// but yes (or no answer at all) refuses with ENoDatabase, naming the path.
+func confirmCreate(env *Env, path string) error {
+	ok, err := store.Exists(path)
+	if err != nil || ok {
+		return err
+	}
+	fmt.Fprint(env.Stderr, env.T.T("cli.create.ask", path))
+	line, err := readLine(env.Stdin)
+	if err != nil {
+		return fmt.Errorf("read the answer: %w", err)
+	}
+	switch strings.ToLower(strings.TrimSpace(norm.NFC.String(line))) {
+	case "c", "có", "co", "y", "yes":
+		return nil
+	}
+	return model.NewError(model.ENoDatabase, nil, path)
+}
+
+// readLine reads up to a newline (or the end of input) a byte at a time,
+// so that nothing typed after the answer is taken from the app that reads
+// the same input next.
+func readLine(r io.Reader) (string, error) {
+	var b strings.Builder
+	buf := make([]byte, 1)
+	for range 256 { // an answer is a word; a longer line is no answer
+		n, err := r.Read(buf)
+		if n == 1 {
+			if buf[0] == '\n' {
+				break
+			}
+			b.WriteByte(buf[0])
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	return b.String(), nil
 }

@@ -46,10 +46,16 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 		for _, a := range args {
 			units = append(units, a)
 		}
-		if *out == "" {
+		toStdout := *out == "-"
+		switch {
+		case *out == "":
 			return Usage(env.T.T("sync.need_out"))
+		case toStdout && *asJSON:
+			return Usage(env.T.T("sync.bundle.json_stdout"))
+		case toStdout && env.StdoutIsTerminal:
+			return Usage(env.T.T("sync.bundle.terminal"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -61,18 +67,30 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		info, err := db.WriteBundle(env.Ctx, *out, store.BundleOptions{Inspection: in.ID, Units: units})
+		opt := store.BundleOptions{Inspection: in.ID, Units: units}
+		var info store.BundleInfo
+		if toStdout {
+			info, err = db.StreamBundle(env.Ctx, env.Stdout, opt)
+		} else {
+			info, err = db.WriteBundle(env.Ctx, *out, opt)
+		}
 		if err != nil {
 			return err
 		}
 		if *asJSON {
 			return writeJSON(env.Stdout, info.Manifest)
 		}
+		// With --out - standard output is the bundle: the words go to
+		// standard error.
+		w := env.Stdout
+		if toStdout {
+			w = env.Stderr
+		}
 		m := info.Manifest
-		fmt.Fprintln(env.Stdout, env.T.T("sync.bundle.done", m.Seq, *out, m.Counts.Units, m.Counts.Findings, m.Counts.Audit, humanBytes(info.Bytes)))
+		fmt.Fprintln(w, env.T.T("sync.bundle.done", m.Seq, *out, m.Counts.Units, m.Counts.Findings, m.Counts.Audit, humanBytes(info.Bytes)))
 		k, err := db.DeviceKey(env.Ctx)
 		if err == nil {
-			fmt.Fprintln(env.Stdout, env.T.T("sync.bundle.fingerprint", k.Fingerprint))
+			fmt.Fprintln(w, env.T.T("sync.bundle.fingerprint", k.Fingerprint))
 		}
 		return nil
 	}
@@ -100,7 +118,7 @@ func runImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if *receipt != "" && len(args) > 1 {
 			return Usage(env.T.T("sync.receipt_one"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -236,7 +254,7 @@ func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -281,11 +299,20 @@ func runKeysExport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if *out == "" {
 			return Usage(env.T.T("sync.need_out"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
 		defer closeDB(db, &err)
+		if *out == "-" {
+			// The key file itself, for a pipe or the screen: it is text.
+			_, b, err := db.PublicKeyFile(env.Ctx)
+			if err != nil {
+				return err
+			}
+			_, err = env.Stdout.Write(b)
+			return err
+		}
 		pf, err := db.ExportPublicKey(env.Ctx, *out)
 		if err != nil {
 			return err
@@ -323,7 +350,7 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) > 0 {
 			return Usage(env.T.T("cli.no_args"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}
@@ -374,7 +401,7 @@ func runReceipt(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) != 1 {
 			return Usage(env.T.T("sync.need_receipt"))
 		}
-		db, err := env.OpenDB()
+		db, err := env.OpenExisting()
 		if err != nil {
 			return err
 		}

@@ -270,5 +270,7 @@ func init() {
 		"checklist.xlsx_criterion_title": {VI: "%s: tên tiêu chí khác với tên ở %s", EN: "%s: the criterion title differs from the one at %s"},
 		"checklist.xlsx_no_item":         {VI: "chưa ghi mã mục ở dòng này hay dòng nào phía trên", EN: "no item code on this row or a row above"},
 		"checklist.xlsx_item_unknown":    {VI: "mục %q chưa có ở trang %s", EN: "the item %q is not on the sheet %s"},
+
+		"checklist.plan_visit_refused": {VI: "%s: %s", EN: "%s: %s"},
 	})
 }

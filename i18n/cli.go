@@ -50,9 +50,17 @@ func init() {
 		"cli.inspection.not_found":    {VI: "không có đợt kiểm tra %q (xem kiemtra inspection list)", EN: "no inspection %q (see kiemtra inspection list)"},
 		"cli.unit_list.summary":       {VI: "liệt kê đơn vị (mã trước); với --inspection kèm tiến độ và điểm", EN: "list units (code first); with --inspection, progress and score"},
 		"cli.unit_list.usage":         {VI: "[--inspection MÃ] [--json]", EN: "[--inspection ID] [--json]"},
+		"cli.unit_rename.summary":     {VI: "đổi tên hoặc loại của một đơn vị (đơn vị đã thật sự đổi); biên bản đã hoàn thành giữ nguyên tên và loại lúc ký", EN: "change a unit's name or kind (the unit really changed); finalized records keep the name and kind they were signed with"},
+		"cli.unit_rename.usage":       {VI: "MÃ_ĐƠN_VỊ [--name \"TÊN MỚI\"] [--kind LOẠI]", EN: "UNIT_CODE [--name \"NEW NAME\"] [--kind KIND]"},
+		"cli.unit_rename.flag.name":   {VI: "tên mới của đơn vị", EN: "the unit's new name"},
+		"cli.unit_rename.flag.kind":   {VI: "loại đơn vị mới (mã trong kinds.yaml: so, xa…)", EN: "the unit's new kind (a code from kinds.yaml: so, xa…)"},
+		"cli.unit_rename.need":        {VI: "cần đúng một MÃ_ĐƠN_VỊ và ít nhất --name hoặc --kind", EN: "exactly one UNIT_CODE and at least --name or --kind are required"},
+		"cli.unit_rename.bad_kind":    {VI: "không có loại đơn vị %q (các loại: %s)", EN: "there is no kind of unit %q (the kinds: %s)"},
+		"cli.unit_rename.done":        {VI: "Đơn vị %s từ nay là %q (%s). %d phiếu đang làm dùng tên mới; biên bản đã hoàn thành giữ nguyên.", EN: "Unit %s is now %q (%s). %d draft assessments use the new name; finalized records keep theirs."},
 
 		"cli.plan_import.summary": {VI: "nạp kế hoạch kiểm tra (YAML) do Sở Nội vụ giao; nạp lại không tạo bản trùng", EN: "load an inspection plan (YAML) from Sở Nội vụ; loading it again creates no duplicates"},
 		"cli.plan_import.usage":   {VI: "TỆP", EN: "FILE"},
+		"cli.plan_import.visit":   {VI: "lượt kiểm tra %s: %s", EN: "visit %s: %s"},
 		"cli.plan_import.done": {
 			VI: "Đã nạp kế hoạch: %s (mã %s) — %d đơn vị, %d phiếu mới, %d phiếu đã có.",
 			EN: "Plan loaded: %s (ID %s) — %d units, %d new assessments, %d already present.",
@@ -75,12 +83,10 @@ func init() {
 		"status.draft":     {VI: "đang làm", EN: "draft"},
 		"status.finalized": {VI: "đã hoàn thành", EN: "finalized"},
 
-		// Superseded by e.disk_full and e.read_only (errors.go), which
-		// every front end shows; the store's tests still read these two.
-		"err.disk_full": {
-			VI: "ổ đĩa đã đầy: thay đổi chưa được lưu. Hãy giải phóng dung lượng rồi thử lại; các câu trả lời đã lưu trước đó vẫn an toàn.",
-			EN: "the disk is full: the change was not saved. Free some space and try again; answers saved before are safe.",
-		},
+		"cli.create.ask": {VI: "Chưa có cơ sở dữ liệu ở %s. Tạo mới? [c/K] ", EN: "There is no database at %s. Create it? [y/N] "},
+
+		// Superseded by e.read_only (errors.go), which every front end
+		// shows; the store's read-only test still reads this one.
 		"err.read_only": {
 			VI: "cơ sở dữ liệu chỉ đọc (thẻ nhớ khóa ghi hoặc thư mục không có quyền ghi): không lưu được thay đổi.",
 			EN: "the database is read-only (write-protected media or folder): changes cannot be saved.",

@@ -21,6 +21,7 @@ func (c Catalog) Err(err error) string {
 // params as it has placeholders: missing ones print as "?", so a producer
 // that forgot one is visible in tests rather than a garbled line.
 func (c Catalog) Code(code model.Code, params ...string) string {
+	params = c.withKindNames(code, params)
 	key := "e." + string(code)
 	e, ok := Lookup(key)
 	if !ok {
@@ -77,8 +78,8 @@ func init() {
 		"e.resolved":     {VI: "xung đột này đã được giải quyết.", EN: "this conflict was already resolved."},
 		"e.no_inspector": {VI: "chưa đặt tên cán bộ kiểm tra: chạy kiemtra config set inspector \"Họ và tên\".", EN: "no inspector name is set: run kiemtra config set inspector \"Full name\"."},
 
-		"e.disk_full": {VI: "ổ đĩa đã đầy (%s): thay đổi chưa được lưu, những gì đã lưu trước đó vẫn còn nguyên. Giải phóng dung lượng rồi thử lại.",
-			EN: "the disk is full (%s): the change was not saved; everything saved before is intact. Free some space and try again."},
+		"e.disk_full": {VI: "ổ đĩa đã đầy (%s): không ghi thêm được gì, nhưng mọi thứ đã lưu trước đó vẫn còn nguyên. Giải phóng dung lượng rồi thử lại.",
+			EN: "the disk is full (%s): nothing more could be written, but everything saved before is intact. Free some space and try again."},
 		"e.read_only": {VI: "không ghi được vào %s (ổ hoặc thư mục chỉ đọc): không có gì bị thay đổi.",
 			EN: "%s cannot be written (read-only drive or folder): nothing was changed."},
 		"e.read_only_outdated": {VI: "%s cần được nâng cấp nhưng đang nằm trên ổ chỉ đọc: chép tệp sang ổ ghi được rồi mở lại.",
@@ -91,7 +92,7 @@ func init() {
 		"e.too_new":      {VI: "%s do phiên bản kiemtra mới hơn tạo ra, không mở để tránh làm hỏng: hãy cập nhật kiemtra.", EN: "%s was written by a newer kiemtra and was not opened, to keep it safe: update kiemtra."},
 		"e.pragmas":      {VI: "SQLite không nhận các thiết lập an toàn dữ liệu cho %s, nên không mở.", EN: "SQLite did not accept the durability settings for %s, so it was not opened."},
 		"e.bad_path":     {VI: "không dùng được đường dẫn %q (không được chứa ? hoặc #).", EN: "the path %q cannot be used (it may not contain ? or #)."},
-		"e.no_database":  {VI: "chưa có cơ sở dữ liệu ở %s: kiểm tra lại đường dẫn (--db), hoặc nhập kế hoạch bằng kiemtra plan import.", EN: "there is no database at %s: check the path (--db), or load a plan with kiemtra plan import."},
+		"e.no_database":  {VI: "chưa có cơ sở dữ liệu ở %s: kiểm tra lại đường dẫn (--db, KIEMTRA_DB); trên máy mới, bắt đầu bằng kiemtra config set inspector \"Họ và tên\" hoặc kiemtra plan import TỆP.", EN: "there is no database at %s: check the path (--db, KIEMTRA_DB); on a new computer, start with kiemtra config set inspector \"Full name\" or kiemtra plan import FILE."},
 
 		"e.file_missing": {VI: "không có tệp hoặc thư mục %s.", EN: "there is no file or folder %s."},
 		"e.permission":   {VI: "hệ điều hành không cho phép truy cập %s.", EN: "the system does not allow access to %s."},
@@ -127,5 +128,18 @@ func init() {
 		"e.no_bundles":        {VI: "thư mục %s không có tệp gói dữ liệu kiemtra nào.", EN: "%s holds no kiemtra bundle."},
 		"e.unit_differs":      {VI: "hai tệp ghi khác nhau về tên hoặc địa chỉ của đơn vị %s; đã giữ %q.", EN: "the two files disagree on the name or address of unit %s; kept %q."},
 		"e.checklist_differs": {VI: "đơn vị %s được đánh giá theo bộ tiêu chí %s ở máy này và %s trong gói; đã giữ bộ ở máy này.", EN: "unit %s is assessed against checklist %s here and %s in the bundle; kept the one here."},
+
+		"e.unit_exists": {VI: "mã %s đã là của đơn vị %s (%s): thêm một đơn vị không bao giờ đổi tên hay đổi loại đơn vị có sẵn, vì các biên bản cũ phải giữ nguyên lời. Muốn thêm đúng đơn vị này thì giữ tên và loại đó; đơn vị khác thì dùng mã khác; đơn vị đã thật sự đổi tên thì chạy kiemtra unit rename.",
+			EN: "code %s already belongs to %s (%s): adding a unit never renames or re-kinds one that exists, since past records must keep their words. To add that unit, keep its name and kind; for another unit, use another code; if the unit really was renamed, run kiemtra unit rename."},
+		"e.unit_in_inspection": {VI: "đơn vị %s đã có trong đợt kiểm tra này.", EN: "unit %s is already part of this inspection."},
+		"e.checklist_kind": {VI: "bộ tiêu chí %s không dùng cho %s (bộ này dành cho: %s); hãy chọn bộ tiêu chí của loại đơn vị này.",
+			EN: "checklist %s is not for %s (it is for: %s); choose a checklist for this kind of unit."},
+		"e.kind_retired": {VI: "%s không còn từ ngày %s (loại đơn vị này đã bãi bỏ), nên không thể có lượt kiểm tra %s; loại này chỉ dùng cho các lượt kiểm tra trước ngày đó.",
+			EN: "%s no longer exist from %s (this kind of unit was abolished), so there can be no visit dated %s; the kind is only for visits before that day."},
+		"e.checklist_date": {VI: "bộ tiêu chí %s không dùng được cho lượt kiểm tra ngày %s: phiên bản này chỉ dùng cho các lượt kiểm tra từ %s đến %s. Chọn phiên bản khác, hoặc bỏ phiên bản để dùng bản mới nhất hợp với ngày đó.",
+			EN: "checklist %s cannot be used for a visit on %s: this version is only for visits from %s to %s. Choose another version, or leave the version out to use the newest one valid on that day."},
+
+		"e.not_demo": {VI: "%s không phải cơ sở dữ liệu mẫu (không do kiemtra demo tạo ra): kiemtra demo không mở tệp này. Bỏ --db và KIEMTRA_DB để dùng tệp mẫu riêng, hoặc chỉ đến một tệp chưa có.",
+			EN: "%s is not a demo database (kiemtra demo did not make it): kiemtra demo does not open it. Leave out --db and KIEMTRA_DB to use the demo's own file, or name a file that does not exist yet."},
 	})
 }

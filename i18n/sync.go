@@ -88,5 +88,8 @@ func init() {
 		"sync.receipt.conflict": {VI: "  xung đột: kết quả %s (lần sửa %s)", EN: "  conflict: finding %s (revision %s)"},
 		"sync.receipt.pending":  {VI: "Các gói chưa có biên nhận: %s", EN: "Bundles without a receipt yet: %s"},
 		"sync.receipt.all_done": {VI: "Mọi gói đã gửi đều đã có biên nhận.", EN: "Every bundle sent has a receipt."},
+
+		"sync.bundle.terminal":    {VI: "--out - ghi gói (dữ liệu nhị phân) ra đầu ra chuẩn: hãy chuyển nó vào tệp hoặc lệnh khác, không ra màn hình", EN: "--out - writes the bundle (binary data) to standard output: send it to a file or another command, not to the screen"},
+		"sync.bundle.json_stdout": {VI: "--json không dùng được cùng --out -: đầu ra chuẩn đã dành cho gói", EN: "--json cannot be used with --out -: standard output carries the bundle"},
 	})
 }

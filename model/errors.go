@@ -158,6 +158,32 @@ const (
 	// different checklist versions; the one held was kept. Params: the unit
 	// code, the version held, the version in the bundle.
 	EChecklistDiffers Code = "checklist_differs"
+
+	// ENotDemo: kiemtra demo was pointed at a database that is not a demo
+	// (it has no demo mark inside). Params: the file.
+	ENotDemo Code = "not_demo"
+
+	// Params that name a kind of unit carry its code (a list of kinds: the
+	// codes, comma-separated, KindList); the catalogue shows the names.
+
+	// EUnitExists: a unit with this code exists under another name or
+	// kind, and adding one never renames or re-kinds it. Params: the code,
+	// the name held, the kind held.
+	EUnitExists Code = "unit_exists"
+	// EUnitInInspection: the unit is already part of the inspection.
+	// Params: the unit code.
+	EUnitInInspection Code = "unit_in_inspection"
+	// EChecklistKind: the checklist is not for this kind of unit. Params:
+	// the checklist ("id@version"), the unit's kind, the kinds it is for.
+	EChecklistKind Code = "checklist_kind"
+	// EKindRetired: the kind of unit no longer exists on the visit's day
+	// (UBND cấp huyện from 1 July 2025). Params: the kind, the first day
+	// without it (dd/mm/yyyy), the visit's day (dd/mm/yyyy, or the year).
+	EKindRetired Code = "kind_retired"
+	// EChecklistDate: the checklist version is not meant for a visit on
+	// that day. Params: the checklist, the visit's day, the first and last
+	// days it is for (dd/mm/yyyy, "…" when open).
+	EChecklistDate Code = "checklist_date"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -172,6 +198,8 @@ var Codes = []Code{
 	ERevisionChanged, ESeqReused, ENothingToBundle, EReceiptFormat, EReceiptSignature, EReceiptNotOurs,
 	EFormat, ENotFolder, ETooManyCopies,
 	ENoPath, ENoBundles, EUnitDiffers, EChecklistDiffers,
+	ENotDemo,
+	EUnitExists, EUnitInInspection, EChecklistKind, EKindRetired, EChecklistDate,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;

@@ -106,14 +106,21 @@ const (
 
 // Assessment is one unit, in one inspection, against one checklist version.
 type Assessment struct {
-	ID               string `json:"id"`
-	InspectionID     string `json:"inspection_id"`
-	UnitID           string `json:"unit_id"`
-	ChecklistID      string `json:"checklist_id"`
-	ChecklistVersion string `json:"checklist_version"`
-	Date             Date   `json:"date,omitempty"`  // scheduled or actual day on site
-	Place            string `json:"place,omitempty"` // địa điểm
-	Status           Status `json:"status"`
+	ID           string `json:"id"`
+	InspectionID string `json:"inspection_id"`
+	UnitID       string `json:"unit_id"`
+	// UnitName and UnitKind are the unit's name and kind as they were at
+	// the visit: the record and the summaries print these, so a unit
+	// renamed or re-kinded later (communes merge, the district level
+	// ended) never changes what a past record says. They travel with the
+	// assessment in bundles.
+	UnitName         string   `json:"unit_name,omitempty"`
+	UnitKind         UnitKind `json:"unit_kind,omitempty"`
+	ChecklistID      string   `json:"checklist_id"`
+	ChecklistVersion string   `json:"checklist_version"`
+	Date             Date     `json:"date,omitempty"`  // scheduled or actual day on site
+	Place            string   `json:"place,omitempty"` // địa điểm
+	Status           Status   `json:"status"`
 	// The inspected unit's side of the record.
 	Representative         string `json:"representative,omitempty"`          // họ tên
 	RepresentativePosition string `json:"representative_position,omitempty"` // chức vụ

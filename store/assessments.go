@@ -12,16 +12,18 @@ import (
 )
 
 const assessmentCols = `id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status,
-	representative, representative_position, unit_comments, strengths, finalized_at, finalized_by, updated_at`
+	representative, representative_position, unit_comments, strengths, finalized_at, finalized_by, updated_at,
+	unit_name, unit_kind`
 
 func scanAssessment(sc scanner) (model.Assessment, error) {
 	var a model.Assessment
-	var date, status, fin, upd string
+	var date, status, fin, upd, kind string
 	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
-		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd); err != nil {
+		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
+		&a.UnitName, &kind); err != nil {
 		return a, err
 	}
-	a.Status = model.Status(status)
+	a.Status, a.UnitKind = model.Status(status), model.UnitKind(kind)
 	a.FinalizedAt, a.UpdatedAt = parseTime(fin), parseTime(upd)
 	var err error
 	if a.Date, err = model.ParseDate(date); err != nil {
@@ -56,10 +58,15 @@ func (db *DB) Assessment(ctx context.Context, id string) (model.Assessment, erro
 const getAssessmentSQL = "SELECT " + assessmentCols + " FROM assessments WHERE id = ?"
 
 // AddAssessment schedules a unit in an inspection against a checklist
-// version (which the database must hold). Adding the same unit to the same
-// inspection again returns the existing assessment, with its visit date and
-// place updated if they were given.
+// version (which the database must hold, and which must fit the visit:
+// model.CheckVisit). Adding the same unit to the same inspection again
+// returns the existing assessment, with its visit date and place updated
+// if they were given. The assessment keeps the unit's name and kind as
+// they are now.
 func (db *DB) AddAssessment(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error) {
+	if err := db.checkAssessment(ctx, a); err != nil {
+		return a, fmt.Errorf("add assessment: %w", err)
+	}
 	err := db.tx(ctx, func(t *txn) error {
 		var err error
 		a, err = t.addAssessment(ctx, actor, a)
@@ -110,9 +117,16 @@ func (t *txn) addAssessment(ctx context.Context, actor string, a model.Assessmen
 	a.Status = model.StatusDraft
 	a.Place = nfc(a.Place)
 	a.UpdatedAt = t.now()
-	_, err = t.ExecContext(ctx, `INSERT INTO assessments(id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?)`, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place,
-		string(a.Status), formatTime(a.UpdatedAt))
+	// The unit as it is at the visit, kept with the assessment for good.
+	u, err := scanUnit(t.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE id = ?", a.UnitID))
+	if err != nil {
+		return a, fmt.Errorf("read unit of the assessment: %w", err)
+	}
+	a.UnitName, a.UnitKind = u.Name, u.Kind
+	_, err = t.ExecContext(ctx, `INSERT INTO assessments(id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status, updated_at,
+		unit_name, unit_kind)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)`, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place,
+		string(a.Status), formatTime(a.UpdatedAt), a.UnitName, string(a.UnitKind))
 	if err != nil {
 		return a, fmt.Errorf("write assessment: %w", err)
 	}
@@ -128,9 +142,9 @@ func (t *txn) writeAssessment(ctx context.Context, actor, action string, a model
 	}
 	a.UpdatedAt = t.now()
 	_, err = t.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
-		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=? WHERE id=?`,
+		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=? WHERE id=?`,
 		a.Date.ISO(), nfc(a.Place), string(a.Status), nfc(a.Representative), nfc(a.RepresentativePosition), nfc(a.UnitComments),
-		nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(a.UpdatedAt), a.ID)
+		nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(a.UpdatedAt), nfc(a.UnitName), string(a.UnitKind), a.ID)
 	if err != nil {
 		return fmt.Errorf("write assessment: %w", err)
 	}
@@ -153,8 +167,20 @@ type AssessmentRemarks struct {
 // SaveRemarks records the unit's representative and comments and the team's
 // strengths. A finalized assessment is refused with model.ErrFinalized.
 func (db *DB) SaveRemarks(ctx context.Context, actor, assessmentID string, r AssessmentRemarks) (model.Assessment, error) {
-	var a model.Assessment
-	err := db.tx(ctx, func(t *txn) error {
+	a, err := db.Assessment(ctx, assessmentID)
+	if err != nil {
+		return a, fmt.Errorf("save remarks: %w", err)
+	}
+	if !r.Date.IsZero() && r.Date != a.Date {
+		// A visit moved to another day must still fit it (a UBND cấp
+		// huyện not after 1 July 2025, a checklist version meant for it).
+		moved := a
+		moved.Date = r.Date
+		if err := db.checkAssessment(ctx, moved); err != nil {
+			return a, fmt.Errorf("save remarks: %w", err)
+		}
+	}
+	err = db.tx(ctx, func(t *txn) error {
 		var err error
 		a, err = getAssessment(ctx, t, assessmentID)
 		if err != nil {
@@ -249,7 +275,7 @@ func (db *DB) Reopen(ctx context.Context, actor, assessmentID, reason string) (m
 // Overview is one row of an inspection's unit list.
 type Overview struct {
 	Assessment model.Assessment
-	Unit       model.Unit
+	Unit       model.Unit // as at the visit (model.Assessment.UnitAsVisited)
 	Checklist  *model.Checklist
 	Scorecard  model.Scorecard
 }
@@ -263,7 +289,7 @@ func (db *DB) Overviews(ctx context.Context, inspectionID string) ([]Overview, e
 	err := db.read(ctx, func(q queryer) error {
 		rows, err := q.QueryContext(ctx, "SELECT "+prefixCols("a.", assessmentCols)+", "+prefixCols("u.", unitCols)+
 			` FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ?
-			ORDER BY u.kind, a.visit_date, u.name`, inspectionID)
+			ORDER BY a.unit_kind, a.visit_date, a.unit_name`, inspectionID)
 		if err != nil {
 			return err
 		}
@@ -273,6 +299,7 @@ func (db *DB) Overviews(ctx context.Context, inspectionID string) ([]Overview, e
 			if o.Assessment, o.Unit, err = scanAssessmentUnit(rows); err != nil {
 				return err
 			}
+			o.Unit = o.Assessment.UnitAsVisited(o.Unit)
 			out = append(out, o)
 		}
 		if err := rows.Err(); err != nil {
@@ -305,13 +332,14 @@ var assessmentUnitCols = prefixCols("a.", assessmentCols) + ", " + prefixCols("u
 func scanAssessmentUnit(sc scanner) (model.Assessment, model.Unit, error) {
 	var a model.Assessment
 	var u model.Unit
-	var date, status, fin, upd, kind string
+	var date, status, fin, upd, akind, kind string
 	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
 		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
-		&u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
+		&a.UnitName, &akind, &u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
 		return a, u, fmt.Errorf("read assessment: %w", err)
 	}
 	a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
+	a.UnitKind = model.UnitKind(akind)
 	var err error
 	if a.Date, err = model.ParseDate(date); err != nil {
 		return a, u, fmt.Errorf("assessment %s: visit date: %w", a.ID, err)

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"fmt"
+	"io"
 	"path/filepath"
 
 	"kiemtra/internal/safefile"
@@ -30,26 +32,10 @@ type BundleInfo struct {
 // is replaced.
 func (db *DB) WriteBundle(ctx context.Context, out string, opt BundleOptions) (BundleInfo, error) {
 	info := BundleInfo{Path: out}
-	key, err := db.DeviceKey(ctx)
+	key, m, p, err := db.prepareBundle(ctx, opt)
 	if err != nil {
 		return info, fmt.Errorf("write bundle: %w", err)
 	}
-	inspector, err := db.Setting(ctx, SettingInspector)
-	if err != nil {
-		return info, fmt.Errorf("write bundle: %w", err)
-	}
-	var p *Payload
-	var m Manifest
-	err = db.read(ctx, func(q queryer) error {
-		var err error
-		p, m, err = collect(ctx, q, opt)
-		return err
-	})
-	if err != nil {
-		return info, fmt.Errorf("write bundle: %w", err)
-	}
-	m.Format, m.App, m.Device, m.Inspector, m.Created = BundleFormat, AppVersion, db.device, inspector, db.Now()
-	m.PublicKey = base64.StdEncoding.EncodeToString(key.Public)
 	// Write and sync the file under a temporary name, record the sequence
 	// number, then put it in place: a crash leaves either no bundle and no
 	// number used, or (rarely) a used number with no file, never two
@@ -66,15 +52,7 @@ func (db *DB) WriteBundle(ctx context.Context, out string, opt BundleOptions) (B
 	if err := f.Sync(); err != nil {
 		return info, fmt.Errorf("write bundle: %w", safefile.Wrap(out, err))
 	}
-	err = db.tx(ctx, func(t *txn) error {
-		_, err := t.ExecContext(ctx, "INSERT INTO bundles_sent(seq, hash, file, inspection, findings, created_at) VALUES (?,?,?,?,?,?)",
-			m.Seq, m.PayloadSHA256, filepath.Base(out), m.Inspection, m.Counts.Findings, formatTime(m.Created))
-		if err != nil {
-			return fmt.Errorf("record bundle %d: %w", m.Seq, err)
-		}
-		return nil
-	})
-	if err != nil {
+	if err := db.recordSent(ctx, m, filepath.Base(out)); err != nil {
 		return info, fmt.Errorf("write bundle: %w", err)
 	}
 	if err := f.Commit(); err != nil {
@@ -82,4 +60,69 @@ func (db *DB) WriteBundle(ctx context.Context, out string, opt BundleOptions) (B
 	}
 	info.Manifest, info.Bytes = m, n
 	return info, nil
+}
+
+// StreamBundle writes the bundle WriteBundle would write to w instead of a
+// file (kiemtra bundle --out -: standard output, a pipe). Bytes sent down a
+// stream cannot be taken back, so the sequence number is recorded before
+// any is sent (the bundle is made in memory first, as Encode makes its
+// payload anyway): a stream that breaks off leaves a number used with no
+// complete bundle, never two bundles with one number.
+func (db *DB) StreamBundle(ctx context.Context, w io.Writer, opt BundleOptions) (BundleInfo, error) {
+	info := BundleInfo{Path: "-"}
+	key, m, p, err := db.prepareBundle(ctx, opt)
+	if err != nil {
+		return info, fmt.Errorf("write bundle: %w", err)
+	}
+	var buf bytes.Buffer
+	m, n, err := bundle.Encode(&buf, key, m, p)
+	if err != nil {
+		return info, fmt.Errorf("write bundle: %w", err)
+	}
+	if err := db.recordSent(ctx, m, "-"); err != nil {
+		return info, fmt.Errorf("write bundle: %w", err)
+	}
+	if _, err := buf.WriteTo(w); err != nil {
+		return info, fmt.Errorf("write bundle to standard output: %w", err)
+	}
+	info.Manifest, info.Bytes = m, n
+	return info, nil
+}
+
+// prepareBundle reads what a bundle carries, in one read transaction, and
+// fills in its manifest; it returns the key to sign it with.
+func (db *DB) prepareBundle(ctx context.Context, opt BundleOptions) (*DeviceKey, Manifest, *Payload, error) {
+	var m Manifest
+	key, err := db.DeviceKey(ctx)
+	if err != nil {
+		return key, m, nil, err
+	}
+	inspector, err := db.Setting(ctx, SettingInspector)
+	if err != nil {
+		return key, m, nil, err
+	}
+	var p *Payload
+	err = db.read(ctx, func(q queryer) error {
+		var err error
+		p, m, err = collect(ctx, q, opt)
+		return err
+	})
+	if err != nil {
+		return key, m, nil, err
+	}
+	m.Format, m.App, m.Device, m.Inspector, m.Created = BundleFormat, AppVersion, db.device, inspector, db.Now()
+	m.PublicKey = base64.StdEncoding.EncodeToString(key.Public)
+	return key, m, p, nil
+}
+
+// recordSent records a bundle as sent under its sequence number.
+func (db *DB) recordSent(ctx context.Context, m Manifest, file string) error {
+	return db.tx(ctx, func(t *txn) error {
+		_, err := t.ExecContext(ctx, "INSERT INTO bundles_sent(seq, hash, file, inspection, findings, created_at) VALUES (?,?,?,?,?,?)",
+			m.Seq, m.PayloadSHA256, file, m.Inspection, m.Counts.Findings, formatTime(m.Created))
+		if err != nil {
+			return fmt.Errorf("record bundle %d: %w", m.Seq, err)
+		}
+		return nil
+	})
 }

@@ -101,8 +101,18 @@ func (db *DB) ChecklistInfos(ctx context.Context) ([]ChecklistInfo, error) {
 }
 
 // Checklist returns a checklist version held by the database. An empty
-// version means the newest one with that ID (by version text order).
+// version means the newest one with that ID (versions compared part by
+// part, numerically where both are numbers: 2026.10 is newer than 2026.9),
+// whatever visit it is meant for; a visit takes the newest valid on its
+// day instead (AddVisit, ImportPlan).
 func (db *DB) Checklist(ctx context.Context, id, version string) (*model.Checklist, error) {
+	if version == "" {
+		newest, err := db.newestVersion(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		version = newest
+	}
 	key := id + "@" + version
 	if version != "" {
 		db.mu.Lock()
@@ -138,4 +148,27 @@ func (db *DB) Checklist(ctx context.Context, id, version string) (*model.Checkli
 	db.checklists[id+"@"+v] = &c
 	db.mu.Unlock()
 	return &c, nil
+}
+
+// newestVersion is the newest version held of a checklist, "" if none.
+func (db *DB) newestVersion(ctx context.Context, id string) (string, error) {
+	rows, err := db.sql.QueryContext(ctx, "SELECT version FROM checklists WHERE id = ?", id)
+	if err != nil {
+		return "", fmt.Errorf("list versions of %s: %w", id, db.translate(err))
+	}
+	defer closeRows(rows)
+	newest := ""
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return "", fmt.Errorf("list versions of %s: %w", id, db.translate(err))
+		}
+		if newest == "" || model.CodeLess(newest, v) {
+			newest = v
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("list versions of %s: %w", id, db.translate(err))
+	}
+	return newest, nil
 }

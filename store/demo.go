@@ -73,6 +73,11 @@ var demoNotes = map[string][]string{
 // checklists must already be added. It is deterministic (fixed seed).
 func (db *DB) SeedDemo(ctx context.Context) error {
 	const actor = "Nguyễn Thị Hương"
+	// The mark first: a seed cut short still leaves a file kiemtra demo
+	// may open again, and never one it would take for real work.
+	if err := db.markDemo(ctx); err != nil {
+		return fmt.Errorf("seed demo: %w", err)
+	}
 	res, err := db.ImportPlan(ctx, actor, DemoPlan())
 	if err != nil {
 		return fmt.Errorf("seed demo: %w", err)

@@ -78,14 +78,10 @@ func TestDiskFull(t *testing.T) {
 		t.Fatalf("save on a full disk: %v, want ErrDiskFull", full)
 	}
 	t.Logf("%d answers acknowledged, then: %v", n, full)
-	// The person reads the catalogue's message for ErrDiskFull (cli.Explain,
-	// the TUI's status line): it must say what happened and what to do.
-	if vi := i18n.New(i18n.VI).T("err.disk_full"); !strings.Contains(vi, "ổ đĩa đã đầy") || !strings.Contains(vi, "đã lưu") {
-		t.Errorf("vi message for a full disk: %q", vi)
-	}
-	if en := i18n.New(i18n.EN).T("err.disk_full"); !strings.Contains(en, "disk is full") {
-		t.Errorf("en message for a full disk: %q", en)
-	}
+	// The person reads the catalogue's message for this error (the command
+	// line, the TUI's status line): the disk is full, which file, and that
+	// what was saved is intact.
+	wantDiskFullWords(t, full, filepath.Join(dir, "k.db"))
 
 	// Everything acknowledged is still there and the file is intact, read
 	// on the same handle while the disk is still full.
@@ -136,4 +132,65 @@ func fillDisk(t *testing.T, path string) {
 		}
 		t.Fatalf("fill %s: %v", path, err)
 	}
+}
+
+// wantDiskFullWords checks that err reads, in both languages, as a full
+// disk naming file and saying that nothing saved was lost.
+func wantDiskFullWords(t *testing.T, err error, file string) {
+	t.Helper()
+	if got := model.ErrorParams(err); len(got) != 1 || got[0] != file {
+		t.Errorf("disk full error names %q, want %q", got, file)
+	}
+	vi, en := i18n.New(i18n.VI).Err(err), i18n.New(i18n.EN).Err(err)
+	for _, w := range []string{"ổ đĩa đã đầy", file, "đã lưu trước đó vẫn còn nguyên"} {
+		if !strings.Contains(vi, w) {
+			t.Errorf("vi message %q lacks %q", vi, w)
+		}
+	}
+	for _, w := range []string{"disk is full", file, "everything saved before is intact"} {
+		if !strings.Contains(en, w) {
+			t.Errorf("en message %q lacks %q", en, w)
+		}
+	}
+}
+
+// TestDiskFullAtOpen fills the disk to the last byte under a closed
+// database. SQLite then fails before any SQLITE_FULL: it cannot size its
+// -shm file (SQLITE_IOERR_SHMSIZE, "disk I/O error (4874)"). Opening, and
+// so every command, even one that only reads, must say the disk is full and
+// name the file, and the file must be byte for byte as it was; once space
+// is freed it opens with everything in it.
+func TestDiskFullAtOpen(t *testing.T) {
+	t.Parallel()
+	dir := mountTmpfs(t, "2m")
+	ctx := context.Background()
+	path := filepath.Join(dir, "k.db")
+	f := fixtureAt(t, path)
+	acked := map[string]model.Finding{}
+	for _, code := range []string{"1.1.1", "1.1.2"} {
+		got, err := f.db.SaveFinding(ctx, model.Finding{AssessmentID: f.a.ID, ItemCode: code, Result: model.ResultFail,
+			Note: "Chưa niêm yết công khai thủ tục hành chính.", UpdatedBy: "Lê Thu Trang"})
+		check(t, err)
+		acked[code] = got
+	}
+	check(t, f.db.Close()) // closing twice (again at cleanup) is harmless
+	before, err := os.ReadFile(path)
+	check(t, err)
+
+	fillDisk(t, filepath.Join(dir, "filler"))
+	_, err = Open(ctx, path)
+	if !errors.Is(err, ErrDiskFull) {
+		t.Fatalf("open on a disk with no space left: %v, want ErrDiskFull", err)
+	}
+	wantDiskFullWords(t, err, path)
+	after, rerr := os.ReadFile(path)
+	check(t, rerr)
+	if string(after) != string(before) {
+		t.Errorf("the database changed when the open failed on a full disk")
+	}
+
+	check(t, os.Remove(filepath.Join(dir, "filler")))
+	db := openTest(t, path)
+	wantFindings(t, db, f.a.ID, acked)
+	integrityOK(t, db)
 }

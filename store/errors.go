@@ -6,6 +6,7 @@ import (
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
+	"kiemtra/internal/safefile"
 	"kiemtra/model"
 )
 
@@ -52,6 +53,16 @@ func translateAt(path string, err error) error {
 		code = model.ECorrupt
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 		code = model.EBusy
+	case sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN:
+		// On a disk with no space at all SQLite fails before it can say
+		// SQLITE_FULL: it cannot size its -shm file (SQLITE_IOERR_SHMSIZE)
+		// or create its -wal; even a command that only reads meets that.
+		// It is the full disk when the disk is full; else a real I/O
+		// error, which no person can act on by name.
+		if !safefile.Full(path) {
+			return err
+		}
+		code = model.EDiskFull
 	default:
 		return err
 	}

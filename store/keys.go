@@ -187,25 +187,35 @@ const publicKeyFormat = "kiemtra-public-key/1"
 
 // ExportPublicKey writes the device's public key file to out (atomically).
 func (db *DB) ExportPublicKey(ctx context.Context, out string) (PublicKeyFile, error) {
+	pf, b, err := db.PublicKeyFile(ctx)
+	if err != nil {
+		return pf, err
+	}
+	// A key file is public and made again at will: replacing one is fine.
+	if err := safefile.Write(out, b, safefile.Options{Replace: true}); err != nil {
+		return pf, fmt.Errorf("export key: %w", err)
+	}
+	return pf, nil
+}
+
+// PublicKeyFile is this device's public key file and its bytes, for
+// ExportPublicKey or for standard output (keys export --out -).
+func (db *DB) PublicKeyFile(ctx context.Context) (PublicKeyFile, []byte, error) {
 	k, err := db.DeviceKey(ctx)
 	if err != nil {
-		return PublicKeyFile{}, err
+		return PublicKeyFile{}, nil, err
 	}
 	insp, err := db.Setting(ctx, SettingInspector)
 	if err != nil {
-		return PublicKeyFile{}, err
+		return PublicKeyFile{}, nil, err
 	}
 	pf := PublicKeyFile{Format: publicKeyFormat, Device: db.device, Inspector: insp,
 		PublicKey: base64.StdEncoding.EncodeToString(k.Public), Fingerprint: k.Fingerprint}
 	b, err := json.MarshalIndent(pf, "", "  ")
 	if err != nil {
-		return pf, fmt.Errorf("export key: %w", err)
+		return pf, nil, fmt.Errorf("export key: %w", err)
 	}
-	// A key file is public and made again at will: replacing one is fine.
-	if err := safefile.Write(out, append(b, '\n'), safefile.Options{Replace: true}); err != nil {
-		return pf, fmt.Errorf("export key: %w", err)
-	}
-	return pf, nil
+	return pf, append(b, '\n'), nil
 }
 
 // ErrBadKeyFile is returned for a file that is not a kiemtra public key.

@@ -186,6 +186,7 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 	a.UnitID = unit
 	a.Place, a.Representative, a.RepresentativePosition = nfc(a.Place), nfc(a.Representative), nfc(a.RepresentativePosition)
 	a.UnitComments, a.Strengths, a.FinalizedBy = nfc(a.UnitComments), nfc(a.Strengths), nfc(a.FinalizedBy)
+	a.UnitName = nfc(a.UnitName)
 	held, err := scanAssessment(t.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE inspection_id = ? AND unit_id = ?",
 		a.InspectionID, a.UnitID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -193,10 +194,19 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 		if err != nil {
 			return err
 		}
-		_, err = t.ExecContext(ctx, `INSERT INTO assessments(`+assessmentCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		if a.UnitName == "" || a.UnitKind == "" {
+			// A bundle from before assessments kept the unit as visited:
+			// the unit as it is, which the bundle carried just before.
+			u, err := scanUnit(t.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE id = ?", a.UnitID))
+			if err != nil {
+				return fmt.Errorf("read unit %s: %w", unitCode, err)
+			}
+			a.UnitName, a.UnitKind = u.Name, u.Kind
+		}
+		_, err = t.ExecContext(ctx, `INSERT INTO assessments(`+assessmentCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			id, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place, string(a.Status),
 			a.Representative, a.RepresentativePosition, a.UnitComments, a.Strengths,
-			formatTime(a.FinalizedAt), a.FinalizedBy, formatTime(a.UpdatedAt))
+			formatTime(a.FinalizedAt), a.FinalizedBy, formatTime(a.UpdatedAt), a.UnitName, string(a.UnitKind))
 		if err != nil {
 			return fmt.Errorf("write assessment of %s: %w", unitCode, err)
 		}
@@ -210,6 +220,11 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 		return err
 	}
 	held.ID = id
+	if a.UnitName == "" || a.UnitKind == "" {
+		// A bundle from before assessments kept the unit as visited says
+		// nothing about it: what is held stands.
+		a.UnitName, a.UnitKind = held.UnitName, held.UnitKind
+	}
 	m := model.MergeAssessment(held, a)
 	if m.ChecklistDiffers {
 		res.Warnings = append(res.Warnings, model.NewError(model.EChecklistDiffers, nil, unitCode,
@@ -220,9 +235,9 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 	}
 	k := m.Assessment
 	_, err = t.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
-		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=? WHERE id=?`,
+		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=? WHERE id=?`,
 		k.Date.ISO(), k.Place, string(k.Status), k.Representative, k.RepresentativePosition, k.UnitComments,
-		k.Strengths, formatTime(k.FinalizedAt), k.FinalizedBy, formatTime(k.UpdatedAt), id)
+		k.Strengths, formatTime(k.FinalizedAt), k.FinalizedBy, formatTime(k.UpdatedAt), k.UnitName, string(k.UnitKind), id)
 	if err != nil {
 		return fmt.Errorf("write assessment of %s: %w", unitCode, err)
 	}

@@ -47,7 +47,8 @@ func TestVersion2DatabaseGetsAuditRevisionIndex(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v2.db")
 	db := openTest(t, path)
 	// Make it what a version-2 database is: 001 and 002 as shipped.
-	for _, q := range []string{"DROP INDEX audit_revision", "DELETE FROM schema_migrations WHERE version > 2"} {
+	for _, q := range []string{"DROP INDEX audit_revision", "ALTER TABLE assessments DROP COLUMN unit_name",
+		"ALTER TABLE assessments DROP COLUMN unit_kind", "DELETE FROM schema_migrations WHERE version > 2"} {
 		if _, err := db.sql.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

@@ -15,11 +15,26 @@ type PlanResult struct {
 	New         int // assessments created by this import
 }
 
+// VisitError is a visit of a plan that ImportPlan refused: the unit's
+// code, and why (an error with a model code).
+type VisitError struct {
+	Unit string
+	Err  error
+}
+
+func (e *VisitError) Error() string { return "unit " + e.Unit + ": " + e.Err.Error() }
+
+// Unwrap returns why.
+func (e *VisitError) Unwrap() error { return e.Err }
+
 // ImportPlan records an inspection plan: the inspection, its units and one
 // draft assessment per visit, in one transaction. Importing the same plan
-// again changes nothing; a corrected plan updates the inspection, units and
-// visit dates but never touches findings. Every visit's checklist must be
-// held by the database (an empty version means the newest held).
+// again changes nothing; a corrected plan updates the inspection and the
+// visits' dates and places but never touches findings, nor a unit held
+// under another name or kind (refused with ErrUnitExists: RenameUnit
+// renames). Every visit's checklist must be held by the database, be for
+// the unit's kind and be meant for the visit's day (an empty version means
+// the newest held that is).
 func (db *DB) ImportPlan(ctx context.Context, actor string, p *model.Plan) (PlanResult, error) {
 	res := PlanResult{}
 	in := normInspection(p.Inspection)
@@ -29,13 +44,21 @@ func (db *DB) ImportPlan(ctx context.Context, actor string, p *model.Plan) (Plan
 	if in.ReportDays == 0 {
 		in.ReportDays = 15
 	}
-	// Resolve checklist versions before the transaction: Checklist reads
-	// through the one pooled connection.
+	// Check every visit before the transaction (Checklist reads through
+	// the one pooled connection): a unit code held by a unit of another
+	// name or kind is refused, never renamed; the checklist must be for the
+	// unit's kind, the kind must exist on the visit's day, and the version
+	// must be meant for it; without a version the newest valid one is
+	// taken. One refused visit refuses the plan, and nothing is written.
 	versions := make([]string, len(p.Visits))
 	for i, v := range p.Visits {
-		cl, err := db.Checklist(ctx, v.ChecklistID, v.ChecklistVersion)
+		u := normUnit(v.Unit)
+		if _, _, err := db.checkNewUnit(ctx, u); err != nil {
+			return res, fmt.Errorf("import plan: %w", &VisitError{Unit: u.Code, Err: err})
+		}
+		cl, err := db.visitChecklist(ctx, in, u.Kind, v.Date, v.ChecklistID, v.ChecklistVersion)
 		if err != nil {
-			return res, fmt.Errorf("import plan: unit %s: %w", v.Unit.Code, err)
+			return res, fmt.Errorf("import plan: %w", &VisitError{Unit: u.Code, Err: err})
 		}
 		versions[i] = cl.Version
 	}

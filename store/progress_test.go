@@ -122,11 +122,11 @@ func TestProgressMigration(t *testing.T) {
 	if err := db.SeedDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	// Back to schema 3: what migration 004 adds goes.
+	// Back to schema 4: what migration 005 adds goes.
 	for _, q := range []string{"DROP TRIGGER progress_add", "DROP TRIGGER progress_remove", "DROP TRIGGER progress_change",
 		"DROP TRIGGER progress_rekey", "DROP TRIGGER checklist_items_add", "DROP TABLE progress", "DROP TABLE checklist_items",
 		"DROP TABLE checklist_totals",
-		"DELETE FROM schema_migrations WHERE version >= 4"} {
+		"DELETE FROM schema_migrations WHERE version >= 5"} {
 		if _, err := db.sql.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -200,54 +200,6 @@ func (db *DB) FindInspection(ctx context.Context, ref string) (model.Inspection,
 	return model.Inspection{}, fmt.Errorf("inspection %q: %w", ref, model.NewError(model.EAmbiguous, nil, ref))
 }
 
-// SaveUnit creates or updates a unit, matched by code (case-insensitive,
-// stored upper case). A new unit gets an ID derived from its code, so the
-// same unit added on two laptops is one record after a merge.
-func (db *DB) SaveUnit(ctx context.Context, actor string, u model.Unit) (model.Unit, error) {
-	err := db.tx(ctx, func(t *txn) error {
-		var err error
-		u, err = t.saveUnit(ctx, actor, u)
-		return err
-	})
-	if err != nil {
-		return u, fmt.Errorf("save unit %s: %w", u.Code, err)
-	}
-	return u, nil
-}
-
-func (t *txn) saveUnit(ctx context.Context, actor string, u model.Unit) (model.Unit, error) {
-	u.Code = upper(nfc(u.Code))
-	u.Name, u.Address = nfc(strings.TrimSpace(u.Name)), nfc(u.Address)
-	if u.Code == "" || u.Name == "" || u.Kind == "" {
-		return u, invalid("unit: code, name, kind")
-	}
-	old, err := scanUnit(t.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE code = ?", u.Code))
-	exists := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return u, fmt.Errorf("read unit %s: %w", u.Code, err)
-	}
-	if exists {
-		u.ID = old.ID
-		if old == u {
-			return u, nil
-		}
-	} else if u.ID == "" {
-		u.ID = model.DerivedID("unit", u.Code)
-	}
-	_, err = t.ExecContext(ctx, `INSERT INTO units(id, code, name, kind, address) VALUES (?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET code=excluded.code, name=excluded.name, kind=excluded.kind, address=excluded.address`,
-		u.ID, u.Code, u.Name, string(u.Kind), u.Address)
-	if err != nil {
-		return u, fmt.Errorf("write unit: %w", err)
-	}
-	e := AuditEntry{Actor: actor, Entity: "unit", EntityID: u.ID, Action: "create", New: jsonOf(u)}
-	if exists {
-		e.Action, e.Old = "save", jsonOf(old)
-	}
-	_, err = t.appendAudit(ctx, e)
-	return u, err
-}
-
 const unitCols = "id, code, name, kind, address"
 
 func scanUnit(sc scanner) (model.Unit, error) {

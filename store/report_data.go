@@ -67,6 +67,9 @@ func (db *DB) UnitRecord(ctx context.Context, assessmentID string, kinds []model
 	if err != nil {
 		return r, fmt.Errorf("unit record: %w", err)
 	}
+	// The record prints the unit as it was at the visit, whatever it is
+	// called or counted as now.
+	u = a.UnitAsVisited(u)
 	r = model.UnitRecord{Inspection: in, Unit: u, Kind: model.KindOf(kinds, u.Kind), Assessment: a, Checklist: cl, Findings: fs}
 	r.Scorecard = model.Score(cl, contents(fs))
 	return r, nil
@@ -140,6 +143,7 @@ func (db *DB) appendRecords(ctx context.Context, recs []model.UnitRecord, in mod
 		if r.Assessment, r.Unit, err = scanAssessmentUnit(rows); err != nil {
 			return nil, fmt.Errorf("list assessments: %w", db.translate(err))
 		}
+		r.Unit = r.Assessment.UnitAsVisited(r.Unit)
 		r.Inspection, r.Kind = in, model.KindOf(kinds, r.Unit.Kind)
 		recs = append(recs, r)
 	}

@@ -15,11 +15,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	_ "modernc.org/sqlite" // the driver
@@ -55,6 +57,12 @@ type DB struct {
 	// deferCheck asks Open to leave the integrity check of a cleanly
 	// closed file to CheckIntegrity (see check.go).
 	deferCheck bool
+
+	// existing and demoOnly are Open's refusals (Existing, DemoOnly).
+	existing, demoOnly bool
+
+	// kinds are the kinds of unit (WithKinds), for checking visits.
+	kinds []model.KindInfo
 }
 
 // Option configures Open.
@@ -65,6 +73,16 @@ func WithClock(f func() time.Time) Option { return func(db *DB) { db.now = f } }
 
 // WithLogger sends the store's log lines to l.
 func WithLogger(l *slog.Logger) Option { return func(db *DB) { db.log = l.With("pkg", "store") } }
+
+// Existing makes Open refuse, with ENoDatabase and before creating
+// anything (not even a folder), a path where no database exists: commands
+// that only read must not leave an empty database at a mistyped path.
+func Existing() Option { return func(db *DB) { db.existing = true } }
+
+// DemoOnly makes Open refuse, with ENotDemo and before writing anything, an
+// existing database that SeedDemo did not make: kiemtra demo must never
+// open (and seed, or migrate) someone's real work.
+func DemoOnly() Option { return func(db *DB) { db.demoOnly = true } }
 
 // Open opens the database at path, creating it (mode 0600, parent folders
 // 0700) if absent, checks it, and brings its schema up to date. It refuses,
@@ -77,6 +95,15 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	}
 	if strings.ContainsAny(path, "?#") {
 		return nil, model.NewError(model.EBadPath, errors.New("the path may not contain ? or #"), path)
+	}
+	if db.existing {
+		ok, err := Exists(path)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, model.NewError(model.ENoDatabase, nil, path)
+		}
 	}
 	created, err := prepareFile(path)
 	if err != nil {
@@ -96,7 +123,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		// Inspect an existing file read-only first: the DSN's
 		// journal_mode(WAL) would otherwise rewrite the header of a file we
 		// are about to refuse.
-		if err := precheck(ctx, path, db.deferCheck); err != nil {
+		if err := precheck(ctx, path, db.deferCheck, db.demoOnly); err != nil {
 			return nil, err
 		}
 	}
@@ -133,6 +160,21 @@ func closeAfter(err error, sqldb *sql.DB) error {
 		return errors.Join(err, fmt.Errorf("close: %w", cerr))
 	}
 	return err
+}
+
+// Exists reports whether path holds a database, or at least a file that
+// Open would take for one: an empty file does not count (Open would set it
+// up), nor does a missing folder. A path that cannot be looked at (no
+// permission on its folder) is an error.
+func Exists(path string) (bool, error) {
+	st, err := os.Stat(path)
+	switch {
+	case err == nil:
+		return st.IsDir() || st.Size() > 0, nil
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		return false, nil
+	}
+	return false, readOnlyErr(path, err)
 }
 
 // prepareFile makes sure path is either absent (then creates it empty with
@@ -177,7 +219,7 @@ func prepareFile(path string) (bool, error) {
 // is written to the file. With deferred set, the integrity check (a read of
 // the whole file) is left to CheckIntegrity when the file was closed
 // cleanly and needs no migration.
-func precheck(ctx context.Context, path string, deferred bool) error {
+func precheck(ctx context.Context, path string, deferred, demoOnly bool) error {
 	// Looked at before anything opens the file: a reader creates the log.
 	unclean, err := uncleanShutdown(path)
 	if err != nil {
@@ -188,7 +230,7 @@ func precheck(ctx context.Context, path string, deferred bool) error {
 		return fmt.Errorf("open %s: %w", path, translateAt(path, err))
 	}
 	ro.SetMaxOpenConns(1)
-	c := &DB{sql: ro, path: path}
+	c := &DB{sql: ro, path: path, demoOnly: demoOnly}
 	if err := c.inspect(ctx, deferred && !unclean); err != nil {
 		return closeAfter(err, ro)
 	}
@@ -221,14 +263,16 @@ func (db *DB) inspect(ctx context.Context, mayDefer bool) error {
 		return db.openErr(err)
 	}
 	known := SchemaVersion()
-	if mayDefer && have == known && appID == ApplicationID {
-		return nil
-	}
-	if err := db.quickCheck(ctx); err != nil {
-		return err
+	if !mayDefer || have != known || appID != ApplicationID {
+		if err := db.quickCheck(ctx); err != nil {
+			return err
+		}
 	}
 	if have > known {
 		return tooNew(path, have, known)
+	}
+	if db.demoOnly && appID == ApplicationID {
+		return db.checkDemo(ctx)
 	}
 	return nil
 }

@@ -16,6 +16,9 @@ type formField struct {
 	input   textinput.Model
 	options []string
 	choice  int
+	// locked is a field shown but not for changing (the name and kind of
+	// a unit that exists): the focus passes it by.
+	locked bool
 }
 
 // form is a small form (new inspection, new unit, export, import). It is
@@ -72,6 +75,65 @@ func (f form) withChoice(label string, options []string, choice int) form {
 
 func (f form) value(i int) string { return f.fields[i].input.Value() }
 
+// step is the field d away from the focus (wrapping), passing locked
+// fields by.
+func (f form) step(d int) int {
+	n := len(f.fields)
+	i := f.focus
+	for range n {
+		i = (i + d + n) % n
+		if !f.fields[i].locked {
+			return i
+		}
+	}
+	return f.focus
+}
+
+// lastOpen reports whether no field after the focus can take it: enter
+// there submits.
+func (f form) lastOpen() bool {
+	for i := f.focus + 1; i < len(f.fields); i++ {
+		if !f.fields[i].locked {
+			return false
+		}
+	}
+	return true
+}
+
+// withLocked is the form with field i locked or open; the focus leaves a
+// field that locks.
+func (f form) withLocked(i int, locked bool) form {
+	f.fields = slices.Clone(f.fields)
+	f.fields[i].locked = locked
+	if locked && f.focus == i {
+		f.focus = f.step(1)
+	}
+	return f
+}
+
+// withValue is the form with text field i set to v.
+func (f form) withValue(i int, v string) form {
+	f.fields = slices.Clone(f.fields)
+	f.fields[i].input.SetValue(v)
+	return f
+}
+
+// withOptions is the form with choice field i offering options, choice
+// selected (clamped).
+func (f form) withOptions(i int, options []string, choice int) form {
+	f.fields = slices.Clone(f.fields)
+	f.fields[i].options = options
+	f.fields[i].choice = max(0, min(choice, len(options)-1))
+	return f
+}
+
+// withChoiceAt is the form with choice field i at choice.
+func (f form) withChoiceAt(i, choice int) form {
+	f.fields = slices.Clone(f.fields)
+	f.fields[i].choice = max(0, min(choice, len(f.fields[i].options)-1))
+	return f
+}
+
 func (f form) choice(i int) int { return f.fields[i].choice }
 
 // labelWidth is the width of the label column at the form's width.
@@ -115,18 +177,18 @@ func (f form) update(msg tea.Msg) (form, tea.Cmd, formResult) {
 	case key.Matches(km, f.keys.Cancel):
 		return f, nil, formCancel
 	case key.Matches(km, f.keys.Submit):
-		if f.focus == len(f.fields)-1 || f.enterSubmits {
+		if f.lastOpen() || f.enterSubmits {
 			return f, nil, formSubmit
 		}
-		f.focus++
+		f.focus = f.step(1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
 	case key.Matches(km, f.keys.Next):
-		f.focus = (f.focus + 1) % len(f.fields)
+		f.focus = f.step(1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
 	case key.Matches(km, f.keys.Prev):
-		f.focus = (f.focus + len(f.fields) - 1) % len(f.fields)
+		f.focus = f.step(-1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
 	}
@@ -164,13 +226,20 @@ func (f form) view() []string {
 			label = st.Label.Render(label)
 		}
 		var val string
-		if fld.options != nil {
+		switch {
+		case fld.locked && fld.options != nil:
+			if len(fld.options) > 0 {
+				val = st.Muted.Render(fld.options[fld.choice])
+			}
+		case fld.locked:
+			val = st.Muted.Render(fld.input.Value())
+		case fld.options != nil:
 			opt := ""
 			if len(fld.options) > 0 {
 				opt = fld.options[fld.choice]
 			}
 			val = fmt.Sprintf("‹ %s ›", opt)
-		} else {
+		default:
 			val = fld.input.View()
 		}
 		lines = append(lines, fit(mark+label+val, w))
@@ -180,7 +249,11 @@ func (f form) view() []string {
 		lines = append(lines, wrap(f.note, w)...)
 	}
 	if f.err != "" {
-		lines = append(lines, f.c.errLine(f.err))
+		// The whole reason, wrapped: a refusal says why (a kind that
+		// ended, a checklist version's days), which one line may not hold.
+		for _, l := range wrap("✗ "+f.err, w) {
+			lines = append(lines, f.c.st.Error.Render(l))
+		}
 	}
 	hint := f.hint
 	if hint == "" {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -43,6 +42,7 @@ type startModel struct {
 	err         string
 	formKind    startForm
 	form        form
+	unitForm    unitFormState
 	export      exportForm
 	imports     importForm
 	// openConflicts is how many conflicts wait (a line above the lists).
@@ -107,6 +107,8 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
 		}
 		m.formKind, m.focusUnits = noForm, false
 		cmd = loadInspectionsCmd(m.c.store, msg.inspection.ID)
+	case knownUnitsMsg:
+		m = m.handleKnownUnits(msg)
 	case unitAddedMsg:
 		if msg.err != nil {
 			m.form.err = m.c.t.Err(msg.err)
@@ -275,61 +277,14 @@ func (m startModel) openInspectionForm() (startModel, tea.Cmd) {
 	return m, cmd
 }
 
-// proposeChecklist picks the newest built-in checklist for a kind.
-func proposeChecklist(cls []*model.Checklist, kind model.UnitKind) int {
-	best := -1
-	for i, cl := range cls {
-		if cl.Kind == kind && (best < 0 || cl.ID == cls[best].ID && cl.Version > cls[best].Version) {
-			best = i
-		}
-	}
-	return max(best, 0)
-}
-
-// The fields of the add-unit form, in order.
-const (
-	unitFieldCode = iota
-	unitFieldName
-	unitFieldKind
-	unitFieldChecklist
-	unitFieldDate
-)
-
-func (m startModel) openUnitForm() (startModel, tea.Cmd) {
-	t, kinds, cls := m.c.t, m.c.kinds, m.c.checklists()
-	f := newForm(m.c, t.T("ui.start.add_unit"))
-	f = f.withInput(t.T("ui.form.unit_code"), "", t.T("ui.form.unit_code_hint"))
-	f = f.withInput(t.T("ui.form.unit_name"), "", t.T("ui.form.unit_name_hint"))
-	names := make([]string, len(kinds))
-	for i, k := range kinds {
-		names[i] = m.c.kindName(k.Code)
-	}
-	f = f.withChoice(t.T("ui.form.kind"), names, 0)
-	titles := make([]string, len(cls))
-	for i, cl := range cls {
-		titles[i] = fmt.Sprintf("%s (%s)", cl.Title, cl.Ref())
-	}
-	first := model.UnitKind("")
-	if len(kinds) > 0 {
-		first = kinds[0].Code
-	}
-	f = f.withChoice(t.T("ui.form.checklist"), titles, proposeChecklist(cls, first))
-	f = f.withInput(t.T("ui.form.date"), "", "dd/mm/yyyy")
-	f.onChoice = func(f form, field int) form {
-		if field == unitFieldKind && len(kinds) > 0 {
-			f.fields[unitFieldChecklist].choice = proposeChecklist(cls, kinds[f.fields[unitFieldKind].choice].Code)
-		}
-		return f
-	}
-	var cmd tea.Cmd
-	m.form, cmd = f.focused()
-	m.formKind = addUnitForm
-	return m, cmd
-}
-
 func (m startModel) updateForm(km tea.KeyMsg) (startModel, tea.Cmd) {
 	f, cmd, res := m.form.update(km)
 	m.form = f
+	if m.formKind == addUnitForm {
+		var fcmd tea.Cmd
+		m, fcmd = m.syncUnitForm()
+		cmd = tea.Batch(cmd, fcmd)
+	}
 	switch res {
 	case formCancel:
 		m.formKind = noForm
@@ -358,28 +313,6 @@ func (m startModel) submitInspection() (startModel, tea.Cmd) {
 	default:
 		m.form.err = ""
 		return m, createInspectionCmd(m.c.store, m.c.inspector, model.Inspection{Title: title, Year: year, Plan: clean(f.value(2))})
-	}
-	return m, nil
-}
-
-func (m startModel) submitUnit() (startModel, tea.Cmd) {
-	f, t := m.form, m.c.t
-	in, _ := m.selected()
-	code, name := strings.ToUpper(clean(f.value(unitFieldCode))), clean(f.value(unitFieldName))
-	date, derr := model.ParseDate(f.value(unitFieldDate))
-	switch {
-	case code == "" || name == "":
-		m.form.err = t.T("ui.form.unit_required")
-	case len(m.c.kinds) == 0 || len(m.c.checklists()) == 0:
-		m.form.err = t.T("ui.form.no_checklists")
-	case derr != nil:
-		m.form.err = t.T("ui.form.date_invalid")
-	default:
-		m.form.err = ""
-		cl := m.c.checklists()[f.choice(unitFieldChecklist)]
-		u := model.Unit{Code: code, Name: name, Kind: m.c.kinds[f.choice(unitFieldKind)].Code}
-		a := model.Assessment{InspectionID: in.ID, ChecklistID: cl.ID, ChecklistVersion: cl.Version, Date: date}
-		return m, addUnitCmd(m.c.store, m.c.inspector, u, a)
 	}
 	return m, nil
 }

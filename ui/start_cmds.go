@@ -68,7 +68,8 @@ func loadUnitsCmd(st Store, inspectionID, selectID string) tea.Cmd {
 		// No checklist is parsed for the list: the store keeps each
 		// version's size beside it.
 		for _, a := range as {
-			msg.rows = append(msg.rows, unitRow{assessment: a, unit: byID[a.UnitID],
+			// The unit as it was at the visit, whatever it is called now.
+			msg.rows = append(msg.rows, unitRow{assessment: a, unit: a.UnitAsVisited(byID[a.UnitID]),
 				checklist: a.ChecklistID + "@" + a.ChecklistVersion, progress: progress[a.ID]})
 		}
 		return msg
@@ -97,17 +98,12 @@ type unitAddedMsg struct {
 	err          error
 }
 
-func addUnitCmd(st Store, actor string, u model.Unit, a model.Assessment) tea.Cmd {
+func addVisitCmd(st Store, actor, inspectionID string, v model.Visit) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := opCtx()
 		defer cancel()
-		saved, err := st.SaveUnit(ctx, actor, u)
-		if err != nil {
-			return unitAddedMsg{inspectionID: a.InspectionID, err: err}
-		}
-		a.UnitID = saved.ID
-		added, err := st.AddAssessment(ctx, actor, a)
-		return unitAddedMsg{inspectionID: a.InspectionID, assessmentID: added.ID, err: err}
+		added, err := st.AddVisit(ctx, actor, inspectionID, v)
+		return unitAddedMsg{inspectionID: inspectionID, assessmentID: added.ID, err: err}
 	}
 }
 

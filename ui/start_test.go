@@ -39,16 +39,18 @@ func TestCreateInspectionAndAddUnit(t *testing.T) {
 	for a.start.form.choice(unitFieldKind) != xa {
 		a = keys(t, a, "right")
 	}
-	proposed := a.c.checklists()[a.start.form.choice(unitFieldChecklist)]
-	if proposed.Kind != "xa" {
-		t.Fatalf("proposed checklist %s for kind xa", proposed.Ref())
-	}
-	a = keys(t, a, "tab", "tab", "31/02/2022", "enter")
+	a = keys(t, a, "tab", "31/02/2022", "enter", "enter")
 	requireContains(t, a, "Ngày không hợp lệ")
+	a = keys(t, a, "shift+tab")
 	for range "31/02/2022" {
 		a = keys(t, a, "backspace")
 	}
 	a = keys(t, a, "15/11/2022", "enter")
+	proposed := a.start.unitForm.cls[a.start.form.choice(unitFieldChecklist)]
+	if proposed.Kind != "xa" || proposed.Ref() != "ubnd-xa@2026.1" {
+		t.Fatalf("proposed checklist %s for kind xa on 15/11/2022", proposed.Ref())
+	}
+	a = keys(t, a, "enter")
 	if a.start.formKind != noForm {
 		t.Fatalf("form still open: %s", a.start.form.err)
 	}

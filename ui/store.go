@@ -16,9 +16,12 @@ type Store interface {
 	SetSetting(ctx context.Context, key, value string) error
 	Inspections(ctx context.Context) ([]model.Inspection, error)
 	SaveInspection(ctx context.Context, actor string, in model.Inspection) (model.Inspection, error)
-	SaveUnit(ctx context.Context, actor string, u model.Unit) (model.Unit, error)
 	Units(ctx context.Context) ([]model.Unit, error)
-	AddAssessment(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
+	// AddVisit adds a unit to an inspection: a held code must come with
+	// its unit's own name and kind (else EUnitExists: nothing is renamed),
+	// a unit already in it is refused (EUnitInInspection), and the
+	// checklist must fit the visit (model.CheckVisit).
+	AddVisit(ctx context.Context, actor, inspectionID string, v model.Visit) (model.Assessment, error)
 	InspectionAssessments(ctx context.Context, inspectionID string) ([]model.Assessment, error)
 	// InspectionProgress is each assessment's progress, by assessment ID.
 	InspectionProgress(ctx context.Context, inspectionID string) (map[string]model.Progress, error)

@@ -1,4 +1,4 @@
--- 004: each assessment's progress kept beside its findings, so the unit
+-- 005: each assessment's progress kept beside its findings, so the unit
 -- list shows how far every unit has come by reading one row per unit, not
 -- every finding of the inspection. Triggers keep it exact in the same
 -- transaction as the change, whichever code path writes a finding. It
