@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 
 	"modernc.org/sqlite"
 
@@ -44,6 +45,11 @@ func (db *DB) CheckIntegrity(ctx context.Context) error {
 	if db.readOnly {
 		return nil // openReadOnly has checked it
 	}
+	ctx, done, ok := db.checks.start(ctx)
+	if !ok {
+		return fmt.Errorf("check %s: %w", db.path, context.Canceled)
+	}
+	defer done()
 	ro, err := sql.Open("sqlite", fileURI(db.path)+"?mode=ro")
 	if err != nil {
 		return fmt.Errorf("check %s: %w", db.path, err)
@@ -70,4 +76,52 @@ func (db *DB) CheckIntegrity(ctx context.Context) error {
 func useFdatasync() {
 	// ErrFdatasyncUnavailable only says the platform syncs its own way.
 	_, _ = sqlite.Fdatasync(true)
+}
+
+// runningChecks are the integrity checks under way. Close stops them and
+// waits until their connections are closed: SQLite removes the
+// write-ahead log when the last connection to the file closes, and a
+// check still reading when the app quits would otherwise leave it behind,
+// so the next start would take a clean quit for a crash and check at open.
+type runningChecks struct {
+	mu      sync.Mutex
+	wg      sync.WaitGroup
+	cancels map[int]context.CancelFunc
+	next    int
+	stopped bool
+}
+
+// start registers a check; ok is false once the database is closing.
+func (r *runningChecks) start(ctx context.Context) (context.Context, func(), bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.stopped {
+		return ctx, nil, false
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	if r.cancels == nil {
+		r.cancels = map[int]context.CancelFunc{}
+	}
+	id := r.next
+	r.next++
+	r.cancels[id] = cancel
+	r.wg.Add(1)
+	return ctx, func() {
+		r.mu.Lock()
+		delete(r.cancels, id)
+		r.mu.Unlock()
+		cancel()
+		r.wg.Done()
+	}, true
+}
+
+// stop cancels the running checks and waits for them to end.
+func (r *runningChecks) stop() {
+	r.mu.Lock()
+	r.stopped = true
+	for _, cancel := range r.cancels {
+		cancel()
+	}
+	r.mu.Unlock()
+	r.wg.Wait()
 }

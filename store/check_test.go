@@ -90,3 +90,38 @@ func TestCheckIntegrityOfAHealthyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestCloseStopsTheCheck: quitting while the background check still reads
+// leaves no write-ahead log behind (which the next start would take for a
+// crash, and check the whole file before the first frame).
+func TestCloseStopsTheCheck(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "k.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Enough pages that the check is still reading when Close comes.
+	if _, err := db.sql.ExecContext(ctx, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+		INSERT INTO settings(key, value) SELECT 'filler ' || i, printf('%.400c', 'x') FROM n`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(ctx, path, DeferCheck())
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- db.CheckIntegrity(ctx) }()
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatalf("the check: %v", err)
+	}
+	if _, err := os.Stat(path + "-wal"); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("after Close the write-ahead log is still there (%v)", err)
+	}
+}

@@ -55,8 +55,10 @@ type DB struct {
 	readOnly bool
 
 	// deferCheck asks Open to leave the integrity check of a cleanly
-	// closed file to CheckIntegrity (see check.go).
+	// closed file to CheckIntegrity (see check.go); checks are the ones
+	// running, which Close stops and waits for.
 	deferCheck bool
+	checks     runningChecks
 
 	// existing and demoOnly are Open's refusals (Existing, DemoOnly).
 	existing, demoOnly bool
@@ -380,6 +382,7 @@ func (db *DB) openErr(err error) error {
 // Close closes the database. The WAL is checkpointed by SQLite on the last
 // close.
 func (db *DB) Close() error {
+	db.checks.stop()
 	serr := db.closeStmts()
 	if err := db.sql.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", db.path, db.translate(err))

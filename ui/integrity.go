@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -34,6 +35,9 @@ func (a App) startCheck() (App, tea.Cmd) {
 }
 
 func (a App) handleIntegrityChecked(msg integrityCheckedMsg) App {
+	if errors.Is(msg.err, context.Canceled) {
+		return a // the database is closing: the app is quitting
+	}
 	if msg.err != nil {
 		a.c.log.Error("integrity check", "err", msg.err)
 		if model.ErrorCode(msg.err) == model.ECorrupt {
