@@ -141,5 +141,6 @@ func init() {
 
 		"e.not_demo": {VI: "%s không phải cơ sở dữ liệu mẫu (không do kiemtra demo tạo ra): kiemtra demo không mở tệp này. Bỏ --db và KIEMTRA_DB để dùng tệp mẫu riêng, hoặc chỉ đến một tệp chưa có.",
 			EN: "%s is not a demo database (kiemtra demo did not make it): kiemtra demo does not open it. Leave out --db and KIEMTRA_DB to use the demo's own file, or name a file that does not exist yet."},
+		"e.not_final": {VI: "biên bản kiểm tra %s chưa kết thúc: thông báo kết luận chỉ lập sau khi kết thúc biên bản.", EN: "the inspection record of %s is not finalized: the conclusion notice is made only after the record is finalized."},
 	})
 }

@@ -94,7 +94,7 @@ func init() {
 		"ui.start.col.kind":        {"Loại", "Kind"},
 		"ui.start.col.date":        {"Ngày", "Date"},
 		"ui.start.col.progress":    {"Đã chấm", "Done"},
-		"ui.start.col.score":       {"Điểm", "Score"},
+		"ui.start.col.score":       {"Kết quả", "Result"},
 		"ui.start.col.status":      {"Trạng thái", "Status"},
 
 		// Forms.
@@ -172,7 +172,7 @@ func init() {
 
 		// Summary.
 		"ui.summary.title":                {"Tổng hợp", "Summary"},
-		"ui.summary.overall":              {"Điểm: %s/%s (%s) · Xếp loại: %s", "Score: %s/%s (%s) · Classification: %s"},
+		"ui.summary.overall":              {"Điểm: %s/%s (%s)", "Score: %s/%s (%s)"},
 		"ui.summary.progress":             {"Đã đánh giá %d/%d mục · %d tồn tại, hạn chế", "%d of %d items assessed · %d shortcomings"},
 		"ui.summary.incomplete":           {"Còn %d mục chưa đánh giá.", "%d items are not assessed yet."},
 		"ui.summary.finalized_by":         {"Hoàn thành bởi %s lúc %s", "Finalized by %s at %s"},

@@ -184,6 +184,9 @@ const (
 	// that day. Params: the checklist, the visit's day, the first and last
 	// days it is for (dd/mm/yyyy, "…" when open).
 	EChecklistDate Code = "checklist_date"
+	// ENotFinal: a document that follows the biên bản (the thông báo kết
+	// luận) asked of an assessment not finalized. Params: the unit's name.
+	ENotFinal Code = "not_final"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -200,6 +203,7 @@ var Codes = []Code{
 	ENoPath, ENoBundles, EUnitDiffers, EChecklistDiffers,
 	ENotDemo,
 	EUnitExists, EUnitInInspection, EChecklistKind, EKindRetired, EChecklistDate,
+	ENotFinal,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;

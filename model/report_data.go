@@ -89,17 +89,14 @@ func (r *UnitRecord) Recommendations() []RecordItem {
 }
 
 // FixReportDue is the day by which the unit reports the results of its
-// fixes: ReportDays (15 when unset) after the visit. It is the zero Date
-// when the visit day is not known.
+// fixes: the inspection's ReportDays (15 when unset) after the thông báo
+// kết luận kiểm tra, which is when the unit is told what to fix. It is
+// the zero Date until the thông báo has a date.
 func (r *UnitRecord) FixReportDue() Date {
-	if r.Assessment.Date.IsZero() {
+	if r.Assessment.Conclusion.Date.IsZero() {
 		return Date{}
 	}
-	days := r.Inspection.ReportDays
-	if days <= 0 {
-		days = 15
-	}
-	return r.Assessment.Date.AddDays(days)
+	return r.Assessment.Conclusion.Date.AddDays(r.Inspection.ReportDaysOrDefault())
 }
 
 // State says how far the record has come.
@@ -149,4 +146,13 @@ func CodeLess(a, b string) bool {
 		return pa[i] < pb[i]
 	}
 	return len(pa) < len(pb)
+}
+
+// ReportData is what the báo cáo kết quả kiểm tra of one inspection
+// shows: the inspection, its consolidated summary, and the record of each
+// unit (the strengths and comments each carries).
+type ReportData struct {
+	Inspection Inspection
+	Summary    Summary
+	Records    []UnitRecord
 }

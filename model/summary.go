@@ -44,7 +44,9 @@ type SummaryRow struct {
 	Overall Tally
 	Percent float64
 	// Band and Rank are set only for ranked (StateFinal) rows: an unfinished
-	// unit is never classified nor ranked as if it had scored low.
+	// unit is never classified nor ranked as if it had scored low. Band is
+	// also left zero when the checklist's bands have no basis
+	// (Checklist.Classifies).
 	Band            Band
 	Rank            int
 	Shortcomings    int
@@ -203,7 +205,10 @@ func BuildSummary(records []UnitRecord, inspections []Inspection, kinds []KindIn
 		if r.Checklist != nil {
 			row.ChecklistRef = r.Checklist.Ref()
 		}
-		if st.Ranked() {
+		// Only a ranked record of a checklist whose bands have a basis is
+		// classified: the annual index's thresholds do not classify an
+		// inspection.
+		if st.Ranked() && r.Checklist != nil && r.Checklist.Classifies() {
 			row.Band = r.Scorecard.Band
 		}
 		for _, fs := range r.Scorecard.Fields {

@@ -32,17 +32,6 @@ func round2(f float64) float64 {
 	return v
 }
 
-// dateLong writes a date as documents do: "ngày 18 tháng 10 năm 2022".
-func dateLong(d model.Date, t i18n.Catalog) string {
-	if d.IsZero() {
-		return t.T("report.date.blank")
-	}
-	if t.Lang == i18n.EN {
-		return strconv.Itoa(d.Day()) + " " + d.Month().String() + " " + strconv.Itoa(d.Year())
-	}
-	return t.T("report.date.long", d.Day(), int(d.Month()), d.Year())
-}
-
 // dateShort is dd/mm/yyyy; "" when unset.
 func dateShort(d model.Date) string { return d.VN() }
 

@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -22,7 +23,7 @@ type book struct {
 }
 
 type styles struct {
-	title, head, text, wrap, bold, sign, num, pct, date, int int
+	title, head, text, wrap, bold, sign, num, pct, date, int, center, para, totalRow int
 }
 
 // colKind says how a column's cells are written and styled.
@@ -78,6 +79,9 @@ func newBook() (*book, error) {
 		{&b.st.pct, excelize.Style{Font: font, Border: border, Alignment: top, CustomNumFmt: &pctFmt}},
 		{&b.st.date, excelize.Style{Font: font, Border: border, Alignment: top, CustomNumFmt: &dateFmt}},
 		{&b.st.int, excelize.Style{Font: font, Border: border, Alignment: top, NumFmt: 1}},
+		{&b.st.center, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}},
+		{&b.st.para, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "justify", Vertical: "top", WrapText: true}}},
+		{&b.st.totalRow, excelize.Style{Font: bold, Border: border, Alignment: wrapTop}},
 	}
 	for _, d := range defs {
 		id, err := f.NewStyle(&d.s)
@@ -90,9 +94,20 @@ func newBook() (*book, error) {
 	return b, nil
 }
 
-// sheet adds a sheet (renaming the default first one) and returns its
-// stream writer.
-func (b *book) sheet(name string) (*excelize.StreamWriter, error) {
+// layout is how a sheet prints.
+type layout struct {
+	landscape bool
+	// titleRows repeats the first rows (a table's header) at the top of
+	// every printed page; 0 repeats none.
+	titleRows int
+}
+
+// sheet adds a sheet (renaming the default first one) set to print on A4
+// in the layout's orientation, one page wide, with its header rows on
+// every page, and returns its stream writer. The page setup must be in
+// place before the stream writer starts: it writes the sheet's settings
+// as they are then.
+func (b *book) sheet(name string, l layout) (*excelize.StreamWriter, error) {
 	if b.sheets == 0 {
 		if err := b.f.SetSheetName("Sheet1", name); err != nil {
 			return nil, err
@@ -101,6 +116,34 @@ func (b *book) sheet(name string) (*excelize.StreamWriter, error) {
 		return nil, err
 	}
 	b.sheets++
+	orient := "portrait"
+	if l.landscape {
+		orient = "landscape"
+	}
+	a4, wide, tall, fit := 9, 1, 0, true
+	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &wide,
+		FitToHeight: &tall}); err != nil {
+		return nil, err
+	}
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
+	}
+	// Margins in inches: 20 mm top and bottom, 30 mm left, 15 mm right
+	// (the Word documents' margins), or 15 mm all round in landscape.
+	top, left, right := 0.79, 1.18, 0.59
+	if l.landscape {
+		top, left, right = 0.59, 0.59, 0.59
+	}
+	if err := b.f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Top: &top, Bottom: &top, Left: &left,
+		Right: &right}); err != nil {
+		return nil, err
+	}
+	if l.titleRows > 0 {
+		if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+			RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(name, "'", "''"), l.titleRows)}); err != nil {
+			return nil, err
+		}
+	}
 	return b.f.NewStreamWriter(name)
 }
 
@@ -138,7 +181,7 @@ func (b *book) cell(k colKind, v any) excelize.Cell {
 // a filter on every column (an Excel table), and widths that fit the
 // Vietnamese text up to each column's maximum.
 func (b *book) table(sheet, tableName string, cols []col, rows [][]any) error {
-	sw, err := b.sheet(sheet)
+	sw, err := b.sheet(sheet, layout{landscape: len(cols) > 6, titleRows: 1})
 	if err != nil {
 		return fmt.Errorf("xlsx sheet %s: %w", sheet, err)
 	}

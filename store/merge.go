@@ -187,6 +187,7 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 	a.Place, a.Representative, a.RepresentativePosition = nfc(a.Place), nfc(a.Representative), nfc(a.RepresentativePosition)
 	a.UnitComments, a.Strengths, a.FinalizedBy = nfc(a.UnitComments), nfc(a.Strengths), nfc(a.FinalizedBy)
 	a.UnitName = nfc(a.UnitName)
+	a = normAssessmentDoc(a)
 	held, err := scanAssessment(t.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE inspection_id = ? AND unit_id = ?",
 		a.InspectionID, a.UnitID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -203,10 +204,10 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 			}
 			a.UnitName, a.UnitKind = u.Name, u.Kind
 		}
-		_, err = t.ExecContext(ctx, `INSERT INTO assessments(`+assessmentCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		_, err = t.ExecContext(ctx, `INSERT INTO assessments(`+assessmentCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			id, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place, string(a.Status),
 			a.Representative, a.RepresentativePosition, a.UnitComments, a.Strengths,
-			formatTime(a.FinalizedAt), a.FinalizedBy, formatTime(a.UpdatedAt), a.UnitName, string(a.UnitKind))
+			formatTime(a.FinalizedAt), a.FinalizedBy, formatTime(a.UpdatedAt), a.UnitName, string(a.UnitKind), assessmentDocOf(a))
 		if err != nil {
 			return fmt.Errorf("write assessment of %s: %w", unitCode, err)
 		}
@@ -235,9 +236,10 @@ func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode 
 	}
 	k := m.Assessment
 	_, err = t.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
-		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=? WHERE id=?`,
+		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=?, doc=? WHERE id=?`,
 		k.Date.ISO(), k.Place, string(k.Status), k.Representative, k.RepresentativePosition, k.UnitComments,
-		k.Strengths, formatTime(k.FinalizedAt), k.FinalizedBy, formatTime(k.UpdatedAt), k.UnitName, string(k.UnitKind), id)
+		k.Strengths, formatTime(k.FinalizedAt), k.FinalizedBy, formatTime(k.UpdatedAt), k.UnitName, string(k.UnitKind),
+		assessmentDocOf(k), id)
 	if err != nil {
 		return fmt.Errorf("write assessment of %s: %w", unitCode, err)
 	}

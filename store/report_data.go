@@ -214,3 +214,13 @@ func allFindings(ctx context.Context, q queryer, inspectionID string, add func(m
 	}
 	return err
 }
+
+// ReportData gathers what the báo cáo kết quả kiểm tra of an inspection
+// shows: the inspection, its summary and every unit's record.
+func (db *DB) ReportData(ctx context.Context, kinds []model.KindInfo, inspectionID string) (model.ReportData, error) {
+	recs, ins, err := db.UnitRecords(ctx, kinds, inspectionID)
+	if err != nil {
+		return model.ReportData{}, err
+	}
+	return model.ReportData{Inspection: ins[0], Summary: model.BuildSummary(recs, ins, kinds), Records: recs}, nil
+}

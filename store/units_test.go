@@ -281,6 +281,7 @@ func TestMigrationRestoresSignedNames(t *testing.T) {
 		return nil
 	}))
 	for _, q := range []string{"ALTER TABLE assessments DROP COLUMN unit_name", "ALTER TABLE assessments DROP COLUMN unit_kind",
+		"ALTER TABLE inspections DROP COLUMN doc", "ALTER TABLE assessments DROP COLUMN doc",
 		"DELETE FROM schema_migrations WHERE version >= 4"} {
 		_, err := db.sql.ExecContext(ctx, q)
 		check(t, err)

@@ -49,13 +49,19 @@ func (m checklistModel) fieldsView(s session, w, h int) []string {
 	curField := s.items[m.cursor].field
 	for i, fs := range s.score.Fields {
 		lines = append(lines, m.rows.field(fieldRowKey{field: i, tally: fs.Tally, sel: i == curField, w: w}, func() string {
-			stats := fmt.Sprintf(" %d/%d %s/%s", fs.Answered, fs.Total, m.c.pts(fs.Score), m.c.pts(fs.Max))
+			stats := fmt.Sprintf(" %d/%d %s", fs.Answered, fs.Total, m.c.scoreOf(fs.Tally))
 			name := fs.Code + " " + fs.Title
 			return m.c.row(fit(name, max(1, w-2-len([]rune(stats))))+stats, w, i == curField)
 		}))
 	}
 	o := s.score.Overall
-	lines = append(lines, "", fit(m.c.st.Title.Render(t.T("ui.checklist.total", m.c.pts(o.Score), m.c.pts(o.Max), m.c.pct(o.Percent()))), w),
+	total := t.T("ui.checklist.total", m.c.pts(o.Score), m.c.pts(o.AdjustedMax), m.c.pct(o.Percent()))
+	if o.Answered == 0 {
+		total = t.T("ui.score.not_started")
+	} else if l := m.c.classLine(s.cl, s.score, s.assessment.Status); l != "" {
+		total += " · " + l
+	}
+	lines = append(lines, "", fit(m.c.st.Title.Render(total), w),
 		fit(m.c.st.Muted.Render(t.T("ui.checklist.answered", o.Answered, o.Total)), w))
 	if g := s.gapCount; g > 0 {
 		lines = append(lines, fit(m.c.st.Warn.Render(t.T("ui.checklist.gaps", g)), w))

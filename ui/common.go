@@ -2,6 +2,7 @@ package ui
 
 import (
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 
@@ -64,13 +65,11 @@ func (c common) pts(p model.Points) string {
 	return p.Format(',')
 }
 
-// pct formats a percentage with one decimal.
+// pct formats a percentage as the documents print it: rounded to two
+// decimals (model.RoundPercent), so a screen and a document never show
+// the same unit differently.
 func (c common) pct(f float64) string {
-	s := model.PointsOf(f).Format('.')
-	if i := strings.IndexByte(s, '.'); i >= 0 && len(s) > i+2 {
-		s = s[:i+2]
-	}
-	s = strings.TrimSuffix(s, ".0")
+	s := strconv.FormatFloat(model.RoundPercent(f), 'f', 2, 64)
 	if c.t.Lang != i18n.EN {
 		s = strings.ReplaceAll(s, ".", ",")
 	}

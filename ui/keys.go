@@ -61,6 +61,7 @@ func (k formKeys) FullHelp() [][]key.Binding {
 type startKeys struct {
 	Up, Down, Switch, Open, NewInspection, AddUnit, Reload key.Binding
 	Export, Import, Conflicts                              key.Binding
+	EditInspection, Report                                 key.Binding
 }
 
 func newStartKeys(t i18n.Catalog) startKeys {
@@ -75,6 +76,9 @@ func newStartKeys(t i18n.Catalog) startKeys {
 		Export:        bind(t, "x", "ui.key.export", "x"),
 		Import:        bind(t, "i", "ui.key.import", "i"),
 		Conflicts:     bind(t, "C", "ui.key.conflicts", "C", "c"),
+		// The inspection's details (letterhead, team) and its báo cáo.
+		EditInspection: bind(t, "e", "ui.key.edit_inspection", "e"),
+		Report:         bind(t, "b", "ui.key.report", "b"),
 	}
 }
 
@@ -84,8 +88,8 @@ func (k startKeys) ShortHelp() []key.Binding {
 }
 
 func (k startKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.AddUnit, k.Reload},
-		{k.Export, k.Import, k.Conflicts}}
+	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.EditInspection, k.AddUnit, k.Reload},
+		{k.Report, k.Export, k.Import, k.Conflicts}}
 }
 
 // importResultKeys close the import result on the start screen.
@@ -260,6 +264,7 @@ type summaryKeys struct {
 	NextField, PrevField, Save                             key.Binding
 	Confirm, Cancel                                        key.Binding
 	Export                                                 key.Binding
+	Conclusion                                             key.Binding
 }
 
 func newSummaryKeys(t i18n.Catalog) summaryKeys {
@@ -268,7 +273,7 @@ func newSummaryKeys(t i18n.Catalog) summaryKeys {
 		Down:      bind(t, "↓/j", "ui.key.scroll_down", "down", "j"),
 		PageUp:    bind(t, "pgup", "ui.key.page_up", "pgup"),
 		PageDown:  bind(t, "pgdn", "ui.key.page_down", "pgdown"),
-		EditSide:  bind(t, "e", "ui.key.edit_unit_side", "e"),
+		EditSide:  bind(t, "e", "ui.key.edit_visit", "e"),
 		Finalize:  bind(t, "f", "ui.key.finalize", "f"),
 		Reopen:    bind(t, "o", "ui.key.reopen", "o"),
 		NextField: bind(t, "tab", "ui.key.next_field", "tab"),
@@ -277,5 +282,7 @@ func newSummaryKeys(t i18n.Catalog) summaryKeys {
 		Confirm:   bind(t, "y", "ui.key.confirm", "y", "enter"),
 		Cancel:    bind(t, "n/esc", "ui.key.cancel", "n", "esc"),
 		Export:    bind(t, "x", "ui.key.export", "x"),
+		// The thông báo kết luận, issued after the biên bản is finalized.
+		Conclusion: bind(t, "t", "ui.key.conclusion", "t"),
 	}
 }

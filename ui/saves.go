@@ -137,20 +137,22 @@ func saveFindingCmd(st Store, f model.Finding) tea.Cmd {
 type changeKind int
 
 const (
-	changeSide     changeKind = iota // the unit's representative and comments
-	changeFinalize                   // finalize: the findings become read-only
-	changeReopen                     // reopen a finalized assessment, with a reason
+	changeSide       changeKind = iota // the biên bản's details: place, hours, the unit's people, remarks
+	changeFinalize                     // finalize: the findings become read-only
+	changeReopen                       // reopen a finalized assessment, with a reason
+	changeConclusion                   // the thông báo kết luận, issued after finalizing
 )
 
 func (k changeKind) String() string {
-	return [...]string{"side", "finalize", "reopen"}[k]
+	return [...]string{"side", "finalize", "reopen", "conclusion"}[k]
 }
 
 // assessmentChange is a change to an assessment for the pipeline to store.
 type assessmentChange struct {
 	kind changeKind
 	// assessment is the assessment changed (for changeSide, with the new
-	// side; for the others only its ID counts).
+	// details; for changeConclusion, with the new thông báo; for the
+	// others only its ID counts).
 	assessment model.Assessment
 	reason     string // why it is reopened
 }
@@ -176,8 +178,10 @@ func (p saver) change(c common, ch assessmentChange) (saver, tea.Cmd) {
 			a, err = st.Finalize(ctx, actor, ch.assessment.ID)
 		case changeReopen:
 			a, err = st.Reopen(ctx, actor, ch.assessment.ID, ch.reason)
-		default:
-			a, err = st.SaveUnitSide(ctx, actor, ch.assessment)
+		case changeConclusion:
+			a, err = st.SaveConclusion(ctx, actor, ch.assessment.ID, ch.assessment.Conclusion)
+		case changeSide:
+			a, err = st.SaveVisit(ctx, actor, ch.assessment)
 		}
 		return assessmentSavedMsg{kind: ch.kind, assessment: a, err: err}
 	}
@@ -233,7 +237,7 @@ func (a App) handleAssessmentSaved(msg assessmentSavedMsg) (App, tea.Cmd) {
 			a.status.text = a.c.t.T("ui.summary.finalized_ok")
 		case changeReopen:
 			a.status.text = a.c.t.T("ui.summary.reopened_ok")
-		default:
+		case changeConclusion, changeSide:
 		}
 	}
 	s := a.summary.saved(msg, a.sess)

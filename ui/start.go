@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -16,12 +15,13 @@ type startForm int
 
 const (
 	noForm            startForm = iota // the lists have the keyboard
-	newInspectionForm                  // a new inspection
+	newInspectionForm                  // an inspection's details: a new one, or the selected one (details)
 	addUnitForm                        // a unit added to the selected inspection
+	reportDetailsForm                  // the selected inspection's báo cáo kết quả kiểm tra (details)
 )
 
 func (f startForm) String() string {
-	return [...]string{"none", "new-inspection", "add-unit"}[f]
+	return [...]string{"none", "inspection", "add-unit", "report"}[f]
 }
 
 // startModel lists the inspections and, for the selected one, its units
@@ -42,9 +42,15 @@ type startModel struct {
 	err         string
 	formKind    startForm
 	form        form
-	unitForm    unitFormState
-	export      exportForm
-	imports     importForm
+	// details is the open details form (an inspection's, a báo cáo's),
+	// editing the inspection it started from; generated is the báo cáo's
+	// generated paragraphs.
+	details   detailsForm
+	editing   model.Inspection
+	generated model.Narrative
+	unitForm  unitFormState
+	export    exportForm
+	imports   importForm
 	// openConflicts is how many conflicts wait (a line above the lists).
 	openConflicts int
 }
@@ -52,6 +58,7 @@ type startModel struct {
 func newStartModel(c common) startModel {
 	m := startModel{c: c, keys: newStartKeys(c.t), imports: newImportForm(c)}
 	m.keys.Export.SetEnabled(c.exporter != nil)
+	m.keys.Report.SetEnabled(c.exporter != nil)
 	m.keys.Import.SetEnabled(c.importer != nil)
 	m.keys.Conflicts.SetEnabled(c.importer != nil)
 	return m
@@ -63,6 +70,7 @@ func (m *startModel) setSize(w, h int) {
 	}
 	m.c = m.c.sized(w, h)
 	m.form.setSize(w, h)
+	m.details.setSize(w, h)
 	m.export.setSize(w, h)
 	m.imports.setSize(w, h)
 	m.scroll()
@@ -102,11 +110,13 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
 		}
 	case inspectionCreatedMsg:
 		if msg.err != nil {
-			m.form.err = m.c.t.Err(msg.err)
+			m.details.err = m.c.t.Err(msg.err)
 			break
 		}
 		m.formKind, m.focusUnits = noForm, false
 		cmd = loadInspectionsCmd(m.c.store, msg.inspection.ID)
+	case narrativeLoadedMsg:
+		m, cmd = m.openReportForm(msg)
 	case knownUnitsMsg:
 		m = m.handleKnownUnits(msg)
 	case unitAddedMsg:
@@ -205,8 +215,22 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 			return m, nil, goTo(navigation{to: screenChecklist, assessmentID: r.assessment.ID, unit: r.unit})
 		}
 	case key.Matches(km, m.keys.NewInspection):
-		m, cmd := m.openInspectionForm()
+		m, cmd := m.openInspectionForm(model.Inspection{})
 		return m, cmd, result{}
+	case key.Matches(km, m.keys.EditInspection):
+		if in, ok := m.selected(); ok {
+			m, cmd := m.openInspectionForm(in)
+			return m, cmd, result{}
+		}
+		m.err = m.c.t.T("ui.start.need_inspection")
+	case key.Matches(km, m.keys.Report):
+		in, ok := m.selected()
+		if !ok {
+			m.err = m.c.t.T("ui.start.need_inspection")
+			break
+		}
+		m.err = ""
+		return m, loadNarrativeCmd(m.c.exporter, in.ID), say(m.c.t.T("ui.status.loading"))
 	case key.Matches(km, m.keys.AddUnit):
 		if _, ok := m.selected(); ok {
 			m, cmd := m.openUnitForm()
@@ -244,6 +268,7 @@ func (m startModel) openExportForm() startModel {
 	if m.focusUnits && m.unitCursor < len(m.rows) && m.rowsFor == in.ID {
 		r := m.rows[m.unitCursor]
 		t.assessmentID, t.unitName, t.doc = r.assessment.ID, r.unit.Name, exportUnit
+		t.finalized = r.assessment.Status == model.StatusFinalized
 	}
 	if f, ok := newExportForm(m.c, t); ok {
 		m.err, m.export = "", f
@@ -265,19 +290,36 @@ func (m startModel) move(d int) (startModel, tea.Cmd) {
 	return m, loadUnitsCmd(m.c.store, in.ID, "")
 }
 
-func (m startModel) openInspectionForm() (startModel, tea.Cmd) {
-	t := m.c.t
-	f := newForm(m.c, t.T("ui.start.new_inspection"))
-	f = f.withInput(t.T("ui.form.title"), "", t.T("ui.form.title_hint"))
-	f = f.withInput(t.T("ui.form.year"), strconv.Itoa(m.c.now().Year()), "")
-	f = f.withInput(t.T("ui.form.plan"), "", t.T("ui.form.plan_hint"))
+// openInspectionForm opens the details form of in (a new inspection when
+// in has no ID).
+func (m startModel) openInspectionForm(in model.Inspection) (startModel, tea.Cmd) {
 	var cmd tea.Cmd
-	m.form, cmd = f.focused()
-	m.formKind = newInspectionForm
+	m.details, cmd = inspectionForm(m.c, in).focused()
+	m.editing, m.formKind = in, newInspectionForm
+	return m, cmd
+}
+
+// openReportForm opens the báo cáo's form once its generated paragraphs
+// are in, for the inspection they were asked for.
+func (m startModel) openReportForm(msg narrativeLoadedMsg) (startModel, tea.Cmd) {
+	in, ok := m.selected()
+	if !ok || in.ID != msg.inspectionID {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.err = m.c.t.T("ui.err.load", m.c.t.Err(msg.err))
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.details, cmd = reportForm(m.c, in, msg.generated).focused()
+	m.editing, m.generated, m.formKind = in, msg.generated, reportDetailsForm
 	return m, cmd
 }
 
 func (m startModel) updateForm(km tea.KeyMsg) (startModel, tea.Cmd) {
+	if m.formKind == newInspectionForm || m.formKind == reportDetailsForm {
+		return m.updateDetails(km)
+	}
 	f, cmd, res := m.form.update(km)
 	m.form = f
 	if m.formKind == addUnitForm {
@@ -290,10 +332,25 @@ func (m startModel) updateForm(km tea.KeyMsg) (startModel, tea.Cmd) {
 		m.formKind = noForm
 		return m, nil
 	case formSubmit:
-		if m.formKind == newInspectionForm {
-			return m.submitInspection()
-		}
 		return m.submitUnit()
+	default:
+		return m, cmd
+	}
+}
+
+// updateDetails gives a key to the open details form.
+func (m startModel) updateDetails(km tea.KeyMsg) (startModel, tea.Cmd) {
+	f, cmd, res := m.details.update(km)
+	m.details = f
+	switch res {
+	case formCancel:
+		m.formKind = noForm
+		return m, nil
+	case formSubmit:
+		if m.formKind == reportDetailsForm {
+			return m.submitReport()
+		}
+		return m.submitInspectionDetails()
 	default:
 		return m, cmd
 	}
@@ -301,25 +358,11 @@ func (m startModel) updateForm(km tea.KeyMsg) (startModel, tea.Cmd) {
 
 func clean(s string) string { return norm.NFC.String(strings.Join(strings.Fields(s), " ")) }
 
-func (m startModel) submitInspection() (startModel, tea.Cmd) {
-	f, t := m.form, m.c.t
-	title := clean(f.value(0))
-	year, err := strconv.Atoi(strings.TrimSpace(f.value(1)))
-	switch {
-	case title == "":
-		m.form.err = t.T("ui.form.title_required")
-	case err != nil || year < 1990 || year > 2200:
-		m.form.err = t.T("ui.form.year_invalid")
-	default:
-		m.form.err = ""
-		return m, createInspectionCmd(m.c.store, m.c.inspector, model.Inspection{Title: title, Year: year, Plan: clean(f.value(2))})
-	}
-	return m, nil
-}
-
 // ShortHelp implements help.KeyMap.
 func (m startModel) ShortHelp() []key.Binding {
 	switch {
+	case m.formKind == newInspectionForm || m.formKind == reportDetailsForm:
+		return m.details.ShortHelp()
 	case m.formKind != noForm:
 		return m.form.ShortHelp()
 	case m.export.open:
@@ -333,6 +376,8 @@ func (m startModel) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m startModel) FullHelp() [][]key.Binding {
 	switch {
+	case m.formKind == newInspectionForm || m.formKind == reportDetailsForm:
+		return m.details.FullHelp()
 	case m.formKind != noForm:
 		return m.form.FullHelp()
 	case m.export.open:

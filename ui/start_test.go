@@ -19,10 +19,11 @@ func TestCreateInspectionAndAddUnit(t *testing.T) {
 	if a.start.formKind != newInspectionForm {
 		t.Fatal("n did not open the form")
 	}
-	// Year is proposed from the clock (2022); the title is required.
-	a = keys(t, a, "tab", "tab", "enter")
+	// Year is proposed from the clock (2022); the title is required, and
+	// the focus goes back to it.
+	a = keys(t, a, "tab", "tab", "ctrl+s")
 	requireContains(t, a, "Cần nhập tên đợt kiểm tra.")
-	a = keys(t, a, "tab", "Kiểm tra CCHC năm 2022 (đột xuất)", "tab", "tab", "enter")
+	a = keys(t, a, "Kiểm tra CCHC năm 2022 (đột xuất)", "ctrl+s")
 	ins, err := db.Inspections(context.Background())
 	if err != nil || len(ins) != 1 || ins[0].Title != "Kiểm tra CCHC năm 2022 (đột xuất)" || ins[0].Year != 2022 {
 		t.Fatalf("inspections: %+v %v", ins, err)

@@ -14,9 +14,9 @@ import (
 // selected.
 func newInspection(t *testing.T, a App, title, year string) App {
 	t.Helper()
-	a = keys(t, a, "n", title, "tab", "backspace", "backspace", "backspace", "backspace", year, "tab", "enter")
+	a = keys(t, a, "n", title, "tab", "backspace", "backspace", "backspace", "backspace", year, "ctrl+s")
 	if a.start.formKind != noForm {
-		t.Fatalf("new inspection form still open: %s", a.start.form.err)
+		t.Fatalf("new inspection form still open: %s", a.start.details.err)
 	}
 	if in, _ := a.start.selected(); in.Title != title {
 		t.Fatalf("selected inspection %q, want %q", in.Title, title)

@@ -41,6 +41,8 @@ func (m *startModel) scroll() {
 
 func (m startModel) view() []string {
 	switch {
+	case m.formKind == newInspectionForm || m.formKind == reportDetailsForm:
+		return m.details.view()
 	case m.formKind != noForm:
 		return m.form.view()
 	case m.export.open:
@@ -106,9 +108,7 @@ func (m startModel) unitsView(w, h int) []string {
 		{t.T("ui.start.col.progress"), 9, func(r unitRow) string {
 			return fmt.Sprintf("%d/%d", r.progress.Answered, r.progress.Total)
 		}},
-		{t.T("ui.start.col.score"), 13, func(r unitRow) string {
-			return m.c.pts(r.progress.Score) + "/" + m.c.pts(r.progress.Max)
-		}},
+		{t.T("ui.start.col.score"), 15, func(r unitRow) string { return m.c.resultCell(r.progress.Tally(), r.assessment.Status) }},
 		{t.T("ui.start.col.status"), 15, func(r unitRow) string { return m.c.statusName(r.assessment.Status) }},
 	}
 	total := func() int {

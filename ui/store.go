@@ -30,6 +30,12 @@ type Store interface {
 	Findings(ctx context.Context, assessmentID string) ([]model.Finding, error)
 	SaveFinding(ctx context.Context, f model.Finding) (model.Finding, error)
 	SaveUnitSide(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
+	// SaveVisit records the biên bản's details of a visit (place, day,
+	// hours, number, copies, the unit's participants, strengths, the
+	// unit's comments); SaveConclusion its thông báo kết luận, which a
+	// finalized assessment takes too.
+	SaveVisit(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
+	SaveConclusion(ctx context.Context, actor, assessmentID string, c model.Conclusion) (model.Assessment, error)
 	Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error)
 	Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error)
 	// CheckIntegrity reads the whole database for damage; it runs once,
@@ -53,6 +59,14 @@ type Exporter interface {
 	// ExportSummary writes the consolidated summary of one inspection;
 	// format is one of summaryFormats.
 	ExportSummary(ctx context.Context, inspectionID, format string) (string, error)
+	// ExportConclusion writes the thông báo kết luận of a finalized
+	// assessment; ExportReport the báo cáo kết quả kiểm tra of an
+	// inspection. format is one of conclusionFormats, reportFormats.
+	ExportConclusion(ctx context.Context, assessmentID, format string) (string, error)
+	ExportReport(ctx context.Context, inspectionID, format string) (string, error)
+	// ReportNarrative is the báo cáo's paragraphs as generated from the
+	// inspection's records, for its form to start from.
+	ReportNarrative(ctx context.Context, inspectionID string) (model.Narrative, error)
 }
 
 // Importer merges bundle files from other devices and settles the

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
@@ -17,61 +16,39 @@ type summaryMode int
 
 const (
 	summaryBrowse          summaryMode = iota // reading the review
-	summaryEditSide                           // recording the unit's side
+	summaryEditSide                           // recording the biên bản's details (visitForm)
 	summaryConfirmFinalize                    // asking before finalizing
 	summaryGaps                               // listing what blocks finalizing
 	summaryReopen                             // asking why it is reopened
 	summaryExport                             // choosing what to export
+	summaryConclusion                         // recording the thông báo kết luận (conclusionForm)
 )
 
 func (m summaryMode) String() string {
-	return [...]string{"browse", "edit-side", "confirm-finalize", "gaps", "reopen", "export"}[m]
-}
-
-// sideField is a field of the unit's side, in tab order.
-type sideField int
-
-const (
-	sideRepresentative sideField = iota
-	sidePosition
-	sideComments
-	sideFields // how many there are
-)
-
-func (f sideField) String() string {
-	return [...]string{"representative", "position", "comments"}[f]
+	return [...]string{"browse", "edit-side", "confirm-finalize", "gaps", "reopen", "export", "conclusion"}[m]
 }
 
 // summaryModel reviews a unit: scores by field and overall, the
-// classification, shortcomings and recommendations; records the unit's
-// representative and comments; finalizes and reopens. The session comes
-// in with every update and view.
+// classification, shortcomings and recommendations; records the biên
+// bản's details (place, hours, the unit's people, strengths, the unit's
+// comments) and, once finalized, the thông báo kết luận; finalizes and
+// reopens. The session comes in with every update and view.
 type summaryModel struct {
 	c       common
 	keys    summaryKeys
 	offset  int
 	mode    summaryMode
-	focus   sideField
-	rep     textinput.Model
-	pos     textinput.Model
-	comment textarea.Model
+	details detailsForm // the open visit or thông báo form
 	reason  textinput.Model
 	gaps    []string
 	err     string
 	export  exportForm
 }
 
-func newSummaryModel(c common, s session) summaryModel {
+func newSummaryModel(c common, _ session) summaryModel {
 	m := summaryModel{c: c, keys: newSummaryKeys(c.t)}
-	m.rep = newTextInput(c)
-	m.pos = newTextInput(c)
 	m.reason = newTextInput(c)
 	m.reason.Placeholder = c.t.T("ui.summary.reopen_placeholder")
-	m.comment = newTextArea(c)
-	m.comment.Placeholder = c.t.T("ui.summary.comments_placeholder")
-	m.rep.SetValue(s.assessment.Representative)
-	m.pos.SetValue(s.assessment.RepresentativePosition)
-	m.comment.SetValue(s.assessment.UnitComments)
 	m.setSize(c.width, c.height)
 	return m
 }
@@ -82,11 +59,8 @@ func (m *summaryModel) setSize(w, h int) {
 	}
 	m.c = m.c.sized(w, h)
 	w = max(1, w)
-	m.rep.Width = max(1, w-30)
-	m.pos.Width = max(1, w-30)
 	m.reason.Width = max(1, w-4)
-	m.comment.SetWidth(max(1, w-2))
-	m.comment.SetHeight(3)
+	m.details.setSize(w, h)
 	m.export.setSize(w, h/2)
 }
 
@@ -97,23 +71,24 @@ func (m summaryModel) keymap(s session) summaryKeys {
 	k.EditSide.SetEnabled(!fin)
 	k.Finalize.SetEnabled(!fin)
 	k.Reopen.SetEnabled(fin)
+	k.Conclusion.SetEnabled(fin)
 	k.Export.SetEnabled(m.c.exporter != nil)
 	return k
 }
 
 // typing reports whether a text field has the keyboard.
-func (m summaryModel) typing() bool { return m.mode == summaryEditSide || m.mode == summaryReopen }
+func (m summaryModel) typing() bool {
+	return m.mode == summaryEditSide || m.mode == summaryConclusion || m.mode == summaryReopen
+}
 
-// commit is the unit's side, as typed, to store if it changed.
+// commit is the open visit form's details, to store if they are valid
+// and changed (leaving the screen or quitting keeps what was typed).
 func (m summaryModel) commit(s session) (summaryModel, result) {
 	if !s.isOpen() || m.mode != summaryEditSide || s.finalized() {
 		return m, result{}
 	}
-	a := s.assessment
-	a.Representative = norm.NFC.String(strings.TrimSpace(m.rep.Value()))
-	a.RepresentativePosition = norm.NFC.String(strings.TrimSpace(m.pos.Value()))
-	a.UnitComments = norm.NFC.String(strings.TrimSpace(m.comment.Value()))
-	if a == s.assessment {
+	a, _, msg := readVisit(m.details, s.assessment)
+	if msg != "" || !visitChanged(s.assessment, a) {
 		return m, result{}
 	}
 	return m, result{change: &assessmentChange{kind: changeSide, assessment: a}}
@@ -126,28 +101,14 @@ func (m summaryModel) saved(msg assessmentSavedMsg, s session) summaryModel {
 			m.gaps, m.mode = s.gaps(), summaryGaps
 		}
 		m.err = m.c.t.Err(msg.err)
+		if m.mode == summaryEditSide || m.mode == summaryConclusion {
+			m.details.err = m.err
+		}
 		return m
 	}
 	m.err = ""
-	if msg.kind != changeSide {
-		m.mode = summaryBrowse
-	}
+	m.mode = summaryBrowse
 	return m
-}
-
-// focused is the summary with the keyboard in the focused side field.
-func (m summaryModel) focused() (summaryModel, tea.Cmd) {
-	m.rep.Blur()
-	m.pos.Blur()
-	m.comment.Blur()
-	switch m.focus {
-	case sideRepresentative:
-		return m, m.rep.Focus()
-	case sidePosition:
-		return m, m.pos.Focus()
-	default:
-		return m, m.comment.Focus()
-	}
 }
 
 // update handles a key; pending says whether changes of s are still on
@@ -159,8 +120,8 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 	}
 	keys := m.keymap(s)
 	switch m.mode {
-	case summaryEditSide:
-		return m.updateSide(km, s)
+	case summaryEditSide, summaryConclusion:
+		return m.updateDetails(km, s)
 	case summaryExport:
 		var cmd tea.Cmd
 		var r result
@@ -204,8 +165,14 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 	case key.Matches(km, keys.PageDown):
 		m = m.scroll(s, m.c.halfPage())
 	case key.Matches(km, keys.EditSide):
-		m.mode, m.focus, m.err = summaryEditSide, sideRepresentative, ""
-		m, cmd := m.focused()
+		var cmd tea.Cmd
+		m.details, cmd = visitForm(m.c, s.assessment).focused()
+		m.mode, m.err = summaryEditSide, ""
+		return m, cmd, result{}
+	case key.Matches(km, keys.Conclusion):
+		var cmd tea.Cmd
+		m.details, cmd = conclusionForm(m.c, s.assessment).focused()
+		m.mode, m.err = summaryConclusion, ""
 		return m, cmd, result{}
 	case key.Matches(km, keys.Finalize):
 		m.err = ""
@@ -257,49 +224,40 @@ func (m summaryModel) updateReopen(km tea.KeyMsg, s session) (summaryModel, tea.
 	}
 }
 
-func (m summaryModel) updateSide(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
-	switch {
-	case key.Matches(km, m.c.keys.Back):
-		m, r := m.commit(s)
+// updateDetails gives a key to the open visit or thông báo form: ctrl+s
+// stores what it holds (the form stays open until the store answers),
+// esc closes it without storing.
+func (m summaryModel) updateDetails(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
+	f, cmd, res := m.details.update(km)
+	m.details = f
+	switch res {
+	case formCancel:
 		m.mode = summaryBrowse
-		m.rep.Blur()
-		m.pos.Blur()
-		m.comment.Blur()
-		return m, nil, r
-	case key.Matches(km, m.keys.Save):
-		m, r := m.commit(s)
-		return m, nil, r
-	case key.Matches(km, m.keys.NextField), key.Matches(km, m.keys.PrevField):
-		m, r := m.commit(s)
-		d := sideField(1)
-		if key.Matches(km, m.keys.PrevField) {
-			d = sideFields - 1
+		return m, nil, result{}
+	case formSubmit:
+		if m.mode == summaryConclusion {
+			c, field, msg := readConclusion(m.details)
+			if msg != "" {
+				m.details, cmd = m.details.fail(field, msg)
+				return m, cmd, result{}
+			}
+			a := s.assessment
+			a.Conclusion = c
+			return m, nil, result{change: &assessmentChange{kind: changeConclusion, assessment: a}}
 		}
-		m.focus = (m.focus + d) % sideFields
-		m, cmd := m.focused()
-		return m, cmd, r
-	}
-	if km.Type == tea.KeyEnter && m.focus != sideComments {
-		m.focus++
-		m, cmd := m.focused()
+		a, field, msg := readVisit(m.details, s.assessment)
+		if msg != "" {
+			m.details, cmd = m.details.fail(field, msg)
+			return m, cmd, result{}
+		}
+		if !visitChanged(s.assessment, a) {
+			m.mode = summaryBrowse
+			return m, nil, result{}
+		}
+		return m, nil, result{change: &assessmentChange{kind: changeSide, assessment: a}}
+	default:
 		return m, cmd, result{}
 	}
-	m, cmd := m.typeKey(km)
-	return m, cmd, result{}
-}
-
-// typeKey gives a key to the focused side field.
-func (m summaryModel) typeKey(km tea.KeyMsg) (summaryModel, tea.Cmd) {
-	var cmd tea.Cmd
-	switch m.focus {
-	case sideRepresentative:
-		m.rep, cmd, _ = typeInto(m.rep, km)
-	case sidePosition:
-		m.pos, cmd, _ = typeInto(m.pos, km)
-	default:
-		m.comment, cmd, _ = typeInto(m.comment, km)
-	}
-	return m, cmd
 }
 
 // scroll moves the review by d lines, within its length.
@@ -311,7 +269,7 @@ func (m summaryModel) scroll(s session, d int) summaryModel {
 
 // exportTarget is the open unit's record, or its inspection's summary.
 func (m summaryModel) exportTarget(s session) exportTarget {
-	return exportTarget{assessmentID: s.assessment.ID, unitName: s.unit.Name,
+	return exportTarget{assessmentID: s.assessment.ID, unitName: s.unit.Name, finalized: s.finalized(),
 		inspectionID: s.assessment.InspectionID, doc: exportUnit}
 }
 
@@ -321,8 +279,8 @@ func (m summaryModel) ShortHelp(s session) []key.Binding {
 	switch m.mode {
 	case summaryExport:
 		return m.export.ShortHelp()
-	case summaryEditSide:
-		return []key.Binding{k.NextField, k.Save, m.c.keys.Back}
+	case summaryEditSide, summaryConclusion:
+		return m.details.ShortHelp()
 	case summaryConfirmFinalize:
 		return []key.Binding{k.Confirm, k.Cancel}
 	case summaryGaps:
@@ -330,17 +288,21 @@ func (m summaryModel) ShortHelp(s session) []key.Binding {
 	case summaryReopen:
 		return []key.Binding{m.c.keys.Back}
 	default:
-		return []key.Binding{k.Down, k.EditSide, k.Finalize, k.Reopen, k.Export, m.c.keys.Back}
+		return []key.Binding{k.Down, k.EditSide, k.Finalize, k.Reopen, k.Conclusion, k.Export, m.c.keys.Back}
 	}
 }
 
 // FullHelp is every key of the summary on s.
 func (m summaryModel) FullHelp(s session) [][]key.Binding {
-	if m.mode == summaryExport {
+	switch m.mode {
+	case summaryExport:
 		return m.export.FullHelp()
+	case summaryEditSide, summaryConclusion:
+		return m.details.FullHelp()
+	default:
 	}
 	k := m.keymap(s)
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.EditSide, k.NextField, k.Save}, {k.Finalize, k.Reopen, k.Confirm, k.Cancel},
+		{k.EditSide, k.Conclusion}, {k.Finalize, k.Reopen, k.Confirm, k.Cancel},
 		{k.Export}}
 }
