@@ -75,9 +75,7 @@ func runTUI(env *cli.Env, path string) int {
 		return env.Fatal(err)
 	}
 	lang := env.Global.Lang
-	// The built-ins are parsed when a form first needs them, not before
-	// the first frame.
-	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, LoadChecklists: checklists.Builtin,
+	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds,
 		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
 		Importer: db})
 	// 120 frames a second (the most Bubble Tea draws): a screen that is

@@ -10,7 +10,7 @@ import (
 // InspectionProgress returns the progress of every assessment of an
 // inspection, by assessment ID, reading one row per assessment: the counts
 // are kept beside the findings by triggers, and each checklist version's
-// size beside the checklist (migration 006), so the unit list costs the
+// size beside the checklist (migration 007), so the unit list costs the
 // same with a hundred findings or a million and parses no checklist.
 func (db *DB) InspectionProgress(ctx context.Context, inspectionID string) (map[string]model.Progress, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT a.id, coalesce(p.answered, 0), coalesce(p.score, 0), coalesce(p.na_max, 0),

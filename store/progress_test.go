@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -122,11 +123,11 @@ func TestProgressMigration(t *testing.T) {
 	if err := db.SeedDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	// Back to schema 5: what migration 006 adds goes.
+	// Back to schema 6: what migration 007 adds goes.
 	for _, q := range []string{"DROP TRIGGER progress_add", "DROP TRIGGER progress_remove", "DROP TRIGGER progress_change",
 		"DROP TRIGGER progress_rekey", "DROP TRIGGER checklist_items_add", "DROP TABLE progress", "DROP TABLE checklist_items",
 		"DROP TABLE checklist_totals",
-		"DELETE FROM schema_migrations WHERE version >= 6"} {
+		"DELETE FROM schema_migrations WHERE version >= 7"} {
 		if _, err := db.sql.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -148,4 +149,53 @@ func TestProgressMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	progressMatchesScore(t, db, in.ID, "after the migration")
+}
+
+// TestProgressFollowsTheItemsNARule: không áp dụng counts as the item's
+// rule says — left out of the maximum, full marks, or no answer at all.
+func TestProgressFollowsTheItemsNARule(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t, filepath.Join(t.TempDir(), "na.db"))
+	cl := testChecklist()
+	cl.ID, cl.Hash = "na-rules", "na-rules-1"
+	cl.Fields[0].Criteria[0].Items[0].NA = model.NAFull
+	cl.Fields[0].Criteria[0].Items[1].NA = model.NANotAllowed
+	cl.Index()
+	if _, err := db.AddChecklists(ctx, false, cl); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.ImportPlan(ctx, "Lê Thị Hoa", &model.Plan{
+		Inspection: model.Inspection{Year: 2022, Title: "Kiểm tra năm 2022"},
+		Visits: []model.Visit{{Unit: model.Unit{Code: "STP", Name: "Sở Tư pháp", Kind: "so"},
+			Date: model.NewDate(2022, 10, 18), ChecklistID: "na-rules"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := db.AssessmentOf(ctx, res.Inspection.ID, "STP")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every item marked không áp dụng, as a bundle may carry it even where
+	// the rule forbids it.
+	for i, code := range []string{"1.1.1", "1.1.2", "2.1.1"} {
+		if _, err := db.sql.ExecContext(ctx, `INSERT INTO findings(id, assessment_id, item_code, result, score, updated_by, updated_at, device, revision)
+			VALUES (?, ?, ?, 'na', 0, 'x', '2022-10-18T08:00:00.000000000Z', 'x', ?)`, "f"+code, a.ID, code, fmt.Sprint("rev-", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	progressMatchesScore(t, db, res.Inspection.ID, "every item không áp dụng")
+	got, err := db.InspectionProgress(ctx, res.Inspection.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 1.1.1 earns its 100 and stays in; 1.1.2 is unanswered and stays in;
+	// 2.1.1 leaves the maximum.
+	if p := got[a.ID]; p.Answered != 2 || p.Score != 100 || p.AdjustedMax != 300 {
+		t.Errorf("progress %+v, want 2 answered, 100 points of 300", p)
+	}
+	if _, err := db.sql.ExecContext(ctx, `UPDATE findings SET result = 'pass', score = 100 WHERE item_code = '1.1.1'`); err != nil {
+		t.Fatal(err)
+	}
+	progressMatchesScore(t, db, res.Inspection.ID, "after a change")
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -25,12 +24,6 @@ type Deps struct {
 	Lang  i18n.Lang
 	Log   *slog.Logger
 	Kinds []model.KindInfo
-	// Checklists are the built-in checklists, for proposing one from a new
-	// unit's kind (they must also be in the store).
-	Checklists []*model.Checklist
-	// LoadChecklists, when Checklists is nil, gives them the first time a
-	// form needs them: parsing them is not worth delaying the first frame.
-	LoadChecklists func() ([]*model.Checklist, error)
 	// Now is the clock ("Đã lưu 14:32:05"); nil means time.Now.
 	Now func() time.Time
 	// Exporter writes records and summaries to files; nil hides export.
@@ -107,27 +100,10 @@ func New(deps Deps) App {
 	}
 	t := i18n.New(deps.Lang)
 	c := common{st: DefaultStyles(), t: t, now: now, log: log.With("pkg", "ui"),
-		store: deps.Store, kinds: deps.Kinds, checklists: lazyChecklists(deps, log), keys: newGlobalKeys(t),
+		store: deps.Store, kinds: deps.Kinds, keys: newGlobalKeys(t),
 		debounce: debounceDelay, exporter: deps.Exporter, importer: deps.Importer}
 	return App{c: c, screen: screenLoading, help: newHelp(c.st), editor: &editorModel{}, summary: &summaryModel{},
 		drawn: newDrawnCache()}
-}
-
-// lazyChecklists returns the built-in checklists of deps, loading them on
-// first use; every copy of common shares the one result.
-func lazyChecklists(deps Deps, log *slog.Logger) func() []*model.Checklist {
-	given, load := deps.Checklists, deps.LoadChecklists
-	return sync.OnceValue(func() []*model.Checklist {
-		if given != nil || load == nil {
-			return given
-		}
-		cls, err := load()
-		if err != nil {
-			log.Error("load the built-in checklists", "err", err)
-			return nil
-		}
-		return cls
-	})
 }
 
 // Init reads the settings.

@@ -1,4 +1,4 @@
--- 006: each assessment's progress kept beside its findings, so the unit
+-- 007: each assessment's progress kept beside its findings, so the unit
 -- list shows how far every unit has come by reading one row per unit, not
 -- every finding of the inspection. Triggers keep it exact in the same
 -- transaction as the change, whichever code path writes a finding. It
@@ -11,11 +11,13 @@ CREATE TABLE IF NOT EXISTS checklist_items (
 	version      TEXT NOT NULL,
 	code         TEXT NOT NULL,
 	max          INTEGER NOT NULL, -- hundredths of a point
+	na           TEXT NOT NULL,    -- what không áp dụng does (model.NAPolicy)
 	PRIMARY KEY (checklist_id, version, code)
 ) STRICT, WITHOUT ROWID;
 
-INSERT INTO checklist_items(checklist_id, version, code, max)
-SELECT c.id, c.version, json_extract(i.value, '$.code'), coalesce(json_extract(i.value, '$.max'), 0)
+INSERT INTO checklist_items(checklist_id, version, code, max, na)
+SELECT c.id, c.version, json_extract(i.value, '$.code'), coalesce(json_extract(i.value, '$.max'), 0),
+	coalesce(json_extract(i.value, '$.not_applicable'), '')
 FROM checklists c, json_each(c.body, '$.fields') f, json_each(f.value, '$.criteria') cr, json_each(cr.value, '$.items') i
 WHERE true
 ON CONFLICT DO NOTHING;
@@ -37,8 +39,9 @@ GROUP BY c.id, c.version
 ON CONFLICT DO NOTHING;
 
 CREATE TRIGGER IF NOT EXISTS checklist_items_add AFTER INSERT ON checklists BEGIN
-	INSERT INTO checklist_items(checklist_id, version, code, max)
-	SELECT NEW.id, NEW.version, json_extract(i.value, '$.code'), coalesce(json_extract(i.value, '$.max'), 0)
+	INSERT INTO checklist_items(checklist_id, version, code, max, na)
+	SELECT NEW.id, NEW.version, json_extract(i.value, '$.code'), coalesce(json_extract(i.value, '$.max'), 0),
+		coalesce(json_extract(i.value, '$.not_applicable'), '')
 	FROM json_each(NEW.body, '$.fields') f, json_each(f.value, '$.criteria') cr, json_each(cr.value, '$.items') i
 	WHERE true
 	ON CONFLICT DO NOTHING;
@@ -49,10 +52,11 @@ CREATE TRIGGER IF NOT EXISTS checklist_items_add AFTER INSERT ON checklists BEGI
 	ON CONFLICT DO NOTHING;
 END;
 
--- Per assessment, over the findings whose item is in its checklist (as
--- model.Score counts them): how many are answered (any result, không áp
--- dụng included), the points they earn (không áp dụng earns none), and the
--- maxima of the items found không áp dụng (which leave the maximum).
+-- Per assessment, over the findings whose item is in its checklist, as
+-- model.Score counts them: how many are answered, the points they earn,
+-- and the maxima of the items left out of the maximum. Không áp dụng
+-- follows the item's rule: left out (the default), full marks ('full'),
+-- or not an answer at all ('no').
 CREATE TABLE IF NOT EXISTS progress (
 	assessment_id TEXT PRIMARY KEY,
 	answered      INTEGER NOT NULL,
@@ -62,8 +66,7 @@ CREATE TABLE IF NOT EXISTS progress (
 
 DELETE FROM progress;
 INSERT INTO progress(assessment_id, answered, score, na_max)
-SELECT f.assessment_id, sum(f.result != ''), sum(CASE WHEN f.result IN ('pass', 'partial', 'fail') THEN f.score ELSE 0 END),
-	sum(CASE WHEN f.result = 'na' THEN ci.max ELSE 0 END)
+SELECT f.assessment_id, sum(CASE WHEN f.result = '' OR (f.result = 'na' AND ci.na = 'no') THEN 0 ELSE 1 END), sum(CASE WHEN f.result IN ('pass', 'partial', 'fail') THEN f.score WHEN f.result = 'na' AND ci.na = 'full' THEN ci.max ELSE 0 END), sum(CASE WHEN f.result = 'na' AND ci.na NOT IN ('full', 'no') THEN ci.max ELSE 0 END)
 FROM findings f
 JOIN assessments a ON a.id = f.assessment_id
 JOIN checklist_items ci ON ci.checklist_id = a.checklist_id AND ci.version = a.checklist_version AND ci.code = f.item_code
@@ -71,8 +74,7 @@ GROUP BY f.assessment_id;
 
 CREATE TRIGGER IF NOT EXISTS progress_add AFTER INSERT ON findings BEGIN
 	INSERT INTO progress(assessment_id, answered, score, na_max)
-	SELECT NEW.assessment_id, NEW.result != '', CASE WHEN NEW.result IN ('pass', 'partial', 'fail') THEN NEW.score ELSE 0 END,
-		CASE WHEN NEW.result = 'na' THEN ci.max ELSE 0 END
+	SELECT NEW.assessment_id, (CASE WHEN NEW.result = '' OR (NEW.result = 'na' AND ci.na = 'no') THEN 0 ELSE 1 END), (CASE WHEN NEW.result IN ('pass', 'partial', 'fail') THEN NEW.score WHEN NEW.result = 'na' AND ci.na = 'full' THEN ci.max ELSE 0 END), (CASE WHEN NEW.result = 'na' AND ci.na NOT IN ('full', 'no') THEN ci.max ELSE 0 END)
 	FROM assessments a JOIN checklist_items ci ON ci.checklist_id = a.checklist_id AND ci.version = a.checklist_version AND ci.code = NEW.item_code
 	WHERE a.id = NEW.assessment_id
 	ON CONFLICT(assessment_id) DO UPDATE SET answered = answered + excluded.answered, score = score + excluded.score,
@@ -81,8 +83,7 @@ END;
 
 CREATE TRIGGER IF NOT EXISTS progress_remove AFTER DELETE ON findings BEGIN
 	INSERT INTO progress(assessment_id, answered, score, na_max)
-	SELECT OLD.assessment_id, -(OLD.result != ''), -(CASE WHEN OLD.result IN ('pass', 'partial', 'fail') THEN OLD.score ELSE 0 END),
-		-(CASE WHEN OLD.result = 'na' THEN ci.max ELSE 0 END)
+	SELECT OLD.assessment_id, -(CASE WHEN OLD.result = '' OR (OLD.result = 'na' AND ci.na = 'no') THEN 0 ELSE 1 END), -(CASE WHEN OLD.result IN ('pass', 'partial', 'fail') THEN OLD.score WHEN OLD.result = 'na' AND ci.na = 'full' THEN ci.max ELSE 0 END), -(CASE WHEN OLD.result = 'na' AND ci.na NOT IN ('full', 'no') THEN ci.max ELSE 0 END)
 	FROM assessments a JOIN checklist_items ci ON ci.checklist_id = a.checklist_id AND ci.version = a.checklist_version AND ci.code = OLD.item_code
 	WHERE a.id = OLD.assessment_id
 	ON CONFLICT(assessment_id) DO UPDATE SET answered = answered + excluded.answered, score = score + excluded.score,
@@ -91,15 +92,13 @@ END;
 
 CREATE TRIGGER IF NOT EXISTS progress_change AFTER UPDATE OF assessment_id, item_code, result, score ON findings BEGIN
 	INSERT INTO progress(assessment_id, answered, score, na_max)
-	SELECT OLD.assessment_id, -(OLD.result != ''), -(CASE WHEN OLD.result IN ('pass', 'partial', 'fail') THEN OLD.score ELSE 0 END),
-		-(CASE WHEN OLD.result = 'na' THEN ci.max ELSE 0 END)
+	SELECT OLD.assessment_id, -(CASE WHEN OLD.result = '' OR (OLD.result = 'na' AND ci.na = 'no') THEN 0 ELSE 1 END), -(CASE WHEN OLD.result IN ('pass', 'partial', 'fail') THEN OLD.score WHEN OLD.result = 'na' AND ci.na = 'full' THEN ci.max ELSE 0 END), -(CASE WHEN OLD.result = 'na' AND ci.na NOT IN ('full', 'no') THEN ci.max ELSE 0 END)
 	FROM assessments a JOIN checklist_items ci ON ci.checklist_id = a.checklist_id AND ci.version = a.checklist_version AND ci.code = OLD.item_code
 	WHERE a.id = OLD.assessment_id
 	ON CONFLICT(assessment_id) DO UPDATE SET answered = answered + excluded.answered, score = score + excluded.score,
 		na_max = na_max + excluded.na_max;
 	INSERT INTO progress(assessment_id, answered, score, na_max)
-	SELECT NEW.assessment_id, NEW.result != '', CASE WHEN NEW.result IN ('pass', 'partial', 'fail') THEN NEW.score ELSE 0 END,
-		CASE WHEN NEW.result = 'na' THEN ci.max ELSE 0 END
+	SELECT NEW.assessment_id, (CASE WHEN NEW.result = '' OR (NEW.result = 'na' AND ci.na = 'no') THEN 0 ELSE 1 END), (CASE WHEN NEW.result IN ('pass', 'partial', 'fail') THEN NEW.score WHEN NEW.result = 'na' AND ci.na = 'full' THEN ci.max ELSE 0 END), (CASE WHEN NEW.result = 'na' AND ci.na NOT IN ('full', 'no') THEN ci.max ELSE 0 END)
 	FROM assessments a JOIN checklist_items ci ON ci.checklist_id = a.checklist_id AND ci.version = a.checklist_version AND ci.code = NEW.item_code
 	WHERE a.id = NEW.assessment_id
 	ON CONFLICT(assessment_id) DO UPDATE SET answered = answered + excluded.answered, score = score + excluded.score,
