@@ -196,7 +196,10 @@ func (env *Env) OpenExisting() (*store.DB, error) {
 }
 
 // OpenDB opens the database at path with opts and records the built-in
-// checklists. main uses it too, for the TUI.
+// checklists. main uses it too, for the TUI, with store.DeferCheck among
+// opts. Parsing the built-ins takes tens of milliseconds, so it is skipped
+// when the database recorded these very files and still holds what it did
+// then.
 func OpenDB(ctx context.Context, path string, log *slog.Logger, opts ...store.Option) (*store.DB, error) {
 	kinds, err := checklists.Kinds()
 	if err != nil {
@@ -206,12 +209,26 @@ func OpenDB(ctx context.Context, path string, log *slog.Logger, opts ...store.Op
 	if err != nil {
 		return nil, err
 	}
+	fp, _, err := checklists.BuiltinFingerprint()
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("built-in checklists: %w", err), db.Close())
+	}
+	if held, err := db.BuiltinsRecorded(ctx, fp); err != nil {
+		return nil, errors.Join(err, db.Close())
+	} else if held {
+		return db, nil
+	}
 	cls, err := checklists.Builtin()
 	if err != nil {
 		return nil, errors.Join(fmt.Errorf("built-in checklists: %w", err), db.Close())
 	}
 	if _, err := db.AddChecklists(ctx, true, cls...); err != nil {
 		return nil, errors.Join(fmt.Errorf("record the built-in checklists: %w", err), db.Close())
+	}
+	if !db.ReadOnly() {
+		if err := db.RecordBuiltins(ctx, fp); err != nil {
+			return nil, errors.Join(err, db.Close())
+		}
 	}
 	return db, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -77,6 +78,22 @@ func (o outputFlags) write(env *Env, data []byte) error {
 		return nil
 	}
 	if err := safefile.Write(*o.out, data, o.options()); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, env.T.T("report.cli.wrote", *o.out))
+	return nil
+}
+
+// stream writes what fill writes to --out (atomically, as write does) or
+// to standard output, without the whole document in memory first.
+func (o outputFlags) stream(env *Env, fill func(w io.Writer) error) error {
+	if *o.out == "-" {
+		if err := fill(env.Stdout); err != nil {
+			return fmt.Errorf("write the document to standard output: %w", err)
+		}
+		return nil
+	}
+	if err := safefile.WriteWith(*o.out, o.options(), fill); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, env.T.T("report.cli.wrote", *o.out))
@@ -247,10 +264,6 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		data, err := report.SummaryView(&s, format, v, env.T.Lang)
-		if err != nil {
-			return err
-		}
-		return out.write(env, data)
+		return out.stream(env, func(w io.Writer) error { return report.WriteSummary(w, &s, format, v, env.T.Lang) })
 	}
 }

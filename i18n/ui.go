@@ -274,6 +274,10 @@ func init() {
 		"ui.help.title": {"Phím tắt", "Keys"},
 		"ui.help.close": {"Nhấn ? hoặc esc để đóng.", "Press ? or esc to close."},
 
+		// The integrity check run after the first screen.
+		"ui.status.checked": {"Đã kiểm tra tệp dữ liệu: không có hư hỏng.", "The database file was checked: no damage found."},
+		"ui.err.damaged":    {"Tệp dữ liệu %s bị hỏng. Hãy thoát (q) và dùng bản sao lưu gần nhất.", "The database file %s is damaged. Quit (q) and use the latest backup."},
+
 		// Where a held checklist came from (the add-unit form's list).
 		"ui.origin.builtin": {"có sẵn trong kiemtra", "built into kiemtra"},
 		"ui.origin.file":    {"nạp từ tệp %s (SHA-256 %s…) lúc %s", "added from %s (SHA-256 %s…) on %s"},

@@ -13,8 +13,10 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -189,24 +191,41 @@ func Summary(s *model.Summary, f Format, lang i18n.Lang) ([]byte, error) {
 // SummaryView renders the consolidated summary; view matters only for CSV,
 // which holds one table (the other formats hold every view).
 func SummaryView(s *model.Summary, f Format, view View, lang i18n.Lang) ([]byte, error) {
+	var b bytes.Buffer
+	if err := WriteSummary(&b, s, f, view, lang); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// WriteSummary renders the consolidated summary to w, as SummaryView does;
+// an XLSX workbook goes out as it is zipped, never whole in memory.
+func WriteSummary(w io.Writer, s *model.Summary, f Format, view View, lang i18n.Lang) error {
 	if s == nil {
-		return nil, errors.New("summary: no data")
+		return errors.New("summary: no data")
 	}
 	t := i18n.New(lang)
+	var data []byte
+	var err error
 	switch f {
 	case Markdown:
-		return summaryMarkdown(newSummaryView(s, t)), nil
+		data = summaryMarkdown(newSummaryView(s, t))
 	case HTML:
-		return summaryHTML(newSummaryView(s, t))
+		data, err = summaryHTML(newSummaryView(s, t))
 	case XLSX:
-		return summaryXLSX(s, t)
+		return summaryXLSX(w, s, t)
 	case CSV:
-		return summaryCSV(s, view, t)
+		data, err = summaryCSV(s, view, t)
 	case JSON:
-		return summaryJSON(s)
+		data, err = summaryJSON(s)
 	default:
-		return nil, formatError(string(f), SummaryFormats)
+		return formatError(string(f), SummaryFormats)
 	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }
 
 // UnitFileName is a file name for a unit's biên bản:

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"math"
 	"strings"
 
@@ -8,14 +9,14 @@ import (
 	"kiemtra/model"
 )
 
-// summaryXLSX writes the summary workbook: one sheet per view, each a
+// summaryXLSX writes the summary workbook to w: one sheet per view, each a
 // filtered table under a frozen header row, numbers stored as numbers.
-func summaryXLSX(s *model.Summary, t i18n.Catalog) ([]byte, error) {
+func summaryXLSX(w io.Writer, s *model.Summary, t i18n.Catalog) error {
 	b, err := newBook()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	fail := func(err error) ([]byte, error) { b.discard(); return nil, err }
+	fail := func(err error) error { b.discard(); return err }
 
 	classify := false
 	for _, r := range s.Rows {
@@ -99,7 +100,7 @@ func summaryXLSX(s *model.Summary, t i18n.Catalog) ([]byte, error) {
 	if err := b.table(t.T("report.sheet.findings"), "ChiTiet", findingCols, findingRows(s.Findings)); err != nil {
 		return fail(err)
 	}
-	return b.bytes()
+	return b.writeTo(w)
 }
 
 // fractionOf is a tally's percentage as the fraction a workbook stores

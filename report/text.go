@@ -91,5 +91,11 @@ func paragraphs(s string) []string {
 	return out
 }
 
-// oneLine joins free text onto one line (table cells).
-func oneLine(s string) string { return strings.Join(paragraphs(s), " ") }
+// oneLine joins free text onto one line (table cells). Most cells are one
+// line already: they are only trimmed, with nothing split or joined.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(paragraphs(s), " ")
+}

@@ -48,12 +48,17 @@ func getAssessment(ctx context.Context, q queryer, id string) (model.Assessment,
 
 // Assessment returns one assessment by ID.
 func (db *DB) Assessment(ctx context.Context, id string) (model.Assessment, error) {
-	a, err := getAssessment(ctx, db.sql, id)
+	a, err := scanAssessment(db.queryRow(ctx, getAssessmentSQL, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("assessment %s: %w", id, model.ErrNotFound)
+	}
 	if err != nil {
 		return a, db.translate(err)
 	}
 	return a, nil
 }
+
+const getAssessmentSQL = "SELECT " + assessmentCols + " FROM assessments WHERE id = ?"
 
 // AddAssessment schedules a unit in an inspection against a checklist
 // version (which the database must hold, and which must fit the visit:

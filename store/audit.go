@@ -43,8 +43,7 @@ func (t *txn) appendAudit(ctx context.Context, e AuditEntry) (AuditEntry, error)
 	}
 	var last sql.NullInt64
 	var prev sql.NullString
-	err = t.QueryRowContext(ctx, `SELECT dev_seq, hash FROM audit WHERE device = ? ORDER BY dev_seq DESC LIMIT 1`,
-		t.device).Scan(&last, &prev)
+	err = t.queryRow(ctx, lastAuditSQL, t.device).Scan(&last, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return e, fmt.Errorf("read audit chain: %w", err)
 	}
@@ -71,7 +70,7 @@ func (t *txn) appendAudit(ctx context.Context, e AuditEntry) (AuditEntry, error)
 	}
 	e.Hash = ChainHash(e)
 	bundle.SignEntry(key, &e)
-	if _, err := t.ExecContext(ctx, insertAuditSQL, auditArgs(e)...); err != nil {
+	if _, err := t.exec(ctx, insertAuditSQL, auditArgs(e)...); err != nil {
 		return e, fmt.Errorf("write audit: %w", err)
 	}
 	if table != "" {
@@ -168,6 +167,8 @@ func withKey(obj, key string, value any) string {
 }
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
+
+const lastAuditSQL = `SELECT dev_seq, hash FROM audit WHERE device = ? ORDER BY dev_seq DESC LIMIT 1`
 
 // insertAuditSQL writes an entry as given; auditArgs are its arguments.
 const insertAuditSQL = `INSERT INTO audit(id, device, dev_seq, at, actor, entity, entity_id, action,

@@ -127,7 +127,10 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 	}
 	var saved model.Finding
 	err = db.tx(ctx, func(t *txn) error {
-		a, err := getAssessment(ctx, t, f.AssessmentID)
+		a, err := scanAssessment(t.queryRow(ctx, getAssessmentSQL, f.AssessmentID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("assessment %s: %w", f.AssessmentID, notFound(f.AssessmentID))
+		}
 		if err != nil {
 			return err
 		}
@@ -141,8 +144,7 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 		if err := f.Content().Validate(it); err != nil {
 			return err
 		}
-		cur, err := scanFinding(t.QueryRowContext(ctx, "SELECT "+findingCols+" FROM findings WHERE assessment_id = ? AND item_code = ?",
-			f.AssessmentID, f.ItemCode))
+		cur, err := scanFinding(t.queryRow(ctx, selectFindingSQL, f.AssessmentID, f.ItemCode))
 		exists := err == nil
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("read finding: %w", err)
@@ -196,6 +198,8 @@ func (t *txn) writeFinding(ctx context.Context, f, old model.Finding, exists boo
 	return f, err
 }
 
+const selectFindingSQL = "SELECT " + findingCols + " FROM findings WHERE assessment_id = ? AND item_code = ?"
+
 const upsertFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(id) DO UPDATE SET assessment_id=excluded.assessment_id, item_code=excluded.item_code,
 		result=excluded.result, score=excluded.score, note=excluded.note,
@@ -203,13 +207,14 @@ const upsertFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,
 		updated_by=excluded.updated_by, updated_at=excluded.updated_at, device=excluded.device,
 		revision=excluded.revision, base_revision=excluded.base_revision, cases=excluded.cases`
 
-// upsertFinding writes a finding row as given.
+// upsertFinding writes a finding row as given, through the statement
+// prepared when the database opened.
 func (t *txn) upsertFinding(ctx context.Context, f model.Finding) error {
-	st, err := t.PrepareContext(ctx, upsertFindingSQL)
+	st, done, err := t.prepared(ctx, upsertFindingSQL)
 	if err != nil {
 		return fmt.Errorf("write finding %s: %w", f.ItemCode, err)
 	}
-	defer closeStmt(st)
+	defer done()
 	return upsertFindingWith(ctx, st, f)
 }
 

@@ -97,7 +97,7 @@ func (r ImportReport) Failed() int {
 // result and changes nothing. Before the first change the database is
 // backed up. Importing the same files again, or in another order, leaves
 // the same data. After each file a signed receipt is written.
-func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (ImportReport, error) {
+func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (_ ImportReport, err error) {
 	var rep ImportReport
 	start := time.Now()
 	var records int64
@@ -108,6 +108,18 @@ func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (Im
 	if err != nil {
 		return rep, fmt.Errorf("import: %w", err)
 	}
+	// One checkpoint, at the end: SQLite's own every thousand pages would
+	// copy the same hot pages into the file again and again while the
+	// bundles are merged. Each bundle's commit is as durable in the log.
+	restore, err := db.deferCheckpoints(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("import: %w", err)
+	}
+	defer func() {
+		if cerr := restore(); cerr != nil && err == nil {
+			err = fmt.Errorf("import: %w", cerr)
+		}
+	}()
 	devices := map[string]bool{}
 	for i, path := range paths {
 		if err := ctx.Err(); err != nil {

@@ -101,6 +101,9 @@ var undone = map[int][]string{
 	7: {"ALTER TABLE audit DROP COLUMN sig", "ALTER TABLE audit_links DROP COLUMN sig", "ALTER TABLE inspections DROP COLUMN revision",
 		"ALTER TABLE units DROP COLUMN revision", "ALTER TABLE assessments DROP COLUMN revision", "DROP INDEX audit_entity_revision",
 		"DROP TABLE bundle_statements"},
+	8: {"DROP TRIGGER progress_add", "DROP TRIGGER progress_remove", "DROP TRIGGER progress_change",
+		"DROP TRIGGER progress_rekey", "DROP TRIGGER checklist_items_add", "DROP TABLE progress", "DROP TABLE checklist_items",
+		"DROP TABLE checklist_totals"},
 }
 
 // undoMigrationsAfter makes db what a build that knew the first n

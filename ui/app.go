@@ -66,8 +66,8 @@ type App struct {
 	firstRun  firstRunModel
 	start     startModel
 	checklist checklistModel
-	editor    editorModel
-	summary   summaryModel
+	editor    *editorModel  // never written in place (boxed.go)
+	summary   *summaryModel // never written in place (boxed.go)
 	search    searchModel
 	conflicts conflictsModel
 	// sess is the open assessment; merge the merged value of a conflict
@@ -84,6 +84,11 @@ type App struct {
 	// can be drawn (frame.go); "" when View draws it afresh.
 	frame           string
 	framing, behind bool
+	// checkStarted is set once the database's integrity check is on its
+	// way (integrity.go).
+	checkStarted bool
+	// drawn remembers lines already fitted to the screen (drawn.go).
+	drawn *drawnCache
 }
 
 // New builds the App; nothing is read until Init's command runs.
@@ -100,7 +105,8 @@ func New(deps Deps) App {
 	c := common{st: DefaultStyles(), t: t, now: now, log: log.With("pkg", "ui"),
 		store: deps.Store, kinds: deps.Kinds, keys: newGlobalKeys(t),
 		debounce: debounceDelay, frameEvery: frameInterval, exporter: deps.Exporter, importer: deps.Importer}
-	return App{c: c, screen: screenLoading, help: newHelp(c.st)}
+	return App{c: c, screen: screenLoading, help: newHelp(c.st), editor: &editorModel{}, summary: &summaryModel{},
+		drawn: newDrawnCache()}
 }
 
 // Init reads the settings.
@@ -165,6 +171,15 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		var r result
 		a.start, cmd, r = a.start.update(msg)
 		cmd = a.apply(r, cmd)
+		// The first usable screen is up (the units with their progress,
+		// or no inspection to list): now the integrity check.
+		if l, ok := msg.(inspectionsLoadedMsg); ok && len(l.inspections) == 0 || isUnitsLoaded(msg) {
+			var check tea.Cmd
+			*a, check = a.startCheck()
+			cmd = tea.Batch(cmd, check)
+		}
+	case integrityCheckedMsg:
+		*a = a.handleIntegrityChecked(msg)
 	default:
 		// Ticks (debounceMsg) and anything else go to the active screen.
 		cmd = a.updateScreen(msg)
@@ -182,8 +197,8 @@ func (a App) handleResize(msg tea.WindowSizeMsg) App {
 	a.firstRun.setSize(w, h)
 	a.start.setSize(w, h)
 	a.checklist.setSize(w, h)
-	a.editor.setSize(w, h)
-	a.summary.setSize(w, h)
+	a.editor = a.editor.resized(w, h)
+	a.summary = a.summary.resized(w, h)
 	a.search.setSize(w, h)
 	a.conflicts.setSize(w, h)
 	return a
@@ -287,9 +302,13 @@ func (a *App) updateScreen(msg tea.Msg) tea.Cmd {
 	case screenChecklist:
 		a.checklist, cmd, r = a.checklist.update(msg, a.sess)
 	case screenEditor:
-		a.editor, cmd, r = a.editor.update(msg, a.editing())
+		var e editorModel
+		e, cmd, r = a.editor.update(msg, a.editing())
+		a.editor = &e
 	case screenSummary:
-		a.summary, cmd, r = a.summary.update(msg, a.sess, a.saves.pending(a.sess))
+		var s summaryModel
+		s, cmd, r = a.summary.update(msg, a.sess, a.saves.pending(a.sess))
+		a.summary = &s
 	case screenConflicts:
 		a.conflicts, cmd, r = a.conflicts.update(msg)
 	default:
@@ -350,10 +369,11 @@ func (a App) handleSettings(msg settingsLoadedMsg) (App, tea.Cmd) {
 		return a, nil
 	}
 	if strings.TrimSpace(msg.inspector) == "" {
-		var cmd tea.Cmd
+		var cmd, check tea.Cmd
 		a.firstRun, cmd = newFirstRunModel(a.area())
 		a.screen = screenFirstRun
-		return a, cmd
+		a, check = a.startCheck()
+		return a, tea.Batch(cmd, check)
 	}
 	a = a.enterStart(msg.inspector)
 	return a, a.start.reload()

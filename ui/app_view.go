@@ -74,9 +74,9 @@ func (a App) render() string {
 	lines := make([]string, 0, h)
 	lines = append(lines, a.headerView(w))
 	for _, l := range padLines(body, w, bodyH) {
-		lines = append(lines, fit(l, w))
+		lines = append(lines, a.drawn.fit(l, w))
 	}
-	lines = append(lines, a.statusView(w), fit(a.help.View(a), w))
+	lines = append(lines, a.statusView(w), a.drawn.help(a, w))
 	return strings.Join(lines, "\n")
 }
 

@@ -19,12 +19,13 @@ type checklistModel struct {
 	cursor int
 	offset int // the window's first row, counted from the field's first item
 	notice string
+	rows   *rowCache // rows drawn before (rowcache.go); nil draws afresh
 }
 
 // newChecklistModel shows a freshly loaded session, at its first
 // unanswered item.
 func newChecklistModel(c common, s session) checklistModel {
-	m := checklistModel{c: c, keys: newChecklistKeys(c.t), sh: s.sheet}
+	m := checklistModel{c: c, keys: newChecklistKeys(c.t), sh: s.sheet, rows: newRowCache()}
 	if len(s.items) > 0 && s.content[s.items[0].Code].Result.Answered() {
 		if i := s.nextUnanswered(0); i >= 0 {
 			m.cursor = i

@@ -49,9 +49,11 @@ func (m checklistModel) fieldsView(s session, w, h int) []string {
 	lines := []string{m.c.rule(t.T("ui.checklist.fields"), w)}
 	curField := s.items[m.cursor].field
 	for i, fs := range s.score.Fields {
-		stats := fmt.Sprintf(" %d/%d %s", fs.Answered, fs.Total, m.c.scoreOf(fs.Tally))
-		name := fit(fs.Code+" "+fs.Title, max(1, w-2-len([]rune(stats))))
-		lines = append(lines, m.c.row(name+stats, w, i == curField))
+		lines = append(lines, m.rows.field(fieldRowKey{field: i, tally: fs.Tally, sel: i == curField, w: w}, func() string {
+			stats := fmt.Sprintf(" %d/%d %s", fs.Answered, fs.Total, m.c.scoreOf(fs.Tally))
+			name := fs.Code + " " + fs.Title
+			return m.c.row(fit(name, max(1, w-2-len([]rune(stats))))+stats, w, i == curField)
+		}))
 	}
 	o := s.score.Overall
 	total := t.T("ui.checklist.total", m.c.pts(o.Score), m.c.pts(o.AdjustedMax), m.c.pct(o.Percent()))
@@ -62,7 +64,7 @@ func (m checklistModel) fieldsView(s session, w, h int) []string {
 	}
 	lines = append(lines, "", fit(m.c.st.Title.Render(total), w),
 		fit(m.c.st.Muted.Render(t.TN("ui.checklist.answered", o.Total, o.Answered, o.Total)), w))
-	if g := len(s.gaps()); g > 0 {
+	if g := s.gapCount; g > 0 {
 		lines = append(lines, fit(m.c.st.Warn.Render(t.TN("ui.checklist.gaps", g)), w))
 	}
 	return clipLines(lines, h)
@@ -77,19 +79,21 @@ func (m checklistModel) itemsView(s session, failed map[string]error, w, h, fiel
 	for i := from + m.offset; i < to && i < from+m.offset+rows; i++ {
 		it := s.items[i]
 		c := s.content[it.Code]
-		flag := " "
+		flag := byte(' ')
 		if failed[it.Code] != nil {
-			flag = "!"
+			flag = '!'
 		} else if s.dirty(it.Code) {
-			flag = "*"
+			flag = '*'
 		}
-		score := "–/" + m.c.pts(it.Max)
-		if showsScore(it.Item, c.Result) {
-			score = m.c.pts(c.Score) + "/" + m.c.pts(it.Max)
-		}
-		sw := len([]rune(score)) + 1
-		text := fit(fmt.Sprintf("%s%s %s %s", m.c.resultMarker(c.Result), flag, it.Code, shortText(it.Text)), max(1, w-2-sw))
-		lines = append(lines, m.c.row(text+" "+score, w, i == m.cursor))
+		lines = append(lines, m.rows.item(itemRowKey{item: i, content: c, flag: flag, sel: i == m.cursor, w: w}, func() string {
+			score := "–/" + m.c.pts(it.Max)
+			if showsScore(it.Item, c.Result) {
+				score = m.c.pts(c.Score) + "/" + m.c.pts(it.Max)
+			}
+			sw := len([]rune(score)) + 1
+			text := fit(fmt.Sprintf("%s%c %s %s", m.c.resultMarker(c.Result), flag, it.Code, shortText(it.Text)), max(1, w-2-sw))
+			return m.c.row(text+" "+score, w, i == m.cursor)
+		}))
 	}
 	return lines
 }

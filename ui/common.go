@@ -167,8 +167,13 @@ func (c common) rule(title string, w int) string {
 	if title == "" {
 		return c.st.Rule.Render(strings.Repeat("─", w))
 	}
-	t := fit(title, min(w, textWidth(title)))
-	rest := w - textWidth(t) - 1
+	// The title is measured once: fit would measure it again, and so
+	// would the width of what fit returns.
+	t, tw := title, textWidth(title)
+	if tw > w {
+		t, tw = fit(title, w), w
+	}
+	rest := w - tw - 1
 	if rest < 0 {
 		return fit(c.st.Section.Render(t), w)
 	}

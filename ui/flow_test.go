@@ -43,8 +43,8 @@ func TestStartListsUnitsWithProgress(t *testing.T) {
 			stp = r
 		}
 	}
-	if stp.score.Overall.Answered != stp.score.Overall.Total || stp.assessment.Status != model.StatusFinalized {
-		t.Fatalf("STP row: %+v", stp.score.Overall)
+	if stp.progress.Answered != stp.progress.Total || stp.assessment.Status != model.StatusFinalized {
+		t.Fatalf("STP row: %+v", stp.progress)
 	}
 }
 

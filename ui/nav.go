@@ -38,14 +38,17 @@ func (a App) navigate(n navigation) (App, tea.Cmd) {
 		}
 		a.screen = screenEditor
 		var cmd tea.Cmd
-		a.editor, cmd = newEditorModel(a.area(), a.sess, n.index, n.focus)
+		var e editorModel
+		e, cmd = newEditorModel(a.area(), a.sess, n.index, n.focus)
+		a.editor = &e
 		return a, cmd
 	case screenSummary:
 		if !a.sess.isOpen() {
 			return a, nil
 		}
 		a.screen = screenSummary
-		a.summary = newSummaryModel(a.area(), a.sess)
+		s := newSummaryModel(a.area(), a.sess)
+		a.summary = &s
 		return a, nil
 	case screenConflicts:
 		if a.c.importer == nil {
@@ -137,7 +140,9 @@ func (a App) handleResolveLoaded(msg resolveLoadedMsg) (App, tea.Cmd) {
 	a.merge = s.with(cv.ItemCode, mergedContent(cv.A.Content(), cv.B.Content()))
 	a.screen = screenEditor
 	var cmd tea.Cmd
-	a.editor, cmd = newEditorModel(a.area(), a.merge, i, focusResult)
+	var e editorModel
+	e, cmd = newEditorModel(a.area(), a.merge, i, focusResult)
+	a.editor = &e
 	return a, cmd
 }
 

@@ -240,7 +240,8 @@ func (a App) handleAssessmentSaved(msg assessmentSavedMsg) (App, tea.Cmd) {
 		case changeConclusion, changeSide:
 		}
 	}
-	a.summary = a.summary.saved(msg, a.sess)
+	s := a.summary.saved(msg, a.sess)
+	a.summary = &s
 	return a.maybeQuit(nil)
 }
 
@@ -253,9 +254,13 @@ func (a App) quit() (App, tea.Cmd) {
 	var r result
 	switch a.screen {
 	case screenEditor:
-		a.editor, r = a.editor.commit(a.editing())
+		var e editorModel
+		e, r = a.editor.commit(a.editing())
+		a.editor = &e
 	case screenSummary:
-		a.summary, r = a.summary.commit(a.sess)
+		var s summaryModel
+		s, r = a.summary.commit(a.sess)
+		a.summary = &s
 	default:
 	}
 	cmd := a.apply(r, nil)

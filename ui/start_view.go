@@ -106,9 +106,9 @@ func (m startModel) unitsView(w, h int) []string {
 		{t.T("ui.start.col.kind"), 16, func(r unitRow) string { return m.c.kindName(r.unit.Kind) }},
 		{t.T("ui.start.col.date"), 10, func(r unitRow) string { return r.assessment.Date.VN() }},
 		{t.T("ui.start.col.progress"), 9, func(r unitRow) string {
-			return fmt.Sprintf("%d/%d", r.score.Overall.Answered, r.score.Overall.Total)
+			return fmt.Sprintf("%d/%d", r.progress.Answered, r.progress.Total)
 		}},
-		{t.T("ui.start.col.score"), 15, func(r unitRow) string { return m.c.resultCell(r.score.Overall, r.assessment.Status) }},
+		{t.T("ui.start.col.score"), 15, func(r unitRow) string { return m.c.resultCell(r.progress.Tally(), r.assessment.Status) }},
 		{t.T("ui.start.col.status"), 15, func(r unitRow) string { return m.c.statusName(r.assessment.Status) }},
 	}
 	total := func() int {

@@ -23,7 +23,8 @@ type Store interface {
 	// checklist must fit the visit (model.CheckVisit).
 	AddVisit(ctx context.Context, actor, inspectionID string, v model.Visit) (model.Assessment, error)
 	InspectionAssessments(ctx context.Context, inspectionID string) ([]model.Assessment, error)
-	InspectionFindings(ctx context.Context, inspectionID string) ([]model.Finding, error)
+	// InspectionProgress is each assessment's progress, by assessment ID.
+	InspectionProgress(ctx context.Context, inspectionID string) (map[string]model.Progress, error)
 	Assessment(ctx context.Context, id string) (model.Assessment, error)
 	Checklist(ctx context.Context, id, version string) (*model.Checklist, error)
 	// HeldChecklists is every checklist version held, with where each
@@ -41,6 +42,9 @@ type Store interface {
 	SaveConclusion(ctx context.Context, actor, assessmentID string, c model.Conclusion) (model.Assessment, error)
 	Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error)
 	Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error)
+	// CheckIntegrity reads the whole database for damage; it runs once,
+	// after the first screen (integrity.go).
+	CheckIntegrity(ctx context.Context) error
 }
 
 // settingInspector is the settings key of the inspector's name (the same
