@@ -72,12 +72,8 @@ func runTUI(env *cli.Env, path string) int {
 	if err != nil {
 		return env.Fatal(err)
 	}
-	builtin, err := checklists.Builtin()
-	if err != nil {
-		return env.Fatal(err)
-	}
 	lang := env.Global.Lang
-	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Checklists: builtin,
+	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds,
 		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
 		Importer: db})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(env.Ctx))

@@ -57,10 +57,32 @@ func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
 			return writeJSON(env.Stdout, infos)
 		}
 		for _, c := range infos {
-			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\n", c.ID, c.Version, c.Kind, c.Title)
+			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Version, c.Kind, c.Title, originText(env, c.ChecklistOrigin))
 		}
 		return nil
 	}
+}
+
+// originText says where a held checklist came from: built in, or the file
+// it was added from (its name and the first digits of its SHA-256) and
+// when, in local time.
+func originText(env *Env, o model.ChecklistOrigin) string {
+	switch {
+	case o.Builtin:
+		return env.T.T("cli.checklist.origin_builtin")
+	case o.File != "":
+		return env.T.T("cli.checklist.origin_file", o.File, shortSum(o.SHA256), o.AddedAt.Local().Format("02/01/2006 15:04"))
+	}
+	return env.T.T("cli.checklist.origin_unknown", o.AddedAt.Local().Format("02/01/2006 15:04"))
+}
+
+// shortSum is the first 12 hex digits of a SHA-256, enough to tell two
+// copies of a file apart on screen.
+func shortSum(s string) string {
+	if len(s) > 12 {
+		return s[:12]
+	}
+	return s
 }
 
 func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
@@ -138,13 +160,13 @@ func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) == 0 {
 			return Usage(env.T.T("cli.need_file"))
 		}
-		var cls []*model.Checklist
+		var files []store.ChecklistFile
 		for _, path := range args {
-			cl, err := checklists.LoadFile(path)
+			cl, sum, err := checklists.LoadFileSum(path)
 			if err != nil {
 				return err
 			}
-			cls = append(cls, cl)
+			files = append(files, store.ChecklistFile{Checklist: cl, Name: path, SHA256: sum})
 		}
 		db, err := env.OpenDB()
 		if err != nil {
@@ -153,11 +175,11 @@ func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 		defer closeDB(db, &err)
 		// A changed checklist without a new version is refused with
 		// EChecklistChanged, whose words say to give it one.
-		n, err := db.AddChecklists(env.Ctx, false, cls...)
+		n, err := db.AddChecklistFiles(env.Ctx, files...)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(env.Stdout, env.T.T("cli.checklist_add.done", n, len(cls)-n))
+		fmt.Fprintln(env.Stdout, env.T.T("cli.checklist_add.done", n, len(files)-n))
 		return nil
 	}
 }

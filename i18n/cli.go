@@ -26,16 +26,16 @@ func init() {
 		"cli.flag.inspection":  {VI: "mã đợt kiểm tra (đủ hoặc vài ký tự đầu)", EN: "inspection ID (full or a unique prefix)"},
 		"cli.json.usage":       {VI: "[--json]", EN: "[--json]"},
 
-		"cli.checklist_list.summary":     {VI: "liệt kê các bộ tiêu chí (mã, phiên bản, loại đơn vị, tên)", EN: "list checklists (ID, version, kind of unit, title)"},
+		"cli.checklist_list.summary":     {VI: "liệt kê các bộ tiêu chí (mã, phiên bản, loại đơn vị, tên, nguồn)", EN: "list checklists (ID, version, kind of unit, title, where it came from)"},
 		"cli.checklist_list.usage":       {VI: "[--json]", EN: "[--json]"},
 		"cli.checklist_show.summary":     {VI: "xem một bộ tiêu chí: lĩnh vực, tiêu chí, điểm tối đa", EN: "show a checklist: fields, criteria, maximum scores"},
 		"cli.checklist_show.usage":       {VI: "MÃ[@PHIÊN_BẢN] [--json]", EN: "ID[@VERSION] [--json]"},
 		"cli.checklist_show.need_id":     {VI: "cần đúng một mã bộ tiêu chí", EN: "exactly one checklist ID is required"},
-		"cli.checklist_validate.summary": {VI: "kiểm tra tệp bộ tiêu chí (YAML), báo lỗi theo TỆP:DÒNG", EN: "check a checklist file (YAML), errors as FILE:LINE"},
+		"cli.checklist_validate.summary": {VI: "kiểm tra tệp bộ tiêu chí (YAML hoặc Excel), báo lỗi theo TỆP:DÒNG hoặc TỆP:TRANG!Ô", EN: "check a checklist file (YAML or Excel), errors as FILE:LINE or FILE:SHEET!CELL"},
 		"cli.checklist_validate.usage":   {VI: "TỆP…", EN: "FILE…"},
 		"cli.checklist_validate.ok":      {VI: "%s: hợp lệ — %s, %d mục, tổng %s điểm", EN: "%s: valid — %s, %d items, %s points in all"},
 		"cli.checklist_validate.bad":     {VI: "%d tệp không hợp lệ", EN: "%d file(s) invalid"},
-		"cli.checklist_add.summary":      {VI: "nạp bộ tiêu chí riêng của tỉnh vào cơ sở dữ liệu", EN: "load a province's own checklist into the database"},
+		"cli.checklist_add.summary":      {VI: "nạp bộ tiêu chí riêng của tỉnh (YAML hoặc Excel) vào cơ sở dữ liệu", EN: "load a province's own checklist (YAML or Excel) into the database"},
 		"cli.checklist_add.usage":        {VI: "TỆP…", EN: "FILE…"},
 		"cli.checklist_add.done":         {VI: "Đã nạp %d bộ tiêu chí mới (%d đã có sẵn).", EN: "Added %d new checklist(s) (%d already present)."},
 		"cli.checklist.not_found":        {VI: "không có bộ tiêu chí %q (xem kiemtra checklist list)", EN: "no checklist %q (see kiemtra checklist list)"},
@@ -84,6 +84,17 @@ func init() {
 		"status.finalized": {VI: "đã hoàn thành", EN: "finalized"},
 
 		"cli.create.ask": {VI: "Chưa có cơ sở dữ liệu ở %s. Tạo mới? [c/K] ", EN: "There is no database at %s. Create it? [y/N] "},
+
+		// Exporting a checklist, and where a held one came from.
+		"cli.checklist_export.summary":     {VI: "xuất một bộ tiêu chí ra tệp Excel (để sửa) hoặc YAML", EN: "export a checklist as an Excel workbook (to edit) or as YAML"},
+		"cli.checklist_export.usage":       {VI: "MÃ[@PHIÊN_BẢN] --format xlsx|yaml --out TỆP [--force]", EN: "ID[@VERSION] --format xlsx|yaml --out FILE [--force]"},
+		"cli.checklist_export.flag.format": {VI: "định dạng: xlsx hoặc yaml", EN: "format: xlsx or yaml"},
+		"cli.checklist_export.flag.out":    {VI: "tệp cần ghi; - là ghi ra đầu ra chuẩn", EN: "file to write; - writes to standard output"},
+		"cli.checklist_export.terminal":    {VI: "không ghi tệp Excel ra màn hình: dùng --out TỆP.xlsx, hoặc chuyển đầu ra vào một tệp", EN: "an Excel workbook cannot go to the terminal: use --out FILE.xlsx, or redirect the output to a file"},
+		"cli.checklist_export.done":        {VI: "Đã xuất bộ tiêu chí %s ra %s.", EN: "Exported checklist %s to %s."},
+		"cli.checklist.origin_builtin":     {VI: "có sẵn trong kiemtra", EN: "built into kiemtra"},
+		"cli.checklist.origin_file":        {VI: "nạp từ tệp %s (SHA-256 %s…) lúc %s", EN: "added from file %s (SHA-256 %s…) on %s"},
+		"cli.checklist.origin_unknown":     {VI: "nạp lúc %s (không rõ tệp)", EN: "added on %s (file not recorded)"},
 
 		// Superseded by e.read_only (errors.go), which every front end
 		// shows; the store's read-only test still reads this one.

@@ -287,5 +287,33 @@ func init() {
 		// Help overlay.
 		"ui.help.title": {"Phím tắt", "Keys"},
 		"ui.help.close": {"Nhấn ? hoặc esc để đóng.", "Press ? or esc to close."},
+
+		// Where a held checklist came from (the add-unit form's list).
+		"ui.origin.builtin": {"có sẵn trong kiemtra", "built into kiemtra"},
+		"ui.origin.file":    {"nạp từ tệp %s (SHA-256 %s…) lúc %s", "added from %s (SHA-256 %s…) on %s"},
+		"ui.origin.unknown": {"nạp lúc %s", "added on %s"},
+
+		// The per-item rules: không áp dụng, deduction items, the basis.
+		"ui.rules.na_not_allowed":       {"Mục %s không được ghi “không áp dụng” (theo bộ tiêu chí).", "Item %s may not be marked not applicable (the checklist's rule)."},
+		"ui.rules.one_case_empties":     {"Mục %s mất cả %s điểm khi có một trường hợp: chỉ có đạt hoặc chưa đạt.", "Item %s loses all %s points with one case: pass or fail only."},
+		"ui.rules.deduction":            {"%s − %d × %s = %s điểm", "%s − %d × %s = %s points"},
+		"ui.rules.deduction_hint":       {"số trường hợp: %s điểm, trừ %s mỗi trường hợp", "cases found: %s points less %s a case"},
+		"ui.rules.na_full":              {"không áp dụng được tính đủ %s điểm", "not applicable counts as full marks (%s)"},
+		"ui.rules.na_full_short":        {"(tính đủ điểm)", "(full marks)"},
+		"ui.rules.na_no":                {"không được ghi không áp dụng", "may not be marked not applicable"},
+		"ui.rules.na_exclude":           {"không áp dụng: không tính vào tổng điểm", "not applicable: left out of the maximum"},
+		"ui.rules.basis_default_source": {"mặc định — %s", "default — %s"},
+		"ui.rules.basis_default":        {"mặc định (không trích từ văn bản nào)", "default (not taken from a cited decision)"},
+		"ui.rules.basis_checklist":      {"theo nguồn chung của bộ tiêu chí", "the checklist's own source"},
+		"ui.rules.basis_none":           {"không ghi nguồn", "no source given"},
+		"ui.rules.default_mark":         {"mặc định", "default"},
+		"ui.conflicts.diff.cases":       {"số trường hợp", "cases"},
+		"ui.conflicts.cases":            {"%d trường hợp", "%d cases"},
+		"ui.editor.cases":               {"Số trường hợp", "Cases"},
+		"ui.editor.cases_not_number":    {"số trường hợp phải là số nguyên, ví dụ 2", "the number of cases must be a whole number, e.g. 2"},
+		"ui.checklist.cases":            {"%d trường hợp · %s", "%d cases · %s"},
+		"ui.label.basis":                {"Nguồn:", "Source:"},
+		"ui.label.na":                   {"Không áp dụng:", "Not applicable:"},
+		"ui.scoring.deduction":          {"điểm trừ: %s điểm, trừ %s mỗi trường hợp, đến 0", "deduction: %s points less %s a case, down to 0"},
 	})
 }

@@ -188,6 +188,12 @@ func demoFinding(rng *rand.Rand, o Overview, it model.Item) model.Finding {
 		}
 	}
 	f.Score = it.DefaultScore(f.Result)
+	if it.Scoring == model.ScoringDeduction && f.Result != model.ResultNotApplicable {
+		// A deduction item is answered with the cases found; the result
+		// and score follow from them.
+		f.Cases = demoCases(rng, it, f.Result)
+		f.Result, f.Score = it.Deduct(f.Cases)
+	}
 	return f
 }
 
@@ -198,4 +204,22 @@ func demoDocCode(u model.Unit) string {
 		return "UBND"
 	}
 	return u.Code
+}
+
+// demoCases is a plausible number of cases for a deduction item the roll
+// found r: none for đạt, some that leave points for đạt một phần, enough
+// to take them all for chưa đạt.
+func demoCases(rng *rand.Rand, it model.Item, r model.Result) int {
+	zero := it.ZeroCases()
+	switch r {
+	case model.ResultPass:
+		return 0
+	case model.ResultPartial:
+		if zero <= 1 {
+			return 1 // one case takes everything: chưa đạt
+		}
+		return 1 + rng.IntN(zero-1)
+	default:
+		return zero + rng.IntN(3)
+	}
 }

@@ -11,13 +11,13 @@ import (
 )
 
 const findingCols = `id, assessment_id, item_code, result, score, note, evidence, recommendation, deadline,
-	updated_by, updated_at, device, revision, base_revision`
+	updated_by, updated_at, device, revision, base_revision, cases`
 
 func scanFinding(sc scanner) (model.Finding, error) {
 	var f model.Finding
 	var result, deadline, at string
 	err := sc.Scan(&f.ID, &f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence, &f.Recommendation,
-		&deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision)
+		&deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision, &f.Cases)
 	if err != nil {
 		return f, err
 	}
@@ -75,7 +75,7 @@ func contentsByAssessment(ctx context.Context, q queryer, query string, args ...
 		var f model.Finding
 		var result, deadline, at string
 		if err := rows.Scan(&aid, &f.ID, &f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence,
-			&f.Recommendation, &deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision); err != nil {
+			&f.Recommendation, &deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision, &f.Cases); err != nil {
 			return nil, fmt.Errorf("read findings: %w", err)
 		}
 		if f.Result, err = model.ParseResult(result); err != nil {
@@ -195,12 +195,12 @@ func (t *txn) writeFinding(ctx context.Context, f, old model.Finding, exists boo
 	return f, err
 }
 
-const upsertFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+const upsertFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(id) DO UPDATE SET assessment_id=excluded.assessment_id, item_code=excluded.item_code,
 		result=excluded.result, score=excluded.score, note=excluded.note,
 		evidence=excluded.evidence, recommendation=excluded.recommendation, deadline=excluded.deadline,
 		updated_by=excluded.updated_by, updated_at=excluded.updated_at, device=excluded.device,
-		revision=excluded.revision, base_revision=excluded.base_revision`
+		revision=excluded.revision, base_revision=excluded.base_revision, cases=excluded.cases`
 
 // upsertFinding writes a finding row as given.
 func (t *txn) upsertFinding(ctx context.Context, f model.Finding) error {
@@ -215,7 +215,7 @@ func (t *txn) upsertFinding(ctx context.Context, f model.Finding) error {
 // upsertFindingWith writes a finding row through a prepared upsertFindingSQL.
 func upsertFindingWith(ctx context.Context, st *sql.Stmt, f model.Finding) error {
 	_, err := st.ExecContext(ctx, f.ID, f.AssessmentID, f.ItemCode, f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation,
-		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision)
+		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision, f.Cases)
 	if err != nil {
 		return fmt.Errorf("write finding %s: %w", f.ItemCode, err)
 	}

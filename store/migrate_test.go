@@ -50,7 +50,9 @@ func TestVersion2DatabaseGetsAuditRevisionIndex(t *testing.T) {
 	// without what later migrations add).
 	for _, q := range []string{"DROP INDEX audit_revision", "ALTER TABLE assessments DROP COLUMN unit_name",
 		"ALTER TABLE assessments DROP COLUMN unit_kind", "ALTER TABLE inspections DROP COLUMN doc",
-		"ALTER TABLE assessments DROP COLUMN doc", "DELETE FROM schema_migrations WHERE version > 2"} {
+		"ALTER TABLE assessments DROP COLUMN doc", "ALTER TABLE findings DROP COLUMN cases",
+		"ALTER TABLE checklists DROP COLUMN origin_file", "ALTER TABLE checklists DROP COLUMN origin_hash",
+		"DELETE FROM schema_migrations WHERE version > 2"} {
 		if _, err := db.sql.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

@@ -282,7 +282,8 @@ func TestMigrationRestoresSignedNames(t *testing.T) {
 	}))
 	for _, q := range []string{"ALTER TABLE assessments DROP COLUMN unit_name", "ALTER TABLE assessments DROP COLUMN unit_kind",
 		"ALTER TABLE inspections DROP COLUMN doc", "ALTER TABLE assessments DROP COLUMN doc",
-		"DELETE FROM schema_migrations WHERE version >= 4"} {
+		"ALTER TABLE findings DROP COLUMN cases", "ALTER TABLE checklists DROP COLUMN origin_file",
+		"ALTER TABLE checklists DROP COLUMN origin_hash", "DELETE FROM schema_migrations WHERE version >= 4"} {
 		_, err := db.sql.ExecContext(ctx, q)
 		check(t, err)
 	}

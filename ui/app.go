@@ -24,9 +24,6 @@ type Deps struct {
 	Lang  i18n.Lang
 	Log   *slog.Logger
 	Kinds []model.KindInfo
-	// Checklists are the built-in checklists, for proposing one from a new
-	// unit's kind (they must also be in the store).
-	Checklists []*model.Checklist
 	// Now is the clock ("Đã lưu 14:32:05"); nil means time.Now.
 	Now func() time.Time
 	// Exporter writes records and summaries to files; nil hides export.
@@ -98,7 +95,7 @@ func New(deps Deps) App {
 	}
 	t := i18n.New(deps.Lang)
 	c := common{st: DefaultStyles(), t: t, now: now, log: log.With("pkg", "ui"),
-		store: deps.Store, kinds: deps.Kinds, checklists: deps.Checklists, keys: newGlobalKeys(t),
+		store: deps.Store, kinds: deps.Kinds, keys: newGlobalKeys(t),
 		debounce: debounceDelay, exporter: deps.Exporter, importer: deps.Importer}
 	return App{c: c, screen: screenLoading, help: newHelp(c.st)}
 }

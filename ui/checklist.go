@@ -44,11 +44,15 @@ func (m *checklistModel) setSize(w, h int) {
 }
 
 // keymap is the keys as they act on s: no result keys on a finalized
-// record, so the help stays truthful.
+// record, and none the item under the cursor cannot take (không áp dụng
+// where its rule refuses it), so the help stays truthful.
 func (m checklistModel) keymap(s session) checklistKeys {
 	k := m.keys
 	on := s.isOpen() && !s.finalized()
 	k.Results.setEnabled(on)
+	if on && m.cursor < len(s.items) {
+		k.Results.forItem(s.items[m.cursor])
+	}
 	k.Retry.SetEnabled(on)
 	return k
 }
@@ -120,6 +124,11 @@ func (m checklistModel) update(msg tea.Msg, s session) (checklistModel, tea.Cmd,
 	default:
 		if res, ok := keys.Results.match(km); ok {
 			m, r = m.setResult(s, res)
+		} else if res, ok := m.keys.Results.match(km); ok && !s.finalized() {
+			// A result key the item cannot take: say why.
+			if why := m.c.refusedResult(s.items[m.cursor].Item, res); why != "" {
+				r = say(why)
+			}
 		}
 	}
 	m.scroll()
@@ -143,24 +152,19 @@ func (k resultKeys) match(km tea.KeyMsg) (model.Result, bool) {
 	return 0, false
 }
 
-// withResult returns c with result r and the score r earns by default.
-// It refuses đạt một phần on an item scored đạt/chưa đạt only.
-func withResult(c model.Content, it model.Item, r model.Result) (model.Content, bool) {
-	if r == model.ResultPartial && it.Scoring == model.ScoringBinary {
-		return c, false
-	}
-	c.Result, c.Score = r, it.DefaultScore(r)
-	return c, true
-}
-
 func (m checklistModel) setResult(s session, r model.Result) (checklistModel, result) {
 	it := s.items[m.cursor]
 	c, ok := withResult(s.content[it.Code], it.Item, r)
 	if !ok {
-		m.notice = m.c.t.T("ui.editor.binary_only")
-		return m, result{}
+		return m, say(m.c.refusedResult(it.Item, r))
 	}
 	res := result{edit: &edit{code: it.Code, content: c}}
+	if it.Scoring == model.ScoringDeduction && (c.Result == model.ResultPartial || c.Result == model.ResultFail) {
+		// A deduction is as many points as the cases found: go and count
+		// them (the result follows the count).
+		res.nav = &navigation{to: screenEditor, index: m.cursor, focus: focusScore}
+		return m, res
+	}
 	if c.NeedsNote() {
 		// The evidence rule: chưa đạt needs a note, so go and write it.
 		res.nav = &navigation{to: screenEditor, index: m.cursor, focus: focusNote}

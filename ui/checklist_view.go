@@ -83,7 +83,7 @@ func (m checklistModel) itemsView(s session, failed map[string]error, w, h, fiel
 			flag = "*"
 		}
 		score := "–/" + m.c.pts(it.Max)
-		if c.Result.Answered() && c.Result != model.ResultNotApplicable {
+		if showsScore(it.Item, c.Result) {
 			score = m.c.pts(c.Score) + "/" + m.c.pts(it.Max)
 		}
 		sw := len([]rune(score)) + 1
@@ -101,9 +101,14 @@ func (m checklistModel) detailView(s session, failed map[string]error, w, h int)
 	lines = append(lines, wrap(it.Text, w)...)
 	c := s.content[it.Code]
 	res := m.c.resultMarker(c.Result) + " " + m.c.resultName(c.Result)
-	if c.Result.Answered() && c.Result != model.ResultNotApplicable {
+	switch {
+	case c.Result == model.ResultNotApplicable:
+		res += " · " + m.c.naText(it.Item)
+	case c.Result.Answered() && it.Scoring == model.ScoringDeduction:
+		res += " · " + t.T("ui.checklist.cases", c.Cases, m.c.deductionText(it.Item, c.Cases))
+	case c.Result.Answered():
 		res += " · " + t.T("ui.checklist.score", m.c.pts(c.Score), m.c.pts(it.Max))
-	} else {
+	default:
 		res += " · " + t.T("ui.checklist.max", m.c.pts(it.Max))
 	}
 	if err := failed[it.Code]; err != nil {
@@ -128,5 +133,13 @@ func (m checklistModel) detailView(s session, failed map[string]error, w, h int)
 	add(t.T("ui.label.evidence_ask"), it.Evidence)
 	add(t.T("ui.label.legal"), it.LegalBasis)
 	add(t.T("ui.label.scoring"), m.c.scoringText(it.Item))
+	if it.NA != model.NAExclude {
+		add(t.T("ui.label.na"), m.c.naText(it.Item))
+	}
+	basis := m.c.basisText(s.cl, it.Item)
+	if it.Basis() == model.BasisDefault {
+		basis = st.Warn.Render(basis)
+	}
+	add(t.T("ui.label.basis"), basis)
 	return clipLines(lines, h)
 }

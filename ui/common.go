@@ -25,7 +25,6 @@ type common struct {
 	log           *slog.Logger
 	store         Store
 	kinds         []model.KindInfo
-	checklists    []*model.Checklist
 	keys          globalKeys
 	// debounce is how long typing pauses before a note is saved; 0
 	// saves only on leaving the field (tests).
@@ -155,6 +154,8 @@ func (c common) scoringText(it model.Item) string {
 			parts[i] = l.Label + " " + c.pts(l.Score)
 		}
 		return c.t.T("ui.scoring.levels", strings.Join(parts, "; "))
+	case model.ScoringDeduction:
+		return c.t.T("ui.scoring.deduction", c.pts(it.Max), c.pts(it.PerCase))
 	default:
 		return c.t.T("ui.scoring.manual", c.pts(it.Max))
 	}
@@ -186,3 +187,21 @@ func (c common) rule(title string, w int) string {
 
 // errLine is an error as the screens show it: a cross and the words.
 func (c common) errLine(text string) string { return c.st.Error.Render("✗ " + text) }
+
+// originText says where a held checklist came from: built in, or the file
+// it was added from (its name and the first digits of its SHA-256) and
+// when, in local time.
+func (c common) originText(o model.ChecklistOrigin) string {
+	at := o.AddedAt.Local().Format("02/01/2006 15:04")
+	switch {
+	case o.Builtin:
+		return c.t.T("ui.origin.builtin")
+	case o.File != "":
+		sum := o.SHA256
+		if len(sum) > 8 {
+			sum = sum[:8]
+		}
+		return c.t.T("ui.origin.file", o.File, sum, at)
+	}
+	return c.t.T("ui.origin.unknown", at)
+}

@@ -188,6 +188,9 @@ func (m conflictsModel) differences(a, b model.Content) string {
 	if a.Score != b.Score {
 		d = append(d, t.T("ui.conflicts.diff.score"))
 	}
+	if a.Cases != b.Cases {
+		d = append(d, t.T("ui.conflicts.diff.cases"))
+	}
 	if a.Note != b.Note {
 		d = append(d, t.T("ui.conflicts.diff.note"))
 	}
@@ -301,6 +304,9 @@ func (m conflictsModel) sideView(s model.ConflictSide, k key.Binding, w int) []s
 	res := m.c.resultMarker(s.Result) + " " + m.c.resultName(s.Result)
 	if s.Result.Answered() && s.Result != model.ResultNotApplicable {
 		res += " · " + t.T("ui.conflicts.score", m.c.pts(s.Score))
+	}
+	if s.Cases > 0 {
+		res += " · " + t.T("ui.conflicts.cases", s.Cases)
 	}
 	lines = append(lines, fit(st.Label.Render(t.T("ui.checklist.result"))+" "+res, w))
 	add := func(label, text string) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,6 +51,9 @@ type editorModel struct {
 	seq                 int
 	notice              string
 	textLines           int // lines given to the item's text
+	// basisLine is whether the item's basis has a line of its own; on a
+	// short screen a default is marked in the heading instead.
+	basisLine bool
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
@@ -103,6 +107,9 @@ func (m editorModel) keymap(s session) editorKeys {
 	k := m.keys
 	on := !s.finalized()
 	k.Results.setEnabled(on && m.focus == focusResult)
+	if on && m.focus == focusResult {
+		k.Results.forItem(m.item)
+	}
 	k.Save.SetEnabled(on)
 	k.NextField.SetEnabled(on)
 	k.PrevField.SetEnabled(on)
@@ -110,9 +117,14 @@ func (m editorModel) keymap(s session) editorKeys {
 	return k
 }
 
+// scoreText is what the score field shows for c: the score, or on a
+// deduction item the number of cases.
 func (m editorModel) scoreText(c model.Content) string {
-	if !c.Result.Answered() {
+	switch {
+	case !c.Result.Answered() || c.Result == model.ResultNotApplicable:
 		return ""
+	case m.item.Scoring == model.ScoringDeduction:
+		return strconv.Itoa(c.Cases)
 	}
 	return m.c.pts(c.Score)
 }
@@ -148,10 +160,16 @@ func (m *editorModel) layout() {
 	w, h := max(1, m.c.width), max(1, m.c.height)
 	tw := max(1, w-2)
 	m.textLines = min(3, len(wrap(m.item.Text, w)))
+	m.basisLine = h >= 18
 	if h < 18 {
 		m.textLines = 1
 	}
+	// The rule, the text, the basis, the results, the score, the three
+	// text labels and the deadline.
 	fixed := 1 + m.textLines + len(m.resultLines(model.ResultUnassessed, false, w)) + 1 + 3 + 1
+	if m.basisLine {
+		fixed++
+	}
 	if m.resolving {
 		fixed++ // the line saying a conflict is being resolved
 	}
@@ -185,7 +203,10 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 	}
 	it, c := m.item, base
 	m.errs = [editorFields]string{}
-	if c.Result == model.ResultPass || c.Result == model.ResultPartial {
+	switch {
+	case it.Scoring == model.ScoringDeduction:
+		c = m.commitCases(c)
+	case c.Result == model.ResultPass || c.Result == model.ResultPartial:
 		v := strings.TrimSpace(m.score.Value())
 		p := it.DefaultScore(c.Result)
 		var err error
@@ -200,6 +221,8 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 		default:
 			c.Score = p
 		}
+	default:
+		// No score to type for this result.
 	}
 	c.Note = norm.NFC.String(strings.TrimSpace(m.note.Value()))
 	c.Evidence = norm.NFC.String(strings.TrimSpace(m.evidence.Value()))
@@ -213,6 +236,31 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 		return m, result{}
 	}
 	return m, result{edit: &edit{code: it.Code, content: c}}
+}
+
+// commitCases reads a deduction item's cases field on top of c: the
+// number typed gives the result and the score (no case is đạt). An empty
+// field leaves an item not yet answered (or không áp dụng) as it is, and
+// is no case on an answered one.
+func (m *editorModel) commitCases(c model.Content) model.Content {
+	it := m.item.Item
+	v := strings.TrimSpace(m.score.Value())
+	cases, ok := parseCases(v)
+	switch {
+	case !ok:
+		m.errs[focusScore] = m.c.t.T("ui.editor.cases_not_number")
+		return c
+	case v == "" && (!c.Result.Answered() || c.Result == model.ResultNotApplicable):
+		return c
+	}
+	next := c
+	next.Cases = cases
+	next.Result, next.Score = it.Deduct(cases)
+	if it.Check(next) != nil {
+		m.errs[focusScore] = m.c.t.T("ui.editor.cases_not_number")
+		return c
+	}
+	return next
 }
 
 // invalid reports whether a field holds input that cannot be stored.
@@ -302,6 +350,12 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		if r, ok := keys.Results.match(km); ok {
 			return m.setResult(s, r)
 		}
+		if r, ok := m.keys.Results.match(km); ok {
+			// A result the item cannot take: say why.
+			if why := m.c.refusedResult(m.item.Item, r); why != "" {
+				return m, nil, say(why)
+			}
+		}
 		return m, nil, result{}
 	}
 	if km.Type == tea.KeyEnter && (m.focus == focusScore || m.focus == focusDeadline) {
@@ -342,12 +396,17 @@ func (m editorModel) typeKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
 func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd, result) {
 	c, ok := withResult(s.content[m.item.Code], m.item.Item, r)
 	if !ok {
-		m.notice = m.c.t.T("ui.editor.binary_only")
-		return m, nil, result{}
+		return m, nil, say(m.c.refusedResult(m.item.Item, r))
 	}
 	// Keep the text typed so far with the new result.
 	m.score.SetValue(m.scoreText(c))
 	m, res := m.commitOn(s, c)
+	if m.item.Scoring == model.ScoringDeduction && (c.Result == model.ResultPartial || c.Result == model.ResultFail) {
+		// Count the cases: the result follows the count.
+		m.focus = focusScore
+		m, cmd := m.focused()
+		return m, cmd, res
+	}
 	if c.Result == model.ResultFail && strings.TrimSpace(m.note.Value()) == "" {
 		m.focus = focusNote
 		m, cmd := m.focused()

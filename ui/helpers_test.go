@@ -161,15 +161,11 @@ func testExporter(tb testing.TB, db *store.DB, dir string, lang i18n.Lang) Expor
 
 func testDeps(tb testing.TB, st Store, lang i18n.Lang) Deps {
 	tb.Helper()
-	cls, err := checklists.Builtin()
-	if err != nil {
-		tb.Fatal(err)
-	}
 	kinds, err := checklists.Kinds()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return Deps{Store: st, Lang: lang, Kinds: kinds, Checklists: cls, Now: fixedClock}
+	return Deps{Store: st, Lang: lang, Kinds: kinds, Now: fixedClock}
 }
 
 // startApp builds the App from deps at w×h with debounce ticks off (tests

@@ -151,6 +151,19 @@ func (k *resultKeys) setEnabled(on bool) {
 	k.Clear.SetEnabled(on)
 }
 
+// forItem disables the results item it cannot take, so the help offers
+// only what acts: đạt một phần on an item scored đạt/chưa đạt only (or a
+// deduction item that one case empties), không áp dụng on an item whose
+// rule does not allow it.
+func (k *resultKeys) forItem(it flatItem) {
+	if !partialAllowed(it.Item) {
+		k.Partial.SetEnabled(false)
+	}
+	if !it.AllowsNA() {
+		k.NA.SetEnabled(false)
+	}
+}
+
 func (k resultKeys) list() []key.Binding {
 	return []key.Binding{k.Pass, k.Partial, k.Fail, k.NA, k.Clear}
 }

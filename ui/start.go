@@ -119,6 +119,8 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
 		m, cmd = m.openReportForm(msg)
 	case knownUnitsMsg:
 		m = m.handleKnownUnits(msg)
+	case heldChecklistsMsg:
+		m = m.handleHeldChecklists(msg)
 	case unitAddedMsg:
 		if msg.err != nil {
 			m.form.err = m.c.t.Err(msg.err)

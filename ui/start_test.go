@@ -47,7 +47,7 @@ func TestCreateInspectionAndAddUnit(t *testing.T) {
 		a = keys(t, a, "backspace")
 	}
 	a = keys(t, a, "15/11/2022", "enter")
-	proposed := a.start.unitForm.cls[a.start.form.choice(unitFieldChecklist)]
+	proposed := a.start.unitForm.cls[a.start.form.choice(unitFieldChecklist)].Checklist
 	if proposed.Kind != "xa" || proposed.Ref() != "ubnd-xa@2026.1" {
 		t.Fatalf("proposed checklist %s for kind xa on 15/11/2022", proposed.Ref())
 	}

@@ -26,6 +26,10 @@ type Store interface {
 	InspectionFindings(ctx context.Context, inspectionID string) ([]model.Finding, error)
 	Assessment(ctx context.Context, id string) (model.Assessment, error)
 	Checklist(ctx context.Context, id, version string) (*model.Checklist, error)
+	// HeldChecklists is every checklist version held, with where each
+	// came from (built in, or the file it was added from, and when), by
+	// ID then version. The checklists are shared: never changed.
+	HeldChecklists(ctx context.Context) ([]model.HeldChecklist, error)
 	Findings(ctx context.Context, assessmentID string) ([]model.Finding, error)
 	SaveFinding(ctx context.Context, f model.Finding) (model.Finding, error)
 	SaveUnitSide(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)

@@ -114,6 +114,11 @@ func (b *Bundle) checkAudit(chains chainSet, assessments map[string]bool) error 
 			!model.ValidID(f.Revision) || f.ItemCode == "" {
 			return contentErr(model.ShortID(e.Revision), "the audit entry does not describe its revision")
 		}
+		if f.Cases < 0 {
+			// A deduction item's cases are counted, never negative (which
+			// would add points past the item's maximum).
+			return contentErr(f.ItemCode, "a negative number of cases")
+		}
 		if !assessments[f.AssessmentID] {
 			return contentErr(f.ItemCode, "the revision belongs to an assessment that is not in the bundle")
 		}
