@@ -169,10 +169,3 @@ func TestSelfAssessCommands(t *testing.T) {
 		t.Errorf("loading into a finalized record: %d %q", r.code, r.stderr)
 	}
 }
-
-func check(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}

@@ -12,7 +12,7 @@ import (
 )
 
 // This file holds what the records kept as revisions in a body column
-// share (migration 006: follow_ups, fix_reports, self_scores): the stamp
+// share (migration 007: follow_ups, fix_reports, self_scores): the stamp
 // of a new revision, its audit entry, and reading a row's body. Each save
 // names the revision it was based on, as a finding's does, so a change
 // made on another laptop in between is never overwritten (ErrStale) and

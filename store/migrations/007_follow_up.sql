@@ -1,4 +1,4 @@
--- 006: from one inspection to the next (model/followup.go,
+-- 007: from one inspection to the next (model/followup.go,
 -- model/selfassess.go): what a later visit found of each earlier kiến
 -- nghị, the unit's reports on its fixes, and the unit's own scores. Each
 -- is kept like a finding: the row is the current revision (body: its
