@@ -196,29 +196,33 @@ func (s *session) flags(name string) map[string]bool {
 func (s *session) reach(ins string) map[string][]string {
 	good := s.path("cl/so-ban-nganh-2026.2.yaml")
 	return map[string][]string{
-		"bundle":             {"--out", s.path("reach.ktb")},
-		"check":              nil,
-		"checklist add":      {good},
-		"checklist list":     nil,
-		"checklist show":     {"so-ban-nganh@2026.1"},
-		"checklist export":   {"so-ban-nganh@2026.1", "--format", "xlsx", "--out", s.path("reach-cl.xlsx")},
-		"checklist validate": {good},
-		"config get":         {"inspector"},
-		"config set":         {"inspector", "Lê Thị Cúc"},
-		"conflicts":          {"--inspection", ins},
-		"import":             {s.path("a1.ktb")},
-		"inspection list":    nil,
-		"keys export":        {"--out", s.path("reach.key")},
-		"keys show":          nil,
-		"keys trust":         {s.path("a.key"), "--name", "Máy chị Hương"},
-		"plan import":        {s.path("plan-good.yaml")},
-		"receipt":            {s.path("a1.ktb.receipt.json")},
-		"report summary":     {"--format", "md", "--out", s.path("reach-summary.md")},
-		"report unit":        {"--unit", "STP", "--format", "md", "--out", s.path("reach-stp.md")},
-		"report conclusion":  {"--unit", "STP", "--format", "md", "--out", s.path("reach-tb-stp.md")},
-		"report inspection":  {"--format", "md", "--out", s.path("reach-bao-cao.md")},
-		"unit list":          {"--inspection", ins},
-		"unit rename":        {"SYT", "--name", "Sở Y tế tỉnh Hải Dương"},
+		"bundle":                 {"--out", s.path("reach.ktb")},
+		"check":                  nil,
+		"checklist add":          {good},
+		"checklist list":         nil,
+		"checklist show":         {"so-ban-nganh@2026.1"},
+		"checklist export":       {"so-ban-nganh@2026.1", "--format", "xlsx", "--out", s.path("reach-cl.xlsx")},
+		"checklist validate":     {good},
+		"config get":             {"inspector"},
+		"config set":             {"inspector", "Lê Thị Cúc"},
+		"conflicts":              {"--inspection", ins},
+		"import":                 {s.path("a1.ktb")},
+		"inspection list":        nil,
+		"keys export":            {"--out", s.path("reach.key")},
+		"keys show":              nil,
+		"keys trust":             {s.path("a.key"), "--name", "Máy chị Hương"},
+		"plan import":            {s.path("plan-good.yaml")},
+		"receipt":                {s.path("a1.ktb.receipt.json")},
+		"recommendations":        nil,
+		"recommendations report": {"--unit", "STP", "--number", "12/BC-STP", "--received", "20/11/2022"},
+		"selfassess template":    {"--unit", "STP", "--out", s.path("reach-self.xlsx")},
+		"selfassess import":      {s.path("reach-self.xlsx")},
+		"report summary":         {"--format", "md", "--out", s.path("reach-summary.md")},
+		"report unit":            {"--unit", "STP", "--format", "md", "--out", s.path("reach-stp.md")},
+		"report conclusion":      {"--unit", "STP", "--format", "md", "--out", s.path("reach-tb-stp.md")},
+		"report inspection":      {"--format", "md", "--out", s.path("reach-bao-cao.md")},
+		"unit list":              {"--inspection", ins},
+		"unit rename":            {"SYT", "--name", "Sở Y tế tỉnh Hải Dương"},
 	}
 }
 
@@ -487,7 +491,8 @@ func (s *session) check() {
 	for _, v := range s.values() {
 		w.add(v)
 	}
-	w.spans = append(w.spans, regexp.MustCompile(regexp.QuoteMeta(s.dir)+`[^\s"]*`))
+	// A path ends before the punctuation that follows it in a sentence.
+	w.spans = append(w.spans, regexp.MustCompile(regexp.QuoteMeta(s.dir)+`[^\s"]*[^\s":;,.)]`))
 	lines := 0
 	for _, r := range s.runs {
 		var args []string

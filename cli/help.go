@@ -30,9 +30,15 @@ func PrintHelp(env *Env) {
 	fmt.Fprintln(w, env.T.T("cli.help.global"))
 }
 
+// listCommands lines the summaries up after the longest name, two spaces
+// at least, so a name never runs into its summary.
 func listCommands(env *Env, w io.Writer, names []string) {
+	width := 20
 	for _, n := range names {
-		fmt.Fprintf(w, "  kiemtra %-20s %s\n", n, env.T.T(commands[n].Summary))
+		width = max(width, len(n))
+	}
+	for _, n := range names {
+		fmt.Fprintf(w, "  kiemtra %-*s  %s\n", width, n, env.T.T(commands[n].Summary))
 	}
 }
 

@@ -17,6 +17,28 @@ type UnitRecord struct {
 	Checklist  *Checklist
 	Findings   []Finding // the current revision of each item's finding, any order
 	Scorecard  Scorecard
+	// FollowUps are the earlier kiến nghị this visit follows up
+	// (FollowUpsDue), with what this and earlier visits found of each.
+	FollowUps []Recommendation
+	// SelfScores are the unit's own scores (tự đánh giá), any order.
+	SelfScores []SelfScore
+}
+
+// SelfComparison sets the unit's self-assessment beside the findings.
+func (r *UnitRecord) SelfComparison() SelfComparison {
+	if r.Checklist == nil {
+		return SelfComparison{}
+	}
+	return CompareSelf(r.Checklist, contentsOf(r.Findings), r.SelfScores)
+}
+
+// contentsOf is the findings' contents by item code.
+func contentsOf(fs []Finding) map[string]Content {
+	m := make(map[string]Content, len(fs))
+	for _, f := range fs {
+		m[f.ItemCode] = f.Content()
+	}
+	return m
 }
 
 // RecordItem is one checklist item with what was found for it.

@@ -20,6 +20,15 @@ type Summary struct {
 	Shortcomings    []ItemStat
 	Recommendations []FindingRow // every finding with a kiến nghị
 	Findings        []FindingRow // every finding recorded
+	// SelfAssessments ranks the units that assessed themselves by how far
+	// they were from the inspection's scores (RankSelf).
+	SelfAssessments []SelfRankRow
+	// FollowUp is every kiến nghị issued to the summary's units up to its
+	// last year, open and closed, with what later visits found
+	// (SortRecommendations); AsOf is the day Overdue is counted at.
+	// The store fills both.
+	FollowUp []Recommendation
+	AsOf     Date
 }
 
 // SummaryField is one field (lĩnh vực) column of the summary table: the
@@ -271,7 +280,14 @@ func BuildSummary(records []UnitRecord, inspections []Inspection, kinds []KindIn
 			}
 		}
 		s.Rows = append(s.Rows, row)
+		if len(r.SelfScores) > 0 {
+			if cmp := r.SelfComparison(); !cmp.Empty() {
+				s.SelfAssessments = append(s.SelfAssessments, SelfRankRow{InspectionID: r.Inspection.ID,
+					AssessmentID: r.Assessment.ID, Unit: r.Unit, Kind: row.Kind, State: st, SelfTally: cmp.Overall})
+			}
+		}
 	}
+	s.SelfAssessments = RankSelf(s.SelfAssessments)
 
 	sum := KindProgress{}
 	for _, k := range s.Kinds {

@@ -72,6 +72,12 @@ func (db *DB) UnitRecord(ctx context.Context, assessmentID string, kinds []model
 	u = a.UnitAsVisited(u)
 	r = model.UnitRecord{Inspection: in, Unit: u, Kind: model.KindOf(kinds, u.Kind), Assessment: a, Checklist: cl, Findings: fs}
 	r.Scorecard = model.Score(cl, contents(fs))
+	if r.FollowUps, err = db.FollowUpsFor(ctx, assessmentID); err != nil {
+		return r, fmt.Errorf("unit record: %w", err)
+	}
+	if r.SelfScores, err = db.SelfScores(ctx, assessmentID); err != nil {
+		return r, fmt.Errorf("unit record: %w", err)
+	}
 	return r, nil
 }
 
@@ -123,6 +129,15 @@ func (db *DB) unitRecords(ctx context.Context, kinds []model.KindInfo, read func
 		if err != nil {
 			return nil, nil, fmt.Errorf("summary: %w", db.translate(err))
 		}
+		self, err := inspectionSelfScores(ctx, db.sql, id)
+		if err != nil {
+			return nil, nil, fmt.Errorf("summary: %w", db.translate(err))
+		}
+		for aid, ss := range self {
+			if i, ok := byAssessment[aid]; ok {
+				recs[i].SelfScores = ss
+			}
+		}
 		for i := first; i < len(recs); i++ {
 			recs[i].Scorecard = model.Score(recs[i].Checklist, contents(recs[i].Findings))
 		}
@@ -170,7 +185,34 @@ func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs
 	if err != nil {
 		return model.Summary{}, err
 	}
-	return model.BuildSummary(recs, ins, kinds), nil
+	s := model.BuildSummary(recs, ins, kinds)
+	if err := db.addFollowUp(ctx, &s); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// addFollowUp gives a summary every kiến nghị issued to its units up to
+// its last year, with today as the day overdue ones are counted at.
+func (db *DB) addFollowUp(ctx context.Context, s *model.Summary) error {
+	s.AsOf = model.DateOf(db.now())
+	if len(s.Rows) == 0 {
+		return nil
+	}
+	maxYear := 0
+	for _, in := range s.Inspections {
+		maxYear = max(maxYear, in.Year)
+	}
+	var codes []string
+	for _, r := range s.Rows {
+		codes = append(codes, r.Unit.Code)
+	}
+	recs, err := db.Recommendations(ctx, RecommendationFilter{UnitCodes: codes, MaxYear: maxYear})
+	if err != nil {
+		return fmt.Errorf("summary: %w", err)
+	}
+	s.FollowUp = recs
+	return nil
 }
 
 // summaryFindings reads what the summary shows of an inspection's current
@@ -222,5 +264,9 @@ func (db *DB) ReportData(ctx context.Context, kinds []model.KindInfo, inspection
 	if err != nil {
 		return model.ReportData{}, err
 	}
-	return model.ReportData{Inspection: ins[0], Summary: model.BuildSummary(recs, ins, kinds), Records: recs}, nil
+	s := model.BuildSummary(recs, ins, kinds)
+	if err := db.addFollowUp(ctx, &s); err != nil {
+		return model.ReportData{}, err
+	}
+	return model.ReportData{Inspection: ins[0], Summary: s, Records: recs}, nil
 }
