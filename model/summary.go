@@ -131,8 +131,30 @@ type FindingStats struct {
 	Rows                                     int
 	UnitCode, UnitName, FieldCode, ItemCode  int
 	ItemText, Note, Evidence, Recommendation int
+	Kinds                                    []UnitKind    // sorted
 	States                                   []RecordState // sorted
 	Results                                  []Result      // sorted
+}
+
+// ListStats is FindingStats of Findings (recsOnly: Recommendations): as
+// kept beside the stream when the summary has one, else worked out from
+// the list, so a summary put together by hand is described too.
+func (s *Summary) ListStats(recsOnly bool) FindingStats {
+	if s.Stream != nil {
+		if recsOnly {
+			return s.RecommendationStats
+		}
+		return s.FindingStats
+	}
+	list := s.Findings
+	if recsOnly {
+		list = s.Recommendations
+	}
+	var st FindingStats
+	for i := range list {
+		st.add(&list[i])
+	}
+	return st
 }
 
 func (st *FindingStats) add(f *FindingRow) {
@@ -145,6 +167,10 @@ func (st *FindingStats) add(f *FindingRow) {
 	st.Note = max(st.Note, utf8.RuneCountInString(f.Finding.Note))
 	st.Evidence = max(st.Evidence, utf8.RuneCountInString(f.Finding.Evidence))
 	st.Recommendation = max(st.Recommendation, utf8.RuneCountInString(f.Finding.Recommendation))
+	if !slices.Contains(st.Kinds, f.Kind.Code) {
+		st.Kinds = append(st.Kinds, f.Kind.Code)
+		slices.Sort(st.Kinds)
+	}
 	if !slices.Contains(st.States, f.State) {
 		st.States = append(st.States, f.State)
 		slices.Sort(st.States)

@@ -74,14 +74,19 @@ func TestSummaryBuilderWithoutFindings(t *testing.T) {
 func statsOf(list []FindingRow) FindingStats {
 	var st FindingStats
 	n := utf8.RuneCountInString
-	seenS, seenR := map[RecordState]bool{}, map[Result]bool{}
+	seenK, seenS, seenR := map[UnitKind]bool{}, map[RecordState]bool{}, map[Result]bool{}
 	for _, f := range list {
 		st.Rows++
 		st.UnitCode, st.UnitName = max(st.UnitCode, n(f.UnitCode)), max(st.UnitName, n(f.UnitName))
 		st.FieldCode, st.ItemCode, st.ItemText = max(st.FieldCode, n(f.FieldCode)), max(st.ItemCode, n(f.ItemCode)), max(st.ItemText, n(f.ItemText))
 		st.Note, st.Evidence = max(st.Note, n(f.Finding.Note)), max(st.Evidence, n(f.Finding.Evidence))
 		st.Recommendation = max(st.Recommendation, n(f.Finding.Recommendation))
-		seenS[f.State], seenR[f.Finding.Result] = true, true
+		seenK[f.Kind.Code], seenS[f.State], seenR[f.Finding.Result] = true, true, true
+	}
+	for _, k := range []UnitKind{"huyen", "so", "vung"} { // sorted
+		if seenK[k] {
+			st.Kinds = append(st.Kinds, k)
+		}
 	}
 	for _, s := range []RecordState{StateDraft, StateFinal, StateIncomplete, StateNotStarted} { // sorted
 		if seenS[s] {

@@ -210,8 +210,9 @@ func TestSummaryXLSX(t *testing.T) {
 	if raw(t, f, "Tồn tại", "E2") != itoa(s.Shortcomings[0].Units) || !isNumber(t, f, "Tồn tại", "E2") {
 		t.Errorf("top shortcoming units %q", raw(t, f, "Tồn tại", "E2"))
 	}
-	checkFrozenTable(t, f, "Kiến nghị", "A1:N"+itoa(len(s.Recommendations)+1))
-	checkFrozenTable(t, f, "Chi tiết", "A1:N"+itoa(len(s.Findings)+1))
+	h := withFindings(t, s)
+	checkFrozenTable(t, f, "Kiến nghị", "A1:N"+itoa(len(h.Recommendations)+1))
+	checkFrozenTable(t, f, "Chi tiết", "A1:N"+itoa(len(h.Findings)+1))
 	if cell(t, f, "Chi tiết", "B2") != "STP" || cell(t, f, "Chi tiết", "F2") != "1.1.1" || !isNumber(t, f, "Chi tiết", "I2") {
 		t.Errorf("findings row 2: %q %q", cell(t, f, "Chi tiết", "B2"), cell(t, f, "Chi tiết", "F2"))
 	}
@@ -325,7 +326,7 @@ func TestMachineFormatsDeterministic(t *testing.T) {
 func TestSummaryJSON(t *testing.T) {
 	t.Parallel()
 	db, kinds := demoDB(t)
-	s := demoSummary(t, db, kinds)
+	s := withFindings(t, demoSummary(t, db, kinds))
 	b, err := report.Summary(s, report.JSON, i18n.VI)
 	if err != nil {
 		t.Fatal(err)
@@ -400,7 +401,7 @@ func TestSummaryJSON(t *testing.T) {
 func TestSummaryCSV(t *testing.T) {
 	t.Parallel()
 	db, kinds := demoDB(t)
-	s := demoSummary(t, db, kinds)
+	s := withFindings(t, demoSummary(t, db, kinds))
 	// A note with a comma, quotes and a line break must survive.
 	tricky := "Sổ theo dõi \"một cửa\", trang 3\nthiếu chữ ký"
 	for i := range s.Findings {
