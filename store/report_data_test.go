@@ -187,3 +187,32 @@ func TestSummaryStreamIsTheWholeSummary(t *testing.T) {
 		t.Errorf("streamed summary:\n%+v\nwant\n%+v", got, want)
 	}
 }
+
+// A writer failing part-way (a full disk) stops the stream with its own
+// error, and the stream can be read again afterwards.
+func TestSummaryStreamStopsWithTheWritersError(t *testing.T) {
+	ctx := context.Background()
+	db, kinds := openReportDemo(t)
+	in, err := db.FindInspection(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.Summary(ctx, kinds, in.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := errors.New("disk full")
+	n := 0
+	if err := s.Stream(false, func(*model.FindingRow) error {
+		if n++; n == 3 {
+			return full
+		}
+		return nil
+	}); !errors.Is(err, full) || n != 3 {
+		t.Fatalf("after %d rows: %v, want the writer's error at the third", n, err)
+	}
+	n = 0
+	if err := s.Stream(false, func(*model.FindingRow) error { n++; return nil }); err != nil || n != s.FindingStats.Rows {
+		t.Errorf("read again: %d rows of %d, %v", n, s.FindingStats.Rows, err)
+	}
+}

@@ -57,35 +57,70 @@ func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs
 }
 
 // findingStream reads the findings of the summary's rows, one unit at a
-// time, in the rows' order.
+// time, in the rows' order. The reading runs a unit ahead of fn, in a
+// goroutine of its own, so that reading the database and writing the
+// document share the processor's cores; at most a few units' rows are
+// held.
 func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord) model.FindingStream {
-	return func(recsOnly bool, fn func(*model.FindingRow) error) (err error) {
-		q := summaryQuery
-		if recsOnly {
-			q += ` AND recommendation <> ''`
+	return func(recsOnly bool, fn func(*model.FindingRow) error) error {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		units := make(chan []model.FindingRow, 2)
+		read := make(chan error, 1)
+		go func() {
+			defer close(units)
+			read <- db.readUnits(ctx, rows, recs, recsOnly, units)
+		}()
+		var err error
+		for list := range units {
+			for i := 0; err == nil && i < len(list); i++ {
+				err = fn(&list[i])
+			}
+			if err != nil {
+				cancel() // the reader stops at its next unit
+				for range units {
+				}
+				return err
+			}
 		}
-		read, err := db.sql.PrepareContext(ctx, q)
-		if err != nil {
+		return <-read
+	}
+}
+
+// readUnits sends the finding rows of each of rows to out, in order.
+func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord, recsOnly bool,
+	out chan<- []model.FindingRow) error {
+	q := summaryQuery
+	if recsOnly {
+		q += ` AND recommendation <> ''`
+	}
+	read, err := db.sql.PrepareContext(ctx, q)
+	if err != nil {
+		return fmt.Errorf("summary findings: %w", db.translate(err))
+	}
+	defer closeStmt(read)
+	for _, row := range rows {
+		r := *recs[row.AssessmentID]
+		if r.Findings, err = summaryFindings(ctx, read, r.Assessment.ID); err != nil {
 			return fmt.Errorf("summary findings: %w", db.translate(err))
 		}
-		defer closeStmt(read)
-		for _, row := range rows {
-			r := *recs[row.AssessmentID]
-			if r.Findings, err = summaryFindings(ctx, read, r.Assessment.ID); err != nil {
-				return fmt.Errorf("summary findings: %w", db.translate(err))
-			}
-			list := r.FindingRows(row.Kind, row.State)
-			for i := range list {
-				if recsOnly && strings.TrimSpace(list[i].Finding.Recommendation) == "" {
-					continue
-				}
-				if err := fn(&list[i]); err != nil {
-					return err
+		list := r.FindingRows(row.Kind, row.State)
+		if recsOnly {
+			kept := list[:0]
+			for _, f := range list {
+				if strings.TrimSpace(f.Finding.Recommendation) != "" {
+					kept = append(kept, f)
 				}
 			}
+			list = kept
 		}
-		return nil
+		select {
+		case out <- list:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
+	return nil
 }
 
 // summaryQuery reads what the summary shows of one assessment's current
