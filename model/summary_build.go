@@ -58,23 +58,20 @@ func NewSummaryBuilder(kinds []KindInfo, keepFindings bool) *SummaryBuilder {
 func (b *SummaryBuilder) Add(r UnitRecord) {
 	br := builtRecord{state: r.State()}
 	kind, ref := KindOf(b.kinds, r.Unit.Kind), r.checklistRef()
-	for pos, ri := range r.Items() {
-		if !ri.Answered {
-			continue
-		}
-		fr := r.findingRow(ri, kind, br.state, ref)
+	r.eachAnswered(func(pos int, field *Field, it *Item, f *Finding) {
+		fr := findingRow(&r, field, it, f, kind, br.state, ref)
 		b.findingStats.add(&fr)
-		if strings.TrimSpace(fr.Finding.Recommendation) != "" {
+		if strings.TrimSpace(f.Recommendation) != "" {
 			br.recommendations++
 			b.recStats.add(&fr)
 		}
 		if b.keep {
 			br.rows = append(br.rows, fr)
 		}
-		if ri.Finding.Result != ResultNotApplicable {
-			br.assessed = append(br.assessed, assessedItem{pos: int32(pos), result: ri.Finding.Result})
+		if f.Result != ResultNotApplicable {
+			br.assessed = append(br.assessed, assessedItem{pos: int32(pos), result: f.Result})
 		}
-	}
+	})
 	if len(r.SelfScores) > 0 {
 		if cmp := r.SelfComparison(); !cmp.Empty() {
 			br.self = &cmp
@@ -95,13 +92,37 @@ func (b *SummaryBuilder) Add(r UnitRecord) {
 // record's row's (SummaryRow.Kind, State).
 func (r *UnitRecord) FindingRows(kind KindInfo, st RecordState) []FindingRow {
 	ref := r.checklistRef()
-	var out []FindingRow
-	for _, ri := range r.Items() {
-		if ri.Answered {
-			out = append(out, r.findingRow(ri, kind, st, ref))
+	out := make([]FindingRow, 0, len(r.Findings))
+	r.eachAnswered(func(_ int, field *Field, it *Item, f *Finding) {
+		out = append(out, findingRow(r, field, it, f, kind, st, ref))
+	})
+	return out
+}
+
+// eachAnswered calls fn with each answered item of the record in checklist
+// order (Items without copying them): pos counts every item, answered or
+// not, as Items does.
+func (r *UnitRecord) eachAnswered(fn func(pos int, field *Field, it *Item, f *Finding)) {
+	if r.Checklist == nil {
+		return
+	}
+	byCode := make(map[string]*Finding, len(r.Findings))
+	for i := range r.Findings {
+		byCode[r.Findings[i].ItemCode] = &r.Findings[i]
+	}
+	pos := 0
+	for fi := range r.Checklist.Fields {
+		fl := &r.Checklist.Fields[fi]
+		for ci := range fl.Criteria {
+			for ii := range fl.Criteria[ci].Items {
+				it := &fl.Criteria[ci].Items[ii]
+				if f, ok := byCode[it.Code]; ok && f.Result.Answered() {
+					fn(pos, fl, it, f)
+				}
+				pos++
+			}
 		}
 	}
-	return out
 }
 
 func (r *UnitRecord) checklistRef() string {
@@ -111,11 +132,11 @@ func (r *UnitRecord) checklistRef() string {
 	return r.Checklist.Ref()
 }
 
-func (r *UnitRecord) findingRow(ri RecordItem, kind KindInfo, st RecordState, ref string) FindingRow {
+func findingRow(r *UnitRecord, field *Field, it *Item, f *Finding, kind KindInfo, st RecordState, ref string) FindingRow {
 	return FindingRow{
 		InspectionID: r.Inspection.ID, UnitCode: r.Unit.Code, UnitName: r.Unit.Name, Kind: kind,
-		State: st, ChecklistRef: ref, FieldCode: ri.FieldCode, FieldTitle: ri.FieldTitle,
-		ItemCode: ri.Item.Code, ItemText: ri.Item.Text, Max: ri.Item.Max, Finding: ri.Finding,
+		State: st, ChecklistRef: ref, FieldCode: field.Code, FieldTitle: field.Title,
+		ItemCode: it.Code, ItemText: it.Text, Max: it.Max, Finding: *f,
 	}
 }
 

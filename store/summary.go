@@ -65,7 +65,7 @@ func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs m
 	return func(recsOnly bool, fn func(*model.FindingRow) error) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		units := make(chan []model.FindingRow, 2)
+		units := make(chan []model.FindingRow, 1)
 		read := make(chan error, 1)
 		go func() {
 			defer close(units)
