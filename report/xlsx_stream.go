@@ -7,6 +7,8 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"path"
 	"strings"
@@ -22,7 +24,12 @@ type rowSheet struct {
 	cols  int
 	rows  int // rows promised when the table was defined
 	got   int // rows written
-	fill  func(emit func([]xcell) error) error
+	fill  func(emit, side func([]xcell) error) error
+	// side is the sheet fill's side rows go to (written beside this
+	// sheet's in the same pass); fed marks such a sheet, which has no
+	// fill of its own.
+	side string
+	fed  bool
 }
 
 // rowTable is table for a sheet of many rows: the sheet, its widths, frozen
@@ -33,20 +40,49 @@ type rowSheet struct {
 // model.FindingStats).
 func (b *book) rowTable(sheet, tableName string, cols []col, widths []float64, n int,
 	fill func(emit func([]xcell) error) error) error {
-	sw, err := b.sheet(sheet, layout{landscape: len(cols) > 6, titleRows: 1})
-	if err != nil {
-		return fmt.Errorf("xlsx sheet %s: %w", sheet, err)
+	return b.rowTables([]rowSpec{{sheet, tableName, cols, widths, n}}, 0,
+		func(emit, _ func([]xcell) error) error { return fill(emit) })
+}
+
+// rowSpec is a sheet of rowTables.
+type rowSpec struct {
+	sheet, table string
+	cols         []col
+	widths       []float64
+	rows         int
+}
+
+// rowTables is rowTable for one or two sheets, in the workbook's order,
+// filled in one pass: fill emits each row to the sheet specs[main] or, with
+// side, to the other. The other sheet's rows are compressed in memory as
+// they come, and its part goes into the package after main's.
+func (b *book) rowTables(specs []rowSpec, main int, fill func(emit, side func([]xcell) error) error) error {
+	if len(specs) > 2 {
+		return errors.New("xlsx: at most two sheets in one pass")
 	}
-	if err := b.head(sw, cols, widths); err != nil {
-		return err
+	for i, sp := range specs {
+		sw, err := b.sheet(sp.sheet, layout{landscape: len(sp.cols) > 6, titleRows: 1})
+		if err != nil {
+			return fmt.Errorf("xlsx sheet %s: %w", sp.sheet, err)
+		}
+		if err := b.head(sw, sp.cols, sp.widths); err != nil {
+			return err
+		}
+		if err := b.addTable(sw, sp.sheet, sp.table, len(sp.cols), sp.rows); err != nil {
+			return err
+		}
+		if err := sw.Flush(); err != nil {
+			return err
+		}
+		rs := rowSheet{name: sp.sheet, table: sp.table, cols: len(sp.cols), rows: sp.rows, fed: i != main}
+		if i == main {
+			rs.fill = fill
+			if len(specs) == 2 {
+				rs.side = specs[1-main].sheet
+			}
+		}
+		b.rowSheets = append(b.rowSheets, rs)
 	}
-	if err := b.addTable(sw, sheet, tableName, len(cols), n); err != nil {
-		return err
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	b.rowSheets = append(b.rowSheets, rowSheet{name: sheet, table: tableName, cols: len(cols), rows: n, fill: fill})
 	return nil
 }
 
@@ -125,14 +161,27 @@ func (b *book) zipWithRows(w io.Writer, pkg []byte) error {
 			continue
 		}
 		rs := byPart[f.Name]
-		if rs == nil {
+		switch {
+		case rs == nil:
 			if err := zw.Copy(f); err != nil {
 				return err
 			}
-			continue
-		}
-		if err := writeRowSheet(zw, f, rs); err != nil {
-			return fmt.Errorf("xlsx sheet %s: %w", rs.name, err)
+		case rs.fed: // written with the sheet that fills it
+		default:
+			var side *sideSheet
+			if rs.side != "" {
+				if side, err = b.newSideSheet(zr, rs.side, sheets[rs.side]); err != nil {
+					return fmt.Errorf("xlsx sheet %s: %w", rs.side, err)
+				}
+			}
+			if err := writeRowSheet(zw, f, rs, side); err != nil {
+				return fmt.Errorf("xlsx sheet %s: %w", rs.name, err)
+			}
+			if side != nil {
+				if err := side.writeTo(zw); err != nil {
+					return fmt.Errorf("xlsx sheet %s: %w", rs.side, err)
+				}
+			}
 		}
 	}
 	for _, f := range tables {
@@ -177,29 +226,26 @@ func (b *book) writeTable(zw *zip.Writer, f *zip.File) error {
 	return err
 }
 
-// writeRowSheet writes the part f with the rows of rs spliced in.
-func writeRowSheet(zw *zip.Writer, f *zip.File, rs *rowSheet) error {
-	rc, err := f.Open()
+// writeRowSheet writes the part f with the rows of rs spliced in, and
+// the side rows into side.
+func writeRowSheet(zw *zip.Writer, f *zip.File, rs *rowSheet, side *sideSheet) error {
+	head, tail, err := splitSheet(f)
 	if err != nil {
 		return err
-	}
-	xmlText, err := io.ReadAll(rc)
-	if err = errors.Join(err, rc.Close()); err != nil {
-		return err
-	}
-	at := bytes.LastIndex(xmlText, []byte("</sheetData>"))
-	if at < 0 {
-		return errors.New("no sheetData")
 	}
 	out, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
 	if err != nil {
 		return err
 	}
-	if _, err := out.Write(xmlText[:at]); err != nil {
+	if _, err := out.Write(head); err != nil {
 		return err
 	}
 	rw := newRowWriter(rs.cols)
 	n := 1 // the header
+	var toSide func([]xcell) error
+	if side != nil {
+		toSide = side.row
+	}
 	err = rs.fill(func(cells []xcell) error {
 		n++
 		if err := rw.row(n, cells); err != nil {
@@ -212,7 +258,7 @@ func writeRowSheet(zw *zip.Writer, f *zip.File, rs *rowSheet) error {
 			rw.buf = rw.buf[:0]
 		}
 		return nil
-	})
+	}, toSide)
 	if err != nil {
 		return err
 	}
@@ -220,7 +266,102 @@ func writeRowSheet(zw *zip.Writer, f *zip.File, rs *rowSheet) error {
 	if _, err := out.Write(rw.buf); err != nil {
 		return err
 	}
-	_, err = out.Write(xmlText[at:])
+	_, err = out.Write(tail)
+	return err
+}
+
+// splitSheet reads a sheet's part and cuts it where its rows end.
+func splitSheet(f *zip.File) (head, tail []byte, err error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, nil, err
+	}
+	text, err := io.ReadAll(rc)
+	if err = errors.Join(err, rc.Close()); err != nil {
+		return nil, nil, err
+	}
+	at := bytes.LastIndex(text, []byte("</sheetData>"))
+	if at < 0 {
+		return nil, nil, errors.New("no sheetData")
+	}
+	return text[:at], text[at:], nil
+}
+
+// sideSheet is a fed sheet being written: its part compressed in memory
+// (the rows a pass sends it are a small share of the pass's) until the
+// sheet that fills it is done.
+type sideSheet struct {
+	rs    *rowSheet
+	f     *zip.File
+	tail  []byte
+	rw    *rowWriter
+	n     int
+	buf   bytes.Buffer // compressed
+	fw    *flate.Writer
+	crc   hash.Hash32
+	plain uint64 // bytes before compression
+}
+
+func (b *book) newSideSheet(zr *zip.Reader, name, part string) (*sideSheet, error) {
+	var rs *rowSheet
+	for i := range b.rowSheets {
+		if b.rowSheets[i].fed && b.rowSheets[i].name == name {
+			rs = &b.rowSheets[i]
+		}
+	}
+	var f *zip.File
+	for _, zf := range zr.File {
+		if zf.Name == part {
+			f = zf
+		}
+	}
+	if rs == nil || f == nil {
+		return nil, fmt.Errorf("no part %s", part)
+	}
+	head, tail, err := splitSheet(f)
+	if err != nil {
+		return nil, err
+	}
+	s := &sideSheet{rs: rs, f: f, tail: tail, rw: newRowWriter(rs.cols), n: 1, crc: crc32.NewIEEE()}
+	if s.fw, err = flate.NewWriter(&s.buf, flate.BestSpeed); err != nil {
+		return nil, err
+	}
+	return s, s.write(head)
+}
+
+func (s *sideSheet) write(p []byte) error {
+	s.plain += uint64(len(p))
+	_, _ = s.crc.Write(p) // a hash never fails
+	_, err := s.fw.Write(p)
+	return err
+}
+
+func (s *sideSheet) row(cells []xcell) error {
+	s.n++
+	if err := s.rw.row(s.n, cells); err != nil {
+		return err
+	}
+	if len(s.rw.buf) >= 64<<10 {
+		if err := s.write(s.rw.buf); err != nil {
+			return err
+		}
+		s.rw.buf = s.rw.buf[:0]
+	}
+	return nil
+}
+
+// writeTo ends the part and puts it into the package as it is compressed.
+func (s *sideSheet) writeTo(zw *zip.Writer) error {
+	if err := errors.Join(s.write(s.rw.buf), s.write(s.tail), s.fw.Close()); err != nil {
+		return err
+	}
+	s.rs.got = s.n - 1
+	out, err := zw.CreateRaw(&zip.FileHeader{Name: s.f.Name, Method: zip.Deflate, Modified: s.f.Modified, CRC32: s.crc.Sum32(),
+		CompressedSize64: uint64(s.buf.Len()), UncompressedSize64: s.plain})
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(s.buf.Bytes())
 	return err
 }
 
