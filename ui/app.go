@@ -194,7 +194,7 @@ func (a App) handleKey(km tea.KeyMsg) (App, tea.Cmd) {
 	case key.Matches(km, keys.ForceQuit):
 		return a.quit()
 	case a.fatal != "":
-		if key.Matches(km, keys.Quit, keys.Back) {
+		if key.Matches(km, keys.FatalQuit) {
 			return a, tea.Quit
 		}
 		return a, nil
@@ -205,11 +205,14 @@ func (a App) handleKey(km tea.KeyMsg) (App, tea.Cmd) {
 		return a, nil
 	case a.showHelp:
 		switch {
-		case key.Matches(km, keys.Help, keys.Back):
+		case key.Matches(km, keys.CloseHelp):
 			a.showHelp = false
 		case key.Matches(km, keys.Quit):
 			return a.quit()
 		}
+		return a, nil
+	case a.typing() && key.Matches(km, keys.HelpInField):
+		a.showHelp = true
 		return a, nil
 	}
 	if !a.typing() {
@@ -250,7 +253,7 @@ func (a App) updateScreen(msg tea.Msg) (App, tea.Cmd) {
 	case screenStart:
 		a.start, cmd, r = a.start.update(msg)
 	case screenChecklist:
-		a.checklist, cmd, r = a.checklist.update(msg, a.sess)
+		a.checklist, cmd, r = a.checklist.update(msg, a.sess, a.saves)
 	case screenEditor:
 		a.editor, cmd, r = a.editor.update(msg, a.editing())
 	case screenSummary:

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -67,7 +66,7 @@ func (a App) View() string {
 	for _, l := range padLines(body, w, bodyH) {
 		lines = append(lines, fit(l, w))
 	}
-	lines = append(lines, a.statusView(w), fit(a.help.View(a), w))
+	lines = append(lines, a.statusView(w), a.footerView(w))
 	return strings.Join(lines, "\n")
 }
 
@@ -171,71 +170,4 @@ func (a App) statusView(w int) string {
 		return fit(right, w)
 	}
 	return fit(left, w-rw) + right
-}
-
-// helpView is the "?" overlay: every key of the current screen.
-func (a App) helpView(w, h int) []string {
-	lines := []string{a.c.rule(a.c.t.T("ui.help.title"), w), ""}
-	full := a.help
-	full.ShowAll = true
-	full.Width = w
-	lines = append(lines, strings.Split(full.FullHelpView(a.FullHelp()), "\n")...)
-	lines = append(lines, "", a.c.st.Muted.Render(a.c.t.T("ui.help.close")))
-	return clipLines(lines, h)
-}
-
-// ShortHelp implements help.KeyMap: the active screen's keys, then the
-// global ones.
-func (a App) ShortHelp() []key.Binding {
-	keys := a.c.keys
-	switch {
-	case a.showHelp:
-		return []key.Binding{keys.Help, keys.Quit}
-	case a.fatal != "":
-		return []key.Binding{keys.Quit}
-	case a.searching:
-		return append(a.search.keys.ShortHelp(), keys.ForceQuit)
-	}
-	var b []key.Binding
-	switch a.screen {
-	case screenFirstRun:
-		return []key.Binding{a.firstRun.keys.Submit, keys.ForceQuit}
-	case screenStart:
-		b = a.start.ShortHelp()
-	case screenChecklist:
-		b = a.checklist.keymap(a.sess).ShortHelp()
-	case screenEditor:
-		b = a.editor.ShortHelp(a.editing())
-	case screenSummary:
-		b = a.summary.ShortHelp(a.sess)
-	case screenConflicts:
-		b = append(a.conflicts.ShortHelp(), keys.Back)
-	default:
-	}
-	if a.typing() {
-		return append(b, keys.ForceQuit)
-	}
-	return append(b, keys.Help, keys.Quit)
-}
-
-// FullHelp implements help.KeyMap.
-func (a App) FullHelp() [][]key.Binding {
-	keys := a.c.keys
-	var g [][]key.Binding
-	switch a.screen {
-	case screenFirstRun:
-		g = [][]key.Binding{{a.firstRun.keys.Submit}}
-	case screenStart:
-		g = a.start.FullHelp()
-	case screenChecklist:
-		g = a.checklist.keymap(a.sess).FullHelp()
-	case screenEditor:
-		g = a.editor.keymap(a.editing()).FullHelp()
-	case screenSummary:
-		g = a.summary.FullHelp(a.sess)
-	case screenConflicts:
-		g = a.conflicts.FullHelp()
-	default:
-	}
-	return append(g, []key.Binding{keys.Back, keys.Help, keys.Quit, keys.ForceQuit})
 }

@@ -19,7 +19,6 @@ type checklistModel struct {
 	sh     *sheet // the open checklist; read-only
 	cursor int
 	offset int // the window's first row, counted from the field's first item
-	notice string
 }
 
 // newChecklistModel shows a freshly loaded session, at its first
@@ -43,14 +42,67 @@ func (m *checklistModel) setSize(w, h int) {
 	m.scroll()
 }
 
-// keymap is the keys as they act on s: no result keys on a finalized
-// record, so the help stays truthful.
-func (m checklistModel) keymap(s session) checklistKeys {
+// keymap is the keys as they act on s, with saves the session's save
+// pipeline, so the help stays truthful: no result keys on a finalized
+// record (enter shows the item there), no "2" on an item scored đạt/chưa
+// đạt only, ctrl+s only when a save failed.
+func (m checklistModel) keymap(s session, saves saver) checklistKeys {
 	k := m.keys
-	on := s.isOpen() && !s.finalized()
+	open := s.isOpen() && len(s.items) > 0
+	on := open && !s.finalized()
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Edit, &k.Search, &k.Summary} {
+		b.SetEnabled(open)
+	}
+	k.PrevField.SetEnabled(open && len(s.cl.Fields) > 1)
+	k.NextField.SetEnabled(open && len(s.cl.Fields) > 1)
+	k.NextUnanswered.SetEnabled(open && s.score.Overall.Answered < s.score.Overall.Total)
 	k.Results.setEnabled(on)
-	k.Retry.SetEnabled(on)
+	if on {
+		k.Results.forItem(s.items[m.cursor])
+	}
+	k.Retry.SetEnabled(on && len(saves.failed) > 0)
+	if s.finalized() {
+		k.Edit.SetHelp(k.Edit.Help().Key, m.c.t.T("ui.key.view_item"))
+	}
 	return k
+}
+
+// ShortHelp is the footer's keys on s, most used first.
+func (m checklistModel) ShortHelp(s session, saves saver) []key.Binding {
+	k := m.keymap(s, saves)
+	r := k.Results
+	return []key.Binding{k.Edit, r.Pass, r.Fail, k.NextUnanswered, k.Search, k.Summary, k.Retry, k.Back}
+}
+
+// FullHelp is every key of the checklist on s.
+func (m checklistModel) FullHelp(s session, saves saver) [][]key.Binding {
+	k := m.keymap(s, saves)
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.PrevField, k.NextField, k.NextUnanswered, k.Search},
+		append(k.Results.list(), k.Edit, k.Summary, k.Retry, k.Back),
+	}
+}
+
+// refusal says why a key of the checklist cannot act on s now, or "".
+func (m checklistModel) refusal(km tea.KeyMsg, s session, keys checklistKeys) string {
+	t := m.c.t
+	r := keys.Results
+	switch {
+	case !s.isOpen() || len(s.items) == 0:
+		return ""
+	case s.finalized() && disabledMatch(km, r.list()...):
+		return t.T("ui.editor.read_only")
+	case disabledMatch(km, r.Partial):
+		return t.T("ui.editor.binary_only")
+	case disabledMatch(km, keys.Retry):
+		return t.T("ui.checklist.nothing_to_retry")
+	case disabledMatch(km, keys.NextUnanswered):
+		return t.T("ui.checklist.all_answered")
+	case disabledMatch(km, keys.PrevField, keys.NextField):
+		return t.T("ui.checklist.one_field")
+	}
+	return ""
 }
 
 // jump selects item i.
@@ -59,26 +111,24 @@ func (m checklistModel) jump(i int) checklistModel {
 		return m
 	}
 	m.cursor = max(0, min(i, len(m.sh.items)-1))
-	m.notice = ""
 	m.scroll()
 	return m
 }
 
-func (m checklistModel) update(msg tea.Msg, s session) (checklistModel, tea.Cmd, result) {
+func (m checklistModel) update(msg tea.Msg, s session, saves saver) (checklistModel, tea.Cmd, result) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return m, nil, result{}
 	}
-	keys := m.keymap(s)
+	keys := m.keymap(s, saves)
+	if key.Matches(km, keys.Back) {
+		return m, nil, goTo(navigation{to: screenStart})
+	}
 	if !s.isOpen() || len(s.items) == 0 {
-		if key.Matches(km, m.c.keys.Back) {
-			return m, nil, goTo(navigation{to: screenStart})
-		}
 		return m, nil, result{}
 	}
 	n := len(s.items)
 	page := m.c.halfPage()
-	m.notice = ""
 	var r result
 	switch {
 	case key.Matches(km, keys.Up):
@@ -106,8 +156,6 @@ func (m checklistModel) update(msg tea.Msg, s session) (checklistModel, tea.Cmd,
 	case key.Matches(km, keys.NextUnanswered):
 		if i := s.nextUnanswered(m.cursor); i >= 0 {
 			m = m.jump(i)
-		} else {
-			m.notice = m.c.t.T("ui.checklist.all_answered")
 		}
 	case key.Matches(km, keys.Edit):
 		r = goTo(navigation{to: screenEditor, index: m.cursor})
@@ -115,11 +163,11 @@ func (m checklistModel) update(msg tea.Msg, s session) (checklistModel, tea.Cmd,
 		r = goTo(navigation{to: screenSummary})
 	case key.Matches(km, keys.Retry):
 		r = result{retry: true}
-	case key.Matches(km, m.c.keys.Back):
-		r = goTo(navigation{to: screenStart})
 	default:
 		if res, ok := keys.Results.match(km); ok {
 			m, r = m.setResult(s, res)
+		} else if why := m.refusal(km, s, keys); why != "" {
+			r = say(why)
 		}
 	}
 	m.scroll()
@@ -157,8 +205,7 @@ func (m checklistModel) setResult(s session, r model.Result) (checklistModel, re
 	it := s.items[m.cursor]
 	c, ok := withResult(s.content[it.Code], it.Item, r)
 	if !ok {
-		m.notice = m.c.t.T("ui.editor.binary_only")
-		return m, result{}
+		return m, say(m.c.t.T("ui.editor.binary_only"))
 	}
 	res := result{edit: &edit{code: it.Code, content: c}}
 	if c.NeedsNote() {
@@ -176,9 +223,6 @@ const wideChecklist = 100
 // itemRows is how many items the window shows at the screen's size.
 func (m checklistModel) itemRows() int {
 	h := m.c.height
-	if m.notice != "" {
-		h--
-	}
 	if m.c.width < wideChecklist {
 		h-- // the line naming the field
 	}

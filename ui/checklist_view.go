@@ -19,10 +19,6 @@ func (m checklistModel) view(s session, failed map[string]error) []string {
 	}
 	cur := s.items[m.cursor]
 	var lines []string
-	if m.notice != "" {
-		lines = append(lines, fit(st.Warn.Render(m.notice), w))
-		h--
-	}
 	if w >= wideChecklist {
 		fw := min(44, max(30, w/3))
 		rw := w - fw - 1

@@ -48,14 +48,28 @@ func (m conflictsModel) open(outcome *model.ImportOutcome) (conflictsModel, tea.
 	return m, m.reload()
 }
 
-// keymap offers the choosing keys only when there is a conflict.
+// keymap offers the choosing keys only when there is a conflict, and
+// the moving keys when there is more than one.
 func (m conflictsModel) keymap() conflictKeys {
 	k := m.keys
 	on := len(m.conflicts) > 0
 	k.TakeA.SetEnabled(on)
 	k.TakeB.SetEnabled(on)
 	k.Edit.SetEnabled(on)
+	k.Up.SetEnabled(len(m.conflicts) > 1)
+	k.Down.SetEnabled(len(m.conflicts) > 1)
 	return k
+}
+
+// refusal says why a key of the screen cannot act now, or "".
+func (m conflictsModel) refusal(km tea.KeyMsg, keys conflictKeys) string {
+	switch {
+	case disabledMatch(km, keys.TakeA, keys.TakeB, keys.Edit):
+		return m.c.t.T("ui.conflicts.none")
+	case disabledMatch(km, keys.Up, keys.Down):
+		return m.c.t.T("ui.why.one_entry")
+	}
+	return ""
 }
 
 func (m conflictsModel) reload() tea.Cmd {
@@ -127,6 +141,9 @@ func (m conflictsModel) handleKey(km tea.KeyMsg) (conflictsModel, tea.Cmd, resul
 		return m, m.reload(), result{}
 	case key.Matches(km, m.c.keys.Back):
 		return m, nil, goTo(navigation{to: screenStart})
+	}
+	if why := m.refusal(km, keys); why != "" {
+		return m, nil, say(why)
 	}
 	cv, ok := m.selected()
 	if !ok || m.busy != "" {
@@ -203,11 +220,17 @@ func (m conflictsModel) differences(a, b model.Content) string {
 	return strings.Join(d, ", ")
 }
 
-// ShortHelp implements help.KeyMap.
-func (m conflictsModel) ShortHelp() []key.Binding { return m.keymap().ShortHelp() }
+// ShortHelp is the footer's keys.
+func (m conflictsModel) ShortHelp() []key.Binding {
+	k := m.keymap()
+	return []key.Binding{k.TakeA, k.TakeB, k.Edit, k.Reload, m.c.keys.Back}
+}
 
-// FullHelp implements help.KeyMap.
-func (m conflictsModel) FullHelp() [][]key.Binding { return m.keymap().FullHelp() }
+// FullHelp is every key of the screen.
+func (m conflictsModel) FullHelp() [][]key.Binding {
+	k := m.keymap()
+	return [][]key.Binding{{k.Up, k.Down, k.Reload}, {k.TakeA, k.TakeB, k.Edit}, {m.c.keys.Back}}
+}
 
 // headLines are the lines above the list: the import that led here, the
 // last error or notice, and the list's title.

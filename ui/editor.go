@@ -48,8 +48,10 @@ type editorModel struct {
 	note, evidence, rec textarea.Model
 	errs                [editorFields]string
 	seq                 int
-	notice              string
-	textLines           int // lines given to the item's text
+	// leaving is set when esc found input that cannot be stored: the
+	// status line says why, and a second esc leaves without it.
+	leaving   bool
+	textLines int // lines given to the item's text
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
@@ -69,7 +71,7 @@ func newEditorModel(c common, s session, index int, focus editorField) (editorMo
 
 // load puts item index of s into the fields.
 func (m editorModel) load(s session, index int, focus editorField) (editorModel, tea.Cmd) {
-	m.item, m.index, m.focus, m.notice = s.items[index], index, focus, ""
+	m.item, m.index, m.focus, m.leaving = s.items[index], index, focus, false
 	if s.finalized() {
 		m.focus = focusResult
 	}
@@ -98,16 +100,64 @@ func (m editorModel) typing(s session) bool {
 }
 
 // keymap is the keys as they act on s, so the help stays truthful: a
-// finalized record has no editing keys, a merged value its own.
+// finalized record has no editing keys, a merged value its own; enter
+// moves on from the one-line fields.
 func (m editorModel) keymap(s session) editorKeys {
 	k := m.keys
 	on := !s.finalized()
 	k.Results.setEnabled(on && m.focus == focusResult)
+	if on && m.focus == focusResult {
+		k.Results.forItem(m.item)
+	}
 	k.Save.SetEnabled(on)
 	k.NextField.SetEnabled(on)
 	k.PrevField.SetEnabled(on)
+	if m.focus == focusScore || m.focus == focusDeadline {
+		k.NextField.SetKeys("tab", "enter")
+		k.NextField.SetHelp("tab/enter", k.NextField.Help().Desc)
+	}
+	if !on {
+		k.Back.SetHelp(k.Back.Help().Key, m.c.t.T("ui.key.back_checklist"))
+	}
+	k.NextItem.SetEnabled(m.index+1 < len(s.items))
+	k.PrevItem.SetEnabled(m.index > 0)
 	k.resolving(m.resolving)
 	return k
+}
+
+// ShortHelp is the editor's short help on s: while a conflict's merged
+// value is edited, storing it and cancelling come first.
+func (m editorModel) ShortHelp(s session) []key.Binding {
+	k := m.keymap(s)
+	r := k.Results
+	if m.resolving {
+		return []key.Binding{k.Resolve, k.CancelResolve, k.NextField, r.Pass, r.Partial, r.Fail, r.NA}
+	}
+	return []key.Binding{r.Pass, r.Partial, r.Fail, r.NA, r.Clear, k.NextField, k.Save, k.Back, k.NextItem}
+}
+
+// FullHelp is every key of the editor on s.
+func (m editorModel) FullHelp(s session) [][]key.Binding {
+	k := m.keymap(s)
+	return [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
+		{k.Save, k.Back, k.Resolve, k.CancelResolve}}
+}
+
+// refusal says why a key of the editor cannot act on s now, or "".
+func (m editorModel) refusal(km tea.KeyMsg, s session, keys editorKeys) string {
+	t := m.c.t
+	r := keys.Results
+	switch {
+	case s.finalized() && disabledMatch(km, append(r.list(), keys.Save, keys.NextField, keys.PrevField)...):
+		return t.T("ui.editor.read_only")
+	case disabledMatch(km, r.Partial):
+		return t.T("ui.editor.binary_only")
+	case disabledMatch(km, keys.NextItem):
+		return t.T("ui.editor.last_item")
+	case disabledMatch(km, keys.PrevItem):
+		return t.T("ui.editor.first_item")
+	}
+	return ""
 }
 
 func (m editorModel) scoreText(c model.Content) string {
@@ -248,8 +298,9 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 }
 
 func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, result) {
-	m.notice = ""
 	keys := m.keymap(s)
+	leaving := m.leaving
+	m.leaving = false
 	switch {
 	case key.Matches(km, keys.CancelResolve):
 		// Nothing was stored: the conflict keeps both values.
@@ -257,7 +308,7 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 	case key.Matches(km, keys.Resolve):
 		m, r := m.commit(s)
 		if m.invalid() {
-			return m, nil, r
+			return m, nil, m.unstorable(r, false)
 		}
 		chosen := s.content[m.item.Code]
 		if r.edit != nil {
@@ -267,11 +318,23 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		return m, resolveConflictCmd(m.c.importer, m.c.inspector, *s.resolve, chosen), r
 	case key.Matches(km, keys.Back):
 		m, r := m.commit(s)
+		if m.invalid() && !leaving {
+			// What cannot be stored is never dropped without a word: the
+			// rest is saved, the reason shown, and a second esc leaves.
+			m.leaving = true
+			return m, nil, m.unstorable(r, true)
+		}
 		r.nav = &navigation{to: screenChecklist, index: m.index}
 		return m, nil, r
 	case key.Matches(km, keys.Save):
 		m, r := m.commit(s)
 		r.retry = true
+		switch {
+		case m.invalid():
+			r = m.unstorable(r, false)
+		case r.edit == nil && !s.dirty(m.item.Code):
+			r.status = m.c.t.T("ui.status.all_saved")
+		}
 		return m, nil, r
 	case key.Matches(km, keys.NextField), key.Matches(km, keys.PrevField):
 		m, r := m.commit(s)
@@ -288,14 +351,13 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		if key.Matches(km, keys.PrevItem) {
 			i = m.index - 1
 		}
-		if i < 0 || i >= len(s.items) {
-			return m, nil, r
-		}
 		m, cmd := m.load(s, i, m.focus)
 		return m, cmd, r
 	}
+	if why := m.refusal(km, s, keys); why != "" {
+		return m, nil, say(why)
+	}
 	if s.finalized() {
-		m.notice = m.c.t.T("ui.editor.read_only")
 		return m, nil, result{}
 	}
 	if m.focus == focusResult {
@@ -304,14 +366,36 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		}
 		return m, nil, result{}
 	}
-	if km.Type == tea.KeyEnter && (m.focus == focusScore || m.focus == focusDeadline) {
-		m, r := m.commit(s)
-		m.focus = (m.focus + 1) % editorFields
-		m, cmd := m.focused()
-		return m, cmd, r
-	}
 	m, cmd := m.typeKey(km)
 	return m, cmd, result{}
+}
+
+// unstorable is r with the status line saying which input cannot be
+// stored and why; leaving adds that a second esc drops it.
+func (m editorModel) unstorable(r result, leaving bool) result {
+	msg := "ui.editor.not_stored"
+	if leaving {
+		msg = "ui.editor.not_stored_leave"
+	}
+	for f := range editorFields {
+		if m.errs[f] != "" {
+			r.status, r.statusErr = m.c.t.T(msg, m.fieldName(f), m.errs[f]), true
+			return r
+		}
+	}
+	return r
+}
+
+// fieldName is a field's name in the status line.
+func (m editorModel) fieldName(f editorField) string {
+	switch f {
+	case focusScore:
+		return m.c.t.T("ui.editor.score")
+	case focusDeadline:
+		return m.c.t.T("ui.editor.deadline")
+	default:
+		return f.String()
+	}
 }
 
 // typeKey gives a key to the focused text field; a change starts the
@@ -342,8 +426,10 @@ func (m editorModel) typeKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
 func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd, result) {
 	c, ok := withResult(s.content[m.item.Code], m.item.Item, r)
 	if !ok {
-		m.notice = m.c.t.T("ui.editor.binary_only")
-		return m, nil, result{}
+		return m, nil, say(m.c.t.T("ui.editor.binary_only"))
+	}
+	if c == s.content[m.item.Code] {
+		return m, nil, say(m.c.t.T("ui.editor.same_result", m.c.resultName(r)))
 	}
 	// Keep the text typed so far with the new result.
 	m.score.SetValue(m.scoreText(c))

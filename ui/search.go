@@ -141,20 +141,23 @@ func (m *searchModel) scroll() {
 // update handles a key on the overlay over s; enter asks to jump to the
 // selected item.
 func (m searchModel) update(km tea.KeyMsg, s session) (searchModel, tea.Cmd, result) {
+	keys := m.keymap()
 	switch {
-	case key.Matches(km, m.keys.Up):
+	case key.Matches(km, keys.Up):
 		m.cursor = max(0, m.cursor-1)
 		m.scroll()
 		return m, nil, result{}
-	case key.Matches(km, m.keys.Down):
+	case key.Matches(km, keys.Down):
 		m.cursor = max(0, min(m.cursor+1, len(m.results)-1))
 		m.scroll()
 		return m, nil, result{}
-	case key.Matches(km, m.keys.Jump):
-		if len(m.results) == 0 {
-			return m, nil, result{}
-		}
+	case key.Matches(km, keys.Jump):
 		return m, nil, goTo(navigation{to: screenChecklist, index: m.results[m.cursor]})
+	case disabledMatch(km, keys.Up, keys.Down, keys.Jump):
+		if len(m.results) == 0 {
+			return m, nil, say(m.c.t.T("ui.search.nothing_yet"))
+		}
+		return m, nil, say(m.c.t.T("ui.why.one_entry"))
 	}
 	var cmd tea.Cmd
 	var changed bool
@@ -165,6 +168,28 @@ func (m searchModel) update(km tea.KeyMsg, s session) (searchModel, tea.Cmd, res
 		m.cursor, m.offset = 0, 0
 	}
 	return m, cmd, result{}
+}
+
+// keymap is the overlay's keys as they act: moving with more than one
+// result, jumping with one.
+func (m searchModel) keymap() searchKeys {
+	k := m.keys
+	k.Up.SetEnabled(len(m.results) > 1)
+	k.Down.SetEnabled(len(m.results) > 1)
+	k.Jump.SetEnabled(len(m.results) > 0)
+	return k
+}
+
+// ShortHelp is the footer's keys.
+func (m searchModel) ShortHelp() []key.Binding {
+	k := m.keymap()
+	return []key.Binding{k.Jump, k.Down, k.Up, k.Close}
+}
+
+// FullHelp is every key of the overlay.
+func (m searchModel) FullHelp() [][]key.Binding {
+	k := m.keymap()
+	return [][]key.Binding{{k.Up, k.Down}, {k.Jump, k.Close}}
 }
 
 // view draws the overlay over s.

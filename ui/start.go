@@ -50,11 +50,7 @@ type startModel struct {
 }
 
 func newStartModel(c common) startModel {
-	m := startModel{c: c, keys: newStartKeys(c.t), imports: newImportForm(c)}
-	m.keys.Export.SetEnabled(c.exporter != nil)
-	m.keys.Import.SetEnabled(c.importer != nil)
-	m.keys.Conflicts.SetEnabled(c.importer != nil)
-	return m
+	return startModel{c: c, keys: newStartKeys(c.t), imports: newImportForm(c)}
 }
 
 func (m *startModel) setSize(w, h int) {
@@ -185,49 +181,95 @@ func (m startModel) handleUnits(msg unitsLoadedMsg) startModel {
 	return m
 }
 
-func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
+// keymap is the lists' keys as they act now.
+func (m startModel) keymap() startKeys {
+	k := m.keys
+	_, selected := m.selected()
+	n := len(m.inspections)
+	if m.focusUnits {
+		n = len(m.rows)
+	}
+	k.Up.SetEnabled(n > 1)
+	k.Down.SetEnabled(n > 1)
+	k.Switch.SetEnabled(len(m.inspections) > 0)
+	k.Open.SetEnabled(!m.focusUnits && len(m.inspections) > 0 || m.focusUnits && m.unitCursor < len(m.rows))
+	k.AddUnit.SetEnabled(selected)
+	k.Export.SetEnabled(selected)
+	return k
+}
+
+// bindings are the lists' keys in groups; export and import are left out
+// when the app runs without them.
+func (m startModel) bindings() [][]key.Binding {
+	k := m.keymap()
+	last := []key.Binding{}
+	if m.c.exporter != nil {
+		last = append(last, k.Export)
+	}
+	if m.c.importer != nil {
+		last = append(last, k.Import, k.Conflicts)
+	}
+	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.AddUnit, k.Reload}, last}
+}
+
+// refusal says why a key of the lists cannot act now, or "".
+func (m startModel) refusal(km tea.KeyMsg, k startKeys) string {
+	t := m.c.t
+	if m.c.exporter == nil {
+		k.Export.SetEnabled(true) // not a key of this app: nothing to say
+	}
 	switch {
-	case key.Matches(km, m.keys.Up):
+	case disabledMatch(km, k.AddUnit, k.Export, k.Switch):
+		return t.T("ui.start.need_inspection")
+	case disabledMatch(km, k.Open):
+		return t.T("ui.start.no_units")
+	case disabledMatch(km, k.Up, k.Down):
+		return t.T("ui.why.one_entry")
+	}
+	return ""
+}
+
+func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
+	k := m.keymap()
+	switch {
+	case key.Matches(km, k.Up):
 		m, cmd := m.move(-1)
 		return m, cmd, result{}
-	case key.Matches(km, m.keys.Down):
+	case key.Matches(km, k.Down):
 		m, cmd := m.move(1)
 		return m, cmd, result{}
-	case key.Matches(km, m.keys.Switch):
-		m.focusUnits = !m.focusUnits && len(m.inspections) > 0
-	case key.Matches(km, m.keys.Open):
+	case key.Matches(km, k.Switch):
+		m.focusUnits = !m.focusUnits
+	case key.Matches(km, k.Open):
 		if !m.focusUnits {
-			m.focusUnits = len(m.inspections) > 0
+			m.focusUnits = true
 			break
 		}
-		if m.unitCursor < len(m.rows) {
-			r := m.rows[m.unitCursor]
-			return m, nil, goTo(navigation{to: screenChecklist, assessmentID: r.assessment.ID, unit: r.unit})
-		}
-	case key.Matches(km, m.keys.NewInspection):
+		r := m.rows[m.unitCursor]
+		return m, nil, goTo(navigation{to: screenChecklist, assessmentID: r.assessment.ID, unit: r.unit})
+	case key.Matches(km, k.NewInspection):
 		m, cmd := m.openInspectionForm()
 		return m, cmd, result{}
-	case key.Matches(km, m.keys.AddUnit):
-		if _, ok := m.selected(); ok {
-			m, cmd := m.openUnitForm()
-			return m, cmd, result{}
-		}
-		m.err = m.c.t.T("ui.start.need_inspection")
-	case key.Matches(km, m.keys.Reload):
+	case key.Matches(km, k.AddUnit):
+		m, cmd := m.openUnitForm()
+		return m, cmd, result{}
+	case key.Matches(km, k.Reload):
 		return m, m.reload(), result{}
-	case key.Matches(km, m.keys.Export):
+	case m.c.exporter != nil && key.Matches(km, k.Export):
 		return m.openExportForm(), nil, result{}
-	case key.Matches(km, m.keys.Import):
+	case m.c.importer != nil && key.Matches(km, k.Import):
 		var cmd tea.Cmd
 		var busy bool
 		m.imports, cmd, busy = m.imports.ask()
-		m.err = ""
 		if busy {
-			m.err = m.c.t.T("ui.import.busy")
+			return m, nil, say(m.c.t.T("ui.import.busy"))
 		}
 		return m, cmd, result{}
-	case key.Matches(km, m.keys.Conflicts):
+	case m.c.importer != nil && key.Matches(km, k.Conflicts):
 		return m, nil, goTo(navigation{to: screenConflicts})
+	}
+	if why := m.refusal(km, k); why != "" {
+		return m, nil, say(why)
 	}
 	return m, nil, result{}
 }
@@ -235,11 +277,7 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 // openExportForm offers the selected unit's record (when the unit list has
 // the focus) and the selected inspection's summary.
 func (m startModel) openExportForm() startModel {
-	in, ok := m.selected()
-	if !ok {
-		m.err = m.c.t.T("ui.start.need_inspection")
-		return m
-	}
+	in, _ := m.selected()
 	t := exportTarget{inspectionID: in.ID, doc: exportSummary}
 	if m.focusUnits && m.unitCursor < len(m.rows) && m.rowsFor == in.ID {
 		r := m.rows[m.unitCursor]
@@ -327,7 +365,15 @@ func (m startModel) ShortHelp() []key.Binding {
 	case m.imports.takesKeys():
 		return m.imports.ShortHelp()
 	}
-	return m.keys.ShortHelp()
+	k := m.keymap()
+	short := []key.Binding{k.Open, k.Switch, k.NewInspection, k.AddUnit}
+	if m.c.exporter != nil {
+		short = append(short, k.Export)
+	}
+	if m.c.importer != nil {
+		short = append(short, k.Import, k.Conflicts)
+	}
+	return append(short, k.Reload)
 }
 
 // FullHelp implements help.KeyMap.
@@ -340,5 +386,5 @@ func (m startModel) FullHelp() [][]key.Binding {
 	case m.imports.takesKeys():
 		return m.imports.FullHelp()
 	}
-	return m.keys.FullHelp()
+	return m.bindings()
 }

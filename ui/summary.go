@@ -90,15 +90,38 @@ func (m *summaryModel) setSize(w, h int) {
 	m.export.setSize(w, h/2)
 }
 
-// keymap is the keys as they act on s.
+// keymap is the keys as they act on s: a finalized record is reopened,
+// not edited; enter moves on from the one-line fields of the unit's side.
 func (m summaryModel) keymap(s session) summaryKeys {
 	k := m.keys
 	fin := s.finalized()
 	k.EditSide.SetEnabled(!fin)
 	k.Finalize.SetEnabled(!fin)
 	k.Reopen.SetEnabled(fin)
-	k.Export.SetEnabled(m.c.exporter != nil)
+	if m.mode == summaryBrowse && m.maxOffset(s) == 0 {
+		k.Up.SetEnabled(false)
+		k.Down.SetEnabled(false)
+		k.PageUp.SetEnabled(false)
+		k.PageDown.SetEnabled(false)
+	}
+	if m.focus != sideComments {
+		k.NextField.SetKeys("tab", "enter")
+		k.NextField.SetHelp("tab/enter", k.NextField.Help().Desc)
+	}
 	return k
+}
+
+// refusal says why a key of the summary cannot act on s now, or "".
+func (m summaryModel) refusal(km tea.KeyMsg, s session, k summaryKeys) string {
+	switch {
+	case disabledMatch(km, k.EditSide, k.Finalize):
+		return m.c.t.T("ui.summary.finalized_why")
+	case disabledMatch(km, k.Reopen):
+		return m.c.t.T("ui.summary.not_finalized")
+	case disabledMatch(km, k.Up, k.Down, k.PageUp, k.PageDown):
+		return m.c.t.T("ui.why.all_shown")
+	}
+	return ""
 }
 
 // typing reports whether a text field has the keyboard.
@@ -171,18 +194,18 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 		return m, cmd, r
 	case summaryConfirmFinalize:
 		switch {
-		case key.Matches(km, keys.Confirm):
+		case key.Matches(km, keys.Confirm.Yes):
 			return m, nil, result{change: &assessmentChange{kind: changeFinalize, assessment: s.assessment}}
-		case key.Matches(km, keys.Cancel):
+		case key.Matches(km, keys.Confirm.No):
 			m.mode = summaryBrowse
 		}
 		return m, nil, result{}
 	case summaryGaps:
 		switch {
-		case km.Type == tea.KeyEnter && len(m.gaps) > 0:
+		case key.Matches(km, keys.GapsGo) && len(m.gaps) > 0:
 			m.mode = summaryBrowse
 			return m, nil, goTo(navigation{to: screenEditor, index: s.index[m.gaps[0]], focus: focusNote})
-		case key.Matches(km, keys.Cancel):
+		case key.Matches(km, keys.GapsClose):
 			m.mode = summaryBrowse
 		}
 		return m, nil, result{}
@@ -222,7 +245,7 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 		m.mode, m.err = summaryReopen, ""
 		m.reason.SetValue("")
 		return m, m.reason.Focus(), result{}
-	case key.Matches(km, keys.Export):
+	case m.c.exporter != nil && key.Matches(km, keys.Export):
 		m.err = ""
 		if pending {
 			// The record must hold what the screen shows.
@@ -232,18 +255,22 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 		if f, ok := newExportForm(m.c.sized(m.c.width, m.c.height/2), m.exportTarget(s)); ok {
 			m.mode, m.export = summaryExport, f
 		}
-	case key.Matches(km, m.c.keys.Back):
+	case key.Matches(km, keys.Back):
 		return m, nil, goTo(navigation{to: screenChecklist, index: -1})
+	default:
+		if why := m.refusal(km, s, keys); why != "" {
+			return m, nil, say(why)
+		}
 	}
 	return m, nil, result{}
 }
 
 func (m summaryModel) updateReopen(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
-	switch km.Type {
-	case tea.KeyEsc:
+	switch {
+	case key.Matches(km, m.keys.ReopenCancel):
 		m.mode = summaryBrowse
 		return m, nil, result{}
-	case tea.KeyEnter:
+	case key.Matches(km, m.keys.ReopenSubmit):
 		reason := norm.NFC.String(strings.TrimSpace(m.reason.Value()))
 		if reason == "" {
 			m.err = m.c.t.T("ui.summary.reopen_required")
@@ -258,31 +285,30 @@ func (m summaryModel) updateReopen(km tea.KeyMsg, s session) (summaryModel, tea.
 }
 
 func (m summaryModel) updateSide(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
+	keys := m.keymap(s)
 	switch {
-	case key.Matches(km, m.c.keys.Back):
+	case key.Matches(km, keys.CloseSide):
 		m, r := m.commit(s)
 		m.mode = summaryBrowse
 		m.rep.Blur()
 		m.pos.Blur()
 		m.comment.Blur()
 		return m, nil, r
-	case key.Matches(km, m.keys.Save):
+	case key.Matches(km, keys.Save):
 		m, r := m.commit(s)
+		if r.change == nil {
+			r.status = m.c.t.T("ui.status.all_saved")
+		}
 		return m, nil, r
-	case key.Matches(km, m.keys.NextField), key.Matches(km, m.keys.PrevField):
+	case key.Matches(km, keys.NextField), key.Matches(km, keys.PrevField):
 		m, r := m.commit(s)
 		d := sideField(1)
-		if key.Matches(km, m.keys.PrevField) {
+		if key.Matches(km, keys.PrevField) {
 			d = sideFields - 1
 		}
 		m.focus = (m.focus + d) % sideFields
 		m, cmd := m.focused()
 		return m, cmd, r
-	}
-	if km.Type == tea.KeyEnter && m.focus != sideComments {
-		m.focus++
-		m, cmd := m.focused()
-		return m, cmd, result{}
 	}
 	m, cmd := m.typeKey(km)
 	return m, cmd, result{}
@@ -315,32 +341,39 @@ func (m summaryModel) exportTarget(s session) exportTarget {
 		inspectionID: s.assessment.InspectionID, doc: exportUnit}
 }
 
-// ShortHelp is the keys of the current mode on s.
+// ShortHelp is the footer's keys in the current mode on s.
 func (m summaryModel) ShortHelp(s session) []key.Binding {
+	if m.mode == summaryExport {
+		return m.export.ShortHelp()
+	}
+	g := m.FullHelp(s)
+	var out []key.Binding
+	for i := len(g) - 1; i >= 0; i-- {
+		// The last group holds what the mode is for; scrolling comes last.
+		out = append(out, g[i]...)
+	}
+	return out
+}
+
+// FullHelp is every key of the summary in its current mode on s.
+func (m summaryModel) FullHelp(s session) [][]key.Binding {
 	k := m.keymap(s)
 	switch m.mode {
 	case summaryExport:
-		return m.export.ShortHelp()
-	case summaryEditSide:
-		return []key.Binding{k.NextField, k.Save, m.c.keys.Back}
-	case summaryConfirmFinalize:
-		return []key.Binding{k.Confirm, k.Cancel}
-	case summaryGaps:
-		return []key.Binding{k.Cancel}
-	case summaryReopen:
-		return []key.Binding{m.c.keys.Back}
-	default:
-		return []key.Binding{k.Down, k.EditSide, k.Finalize, k.Reopen, k.Export, m.c.keys.Back}
-	}
-}
-
-// FullHelp is every key of the summary on s.
-func (m summaryModel) FullHelp(s session) [][]key.Binding {
-	if m.mode == summaryExport {
 		return m.export.FullHelp()
+	case summaryEditSide:
+		return [][]key.Binding{{k.NextField, k.PrevField, k.Save, k.CloseSide}}
+	case summaryConfirmFinalize:
+		return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No}}
+	case summaryGaps:
+		return [][]key.Binding{{k.GapsGo, k.GapsClose}}
+	case summaryReopen:
+		return [][]key.Binding{{k.ReopenSubmit, k.ReopenCancel}}
+	default:
+		main := []key.Binding{k.EditSide, k.Finalize, k.Reopen}
+		if m.c.exporter != nil {
+			main = append(main, k.Export)
+		}
+		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, append(main, k.Back)}
 	}
-	k := m.keymap(s)
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.EditSide, k.NextField, k.Save}, {k.Finalize, k.Reopen, k.Confirm, k.Cancel},
-		{k.Export}}
 }

@@ -1,0 +1,30 @@
+package i18n
+
+// Messages of the TUI for an inspector's day: keys that say why they
+// cannot act, search, filters, undo and history, corrections to units and
+// inspections, export where the inspector wants it.
+func init() {
+	register(map[string]Entry{
+		// Keys.
+		"ui.key.back_units":     {"về danh sách đơn vị", "back to the units"},
+		"ui.key.back_checklist": {"về danh mục", "back to the checklist"},
+		"ui.key.save_close":     {"lưu và đóng", "save and close"},
+		"ui.key.first_gap":      {"đến mục đầu tiên", "go to the first"},
+		"ui.key.view_item":      {"xem chi tiết", "view the item"},
+
+		// Why a key cannot act now (the status line).
+		"ui.why.one_entry":              {"Danh sách chỉ có một mục.", "The list has only one entry."},
+		"ui.why.all_shown":              {"Đã hiện hết, không cần cuộn.", "Everything is shown; nothing to scroll."},
+		"ui.checklist.nothing_to_retry": {"Không có thay đổi nào chờ lưu lại: mọi thay đổi đã được lưu.", "Nothing is waiting to be saved again: every change is stored."},
+		"ui.checklist.one_field":        {"Bộ tiêu chí chỉ có một lĩnh vực.", "The checklist has only one field."},
+		"ui.editor.last_item":           {"Đây là mục cuối cùng của bộ tiêu chí.", "This is the checklist's last item."},
+		"ui.editor.first_item":          {"Đây là mục đầu tiên của bộ tiêu chí.", "This is the checklist's first item."},
+		"ui.editor.not_stored":          {"%s chưa được lưu: %s.", "%s not stored: %s."},
+		"ui.editor.not_stored_leave":    {"%s chưa được lưu: %s. Sửa lại, hoặc nhấn esc lần nữa để bỏ giá trị vừa nhập.", "%s not stored: %s. Correct it, or press esc again to drop what you typed."},
+		"ui.status.all_saved":           {"Mọi thay đổi đã được lưu.", "Every change is stored."},
+		"ui.editor.same_result":         {"Kết quả của mục này đã là “%s”.", "The item's result is “%s” already."},
+		"ui.search.nothing_yet":         {"Chưa có kết quả nào để chọn.", "No result to choose yet."},
+		"ui.summary.finalized_why":      {"Đánh giá đã hoàn thành: chỉ xem. Nhấn o để mở lại.", "The assessment is finalized: read-only. Press o to reopen it."},
+		"ui.summary.not_finalized":      {"Đánh giá chưa hoàn thành nên không cần mở lại.", "The assessment is not finalized; there is nothing to reopen."},
+	})
+}
