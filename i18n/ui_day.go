@@ -12,6 +12,8 @@ func init() {
 		"ui.key.first_gap":      {"đến mục đầu tiên", "go to the first"},
 		"ui.key.view_item":      {"xem chi tiết", "view the item"},
 
+		"ui.start.inspection_created": {"Đã tạo đợt kiểm tra “%s” (năm %d). Nhấn a để thêm đơn vị được kiểm tra.", "Inspection “%s” (%d) created. Press a to add the units to inspect."},
+
 		// Why a key cannot act now (the status line).
 		"ui.why.one_entry":              {"Danh sách chỉ có một mục.", "The list has only one entry."},
 		"ui.why.all_shown":              {"Đã hiện hết, không cần cuộn.", "Everything is shown; nothing to scroll."},

@@ -17,6 +17,19 @@ type statusLine struct {
 	// exported is the full path of the file just exported ("Đã xuất: …"),
 	// shortened from the middle when the line is too narrow.
 	exported string
+	// untilSaved marks text about saving (a save failed, saving before
+	// quitting): the next save that lands clears it; any other text stays
+	// until replaced.
+	untilSaved bool
+}
+
+// stored is the line once a save has landed at t.
+func (s statusLine) stored(t time.Time) statusLine {
+	if s.untilSaved {
+		return statusLine{savedAt: t}
+	}
+	s.savedAt = t
+	return s
 }
 
 // say replaces the message, keeping the time of the last save.

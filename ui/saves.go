@@ -207,13 +207,14 @@ func (a App) handleFindingSaved(msg findingSavedMsg) (App, tea.Cmd) {
 	a.saves, a.sess = a.saves.landed(msg, a.sess)
 	if msg.err != nil {
 		a.status = a.status.fail(a.c.t.T("ui.save.failed", msg.itemCode, a.c.t.Err(msg.err)))
+		a.status.untilSaved = true
 		a.c.log.Error("save finding", "item", msg.itemCode, "err", msg.err)
 		if model.ErrorCode(msg.err) == model.EFinalized {
 			// Finalized elsewhere (an import): the screen turns read-only.
 			a.sess.assessment.Status = model.StatusFinalized
 		}
 	} else {
-		a.status = statusLine{savedAt: a.c.now()}
+		a.status = a.status.stored(a.c.now())
 	}
 	var cmd tea.Cmd
 	a.saves, cmd = a.saves.flush(a.c, a.sess)
@@ -224,10 +225,11 @@ func (a App) handleAssessmentSaved(msg assessmentSavedMsg) (App, tea.Cmd) {
 	a.saves.changing = max(0, a.saves.changing-1)
 	if msg.err != nil {
 		a.status = a.status.fail(a.c.t.T("ui.save.failed_plain", a.c.t.Err(msg.err)))
+		a.status.untilSaved = true
 		a.c.log.Error("save assessment", "change", msg.kind, "err", msg.err)
 	} else {
 		a.sess = a.sess.withAssessment(msg.assessment)
-		a.status = statusLine{savedAt: a.c.now()}
+		a.status = a.status.stored(a.c.now())
 		switch msg.kind {
 		case changeFinalize:
 			a.status.text = a.c.t.T("ui.summary.finalized_ok")
@@ -263,6 +265,7 @@ func (a App) quit() (App, tea.Cmd) {
 	}
 	a.saves.quitting, a.saves.forceArmed = true, true
 	a.status = a.status.say(a.c.t.T("ui.status.saving_before_quit"))
+	a.status.untilSaved = true
 	return a, tea.Batch(cmd, flush)
 }
 
@@ -276,6 +279,7 @@ func (a App) maybeQuit(cmd tea.Cmd) (App, tea.Cmd) {
 		if len(a.saves.failed) > 0 {
 			a.saves.quitting = false
 			a.status = a.status.fail(a.c.t.T("ui.status.quit_unsaved"))
+			a.status.untilSaved = true
 		}
 		return a, nil
 	}

@@ -103,6 +103,7 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
 		}
 		m.formKind, m.focusUnits = noForm, false
 		cmd = loadInspectionsCmd(m.c.store, msg.inspection.ID)
+		r = say(m.c.t.T("ui.start.inspection_created", msg.inspection.Title, msg.inspection.Year))
 	case knownUnitsMsg:
 		m = m.handleKnownUnits(msg)
 	case unitAddedMsg:
