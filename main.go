@@ -76,8 +76,12 @@ func runTUI(env *cli.Env, path string) int {
 	if err != nil {
 		return env.Fatal(err)
 	}
+	abbrevs, err := checklists.Abbreviations()
+	if err != nil {
+		return env.Fatal(err)
+	}
 	lang := env.Global.Lang
-	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Checklists: builtin,
+	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Checklists: builtin, Abbreviations: abbrevs,
 		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
 		Importer: db})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(env.Ctx))

@@ -14,6 +14,11 @@ func init() {
 
 		"ui.start.inspection_created": {"Đã tạo đợt kiểm tra “%s” (năm %d). Nhấn a để thêm đơn vị được kiểm tra.", "Inspection “%s” (%d) created. Press a to add the units to inspect."},
 
+		// Search: where a hit outside the item's text was found.
+		"ui.search.where.own":  {"(trong ghi chú của đoàn)", "(in the team's notes)"},
+		"ui.search.where.head": {"(trong tên tiêu chí, lĩnh vực)", "(in the criterion or field title)"},
+		"ui.search.where.ref":  {"(trong hướng dẫn, tài liệu, căn cứ)", "(in the guidance, evidence or legal basis)"},
+
 		// Why a key cannot act now (the status line).
 		"ui.why.one_entry":              {"Danh sách chỉ có một mục.", "The list has only one entry."},
 		"ui.why.all_shown":              {"Đã hiện hết, không cần cuộn.", "Everything is shown; nothing to scroll."},

@@ -33,6 +33,9 @@ type Deps struct {
 	Exporter Exporter
 	// Importer imports bundles and resolves conflicts; nil hides both.
 	Importer Importer
+	// Abbreviations are the field's (checklists.Abbreviations), which
+	// search expands both ways with each checklist's own.
+	Abbreviations []model.Abbreviation
 }
 
 // Minimum usable terminal size; below it the App says so instead of
@@ -99,7 +102,7 @@ func New(deps Deps) App {
 	t := i18n.New(deps.Lang)
 	c := common{st: DefaultStyles(), t: t, now: now, log: log.With("pkg", "ui"),
 		store: deps.Store, kinds: deps.Kinds, checklists: deps.Checklists, keys: newGlobalKeys(t),
-		debounce: debounceDelay, exporter: deps.Exporter, importer: deps.Importer}
+		debounce: debounceDelay, exporter: deps.Exporter, importer: deps.Importer, abbrevs: deps.Abbreviations}
 	return App{c: c, screen: screenLoading, help: newHelp(c.st)}
 }
 
@@ -236,7 +239,7 @@ func (a App) handleKey(km tea.KeyMsg) (App, tea.Cmd) {
 	}
 	if a.screen == screenChecklist && key.Matches(km, a.checklist.keys.Search) && a.sess.isOpen() {
 		var cmd tea.Cmd
-		a.search, cmd = newSearchModel(a.area())
+		a.search, cmd = newSearchModel(a.area(), a.sess)
 		a.searching = true
 		return a, cmd
 	}

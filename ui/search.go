@@ -2,120 +2,37 @@ package ui
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"kiemtra/model"
 )
-
-// searchIndex holds the folded (diacritic- and case-free) keys of a
-// checklist's items, computed once when the checklist opens, so a search
-// keystroke only folds the query and scans plain ASCII-ish strings.
-type searchIndex struct {
-	codes []string // folded item codes
-	keys  []string // folded "code text"
-}
-
-func newSearchIndex(items []flatItem) *searchIndex {
-	ix := &searchIndex{codes: make([]string, len(items)), keys: make([]string, len(items))}
-	for i, it := range items {
-		ix.codes[i] = model.Fold(it.Code)
-		ix.keys[i] = model.Fold(it.Code + " " + it.Text)
-	}
-	return ix
-}
-
-// Match ranks: a code that starts with the query beats items where every
-// query word starts a word, which beat plain substring matches; ties keep
-// checklist order. Every query word must occur.
-const (
-	rankCode = iota
-	rankWordPrefix
-	rankSubstring
-)
-
-// find returns the indices of the items matching query, best first.
-func (ix *searchIndex) find(query string) []int {
-	q := model.Fold(query)
-	if q == "" {
-		return nil
-	}
-	tokens := strings.Fields(q)
-	type hit struct{ i, rank int }
-	var hits []hit
-	for i, k := range ix.keys {
-		rank := rankWordPrefix
-		ok := true
-		for _, tok := range tokens {
-			r := tokenRank(k, tok)
-			if r < 0 {
-				ok = false
-				break
-			}
-			if r > rank {
-				rank = r
-			}
-		}
-		if !ok {
-			continue
-		}
-		if strings.HasPrefix(ix.codes[i], q) {
-			rank = rankCode
-		}
-		hits = append(hits, hit{i, rank})
-	}
-	sort.SliceStable(hits, func(a, b int) bool { return hits[a].rank < hits[b].rank })
-	out := make([]int, len(hits))
-	for j, h := range hits {
-		out[j] = h.i
-	}
-	return out
-}
-
-// tokenRank is rankWordPrefix when tok starts a word of k, rankSubstring
-// when it only occurs inside one, -1 when absent.
-func tokenRank(k, tok string) int {
-	found := -1
-	for off := 0; off <= len(k); {
-		j := strings.Index(k[off:], tok)
-		if j < 0 {
-			break
-		}
-		p := off + j
-		if p == 0 || !isWordByte(k[p-1]) {
-			return rankWordPrefix
-		}
-		found = rankSubstring
-		off = p + 1
-	}
-	return found
-}
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
-}
 
 // searchModel is the "/" overlay over the checklist.
 type searchModel struct {
-	c       common
-	keys    searchKeys
-	input   textinput.Model
-	results []int
+	c     common
+	keys  searchKeys
+	input textinput.Model
+	// own is what the inspector wrote, table the abbreviations: both
+	// searched with the checklist, taken when the overlay opens.
+	own     ownText
+	table   []abbrev
+	hits    []searchHit
+	results []int // the items of hits, in order
 	cursor  int
 	offset  int
 	query   string
 }
 
-// newSearchModel opens the overlay with an empty query.
-func newSearchModel(c common) (searchModel, tea.Cmd) {
+// newSearchModel opens the overlay over s with an empty query.
+func newSearchModel(c common, s session) (searchModel, tea.Cmd) {
 	ti := newTextInput(c)
 	ti.Placeholder = c.t.T("ui.search.placeholder")
 	ti.Prompt = "/ "
-	m := searchModel{c: c, keys: newSearchKeys(c.t), input: ti}
+	m := searchModel{c: c, keys: newSearchKeys(c.t), input: ti, own: newOwnText(s)}
+	if s.isOpen() {
+		m.table = abbrevTable(c.abbrevs, s.cl.Abbreviations)
+	}
 	m.setSize(c.width, c.height)
 	cmd := m.input.Focus()
 	return m, cmd
@@ -164,7 +81,11 @@ func (m searchModel) update(km tea.KeyMsg, s session) (searchModel, tea.Cmd, res
 	m.input, cmd, changed = typeInto(m.input, km)
 	if changed {
 		m.query = m.input.Value()
-		m.results = s.search.find(m.query)
+		m.hits = s.search.search(newSearchQuery(m.query, m.table), m.own)
+		m.results = make([]int, len(m.hits))
+		for i, h := range m.hits {
+			m.results[i] = h.item
+		}
 		m.cursor, m.offset = 0, 0
 	}
 	return m, cmd, result{}
@@ -207,11 +128,17 @@ func (m searchModel) view(s session) []string {
 	if rows < 1 {
 		return clipLines(lines, m.c.height)
 	}
-	for i := m.offset; i < len(m.results) && i < m.offset+rows; i++ {
-		it := s.items[m.results[i]]
+	for i := m.offset; i < len(m.hits) && i < m.offset+rows; i++ {
+		h := m.hits[i]
+		it := s.items[h.item]
 		c := s.content[it.Code]
-		row := fmt.Sprintf("%s %s %s", m.c.resultMarker(c.Result), it.Code, shortText(it.Text))
-		lines = append(lines, m.c.row(row, w, i == m.cursor))
+		where := ""
+		if h.tier != tierText {
+			where = " " + st.Muted.Render(m.c.t.T("ui.search.where."+[...]string{"", "own", "head", "ref"}[h.tier]))
+		}
+		ww := textWidth(where)
+		row := fit(fmt.Sprintf("%s %s %s", m.c.resultMarker(c.Result), it.Code, shortText(it.Text)), max(1, w-2-ww))
+		lines = append(lines, m.c.row(row+where, w, i == m.cursor))
 	}
 	return lines
 }
