@@ -14,6 +14,30 @@ func init() {
 
 		"ui.start.inspection_created": {"Đã tạo đợt kiểm tra “%s” (năm %d). Nhấn a để thêm đơn vị được kiểm tra.", "Inspection “%s” (%d) created. Press a to add the units to inspect."},
 
+		// Filters on the checklist screen.
+		"ui.key.filter":             {"lọc", "filter"},
+		"ui.key.filter_apply":       {"áp dụng", "apply"},
+		"ui.key.filter_off":         {"bỏ lọc", "clear the filter"},
+		"ui.key.next_attention":     {"mục cần chú ý", "next needing attention"},
+		"ui.filter.all":             {"Tất cả", "All"},
+		"ui.filter.unassessed":      {"Chưa đánh giá", "Not assessed"},
+		"ui.filter.fail":            {"Chưa đạt", "Failed"},
+		"ui.filter.partial":         {"Đạt một phần", "Partly"},
+		"ui.filter.no_note":         {"Thiếu ghi chú (chưa đạt mà chưa ghi tồn tại)", "Note missing (failed without a note)"},
+		"ui.filter.recommendation":  {"Có kiến nghị", "With a recommendation"},
+		"ui.filter.title":           {"Lọc danh mục: chỉ xem các mục cần chú ý", "Filter: see only what needs attention"},
+		"ui.filter.item":            {"%s (%d)", "%s (%d)"},
+		"ui.filter.current":         {"· đang dùng", "· on"},
+		"ui.filter.hint":            {"↑/↓ chọn · enter áp dụng · esc đóng. Khi đang lọc: n, ! và các phím di chuyển chỉ đi trong các mục được lọc; esc bỏ lọc.", "↑/↓ choose · enter applies · esc closes. While filtered, n, ! and the moving keys stay within the items kept; esc clears the filter."},
+		"ui.filter.header":          {"Lọc: %s (%d)", "Filter: %s (%d)"},
+		"ui.filter.on":              {"Lọc: %s — %d mục. Nhấn esc để bỏ lọc.", "Filter: %s — %d items. Press esc to clear it."},
+		"ui.filter.off":             {"Đã bỏ lọc: hiện tất cả các mục.", "Filter cleared: every item is shown."},
+		"ui.filter.empty":           {"Không có mục nào thuộc “%s”.", "No item is “%s”."},
+		"ui.filter.items":           {"%s · %d/%d", "%s · %d/%d"},
+		"ui.filter.no_unassessed":   {"Không còn mục chưa đánh giá trong bộ lọc “%s”.", "No item left unassessed in the filter “%s”."},
+		"ui.filter.no_attention":    {"Không còn mục cần chú ý trong bộ lọc “%s”.", "Nothing needs attention in the filter “%s”."},
+		"ui.checklist.no_attention": {"Không còn mục cần chú ý: mọi mục đã được đánh giá, mục chưa đạt nào cũng đã ghi tồn tại.", "Nothing needs attention: every item is assessed and every failed one says what was lacking."},
+
 		// Search: where a hit outside the item's text was found.
 		"ui.search.where.own":  {"(trong ghi chú của đoàn)", "(in the team's notes)"},
 		"ui.search.where.head": {"(trong tên tiêu chí, lĩnh vực)", "(in the criterion or field title)"},

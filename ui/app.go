@@ -237,7 +237,7 @@ func (a App) handleKey(km tea.KeyMsg) (App, tea.Cmd) {
 		a.search, cmd, r = a.search.update(km, a.sess)
 		return a.apply(r, cmd)
 	}
-	if a.screen == screenChecklist && key.Matches(km, a.checklist.keys.Search) && a.sess.isOpen() {
+	if a.screen == screenChecklist && !a.checklist.choosing && key.Matches(km, a.checklist.keys.Search) && a.sess.isOpen() {
 		var cmd tea.Cmd
 		a.search, cmd = newSearchModel(a.area(), a.sess)
 		a.searching = true

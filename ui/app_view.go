@@ -140,6 +140,10 @@ func (a App) headerView(w int) string {
 			if a.screen == screenSummary {
 				crumb += " › " + t.T("ui.summary.title")
 			}
+			if a.screen == screenChecklist && a.checklist.filtering() {
+				f := a.checklist.filter
+				crumb += " › " + st.Warn.Render(t.T("ui.filter.header", t.T(itemFilters[f].name), count(s, f)))
+			}
 		}
 	case screenConflicts:
 		crumb = t.T("ui.conflicts.crumb")

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -18,19 +20,29 @@ type checklistModel struct {
 	keys   checklistKeys
 	sh     *sheet // the open checklist; read-only
 	cursor int
-	offset int // the window's first row, counted from the field's first item
+	// offset is the window's first row, counted from the field's first
+	// item, or in the filtered list.
+	offset int
+	// filter is the filter on (itemFilters; 0 shows every item); vis the
+	// items it showed at the last key, for scrolling on a resize.
+	filter int
+	vis    []int
+	// choosing is set while the filter chooser is open at choice.
+	choosing bool
+	choice   int
+	fkeys    filterKeys
 }
 
 // newChecklistModel shows a freshly loaded session, at its first
 // unanswered item.
 func newChecklistModel(c common, s session) checklistModel {
-	m := checklistModel{c: c, keys: newChecklistKeys(c.t), sh: s.sheet}
+	m := checklistModel{c: c, keys: newChecklistKeys(c.t), sh: s.sheet, fkeys: newFilterKeys(c.t)}
 	if len(s.items) > 0 && s.content[s.items[0].Code].Result.Answered() {
 		if i := s.nextUnanswered(0); i >= 0 {
 			m.cursor = i
 		}
 	}
-	m.scroll()
+	m.rescroll()
 	return m
 }
 
@@ -39,7 +51,7 @@ func (m *checklistModel) setSize(w, h int) {
 		return // not opened yet: it gets the size when it is
 	}
 	m.c = m.c.sized(w, h)
-	m.scroll()
+	m.rescroll()
 }
 
 // keymap is the keys as they act on s, with saves the session's save
@@ -56,6 +68,15 @@ func (m checklistModel) keymap(s session, saves saver) checklistKeys {
 	k.PrevField.SetEnabled(open && len(s.cl.Fields) > 1)
 	k.NextField.SetEnabled(open && len(s.cl.Fields) > 1)
 	k.NextUnanswered.SetEnabled(open && s.score.Overall.Answered < s.score.Overall.Total)
+	k.Filter.SetEnabled(open)
+	k.NextAttention.SetEnabled(open)
+	if open && m.filtering() {
+		k.NextUnanswered.SetEnabled(m.hasOther(s, unassessed))
+		k.Back.SetHelp(k.Back.Help().Key, m.c.t.T("ui.key.filter_off"))
+	}
+	if open {
+		k.NextAttention.SetEnabled(m.hasOther(s, needsAttention))
+	}
 	k.Results.setEnabled(on)
 	if on {
 		k.Results.forItem(s.items[m.cursor])
@@ -69,17 +90,25 @@ func (m checklistModel) keymap(s session, saves saver) checklistKeys {
 
 // ShortHelp is the footer's keys on s, most used first.
 func (m checklistModel) ShortHelp(s session, saves saver) []key.Binding {
+	if m.choosing {
+		k := m.fkeys
+		return []key.Binding{k.Apply, k.Down, k.Up, k.Close}
+	}
 	k := m.keymap(s, saves)
 	r := k.Results
-	return []key.Binding{k.Edit, r.Pass, r.Fail, k.NextUnanswered, k.Search, k.Summary, k.Retry, k.Back}
+	return []key.Binding{k.Edit, r.Pass, r.Fail, k.NextUnanswered, k.NextAttention, k.Filter, k.Search, k.Summary, k.Retry, k.Back}
 }
 
 // FullHelp is every key of the checklist on s.
 func (m checklistModel) FullHelp(s session, saves saver) [][]key.Binding {
+	if m.choosing {
+		k := m.fkeys
+		return [][]key.Binding{{k.Up, k.Down, k.Apply, k.Close}}
+	}
 	k := m.keymap(s, saves)
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.PrevField, k.NextField, k.NextUnanswered, k.Search},
+		{k.PrevField, k.NextField, k.NextUnanswered, k.NextAttention, k.Filter, k.Search},
 		append(k.Results.list(), k.Edit, k.Summary, k.Retry, k.Back),
 	}
 }
@@ -97,8 +126,14 @@ func (m checklistModel) refusal(km tea.KeyMsg, s session, keys checklistKeys) st
 		return t.T("ui.editor.binary_only")
 	case disabledMatch(km, keys.Retry):
 		return t.T("ui.checklist.nothing_to_retry")
+	case disabledMatch(km, keys.NextUnanswered) && m.filtering():
+		return t.T("ui.filter.no_unassessed", t.T(itemFilters[m.filter].name))
 	case disabledMatch(km, keys.NextUnanswered):
 		return t.T("ui.checklist.all_answered")
+	case disabledMatch(km, keys.NextAttention) && m.filtering():
+		return t.T("ui.filter.no_attention", t.T(itemFilters[m.filter].name))
+	case disabledMatch(km, keys.NextAttention):
+		return t.T("ui.checklist.no_attention")
 	case disabledMatch(km, keys.PrevField, keys.NextField):
 		return t.T("ui.checklist.one_field")
 	}
@@ -111,7 +146,7 @@ func (m checklistModel) jump(i int) checklistModel {
 		return m
 	}
 	m.cursor = max(0, min(i, len(m.sh.items)-1))
-	m.scroll()
+	m.rescroll()
 	return m
 }
 
@@ -120,43 +155,52 @@ func (m checklistModel) update(msg tea.Msg, s session, saves saver) (checklistMo
 	if !ok {
 		return m, nil, result{}
 	}
+	if m.choosing {
+		m, r := m.updateChooser(km, s)
+		m.scroll(s)
+		return m, nil, r
+	}
 	keys := m.keymap(s, saves)
 	if key.Matches(km, keys.Back) {
+		if m.filtering() {
+			m, r := m.choose(s, 0)
+			m.scroll(s)
+			return m, nil, r
+		}
 		return m, nil, goTo(navigation{to: screenStart})
 	}
 	if !s.isOpen() || len(s.items) == 0 {
 		return m, nil, result{}
 	}
-	n := len(s.items)
 	page := m.c.halfPage()
 	var r result
 	switch {
 	case key.Matches(km, keys.Up):
-		m = m.jump(m.cursor - 1)
+		m = m.move(s, -1)
 	case key.Matches(km, keys.Down):
-		m = m.jump(m.cursor + 1)
+		m = m.move(s, 1)
 	case key.Matches(km, keys.PageUp):
-		m = m.jump(m.cursor - page)
+		m = m.move(s, -page)
 	case key.Matches(km, keys.PageDown):
-		m = m.jump(m.cursor + page)
+		m = m.move(s, page)
 	case key.Matches(km, keys.Top):
-		m = m.jump(0)
+		m = m.moveEnd(s, false)
 	case key.Matches(km, keys.Bottom):
-		m = m.jump(n - 1)
+		m = m.moveEnd(s, true)
 	case key.Matches(km, keys.PrevField):
-		f := s.items[m.cursor].field
-		if m.cursor == s.fieldStart[f] && f > 0 {
-			f--
-		}
-		m = m.jump(s.fieldStart[f])
+		m = m.moveField(s, -1)
 	case key.Matches(km, keys.NextField):
-		if f := s.items[m.cursor].field; f+1 < len(s.cl.Fields) {
-			m = m.jump(s.fieldStart[f+1])
-		}
+		m = m.moveField(s, 1)
 	case key.Matches(km, keys.NextUnanswered):
-		if i := s.nextUnanswered(m.cursor); i >= 0 {
+		if i := m.next(s, unassessed); i >= 0 {
 			m = m.jump(i)
 		}
+	case key.Matches(km, keys.NextAttention):
+		if i := m.next(s, needsAttention); i >= 0 {
+			m = m.jump(i)
+		}
+	case key.Matches(km, keys.Filter):
+		m.choosing, m.choice = true, m.filter
 	case key.Matches(km, keys.Edit):
 		r = goTo(navigation{to: screenEditor, index: m.cursor})
 	case key.Matches(km, keys.Summary):
@@ -170,7 +214,7 @@ func (m checklistModel) update(msg tea.Msg, s session, saves saver) (checklistMo
 			r = say(why)
 		}
 	}
-	m.scroll()
+	m.scroll(s)
 	return m, nil, r
 }
 
@@ -213,6 +257,12 @@ func (m checklistModel) setResult(s session, r model.Result) (checklistModel, re
 		res.nav = &navigation{to: screenEditor, index: m.cursor, focus: focusNote}
 		return m, res
 	}
+	if m.filtering() {
+		if i := m.next(s, anyContent); i > m.cursor {
+			return m.jump(i), res
+		}
+		return m, res
+	}
 	return m.jump(m.cursor + 1), res
 }
 
@@ -229,13 +279,29 @@ func (m checklistModel) itemRows() int {
 	return max(3, h*11/20) - 1
 }
 
-// scroll keeps the cursor inside the window of its field's items; it runs
-// after every update and resize, so the view only draws.
-func (m *checklistModel) scroll() {
+// scroll keeps the cursor inside the window of its field's items, or of
+// the filtered list; it runs after every update, so the view only draws.
+func (m *checklistModel) scroll(s session) {
 	if m.sh == nil || len(m.sh.items) == 0 {
 		return
 	}
+	if m.filtering() && s.isOpen() {
+		m.vis = m.visible(s)
+		m.offset = scrollTo(slices.Index(m.vis, m.cursor), m.offset, m.itemRows(), len(m.vis))
+		return
+	}
+	m.vis = nil
 	f := m.sh.items[m.cursor].field
 	from, to := m.sh.fieldStart[f], m.sh.fieldStart[f+1]
 	m.offset = scrollTo(m.cursor-from, m.offset, m.itemRows(), to-from)
+}
+
+// rescroll keeps the window right after a resize, with the list of the
+// last key.
+func (m *checklistModel) rescroll() {
+	if m.filtering() && len(m.vis) > 0 {
+		m.offset = scrollTo(slices.Index(m.vis, m.cursor), m.offset, m.itemRows(), len(m.vis))
+		return
+	}
+	m.scroll(session{})
 }

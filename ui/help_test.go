@@ -221,6 +221,8 @@ func helpScenes(t *testing.T) map[string]App {
 		"checklist":                   draft,
 		"checklist: binary item":      binary,
 		"checklist: finalized":        final,
+		"checklist: filter chooser":   keys(t, draft, "f", "down"),
+		"checklist: filtered":         keys(t, chooseFilter(t, draft, 1), "down"),
 		"editor: result":              keys(t, partial, "enter"),
 		"editor: score":               keys(t, partial, "enter", "2", "tab"),
 		"editor: note":                keys(t, partial, "enter", "tab", "tab"),

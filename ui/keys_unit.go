@@ -49,6 +49,7 @@ func (k resultKeys) list() []key.Binding {
 type checklistKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	PrevField, NextField, NextUnanswered    key.Binding
+	NextAttention, Filter                   key.Binding
 	Edit, Search, Summary, Retry, Back      key.Binding
 	Results                                 resultKeys
 }
@@ -64,12 +65,23 @@ func newChecklistKeys(t i18n.Catalog) checklistKeys {
 		PrevField:      bind(t, "←/h/shift+tab", "ui.key.prev_area", "left", "h", "shift+tab"),
 		NextField:      bind(t, "→/l/tab", "ui.key.next_area", "right", "l", "tab"),
 		NextUnanswered: bind(t, "n", "ui.key.next_unanswered", "n"),
+		NextAttention:  bind(t, "!", "ui.key.next_attention", "!"),
+		Filter:         bind(t, "f", "ui.key.filter", "f"),
 		Edit:           bind(t, "enter/e", "ui.key.edit", "enter", "e"),
 		Search:         bind(t, "/", "ui.key.search", "/"),
 		Summary:        bind(t, "s", "ui.key.summary", "s"),
 		Retry:          bind(t, "ctrl+s", "ui.key.retry", "ctrl+s"),
 		Back:           bind(t, "esc", "ui.key.back_units", "esc"),
 		Results:        newResultKeys(t),
+	}
+}
+
+func newFilterKeys(t i18n.Catalog) filterKeys {
+	return filterKeys{
+		Up:    bind(t, "↑/k", "ui.key.up", "up", "k"),
+		Down:  bind(t, "↓/j", "ui.key.down", "down", "j"),
+		Apply: bind(t, "enter", "ui.key.filter_apply", "enter"),
+		Close: bind(t, "esc/f", "ui.key.close", "esc", "f"),
 	}
 }
 
