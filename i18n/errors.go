@@ -141,5 +141,12 @@ func init() {
 
 		"e.not_demo": {VI: "%s không phải cơ sở dữ liệu mẫu (không do kiemtra demo tạo ra): kiemtra demo không mở tệp này. Bỏ --db và KIEMTRA_DB để dùng tệp mẫu riêng, hoặc chỉ đến một tệp chưa có.",
 			EN: "%s is not a demo database (kiemtra demo did not make it): kiemtra demo does not open it. Leave out --db and KIEMTRA_DB to use the demo's own file, or name a file that does not exist yet."},
+
+		"e.nothing_to_undo": {VI: "mục %s không còn thay đổi nào để hoàn tác.", EN: "item %s has no change left to undo."},
+		"e.unit_has_findings": {VI: "đơn vị %s đã có %s kết quả đánh giá trong đợt này nên không xoá được: xoá sẽ làm mất các kết quả đó. Chỉ xoá được đơn vị chưa có kết quả nào.",
+			EN: "unit %s already holds %s findings in this inspection, so it is not deleted: that would lose them. Only a unit without findings can be deleted."},
+		"e.inspection_has_findings": {VI: "đợt kiểm tra “%s” đã có %s kết quả đánh giá ở %s đơn vị nên không xoá được (xoá sẽ làm mất kết quả). Chỉ xoá được đợt kiểm tra chưa có kết quả nào.",
+			EN: "the inspection “%s” already holds %s findings in %s units, so it is not deleted (that would lose them). Only an inspection without findings can be deleted."},
+		"e.no_opener": {VI: "máy này không có chương trình mở tệp (%s); hãy mở tệp bằng trình quản lý tệp.", EN: "this computer has no program to open files with (%s); open the file from your file manager."},
 	})
 }

@@ -38,6 +38,25 @@ func init() {
 		"ui.filter.no_attention":    {"Không còn mục cần chú ý trong bộ lọc “%s”.", "Nothing needs attention in the filter “%s”."},
 		"ui.checklist.no_attention": {"Không còn mục cần chú ý: mọi mục đã được đánh giá, mục chưa đạt nào cũng đã ghi tồn tại.", "Nothing needs attention: every item is assessed and every failed one says what was lacking."},
 
+		// Undo and history.
+		"ui.key.undo":            {"hoàn tác", "undo"},
+		"ui.key.history":         {"lịch sử", "history"},
+		"ui.undo.running":        {"Đang hoàn tác mục %s…", "Undoing item %s…"},
+		"ui.undo.done":           {"Đã hoàn tác mục %s: %s. Nhấn u để hoàn tác tiếp.", "Undone on item %s: %s. Press u to undo further."},
+		"ui.undo.failed":         {"Chưa hoàn tác được mục %s: %s", "Item %s was not undone: %s"},
+		"ui.undo.none":           {"Mục %s chưa có thay đổi nào để hoàn tác.", "Item %s has no change to undo."},
+		"ui.undo.texts":          {"(%s)", "(%s)"},
+		"ui.undo.score_replaced": {"Mục %s: điểm %s nhập tay đã thay bằng %s. Nhấn u để lấy lại.", "Item %s: the score %s typed by hand is now %s. Press u to get it back."},
+
+		"ui.history.title":          {"Lịch sử mục %s (%d thay đổi)", "History of item %s (%d changes)"},
+		"ui.history.none":           {"Mục này chưa có thay đổi nào được lưu.", "Nothing has been stored for this item yet."},
+		"ui.history.this_device":    {"máy này (%s)", "this computer (%s)"},
+		"ui.history.action.save":    {"ghi", "recorded"},
+		"ui.history.action.undo":    {"hoàn tác", "undone"},
+		"ui.history.action.resolve": {"giải quyết xung đột", "conflict resolved"},
+		"ui.history.text":           {"%s %s → %s", "%s %s → %s"},
+		"ui.history.empty":          {"(trống)", "(empty)"},
+
 		// Search: where a hit outside the item's text was found.
 		"ui.search.where.own":  {"(trong ghi chú của đoàn)", "(in the team's notes)"},
 		"ui.search.where.head": {"(trong tên tiêu chí, lĩnh vực)", "(in the criterion or field title)"},

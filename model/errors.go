@@ -184,6 +184,19 @@ const (
 	// that day. Params: the checklist, the visit's day, the first and last
 	// days it is for (dd/mm/yyyy, "…" when open).
 	EChecklistDate Code = "checklist_date"
+
+	// ENothingToUndo: an item's finding has no change left to undo.
+	// Params: the item code.
+	ENothingToUndo Code = "nothing_to_undo"
+	// EUnitHasFindings: a unit's visit holds findings, so it is not
+	// deleted. Params: the unit code, how many findings.
+	EUnitHasFindings Code = "unit_has_findings"
+	// EInspectionHasFindings: an inspection holds findings, so it is not
+	// deleted. Params: the title, how many findings, in how many units.
+	EInspectionHasFindings Code = "inspection_has_findings"
+	// ENoOpener: the system has no program to open a file with. Params:
+	// the program looked for.
+	ENoOpener Code = "no_opener"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -200,6 +213,7 @@ var Codes = []Code{
 	ENoPath, ENoBundles, EUnitDiffers, EChecklistDiffers,
 	ENotDemo,
 	EUnitExists, EUnitInInspection, EChecklistKind, EKindRetired, EChecklistDate,
+	ENothingToUndo, EUnitHasFindings, EInspectionHasFindings, ENoOpener,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;

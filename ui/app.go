@@ -126,6 +126,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a, cmd = a.handleSessionLoaded(msg)
 	case findingSavedMsg:
 		a, cmd = a.handleFindingSaved(msg)
+	case undoneMsg:
+		a, cmd = a.handleUndone(msg)
+	case historyLoadedMsg:
+		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
+			a, cmd = a.updateScreen(msg)
+		}
 	case assessmentSavedMsg:
 		a, cmd = a.handleAssessmentSaved(msg)
 	case exportedMsg:
@@ -284,6 +290,10 @@ func (a App) apply(r result, cmd tea.Cmd) (App, tea.Cmd) {
 	}
 	if r.change != nil {
 		a.saves, next = a.saves.change(a.c, *r.change)
+		cmds = append(cmds, next)
+	}
+	if r.undo != "" {
+		a, next = a.requestUndo(r.undo)
 		cmds = append(cmds, next)
 	}
 	switch {

@@ -82,6 +82,7 @@ func (m checklistModel) keymap(s session, saves saver) checklistKeys {
 		k.Results.forItem(s.items[m.cursor])
 	}
 	k.Retry.SetEnabled(on && len(saves.failed) > 0)
+	k.Undo.SetEnabled(on && undoable(s, saves, s.items[min(m.cursor, len(s.items)-1)].Code))
 	if s.finalized() {
 		k.Edit.SetHelp(k.Edit.Help().Key, m.c.t.T("ui.key.view_item"))
 	}
@@ -96,7 +97,8 @@ func (m checklistModel) ShortHelp(s session, saves saver) []key.Binding {
 	}
 	k := m.keymap(s, saves)
 	r := k.Results
-	return []key.Binding{k.Edit, r.Pass, r.Fail, k.NextUnanswered, k.NextAttention, k.Filter, k.Search, k.Summary, k.Retry, k.Back}
+	return []key.Binding{k.Edit, r.Pass, r.Fail, k.Undo, k.NextUnanswered, k.NextAttention, k.Filter, k.Search, k.Summary,
+		k.Retry, k.Back}
 }
 
 // FullHelp is every key of the checklist on s.
@@ -109,7 +111,7 @@ func (m checklistModel) FullHelp(s session, saves saver) [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.PrevField, k.NextField, k.NextUnanswered, k.NextAttention, k.Filter, k.Search},
-		append(k.Results.list(), k.Edit, k.Summary, k.Retry, k.Back),
+		append(k.Results.list(), k.Undo, k.Edit, k.Summary, k.Retry, k.Back),
 	}
 }
 
@@ -120,8 +122,10 @@ func (m checklistModel) refusal(km tea.KeyMsg, s session, keys checklistKeys) st
 	switch {
 	case !s.isOpen() || len(s.items) == 0:
 		return ""
-	case s.finalized() && disabledMatch(km, r.list()...):
+	case s.finalized() && disabledMatch(km, append(r.list(), keys.Undo)...):
 		return t.T("ui.editor.read_only")
+	case disabledMatch(km, keys.Undo):
+		return t.T("ui.undo.none", s.items[m.cursor].Code)
 	case disabledMatch(km, r.Partial):
 		return t.T("ui.editor.binary_only")
 	case disabledMatch(km, keys.Retry):
@@ -207,6 +211,11 @@ func (m checklistModel) update(msg tea.Msg, s session, saves saver) (checklistMo
 		r = goTo(navigation{to: screenSummary})
 	case key.Matches(km, keys.Retry):
 		r = result{retry: true}
+	case key.Matches(km, keys.Undo):
+		r = result{undo: saves.lastChange()}
+		if r.undo == "" {
+			r.undo = s.items[m.cursor].Code
+		}
 	default:
 		if res, ok := keys.Results.match(km); ok {
 			m, r = m.setResult(s, res)
@@ -252,6 +261,9 @@ func (m checklistModel) setResult(s session, r model.Result) (checklistModel, re
 		return m, say(m.c.t.T("ui.editor.binary_only"))
 	}
 	res := result{edit: &edit{code: it.Code, content: c}}
+	if old := s.content[it.Code]; handEdited(it, old, c) {
+		res.status = m.c.t.T("ui.undo.score_replaced", it.Code, m.c.pts(old.Score), m.c.pts(c.Score))
+	}
 	if c.NeedsNote() {
 		// The evidence rule: chưa đạt needs a note, so go and write it.
 		res.nav = &navigation{to: screenEditor, index: m.cursor, focus: focusNote}

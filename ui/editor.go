@@ -52,11 +52,14 @@ type editorModel struct {
 	// status line says why, and a second esc leaves without it.
 	leaving   bool
 	textLines int // lines given to the item's text
+	// history is the item's history while it is shown (ctrl+l).
+	history historyView
+	hkeys   historyKeys
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
 func newEditorModel(c common, s session, index int, focus editorField) (editorModel, tea.Cmd) {
-	m := editorModel{c: c, keys: newEditorKeys(c.t), resolving: s.resolve != nil}
+	m := editorModel{c: c, keys: newEditorKeys(c.t), hkeys: newHistoryKeys(c.t), resolving: s.resolve != nil}
 	m.score = newTextInput(c)
 	m.deadline = newTextInput(c)
 	m.deadline.Placeholder = "dd/mm/yyyy"
@@ -72,6 +75,7 @@ func newEditorModel(c common, s session, index int, focus editorField) (editorMo
 // load puts item index of s into the fields.
 func (m editorModel) load(s session, index int, focus editorField) (editorModel, tea.Cmd) {
 	m.item, m.index, m.focus, m.leaving = s.items[index], index, focus, false
+	m.history = historyView{}
 	if s.finalized() {
 		m.focus = focusResult
 	}
@@ -96,7 +100,7 @@ func (m *editorModel) setSize(w, h int) {
 
 // typing reports whether a text field has the keyboard.
 func (m editorModel) typing(s session) bool {
-	return s.isOpen() && m.focus != focusResult && !s.finalized()
+	return s.isOpen() && m.focus != focusResult && !s.finalized() && !m.history.open
 }
 
 // keymap is the keys as they act on s, so the help stays truthful: a
@@ -119,6 +123,12 @@ func (m editorModel) keymap(s session) editorKeys {
 	if !on {
 		k.Back.SetHelp(k.Back.Help().Key, m.c.t.T("ui.key.back_checklist"))
 	}
+	k.Undo.SetEnabled(on && (s.dirty(m.item.Code) || s.saved[m.item.Code].Revision != ""))
+	if m.focus != focusResult {
+		k.Undo.SetKeys("ctrl+z")
+		k.Undo.SetHelp("ctrl+z", k.Undo.Help().Desc)
+	}
+	k.History.SetEnabled(!m.resolving && s.saved[m.item.Code].Revision != "")
 	k.NextItem.SetEnabled(m.index+1 < len(s.items))
 	k.PrevItem.SetEnabled(m.index > 0)
 	k.resolving(m.resolving)
@@ -128,19 +138,25 @@ func (m editorModel) keymap(s session) editorKeys {
 // ShortHelp is the editor's short help on s: while a conflict's merged
 // value is edited, storing it and cancelling come first.
 func (m editorModel) ShortHelp(s session) []key.Binding {
+	if m.history.open {
+		return m.historyHelp()
+	}
 	k := m.keymap(s)
 	r := k.Results
 	if m.resolving {
 		return []key.Binding{k.Resolve, k.CancelResolve, k.NextField, r.Pass, r.Partial, r.Fail, r.NA}
 	}
-	return []key.Binding{r.Pass, r.Partial, r.Fail, r.NA, r.Clear, k.NextField, k.Save, k.Back, k.NextItem}
+	return []key.Binding{r.Pass, r.Partial, r.Fail, r.NA, r.Clear, k.NextField, k.Undo, k.Save, k.Back, k.History, k.NextItem}
 }
 
 // FullHelp is every key of the editor on s.
 func (m editorModel) FullHelp(s session) [][]key.Binding {
+	if m.history.open {
+		return [][]key.Binding{m.historyHelp()}
+	}
 	k := m.keymap(s)
 	return [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
-		{k.Save, k.Back, k.Resolve, k.CancelResolve}}
+		{k.Undo, k.History, k.Save, k.Back, k.Resolve, k.CancelResolve}}
 }
 
 // refusal says why a key of the editor cannot act on s now, or "".
@@ -148,13 +164,19 @@ func (m editorModel) refusal(km tea.KeyMsg, s session, keys editorKeys) string {
 	t := m.c.t
 	r := keys.Results
 	switch {
-	case s.finalized() && disabledMatch(km, append(r.list(), keys.Save, keys.NextField, keys.PrevField)...):
+	case s.finalized() && disabledMatch(km, append(r.list(), keys.Save, keys.NextField, keys.PrevField, keys.Undo)...):
 		return t.T("ui.editor.read_only")
+	case m.resolving && disabledMatch(km, keys.Undo, keys.NextItem, keys.PrevItem):
+		return t.T("ui.conflicts.editing")
+	case disabledMatch(km, keys.Undo):
+		return t.T("ui.undo.none", m.item.Code)
+	case disabledMatch(km, keys.History):
+		return t.T("ui.history.none")
 	case disabledMatch(km, r.Partial):
 		return t.T("ui.editor.binary_only")
-	case disabledMatch(km, keys.NextItem):
+	case !m.resolving && disabledMatch(km, keys.NextItem):
 		return t.T("ui.editor.last_item")
-	case disabledMatch(km, keys.PrevItem):
+	case !m.resolving && disabledMatch(km, keys.PrevItem):
 		return t.T("ui.editor.first_item")
 	}
 	return ""
@@ -291,6 +313,8 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 			m, r := m.commit(s)
 			return m, nil, r
 		}
+	case historyLoadedMsg:
+		return m.historyLoaded(msg), nil, result{}
 	case tea.KeyMsg:
 		return m.handleKey(msg, s)
 	}
@@ -298,6 +322,12 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 }
 
 func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, result) {
+	if m.history.open {
+		if why := m.historyRefusal(km); why != "" {
+			return m, nil, say(why)
+		}
+		return m.updateHistory(km), nil, result{}
+	}
 	keys := m.keymap(s)
 	leaving := m.leaving
 	m.leaving = false
@@ -325,6 +355,18 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 			return m, nil, m.unstorable(r, true)
 		}
 		r.nav = &navigation{to: screenChecklist, index: m.index}
+		return m, nil, r
+	case key.Matches(km, keys.History):
+		m, r := m.commit(s)
+		m, cmd := m.openHistory(s)
+		return m, cmd, r
+	case key.Matches(km, keys.Undo):
+		// What is typed is stored first, so the undo is of what shows.
+		m, r := m.commit(s)
+		if m.invalid() {
+			return m, nil, m.unstorable(r, false)
+		}
+		r.undo = m.item.Code
 		return m, nil, r
 	case key.Matches(km, keys.Save):
 		m, r := m.commit(s)
@@ -428,12 +470,16 @@ func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd,
 	if !ok {
 		return m, nil, say(m.c.t.T("ui.editor.binary_only"))
 	}
-	if c == s.content[m.item.Code] {
+	old := s.content[m.item.Code]
+	if c == old {
 		return m, nil, say(m.c.t.T("ui.editor.same_result", m.c.resultName(r)))
 	}
 	// Keep the text typed so far with the new result.
 	m.score.SetValue(m.scoreText(c))
 	m, res := m.commitOn(s, c)
+	if handEdited(m.item, old, c) {
+		res.status = m.c.t.T("ui.undo.score_replaced", m.item.Code, m.c.pts(old.Score), m.c.pts(c.Score))
+	}
 	if c.Result == model.ResultFail && strings.TrimSpace(m.note.Value()) == "" {
 		m.focus = focusNote
 		m, cmd := m.focused()

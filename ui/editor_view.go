@@ -67,6 +67,9 @@ func (m editorModel) view(s session) []string {
 	if !s.isOpen() {
 		return nil
 	}
+	if m.history.open {
+		return m.historyBody()
+	}
 	st, t, w := m.c.st, m.c.t, m.c.width
 	fin := s.finalized()
 	it := m.item

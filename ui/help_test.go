@@ -228,6 +228,8 @@ func helpScenes(t *testing.T) map[string]App {
 		"editor: note":                keys(t, partial, "enter", "tab", "tab"),
 		"editor: binary item":         keys(t, binary, "enter"),
 		"editor: finalized":           keys(t, final, "enter"),
+		"editor: history":             send(t, keys(t, final, "enter"), tea.KeyMsg{Type: tea.KeyCtrlL}),
+		"editor: history, new item":   send(t, keys(t, partial, "enter", "1"), tea.KeyMsg{Type: tea.KeyCtrlL}),
 		"search: empty":               keys(t, draft, "/"),
 		"search: results":             keys(t, draft, "/", "thu tuc", "down"),
 		"summary":                     keys(t, draft, "s", "down"),

@@ -49,7 +49,7 @@ func (k resultKeys) list() []key.Binding {
 type checklistKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	PrevField, NextField, NextUnanswered    key.Binding
-	NextAttention, Filter                   key.Binding
+	NextAttention, Filter, Undo             key.Binding
 	Edit, Search, Summary, Retry, Back      key.Binding
 	Results                                 resultKeys
 }
@@ -67,6 +67,7 @@ func newChecklistKeys(t i18n.Catalog) checklistKeys {
 		NextUnanswered: bind(t, "n", "ui.key.next_unanswered", "n"),
 		NextAttention:  bind(t, "!", "ui.key.next_attention", "!"),
 		Filter:         bind(t, "f", "ui.key.filter", "f"),
+		Undo:           bind(t, "u/ctrl+z", "ui.key.undo", "u", "ctrl+z"),
 		Edit:           bind(t, "enter/e", "ui.key.edit", "enter", "e"),
 		Search:         bind(t, "/", "ui.key.search", "/"),
 		Summary:        bind(t, "s", "ui.key.summary", "s"),
@@ -88,6 +89,7 @@ func newFilterKeys(t i18n.Catalog) filterKeys {
 // editorKeys drive the finding editor.
 type editorKeys struct {
 	NextField, PrevField, Save, NextItem, PrevItem, Back key.Binding
+	Undo, History                                        key.Binding
 	Results                                              resultKeys
 	// Resolve and CancelResolve replace Save and Back while the editor
 	// holds the merged value of a conflict.
@@ -102,6 +104,8 @@ func newEditorKeys(t i18n.Catalog) editorKeys {
 		NextItem:  bind(t, "pgdn", "ui.key.next_item", "pgdown"),
 		PrevItem:  bind(t, "pgup", "ui.key.prev_item", "pgup"),
 		Back:      bind(t, "esc", "ui.key.save_back", "esc"),
+		Undo:      bind(t, "u/ctrl+z", "ui.key.undo", "u", "ctrl+z"),
+		History:   bind(t, "ctrl+l", "ui.key.history", "ctrl+l"),
 		Results:   newResultKeys(t),
 
 		Resolve:       bind(t, "ctrl+s", "ui.key.resolve", "ctrl+s"),
@@ -151,6 +155,7 @@ func newSummaryKeys(t i18n.Catalog) summaryKeys {
 // merged value of a conflict.
 func (k *editorKeys) resolving(on bool) {
 	k.Save.SetEnabled(k.Save.Enabled() && !on)
+	k.Undo.SetEnabled(k.Undo.Enabled() && !on)
 	k.Back.SetEnabled(!on)
 	k.NextItem.SetEnabled(k.NextItem.Enabled() && !on)
 	k.PrevItem.SetEnabled(k.PrevItem.Enabled() && !on)

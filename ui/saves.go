@@ -27,12 +27,27 @@ type saver struct {
 	// quit even when a save failed.
 	quitting   bool
 	forceArmed bool
+	// undo is the item whose last change is taken back as soon as what
+	// is on its way is stored ("" for none).
+	undo string
+	// changes are the items whose changes this session stored, oldest
+	// first: u takes back the last one.
+	changes []string
 }
 
 // forSession is the pipeline for a newly opened assessment: nothing of
 // the previous one is queued (opening waits until it is all stored).
 func (p saver) forSession() saver {
 	return saver{changing: p.changing, quitting: p.quitting, forceArmed: p.forceArmed}
+}
+
+// lastChange is the item u takes back first: the last one whose change
+// this session stored, or "" when there is none.
+func (p saver) lastChange() string {
+	if len(p.changes) == 0 {
+		return ""
+	}
+	return p.changes[len(p.changes)-1]
 }
 
 // enqueue marks an item changed on screen: saved next, its failure forgotten.
@@ -90,6 +105,10 @@ func (p saver) flush(c common, s session) (saver, tea.Cmd) {
 			return p, saveFindingCmd(c.store, s.finding(code, c.inspector))
 		}
 	}
+	if code := p.undo; code != "" && !s.dirty(code) && len(p.failed) == 0 {
+		p.undo, p.inflight = "", code
+		return p, undoCmd(c.store, c.inspector, s.assessment.ID, code, s.saved[code].Revision)
+	}
 	return p, nil
 }
 
@@ -106,6 +125,9 @@ func (p saver) landed(msg findingSavedMsg, s session) (saver, session) {
 		}
 		p.failed[msg.itemCode] = msg.err
 		return p, s
+	}
+	if msg.saved.Revision != s.saved[msg.itemCode].Revision {
+		p.changes = append(slices.Clip(p.changes), msg.itemCode)
 	}
 	s, moved := s.stored(msg.saved, msg.sent)
 	if moved {

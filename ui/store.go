@@ -31,6 +31,12 @@ type Store interface {
 	SaveUnitSide(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
 	Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error)
 	Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error)
+	// UndoFinding takes back the last change to an item's finding, as a
+	// new revision based on base (the one on screen); ENothingToUndo when
+	// none is left.
+	UndoFinding(ctx context.Context, actor, assessmentID, itemCode, base string) (model.Finding, error)
+	// FindingChanges is an item's history, oldest first.
+	FindingChanges(ctx context.Context, assessmentID, itemCode string) ([]model.FindingChange, error)
 }
 
 // settingInspector is the settings key of the inspector's name (the same
