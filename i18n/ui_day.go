@@ -57,6 +57,10 @@ func init() {
 		"ui.history.text":           {"%s %s → %s", "%s %s → %s"},
 		"ui.history.empty":          {"(trống)", "(empty)"},
 
+		// Conflicts: asking before settling one.
+		"ui.conflicts.confirm":        {"Giữ giá trị %s (%s) cho mục %s · %s? Giá trị kia vẫn còn trong lịch sử của mục. y/enter: đồng ý · n/esc: huỷ", "Keep value %s (%s) for item %s · %s? The other stays in the item's history. y/enter: yes · n/esc: cancel"},
+		"ui.conflicts.confirm_merged": {"Lưu giá trị đang sửa làm kết quả của xung đột mục %s? y/enter: đồng ý · n/esc: tiếp tục sửa", "Store the value being edited as the resolution of item %s? y/enter: yes · n/esc: go on editing"},
+
 		// Search: where a hit outside the item's text was found.
 		"ui.search.where.own":  {"(trong ghi chú của đoàn)", "(in the team's notes)"},
 		"ui.search.where.head": {"(trong tên tiêu chí, lĩnh vực)", "(in the criterion or field title)"},

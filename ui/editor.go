@@ -55,11 +55,16 @@ type editorModel struct {
 	// history is the item's history while it is shown (ctrl+l).
 	history historyView
 	hkeys   historyKeys
+	// asking is set while storing a merged value as a conflict's
+	// resolution waits for the inspector's yes; chosen is that value.
+	asking bool
+	chosen model.Content
+	ckeys  confirmKeys
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
 func newEditorModel(c common, s session, index int, focus editorField) (editorModel, tea.Cmd) {
-	m := editorModel{c: c, keys: newEditorKeys(c.t), hkeys: newHistoryKeys(c.t), resolving: s.resolve != nil}
+	m := editorModel{c: c, keys: newEditorKeys(c.t), hkeys: newHistoryKeys(c.t), ckeys: newConfirmKeys(c.t), resolving: s.resolve != nil}
 	m.score = newTextInput(c)
 	m.deadline = newTextInput(c)
 	m.deadline.Placeholder = "dd/mm/yyyy"
@@ -100,7 +105,7 @@ func (m *editorModel) setSize(w, h int) {
 
 // typing reports whether a text field has the keyboard.
 func (m editorModel) typing(s session) bool {
-	return s.isOpen() && m.focus != focusResult && !s.finalized() && !m.history.open
+	return s.isOpen() && m.focus != focusResult && !s.finalized() && !m.history.open && !m.asking
 }
 
 // keymap is the keys as they act on s, so the help stays truthful: a
@@ -141,6 +146,9 @@ func (m editorModel) ShortHelp(s session) []key.Binding {
 	if m.history.open {
 		return m.historyHelp()
 	}
+	if m.asking {
+		return []key.Binding{m.ckeys.Yes, m.ckeys.No}
+	}
 	k := m.keymap(s)
 	r := k.Results
 	if m.resolving {
@@ -153,6 +161,9 @@ func (m editorModel) ShortHelp(s session) []key.Binding {
 func (m editorModel) FullHelp(s session) [][]key.Binding {
 	if m.history.open {
 		return [][]key.Binding{m.historyHelp()}
+	}
+	if m.asking {
+		return [][]key.Binding{{m.ckeys.Yes, m.ckeys.No}}
 	}
 	k := m.keymap(s)
 	return [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
@@ -328,6 +339,18 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		}
 		return m.updateHistory(km), nil, result{}
 	}
+	if m.asking {
+		switch {
+		case key.Matches(km, m.ckeys.Yes):
+			m.asking = false
+			return m, resolveConflictCmd(m.c.importer, m.c.inspector, *s.resolve, m.chosen), say(m.c.t.T("ui.conflicts.resolving"))
+		case key.Matches(km, m.ckeys.No):
+			m.asking = false
+			m, cmd := m.focused()
+			return m, cmd, result{}
+		}
+		return m, nil, result{}
+	}
 	keys := m.keymap(s)
 	leaving := m.leaving
 	m.leaving = false
@@ -340,12 +363,12 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		if m.invalid() {
 			return m, nil, m.unstorable(r, false)
 		}
-		chosen := s.content[m.item.Code]
+		m.chosen = s.content[m.item.Code]
 		if r.edit != nil {
-			chosen = r.edit.content
+			m.chosen = r.edit.content
 		}
-		r.status = m.c.t.T("ui.conflicts.resolving")
-		return m, resolveConflictCmd(m.c.importer, m.c.inspector, *s.resolve, chosen), r
+		m.asking = true
+		return m, nil, r
 	case key.Matches(km, keys.Back):
 		m, r := m.commit(s)
 		if m.invalid() && !leaving {

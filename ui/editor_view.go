@@ -116,7 +116,10 @@ func (m editorModel) view(s session) []string {
 	lines = append(lines, fit(m.label(focusRecommendation, t.T("ui.editor.recommendation"), fin), w))
 	lines = append(lines, strings.Split(m.rec.View(), "\n")...)
 	lines = append(lines, fit(m.label(focusDeadline, t.T("ui.editor.deadline"), fin)+" "+m.deadline.View()+errOf(focusDeadline), w))
-	if fin {
+	switch {
+	case m.asking:
+		lines = append(lines, wrap(t.T("ui.conflicts.confirm_merged", it.Code), w)...)
+	case fin:
 		lines = append(lines, st.Muted.Render(t.T("ui.editor.read_only")))
 	}
 	return clipLines(lines, m.c.height)
