@@ -61,6 +61,9 @@ func init() {
 		"ui.conflicts.confirm":        {"Giữ giá trị %s (%s) cho mục %s · %s? Giá trị kia vẫn còn trong lịch sử của mục. y/enter: đồng ý · n/esc: huỷ", "Keep value %s (%s) for item %s · %s? The other stays in the item's history. y/enter: yes · n/esc: cancel"},
 		"ui.conflicts.confirm_merged": {"Lưu giá trị đang sửa làm kết quả của xung đột mục %s? y/enter: đồng ý · n/esc: tiếp tục sửa", "Store the value being edited as the resolution of item %s? y/enter: yes · n/esc: go on editing"},
 
+		// Reopening where the inspector stopped.
+		"ui.resume.done": {"Mở lại nơi làm việc lần trước: %s, mục %s. esc về danh sách đơn vị.", "Back where you stopped: %s, item %s. esc goes to the units."},
+
 		// Search: where a hit outside the item's text was found.
 		"ui.search.where.own":  {"(trong ghi chú của đoàn)", "(in the team's notes)"},
 		"ui.search.where.head": {"(trong tên tiêu chí, lĩnh vực)", "(in the criterion or field title)"},

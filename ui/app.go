@@ -128,6 +128,10 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a, cmd = a.handleFindingSaved(msg)
 	case undoneMsg:
 		a, cmd = a.handleUndone(msg)
+	case resumeLoadedMsg:
+		a, cmd = a.handleResumeLoaded(msg)
+	case resumeSavedMsg:
+		a, cmd = a.handleResumeSaved(msg)
 	case historyLoadedMsg:
 		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
 			a, cmd = a.updateScreen(msg)
@@ -309,9 +313,11 @@ func (a App) apply(r result, cmd tea.Cmd) (App, tea.Cmd) {
 	return a, tea.Batch(cmds...)
 }
 
-// settingsLoadedMsg carries the inspector's name read at start-up.
+// settingsLoadedMsg carries the settings read at start-up: the
+// inspector's name and where they stopped.
 type settingsLoadedMsg struct {
 	inspector string
+	resume    string
 	err       error
 }
 
@@ -320,7 +326,11 @@ func loadSettingsCmd(st Store) tea.Cmd {
 		ctx, cancel := opCtx()
 		defer cancel()
 		name, err := st.Setting(ctx, settingInspector)
-		return settingsLoadedMsg{inspector: name, err: err}
+		if err != nil {
+			return settingsLoadedMsg{err: err}
+		}
+		resume, err := st.Setting(ctx, settingResume)
+		return settingsLoadedMsg{inspector: name, resume: resume, err: err}
 	}
 }
 
@@ -337,6 +347,9 @@ func (a App) handleSettings(msg settingsLoadedMsg) (App, tea.Cmd) {
 		return a, cmd
 	}
 	a = a.enterStart(msg.inspector)
+	if p, ok := parseResume(msg.resume); ok {
+		return a, tea.Batch(a.start.reload(), a.resumeCmd(p))
+	}
 	return a, a.start.reload()
 }
 

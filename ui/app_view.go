@@ -171,8 +171,8 @@ func (a App) statusView(w int) string {
 	right := ""
 	if a.sess.isOpen() && a.saves.pending(a.sess) && len(a.saves.failed) == 0 {
 		right = st.Muted.Render(a.c.t.T("ui.status.saving"))
-	} else if !a.status.savedAt.IsZero() {
-		right = st.Saved.Render(a.c.t.T("ui.status.saved_at", a.status.savedAt.Format("15:04:05")))
+	} else if at := a.savedAt(); !at.IsZero() {
+		right = st.Saved.Render(a.c.t.T("ui.status.saved_at", a.clock(at)))
 	}
 	left := a.status.text
 	if a.status.isErr {
@@ -187,4 +187,37 @@ func (a App) statusView(w int) string {
 		return fit(right, w)
 	}
 	return fit(left, w-rw) + right
+}
+
+// savedAt is when what the status line speaks of was last saved: on the
+// checklist and in the editor, the current item's finding (whenever and
+// wherever it was saved, so also after a restart); elsewhere, or for an
+// item never saved, the last save of this run.
+func (a App) savedAt() time.Time {
+	if a.sess.isOpen() && len(a.sess.items) > 0 {
+		i := -1
+		switch {
+		case a.screen == screenChecklist && !a.searching:
+			i = a.checklist.cursor
+		case a.screen == screenEditor && !a.editor.resolving:
+			i = a.editor.index
+		}
+		if i >= 0 && i < len(a.sess.items) {
+			if f := a.sess.saved[a.sess.items[i].Code]; f.Revision != "" && !f.UpdatedAt.IsZero() {
+				return f.UpdatedAt
+			}
+		}
+	}
+	return a.status.savedAt
+}
+
+// clock is a time as the status line shows it: the time of day today,
+// the day and time another day.
+func (a App) clock(t time.Time) string {
+	now := a.c.now()
+	t = t.In(now.Location())
+	if y, m, d := t.Date(); y == now.Year() && m == now.Month() && d == now.Day() {
+		return t.Format("15:04:05")
+	}
+	return t.Format("02/01/2006 15:04")
 }

@@ -261,6 +261,10 @@ func requireContains(tb testing.TB, a App, want ...string) {
 // screen (demo database, inspector set).
 func openDemoUnit(tb testing.TB, a App, code string) App {
 	tb.Helper()
+	if a.screen == screenChecklist && a.start.loaded {
+		// Reopened where the last test step stopped: back to the list.
+		a = keys(tb, a, "esc")
+	}
 	if a.screen != screenStart {
 		tb.Fatalf("not on the start screen: %s", a.screen)
 	}

@@ -270,6 +270,9 @@ func (a App) quit() (App, tea.Cmd) {
 	if a.saves.forceArmed || !a.sess.isOpen() {
 		return a, tea.Quit
 	}
+	if a.saves.quitting {
+		return a, nil // already on its way out
+	}
 	var r result
 	switch a.screen {
 	case screenEditor:
@@ -283,7 +286,8 @@ func (a App) quit() (App, tea.Cmd) {
 	var flush tea.Cmd
 	a.saves, flush = a.saves.flush(a.c, a.sess)
 	if !a.saves.busy(a.sess) {
-		return a, tea.Quit
+		a.saves.quitting = true
+		return a, tea.Batch(cmd, a.quitCmd())
 	}
 	a.saves.quitting, a.saves.forceArmed = true, true
 	a.status = a.status.say(a.c.t.T("ui.status.saving_before_quit"))
@@ -305,5 +309,6 @@ func (a App) maybeQuit(cmd tea.Cmd) (App, tea.Cmd) {
 		}
 		return a, nil
 	}
-	return a, tea.Quit
+	a.saves.quitting = false
+	return a, a.quitCmd()
 }
