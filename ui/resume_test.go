@@ -28,7 +28,9 @@ func TestReopensWhereTheInspectorStopped(t *testing.T) {
 	a := openDemoUnit(t, newTestApp(t, db, i18n.VI, 120, 40), "SYT")
 	a = keys(t, a, "l", "j", "j")
 	want := cursorItem(a).Code
-	a = keys(t, a, "esc")
+	if a = keys(t, a, "esc"); a.screen != screenStart {
+		t.Fatalf("esc: screen %s", a.screen)
+	}
 	b := newTestApp(t, db, i18n.VI, 120, 40)
 	if b.screen != screenChecklist || b.sess.unit.Code != "SYT" || cursorItem(b).Code != want {
 		t.Fatalf("restart: screen %s, unit %q, item %s (want SYT %s)", b.screen, b.sess.unit.Code, cursorItem(b).Code, want)
