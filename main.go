@@ -18,6 +18,7 @@ import (
 	"kiemtra/checklists"
 	"kiemtra/cli"
 	"kiemtra/i18n"
+	"kiemtra/internal/termin"
 	"kiemtra/report"
 	"kiemtra/store"
 	"kiemtra/ui"
@@ -59,7 +60,9 @@ func run(args []string) int {
 // runTUI opens the database and runs the interactive app on it. Nothing is
 // written to the terminal while the app runs; errors before and after are.
 func runTUI(env *cli.Env, path string) int {
-	db, err := cli.OpenDB(env.Ctx, path, env.Log)
+	// The integrity check of a cleanly closed file runs once the first
+	// screen is up (the app shows its result), not before the first frame.
+	db, err := cli.OpenDB(env.Ctx, path, env.Log, store.DeferCheck())
 	if err != nil {
 		return env.Fatal(err)
 	}
@@ -72,19 +75,29 @@ func runTUI(env *cli.Env, path string) int {
 	if err != nil {
 		return env.Fatal(err)
 	}
-	builtin, err := checklists.Builtin()
-	if err != nil {
-		return env.Fatal(err)
-	}
 	abbrevs, err := checklists.Abbreviations()
 	if err != nil {
 		return env.Fatal(err)
 	}
 	lang := env.Global.Lang
-	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Checklists: builtin, Abbreviations: abbrevs,
+	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Abbreviations: abbrevs,
 		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
 		Importer: db})
-	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(env.Ctx))
+	// The terminal is read through termin, which never ends a read inside
+	// a letter's bytes (Bubble Tea v1 loses such letters).
+	in, closeIn, err := termin.Open()
+	if err != nil {
+		return env.Fatal(fmt.Errorf("run the app: %w", err))
+	}
+	defer func() {
+		if err := closeIn(); err != nil {
+			env.Log.Error("close the terminal", "err", err)
+		}
+	}()
+	p := tea.NewProgram(app.Program(), tea.WithAltScreen(), tea.WithContext(env.Ctx), tea.WithInput(in),
+		// 120 frames a second (the most Bubble Tea draws): a screen that is
+		// ready waits at most 8 ms for the next frame, not 17.
+		tea.WithFPS(120))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return env.Fatal(fmt.Errorf("run the app: %w", err))
 	}

@@ -218,17 +218,33 @@ func knownKinds() (kindSet, error) {
 // file), a file that breaks the rules gives Errors. Message renders
 // either for people.
 func LoadFile(path string) (*model.Checklist, error) {
+	c, _, err := LoadFileSum(path)
+	return c, err
+}
+
+// LoadFileSum is LoadFile that also returns the hex SHA-256 of the bytes
+// it read and parsed, which names the very copy of the file a checklist
+// was added from (a later edit of the file has another sum). The file is
+// read once, so the sum is of what was parsed.
+func LoadFileSum(path string) (*model.Checklist, string, error) {
 	data, err := readRegular(path, max(MaxYAMLBytes, MaxXLSXBytes))
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if isWorkbook(data) || isSpreadsheetName(path) {
-		return ParseXLSX(path, data)
+	sum := sha256.Sum256(data)
+	var c *model.Checklist
+	switch {
+	case isWorkbook(data) || isSpreadsheetName(path):
+		c, err = ParseXLSX(path, data)
+	case len(data) > MaxYAMLBytes:
+		err = model.NewError(model.ETooLarge, nil, path, sizeWords(MaxYAMLBytes))
+	default:
+		c, err = Parse(path, data)
 	}
-	if len(data) > MaxYAMLBytes {
-		return nil, model.NewError(model.ETooLarge, nil, path, sizeWords(MaxYAMLBytes))
+	if err != nil {
+		return nil, "", err
 	}
-	return Parse(path, data)
+	return c, hex.EncodeToString(sum[:]), nil
 }
 
 // Parse reads one checklist file (the format is in FORMAT.md) and checks

@@ -76,7 +76,8 @@ func (d *decoder) plan(root *node, kinds kindSet) *model.Plan {
 }
 
 func (d *decoder) inspection(n *node, keyPos Pos) model.Inspection {
-	o := d.object(n, &subject{kind: "inspection"}, "id", "year", "title", "plan", "decision", "issuer", "start", "end", "report_days", "team")
+	o := d.object(n, &subject{kind: "inspection"}, "id", "year", "title", "plan", "decision", "issuer", "start", "end", "report_days", "team",
+		"governing_body", "team_name", "locality", "team_code", "issuer_code", "conclusion_by", "report")
 	if o.pos.Line == 0 {
 		o.pos = keyPos
 	}
@@ -122,11 +123,13 @@ func (d *decoder) inspection(n *node, keyPos Pos) model.Inspection {
 		mem.Role, _ = m.str("role", false)
 		in.Team = append(in.Team, mem)
 	}
+	d.letterhead(o, &in)
 	return in
 }
 
 func (d *decoder) visit(n *node, idx int, in *model.Inspection, kinds kindSet) model.Visit {
-	o := d.object(n, &subject{kind: "visit", n: idx + 1}, "unit", "date", "place", "checklist", "checklist_version")
+	o := d.object(n, &subject{kind: "visit", n: idx + 1}, "unit", "date", "place", "checklist", "checklist_version",
+		"start_time", "end_time", "record_no", "copies", "participants", "conclusion")
 	var v model.Visit
 	var kindPos Pos
 	e, hasUnit := o.vals["unit"]
@@ -185,6 +188,7 @@ func (d *decoder) visit(n *node, idx int, in *model.Inspection, kinds kindSet) m
 		d.errorf(cpos, "checklist.plan_checklist_id", o.what, v.ChecklistID)
 	}
 	v.ChecklistVersion, _ = o.str("checklist_version", false)
+	d.visitDetails(o, &v)
 	return v
 }
 

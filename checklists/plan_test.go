@@ -19,7 +19,7 @@ func TestPlanExample(t *testing.T) {
 	if in.Year != 2022 || in.Title != title || in.ID != model.DerivedID("inspection", "2022", title) || !model.ValidID(in.ID) {
 		t.Errorf("inspection = %+v", in)
 	}
-	if in.Plan != "Kế hoạch số 149/KH-UBND ngày 14/01/2022 của UBND tỉnh Hải Dương" || in.Issuer != "Sở Nội vụ tỉnh Hải Dương" ||
+	if !strings.HasPrefix(in.Plan, "Kế hoạch số 12/KH-UBND ngày 20/01/2022") || in.Issuer != "Sở Nội vụ tỉnh Hải Dương" ||
 		!strings.HasPrefix(in.Decision, "Quyết định số ") {
 		t.Errorf("inspection documents = %q %q %q", in.Plan, in.Decision, in.Issuer)
 	}
@@ -62,6 +62,18 @@ func TestPlanExample(t *testing.T) {
 	}
 	if p.Visits[0].Place != "Trụ sở Sở Tư pháp" || p.Visits[0].Unit.Address == "" {
 		t.Errorf("visit 0 place/address = %q %q", p.Visits[0].Place, p.Visits[0].Unit.Address)
+	}
+	if in.GoverningBody != "UBND tỉnh Hải Dương" || in.TeamName != "Đoàn kiểm tra công tác cải cách hành chính" ||
+		in.Locality != "Hải Dương" || in.TeamCode != "ĐKT" || in.IssuerCode != "SNV" || in.ConclusionBy != model.ConclusionByIssuer {
+		t.Errorf("letterhead = %+v", in)
+	}
+	v := p.Visits[0]
+	if v.StartTime != "08:00" || v.EndTime != "11:30" || v.RecordNo != "05" || v.Copies != 2 || len(v.Participants) != 2 ||
+		v.Participants[1] != (model.Participant{Honorific: "Bà", Name: "Đinh Thị Giang", Position: "Chánh Văn phòng", Unit: "Sở Tư pháp"}) {
+		t.Errorf("visit 0 details = %+v", v)
+	}
+	if c := v.Conclusion; c.Number != "20" || c.Date != model.NewDate(2022, 12, 2) || c.Signer != "Nguyễn Văn An" || c.Authority != "KT. GIÁM ĐỐC" {
+		t.Errorf("visit 0 conclusion = %+v", c)
 	}
 	// The plan's checklists are built in.
 	b := mustBuiltin(t)
@@ -179,6 +191,21 @@ func TestPlanErrors(t *testing.T) {
 		{"unit code with a space", planEdit(map[int]string{9: `  - unit: {code: "S TP", name: "Sở Tư pháp", kind: so}`}), []string{
 			`p.yaml:9: unit S TP: code "S TP" must not contain spaces`,
 		}},
+		{"bad start time", planEdit(map[int]string{10: `    start_time: "25:00"`, 11: `    checklist: so-ban-nganh`}), []string{
+			`p.yaml:10: visit STP: start_time "25:00" is not a time of day (like 08:30)`,
+		}},
+		{"ends before it starts", planEdit(map[int]string{10: `    start_time: "14:00"`, 11: "    end_time: 8h\n    checklist: so-ban-nganh"}), []string{
+			`p.yaml:11: visit STP: end time 08:00 is not after the start time 14:00`,
+		}},
+		{"copies and participants", planEdit(map[int]string{10: `    copies: 0`, 11: `    participants: [{honorific: Ông}]`}), []string{
+			`p.yaml:9: visit STP: missing "checklist"`,
+			`p.yaml:10: visit STP: copies must be from 1 to 99`,
+			`p.yaml:11: participant #1 of visit STP: missing "name"`,
+		}},
+		{"who signs the conclusion", planEdit(map[int]string{6: `  conclusion_by: lead`, 7: `  report: {number: 3, dated: 01/12/2022}`}), []string{
+			`p.yaml:6: inspection: conclusion_by must be issuer (the issuer signs the conclusion) or team (the head of the team), not "lead"`,
+			`p.yaml:7: inspection report of inspection: unknown key "dated" (did you mean "date"?)`,
+		}},
 		{"typo in a key", planEdit(map[int]string{11: `    checklst: so-ban-nganh`}), []string{
 			`p.yaml:9: visit STP: missing "checklist"`,
 			`p.yaml:11: visit STP: unknown key "checklst" (did you mean "checklist"?)`,
@@ -190,7 +217,7 @@ func TestPlanErrors(t *testing.T) {
 			`p.yaml:1: plan: missing "inspection"`,
 		}},
 		{"syntax error", planEdit(map[int]string{3: `  title: 'Kiểm tra`}), []string{
-			`p.yaml:3: YAML syntax error: could not find end character of single-quoted text`,
+			`p.yaml:3: YAML syntax error at column 10, near "'Kiểm tra": check the indentation, the colons (a “:” in text needs quotes), brackets and quotes`,
 		}},
 	}
 	for _, tc := range cases {

@@ -96,16 +96,16 @@ func TestValidatorRules(t *testing.T) {
 			`t.yaml:6: band #1: label must be in Unicode NFC (composed) form; this text has separate combining accents (NFD)`,
 		}},
 		{"malformed syntax: unclosed quote", edit(map[int]string{10: `    title: 'Lĩnh vực`}), []string{
-			`t.yaml:10: YAML syntax error: could not find end character of single-quoted text`,
+			`t.yaml:10: YAML syntax error at column 12, near "'Lĩnh vực": check the indentation, the colons (a “:” in text needs quotes), brackets and quotes`,
 		}},
 		{"malformed syntax: colon in plain text", edit(map[int]string{10: `    title: Lĩnh vực: thể chế`}), []string{
-			`t.yaml:10: YAML syntax error: mapping value is not allowed in this context`,
+			`t.yaml:10: YAML syntax error at column 12, near "Lĩnh vực": check the indentation, the colons (a “:” in text needs quotes), brackets and quotes`,
 		}},
 		{"malformed syntax: reserved character", edit(map[int]string{17: `            text: @abc`}), []string{
-			`t.yaml:17: YAML syntax error: '@' is a reserved character`,
+			`t.yaml:17: YAML syntax error at column 19, near "@": check the indentation, the colons (a “:” in text needs quotes), brackets and quotes`,
 		}},
 		{"bad indentation", edit(map[int]string{18: `             max: 1`}), []string{
-			`t.yaml:18: YAML syntax error: value is not allowed in this context. map key-value is pre-defined`,
+			`t.yaml:18: YAML syntax error at column 14, near "max": check the indentation, the colons (a “:” in text needs quotes), brackets and quotes`,
 		}},
 		{"duplicate item code", edit(map[int]string{20: `          - code: "1.1.1"`}), []string{
 			`t.yaml:20: item 1.1.1: code "1.1.1" is already used on line 16 (codes must be unique in the checklist)`,

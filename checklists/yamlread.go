@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"kiemtra/i18n"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
@@ -77,17 +78,16 @@ func (d *decoder) yamlRoot(data []byte, what string) (root *node) {
 	}()
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		line, msg := 1, ""
+		// The parser's own words are English; the person reads where it
+		// stopped (line, column, the text there) in theirs.
 		var ye yaml.Error
 		if errors.As(err, &ye) {
-			msg = ye.GetMessage()
 			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-				line = tk.Position.Line
+				d.errorf(Pos{Line: tk.Position.Line}, "checklist.yaml_syntax", tk.Position.Column, nearText(tk.Value))
+				return nil
 			}
 		}
-		// The parser's own words are kept as a detail: there are too many
-		// of them to translate, and they name the exact token.
-		d.errorf(Pos{Line: line}, "checklist.yaml_syntax", msg)
+		d.errorf(Pos{Line: 1}, "checklist.yaml_unreadable")
 		return nil
 	}
 	var docs []ast.Node
@@ -222,3 +222,13 @@ func lineOf(n ast.Node) int {
 type fileWhat string
 
 func (w fileWhat) localize(t i18n.Catalog) string { return t.T("checklist.holds." + string(w)) }
+
+// nearText is the start of the text where the parser stopped, as a
+// message quotes it: one line, at most 24 characters.
+func nearText(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if r := []rune(s); len(r) > 24 {
+		s = string(r[:24]) + "…"
+	}
+	return s
+}

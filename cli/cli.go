@@ -14,8 +14,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"sort"
-	"strconv"
 	"strings"
 
 	"kiemtra/checklists"
@@ -140,19 +138,13 @@ func Lookup(args []string) (Command, []string, bool) {
 func Run(env *Env, args []string) int {
 	c, rest, ok := Lookup(args)
 	if !ok {
-		if len(args) > 0 && !env.Global.Help {
-			fmt.Fprintln(env.Stderr, env.T.T("cli.unknown", strings.Join(args, " ")))
-			fmt.Fprintln(env.Stderr, env.T.T("cli.see_help"))
-			return 2
-		}
-		PrintHelp(env)
-		return 0
+		return runUnknown(env, args)
 	}
 	fs := flag.NewFlagSet("kiemtra "+c.Name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	run := c.Run(env, fs)
 	if env.Global.Help {
-		printCommandHelp(env, c, fs)
+		printCommandHelp(env, c.Name, c.Summary, c.Usage, fs)
 		return 0
 	}
 	err := parseFlags(env.T, fs, rest)
@@ -165,102 +157,12 @@ func Run(env *Env, args []string) int {
 	var ue *UsageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(env.Stderr, "kiemtra %s: %s\n", c.Name, ue.Msg)
-		fmt.Fprintf(env.Stderr, "%s: kiemtra %s %s\n", env.T.T("cli.usage"), c.Name, env.T.T(c.Usage))
+		printUsageLine(env.Stderr, env, c.Name, c.Usage)
 		return 2
 	}
 	env.Log.Error("command failed", "command", c.Name, "err", err)
 	fmt.Fprintf(env.Stderr, "kiemtra %s: %s\n", c.Name, Message(env.T, err))
 	return 1
-}
-
-// parseFlags parses a command's flags wherever they stand among its
-// arguments. What the flag package would refuse is found first, to say it
-// in the person's words (the package's own messages are English text).
-func parseFlags(t i18n.Catalog, fs *flag.FlagSet, args []string) error {
-	args, err := interleave(t, fs, args)
-	if err != nil {
-		return err
-	}
-	if err := fs.Parse(args); err != nil {
-		return Usage(t.T("cli.flag.bad"))
-	}
-	return nil
-}
-
-// interleave moves flags after positional arguments to the front, so
-// "checklist show ID --json" works like "checklist show --json ID", and
-// checks each flag: known to fs, with a value where it needs one.
-func interleave(t i18n.Catalog, fs *flag.FlagSet, args []string) ([]string, error) {
-	var flags, pos []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			pos = append(pos, args[i+1:]...)
-			break
-		}
-		if !strings.HasPrefix(a, "-") || len(a) == 1 {
-			pos = append(pos, a)
-			continue
-		}
-		flags = append(flags, a)
-		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		f := fs.Lookup(name)
-		if f == nil || strings.HasPrefix(a, "---") {
-			return nil, Usage(t.T("cli.flag.unknown", "--"+name))
-		}
-		switch {
-		case isBool(f) && hasVal:
-			if _, err := strconv.ParseBool(val); err != nil {
-				return nil, Usage(t.T("cli.flag.bad_value", "--"+name, val))
-			}
-		case isBool(f) || hasVal:
-		case i+1 < len(args):
-			i++
-			flags = append(flags, args[i])
-		default:
-			return nil, Usage(t.T("cli.flag.needs_value", "--"+name))
-		}
-	}
-	// "--" ends the flags, so a positional argument that starts with a
-	// dash (a file named "-x.yaml") is not read as one.
-	return append(append(flags, "--"), pos...), nil
-}
-
-func isBool(f *flag.Flag) bool {
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
-}
-
-// PrintHelp lists every command.
-func PrintHelp(env *Env) {
-	w := env.Stdout
-	fmt.Fprintln(w, env.T.T("cli.help.head"))
-	fmt.Fprintln(w)
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  kiemtra %-20s %s\n", n, env.T.T(commands[n].Summary))
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, env.T.T("cli.help.global"))
-}
-
-func printCommandHelp(env *Env, c Command, fs *flag.FlagSet) {
-	w := env.Stdout
-	fmt.Fprintf(w, "kiemtra %s %s\n\n%s\n", c.Name, env.T.T(c.Usage), env.T.T(c.Summary))
-	has := false
-	fs.VisitAll(func(*flag.Flag) { has = true })
-	if has {
-		fmt.Fprintln(w)
-		fs.SetOutput(w)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, env.T.T("cli.help.global"))
 }
 
 // DBPath is the database the command works on.
@@ -294,7 +196,10 @@ func (env *Env) OpenExisting() (*store.DB, error) {
 }
 
 // OpenDB opens the database at path with opts and records the built-in
-// checklists. main uses it too, for the TUI.
+// checklists. main uses it too, for the TUI, with store.DeferCheck among
+// opts. Parsing the built-ins takes tens of milliseconds, so it is skipped
+// when the database recorded these very files and still holds what it did
+// then.
 func OpenDB(ctx context.Context, path string, log *slog.Logger, opts ...store.Option) (*store.DB, error) {
 	kinds, err := checklists.Kinds()
 	if err != nil {
@@ -304,12 +209,26 @@ func OpenDB(ctx context.Context, path string, log *slog.Logger, opts ...store.Op
 	if err != nil {
 		return nil, err
 	}
+	fp, _, err := checklists.BuiltinFingerprint()
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("built-in checklists: %w", err), db.Close())
+	}
+	if held, err := db.BuiltinsRecorded(ctx, fp); err != nil {
+		return nil, errors.Join(err, db.Close())
+	} else if held {
+		return db, nil
+	}
 	cls, err := checklists.Builtin()
 	if err != nil {
 		return nil, errors.Join(fmt.Errorf("built-in checklists: %w", err), db.Close())
 	}
 	if _, err := db.AddChecklists(ctx, true, cls...); err != nil {
 		return nil, errors.Join(fmt.Errorf("record the built-in checklists: %w", err), db.Close())
+	}
+	if !db.ReadOnly() {
+		if err := db.RecordBuiltins(ctx, fp); err != nil {
+			return nil, errors.Join(err, db.Close())
+		}
 	}
 	return db, nil
 }

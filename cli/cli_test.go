@@ -187,7 +187,7 @@ func TestDemoDB(t *testing.T) {
 	r := runCLI(t, nil, "--db", path, "inspection", "list", "--json")
 	var ins []model.Inspection
 	if err := json.Unmarshal([]byte(r.stdout), &ins); err != nil || len(ins) != 1 || ins[0].Year != 2022 ||
-		!strings.Contains(ins[0].Plan, "149/KH-UBND") {
+		!strings.Contains(ins[0].Plan, "giả định") {
 		t.Fatalf("demo inspections: %v %+v", err, ins)
 	}
 	r = runCLI(t, nil, "--db", path, "unit", "list", "--inspection", ins[0].ID, "--json")

@@ -57,10 +57,32 @@ func runChecklistList(env *Env, fs *flag.FlagSet) func([]string) error {
 			return writeJSON(env.Stdout, infos)
 		}
 		for _, c := range infos {
-			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\n", c.ID, c.Version, c.Kind, c.Title)
+			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Version, c.Kind, c.Title, originText(env, c.ChecklistOrigin))
 		}
 		return nil
 	}
+}
+
+// originText says where a held checklist came from: built in, or the file
+// it was added from (its name and the first digits of its SHA-256) and
+// when, in local time.
+func originText(env *Env, o model.ChecklistOrigin) string {
+	switch {
+	case o.Builtin:
+		return env.T.T("cli.checklist.origin_builtin")
+	case o.File != "":
+		return env.T.T("cli.checklist.origin_file", o.File, shortSum(o.SHA256), o.AddedAt.Local().Format("02/01/2006 15:04"))
+	}
+	return env.T.T("cli.checklist.origin_unknown", o.AddedAt.Local().Format("02/01/2006 15:04"))
+}
+
+// shortSum is the first 12 hex digits of a SHA-256, enough to tell two
+// copies of a file apart on screen.
+func shortSum(s string) string {
+	if len(s) > 12 {
+		return s[:12]
+	}
+	return s
 }
 
 func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
@@ -92,23 +114,37 @@ func runChecklistShow(env *Env, fs *flag.FlagSet) func([]string) error {
 
 func printChecklist(env *Env, cl *model.Checklist) {
 	w := env.Stdout
-	fmt.Fprintf(w, "%s  %s@%s  (%s)\n", cl.Title, cl.ID, cl.Version, cl.Kind)
-	fmt.Fprintf(w, "%s: %s\n%s: %s\n", env.T.T("cli.checklist.source"), cl.Source, env.T.T("cli.checklist.defaults"), cl.Defaults)
-	var bands []string
-	for _, b := range cl.Bands {
-		bands = append(bands, fmt.Sprintf("%s ≥ %g%%", b.Label, b.MinPercent))
+	t := env.T
+	fmt.Fprintf(w, "%s  %s@%s  (%s)\n", cl.Title, cl.ID, cl.Version, kindCodes(cl.AllKinds()))
+	fmt.Fprintf(w, "%s: %s\n%s: %s\n", t.T("cli.checklist.source"), cl.Source, t.T("cli.checklist.defaults"), cl.Defaults)
+	bands := t.T("cli.checklist.no_bands")
+	if len(cl.Bands) > 0 {
+		var bs []string
+		for _, b := range cl.Bands {
+			bs = append(bs, t.T("cli.checklist.band", b.Label, t.Points(model.PointsOf(b.MinPercent))))
+		}
+		bands = strings.Join(bs, "; ")
 	}
-	fmt.Fprintf(w, "%s: %s\n", env.T.T("cli.checklist.bands"), strings.Join(bands, "; "))
-	fmt.Fprintf(w, "%s: %s · %d %s\n\n", env.T.T("cli.checklist.max"), cl.Max().Format(','), cl.ItemCount(), env.T.T("cli.checklist.items"))
+	fmt.Fprintf(w, "%s: %s\n", t.T("cli.checklist.bands"), bands)
+	fmt.Fprintf(w, "%s: %s · %s\n\n", t.T("cli.checklist.max"), t.Points(cl.Max()), t.TN("cli.checklist.n_items", cl.ItemCount()))
 	for _, f := range cl.Fields {
-		fmt.Fprintf(w, "%s. %s  [%s]\n", f.Code, f.Title, f.Max.Format(','))
+		fmt.Fprintf(w, "%s. %s  [%s]\n", f.Code, f.Title, t.Points(f.Max))
 		for _, c := range f.Criteria {
 			fmt.Fprintf(w, "  %s %s\n", c.Code, c.Title)
 			for _, it := range c.Items {
-				fmt.Fprintf(w, "    %-8s %s  [%s, %s]\n", it.Code, it.Text, it.Max.Format(','), it.Scoring)
+				fmt.Fprintf(w, "    %-8s %s  [%s, %s]\n", it.Code, it.Text, t.Points(it.Max), t.T("checklist.choice.scoring."+string(it.Scoring)))
 			}
 		}
 	}
+}
+
+// kindCodes lists kinds by the codes --kind and the files take.
+func kindCodes(kinds []model.UnitKind) string {
+	codes := make([]string, len(kinds))
+	for i, k := range kinds {
+		codes[i] = string(k)
+	}
+	return strings.Join(codes, ", ")
 }
 
 func runChecklistValidate(env *Env, fs *flag.FlagSet) func([]string) error {
@@ -124,10 +160,10 @@ func runChecklistValidate(env *Env, fs *flag.FlagSet) func([]string) error {
 				fmt.Fprintln(env.Stderr, Message(env.T, err))
 				continue
 			}
-			fmt.Fprintln(env.Stdout, env.T.T("cli.checklist_validate.ok", path, cl.Ref(), cl.ItemCount(), cl.Max().Format(',')))
+			fmt.Fprintln(env.Stdout, env.T.TN("cli.checklist_validate.ok", cl.ItemCount(), path, cl.Ref(), cl.ItemCount(), env.T.Points(cl.Max())))
 		}
 		if bad > 0 {
-			return env.Fail(nil, "cli.checklist_validate.bad", bad)
+			return &Failure{Msg: env.T.TN("cli.checklist_validate.bad", bad)}
 		}
 		return nil
 	}
@@ -138,13 +174,13 @@ func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) == 0 {
 			return Usage(env.T.T("cli.need_file"))
 		}
-		var cls []*model.Checklist
+		var files []store.ChecklistFile
 		for _, path := range args {
-			cl, err := checklists.LoadFile(path)
+			cl, sum, err := checklists.LoadFileSum(path)
 			if err != nil {
 				return err
 			}
-			cls = append(cls, cl)
+			files = append(files, store.ChecklistFile{Checklist: cl, Name: path, SHA256: sum})
 		}
 		db, err := env.OpenDB()
 		if err != nil {
@@ -153,11 +189,11 @@ func runChecklistAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 		defer closeDB(db, &err)
 		// A changed checklist without a new version is refused with
 		// EChecklistChanged, whose words say to give it one.
-		n, err := db.AddChecklists(env.Ctx, false, cls...)
+		n, err := db.AddChecklistFiles(env.Ctx, files...)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(env.Stdout, env.T.T("cli.checklist_add.done", n, len(cls)-n))
+		fmt.Fprintln(env.Stdout, env.T.TN("cli.checklist_add.done", n, n, len(files)-n))
 		return nil
 	}
 }
@@ -248,9 +284,11 @@ func runUnitList(env *Env, fs *flag.FlagSet) func([]string) error {
 				fmt.Fprintf(env.Stdout, "%s\t%s\t%s\n", r.Code, r.Kind, r.Name)
 				continue
 			}
+			// The score over the adjusted maximum, and the percentage of it,
+			// as the app and the documents show them.
 			o := r.Score.Overall
-			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\t%d/%d\t%s/%s\t%s\n", r.Code, r.Kind, r.Name, r.Date.VN(),
-				o.Answered, o.Total, o.Score.Format(','), o.AdjustedMax.Format(','), env.T.T("status."+string(r.Status)))
+			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\t%d/%d\t%s/%s\t%s%%\t%s\n", r.Code, r.Kind, r.Name, r.Date.VN(),
+				o.Answered, o.Total, env.T.Points(o.Score), env.T.Points(o.AdjustedMax), env.T.Percent(o.Percent()), env.T.T("status."+string(r.Status)))
 		}
 		return nil
 	}

@@ -34,7 +34,7 @@ func TestMessage(t *testing.T) {
 		{"checklist problems", fmt.Errorf("load: %w", checklistProblems(t, "a.yaml", "kind: tinh\n")),
 			"a.yaml:1: bộ tiêu chí: thiếu \"id\"\na.yaml:1: bộ tiêu chí: thiếu \"version\"\na.yaml:1: bộ tiêu chí: thiếu \"title\"\n" +
 				"a.yaml:1: bộ tiêu chí: không có loại đơn vị \"tinh\" (các loại: dackhu, huyen, so, xa)\na.yaml:1: bộ tiêu chí: thiếu \"fields\""},
-		{"one checklist problem", checklistProblems(t, "p.yaml", "id: [")[0], "p.yaml:1: lỗi cú pháp YAML: sequence end token ']' not found"},
+		{"one checklist problem", checklistProblems(t, "p.yaml", "id: [")[0], "p.yaml:1: lỗi cú pháp YAML ở cột 5, gần \"[\": kiểm tra thụt lề, dấu hai chấm (dấu “:” trong văn bản cần đặt trong dấu nháy), ngoặc và dấu nháy"},
 		// A file the system cannot find: the catalogue's words with the path.
 		{"missing file", fmt.Errorf("read: %w", &os.PathError{Op: "open", Path: "/x/kh.yaml", Err: os.ErrNotExist}), "không có tệp hoặc thư mục /x/kh.yaml."},
 		// Anything else never shows its own (English, technical) text.
@@ -75,7 +75,11 @@ func TestFlagMistakesInWords(t *testing.T) {
 		{[]string{"unit", "list", "--inspection"}, "kiemtra unit list: --inspection cần một giá trị\n"},
 		{[]string{"--lang", "en", "unit", "list", "--inspection"}, "kiemtra unit list: --inspection needs a value\n"},
 		{[]string{"unit", "list", "--json=maybe"}, "kiemtra unit list: --json chỉ nhận true hoặc false, không nhận \"maybe\"\n"},
-		{[]string{"unit", "list", "---json"}, "kiemtra unit list: lệnh này không có tùy chọn --json\n"},
+		{[]string{"unit", "list", "---json"}, "kiemtra unit list: lệnh này không có tùy chọn ---json\n"},
+		// Named as typed: -bogus, not --bogus.
+		{[]string{"report", "unit", "-bogus"}, "kiemtra report unit: lệnh này không có tùy chọn -bogus\n"},
+		{[]string{"--lang", "en", "import", "--keep", "many", "a.ktb"}, "kiemtra import: --keep takes a whole number, not \"many\"\n"},
+		{[]string{"import", "-keep=1,5", "a.ktb"}, "kiemtra import: -keep cần một số nguyên, không nhận \"1,5\"\n"},
 	} {
 		r := runCLI(t, nil, append([]string{"--db", db}, tc.args...)...)
 		if r.code != 2 || !strings.HasPrefix(r.stderr, tc.want) {

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
 	"kiemtra/checklists"
+	"kiemtra/i18n"
 	"kiemtra/internal/safefile"
 	"kiemtra/model"
 	"kiemtra/report"
@@ -15,6 +17,10 @@ import (
 
 func init() {
 	Register(Command{Name: "report unit", Summary: "report.cli.unit.summary", Usage: "report.cli.unit.usage", Run: runReportUnit})
+	Register(Command{Name: "report conclusion", Summary: "report.cli.conclusion.summary", Usage: "report.cli.conclusion.usage",
+		Run: runReportConclusion})
+	Register(Command{Name: "report inspection", Summary: "report.cli.inspection.summary", Usage: "report.cli.inspection.usage",
+		Run: runReportInspection})
 	Register(Command{Name: "report summary", Summary: "report.cli.summary.summary", Usage: "report.cli.summary.usage", Run: runReportSummary})
 }
 
@@ -53,7 +59,7 @@ func (o outputFlags) check(env *Env, allowed []report.Format) (report.Format, er
 	case *o.out == "":
 		return "", Usage(env.T.T("report.cli.need_out"))
 	case *o.out == "-" && !f.Text():
-		return "", Usage(env.T.T("report.cli.binary_stdout"))
+		return "", Usage(env.T.T("report.cli.binary_stdout", string(f)))
 	case *o.out == "-":
 		return f, nil
 	}
@@ -78,7 +84,36 @@ func (o outputFlags) write(env *Env, data []byte) error {
 	return nil
 }
 
+// stream writes what fill writes to --out (atomically, as write does) or
+// to standard output, without the whole document in memory first.
+func (o outputFlags) stream(env *Env, fill func(w io.Writer) error) error {
+	if *o.out == "-" {
+		if err := fill(env.Stdout); err != nil {
+			return fmt.Errorf("write the document to standard output: %w", err)
+		}
+		return nil
+	}
+	if err := safefile.WriteWith(*o.out, o.options(), fill); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, env.T.T("report.cli.wrote", *o.out))
+	return nil
+}
+
 func runReportUnit(env *Env, fs *flag.FlagSet) func([]string) error {
+	return runUnitDocument(env, fs, report.UnitFormats, report.UnitRecord)
+}
+
+// runReportConclusion writes the thông báo kết luận kiểm tra of a unit,
+// which follows its finalized biên bản.
+func runReportConclusion(env *Env, fs *flag.FlagSet) func([]string) error {
+	return runUnitDocument(env, fs, report.ConclusionFormats, report.Conclusion)
+}
+
+// runUnitDocument is a command writing one document of a unit's record
+// (--unit CODE [--inspection ID]) with render.
+func runUnitDocument(env *Env, fs *flag.FlagSet, formats []report.Format,
+	render func(*model.UnitRecord, report.Format, i18n.Lang) ([]byte, error)) func([]string) error {
 	unit := fs.String("unit", "", env.T.T("report.cli.flag.unit"))
 	insp := fs.String("inspection", "", env.T.T("report.cli.flag.inspection"))
 	out := addOutputFlags(env, fs)
@@ -89,7 +124,7 @@ func runReportUnit(env *Env, fs *flag.FlagSet) func([]string) error {
 		if strings.TrimSpace(*unit) == "" {
 			return Usage(env.T.T("report.cli.need_unit"))
 		}
-		format, err := out.check(env, report.UnitFormats)
+		format, err := out.check(env, formats)
 		if err != nil {
 			return err
 		}
@@ -117,7 +152,45 @@ func runReportUnit(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		data, err := report.UnitRecord(&rec, format, env.T.Lang)
+		data, err := render(&rec, format, env.T.Lang)
+		if err != nil {
+			return err
+		}
+		return out.write(env, data)
+	}
+}
+
+// runReportInspection writes the báo cáo kết quả kiểm tra of an
+// inspection to the Chủ tịch UBND tỉnh.
+func runReportInspection(env *Env, fs *flag.FlagSet) func([]string) error {
+	insp := fs.String("inspection", "", env.T.T("report.cli.flag.inspection"))
+	out := addOutputFlags(env, fs)
+	return func(args []string) (err error) {
+		if len(args) > 0 {
+			return Usage(env.T.T("cli.no_args"))
+		}
+		format, err := out.check(env, report.ReportFormats)
+		if err != nil {
+			return err
+		}
+		db, err := env.OpenDB()
+		if err != nil {
+			return err
+		}
+		defer closeDB(db, &err)
+		in, err := findInspection(env, db, *insp)
+		if err != nil {
+			return err
+		}
+		kinds, err := checklists.Kinds()
+		if err != nil {
+			return err
+		}
+		d, err := db.ReportData(env.Ctx, kinds, in.ID)
+		if err != nil {
+			return err
+		}
+		data, err := report.InspectionReport(&d, format, env.T.Lang)
 		if err != nil {
 			return err
 		}
@@ -191,10 +264,6 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		data, err := report.SummaryView(&s, format, v, env.T.Lang)
-		if err != nil {
-			return err
-		}
-		return out.write(env, data)
+		return out.stream(env, func(w io.Writer) error { return report.WriteSummary(w, &s, format, v, env.T.Lang) })
 	}
 }

@@ -98,7 +98,8 @@ func TestReportUnitErrors(t *testing.T) {
 	}{
 		{"no unit", []string{"--format", "md", "--out", "-"}, 2, "--unit"},
 		{"no format", []string{"--unit", "STP", "--out", "-"}, 2, "--format"},
-		{"csv not for a unit", []string{"--unit", "STP", "--format", "csv", "--out", "-"}, 2, "md, html, xlsx"},
+		{"csv not for a unit", []string{"--unit", "STP", "--format", "csv", "--out", "-"}, 2, "md, html, docx, xlsx"},
+		{"docx to stdout", []string{"--unit", "STP", "--format", "docx", "--out", "-"}, 2, "docx"},
 		{"no out", []string{"--unit", "STP", "--format", "md"}, 2, "--out"},
 		{"xlsx to stdout", []string{"--unit", "STP", "--format", "xlsx", "--out", "-"}, 2, "xlsx"},
 		{"unknown unit", []string{"--unit", "NOPE", "--format", "md", "--out", "-"}, 1, "NOPE"},
@@ -184,5 +185,46 @@ func TestReportEmptyDatabase(t *testing.T) {
 	r := runReport(t, "report", "summary", "--db", db, "--format", "md", "--out", "-")
 	if r.code != 1 || !strings.Contains(r.stderr, "plan import") {
 		t.Errorf("no inspection: %d %q", r.code, r.stderr)
+	}
+}
+
+// The three documents a team signs come from the command line in every
+// format, Word included; a thông báo of a unit still in draft is refused
+// with the reason.
+func TestReportDocuments(t *testing.T) {
+	t.Parallel()
+	db := demoCopy(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report", "conclusion", "--unit", "stp", "--format", "md", "--out", "-"}, "Số: 15/TB-SNV"},
+		{[]string{"report", "inspection", "--format", "md", "--out", "-"}, "Kính gửi: Chủ tịch UBND tỉnh Hải Dương."},
+		{[]string{"report", "inspection", "--format", "html", "--out", "-"}, "<h1>BÁO CÁO</h1>"},
+	} {
+		r := runReport(t, append(tc.args, "--db", db)...)
+		if r.code != 0 || !strings.Contains(r.stdout, tc.want) {
+			t.Errorf("%v: exit %d %q, output lacks %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+	for _, doc := range [][]string{{"unit", "--unit", "STP"}, {"conclusion", "--unit", "STP"}, {"inspection"}} {
+		out := filepath.Join(dir, doc[0]+".docx")
+		r := runReport(t, append(append([]string{"report"}, doc...), "--format", "docx", "--out", out, "--db", db)...)
+		if r.code != 0 || !strings.Contains(r.stdout, out) {
+			t.Fatalf("%s docx: %d %q %q", doc[0], r.code, r.stdout, r.stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil || !bytes.HasPrefix(b, []byte("PK")) || !bytes.Contains(b, []byte("word/document.xml")) {
+			t.Errorf("%s: %s is not a Word file (%v, %d bytes)", doc[0], out, err, len(b))
+		}
+	}
+	r := runReport(t, "report", "conclusion", "--unit", "CAMGIANG", "--format", "md", "--out", "-", "--db", db)
+	if r.code != 1 || !strings.Contains(r.stderr, "UBND huyện Cẩm Giàng") || !strings.Contains(r.stderr, "chưa hoàn thành") {
+		t.Errorf("thông báo of a draft: exit %d %q", r.code, r.stderr)
+	}
+	r = runReport(t, "report", "inspection", "--format", "xlsx", "--out", "-", "--db", db)
+	if r.code != 2 || !strings.Contains(r.stderr, "md, html, docx") {
+		t.Errorf("báo cáo as xlsx: exit %d %q", r.code, r.stderr)
 	}
 }

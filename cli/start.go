@@ -42,17 +42,16 @@ func startDemo(env *Env, args []string) (string, int) {
 	fs.SetOutput(io.Discard)
 	seedOnly := fs.Bool("seed-only", false, env.T.T("cli.demo.flag.seed_only"))
 	if env.Global.Help {
-		fmt.Fprintln(env.Stdout, "kiemtra demo [--seed-only]\n\n"+env.T.T("cli.demo.summary"))
+		printCommandHelp(env, "demo", "cli.demo.summary", "cli.demo.usage", fs)
 		return "", 0
 	}
-	if err := parseFlags(env.T, fs, args); err != nil {
-		fmt.Fprintf(env.Stderr, "kiemtra demo: %s\n", Message(env.T, err))
-		fmt.Fprintf(env.Stderr, "%s: kiemtra demo [--seed-only]\n", env.T.T("cli.usage"))
-		return "", 2
+	err := parseFlags(env.T, fs, args)
+	if err == nil && fs.NArg() > 0 {
+		err = Usage(env.T.T("cli.no_args"))
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "kiemtra demo: %s\n", env.T.T("cli.no_args"))
-		fmt.Fprintf(env.Stderr, "%s: kiemtra demo [--seed-only]\n", env.T.T("cli.usage"))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "kiemtra demo: %s\n", Message(env.T, err))
+		printUsageLine(env.Stderr, env, "demo", "cli.demo.usage")
 		return "", 2
 	}
 	path, err := env.DemoPath()

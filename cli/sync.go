@@ -4,10 +4,12 @@ import (
 	"encoding/base64"
 	"flag"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"kiemtra/i18n"
 	"kiemtra/model"
 	"kiemtra/store"
 )
@@ -41,6 +43,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 	var units listFlag
 	fs.Var(&units, "unit", env.T.T("sync.flag.unit"))
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
+	force := fs.Bool("force", false, env.T.T("sync.flag.force"))
 	return func(args []string) (err error) {
 		// Unit codes may follow --unit as separate words: --unit STP STC.
 		for _, a := range args {
@@ -63,11 +66,11 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 		if _, err := env.Inspector(db); err != nil {
 			return err
 		}
-		in, err := db.FindInspection(env.Ctx, *insp)
+		in, err := findInspection(env, db, *insp)
 		if err != nil {
 			return err
 		}
-		opt := store.BundleOptions{Inspection: in.ID, Units: units}
+		opt := store.BundleOptions{Inspection: in.ID, Units: units, Replace: *force}
 		var info store.BundleInfo
 		if toStdout {
 			info, err = db.StreamBundle(env.Ctx, env.Stdout, opt)
@@ -87,7 +90,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 			w = env.Stderr
 		}
 		m := info.Manifest
-		fmt.Fprintln(w, env.T.T("sync.bundle.done", m.Seq, *out, m.Counts.Units, m.Counts.Findings, m.Counts.Audit, humanBytes(info.Bytes)))
+		fmt.Fprintln(w, env.T.T("sync.bundle.done", m.Seq, *out, m.Counts.Units, m.Counts.Findings, m.Counts.Audit, humanBytes(env.T, info.Bytes)))
 		k, err := db.DeviceKey(env.Ctx)
 		if err == nil {
 			fmt.Fprintln(w, env.T.T("sync.bundle.fingerprint", k.Fingerprint))
@@ -96,14 +99,17 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 	}
 }
 
-func humanBytes(n int64) string {
+// humanBytes is a size in the catalogue's units, with the language's
+// decimal separator.
+func humanBytes(t i18n.Catalog, n int64) string {
+	tenths := func(unit float64) string { return t.Points(model.PointsOf(math.Round(float64(n)/unit*10) / 10)) }
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		return t.T("cli.size.mb", tenths(1<<20))
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+		return t.T("cli.size.kb", tenths(1<<10))
 	}
-	return fmt.Sprintf("%d B", n)
+	return t.TN("cli.size.b", int(n))
 }
 
 func runImport(env *Env, fs *flag.FlagSet) func([]string) error {
@@ -223,7 +229,7 @@ func printSummary(env *Env, rep store.ImportReport) {
 		}
 	}
 	if conf > 0 {
-		fmt.Fprintln(env.Stdout, env.T.T("sync.import.see_conflicts", conf))
+		fmt.Fprintln(env.Stdout, env.T.TN("sync.import.see_conflicts", conf))
 	}
 	for _, g := range rep.Gaps {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.gap", g.Name, formatSeqs(g.Missing)))
@@ -273,7 +279,7 @@ func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
 				"private_key_file": k.Path, "trusted": trusted})
 		}
 		w := env.Stdout
-		fmt.Fprintln(w, env.T.T("sync.keys.device", k.Device))
+		fmt.Fprintln(w, env.T.T("sync.keys.device", model.ShortID(k.Device)))
 		fmt.Fprintln(w, env.T.T("sync.keys.fingerprint", k.Fingerprint))
 		fmt.Fprintln(w, env.T.T("sync.keys.public", pub))
 		fmt.Fprintln(w, env.T.T("sync.keys.private", k.Path))
@@ -284,7 +290,7 @@ func runKeysShow(env *Env, fs *flag.FlagSet) func([]string) error {
 			if tk.Self {
 				name = env.T.T("sync.keys.self")
 			}
-			fmt.Fprintf(w, "  %s  %-30s %s  %s\n", tk.Fingerprint, name, tk.Device[:min(8, len(tk.Device))], tk.AddedAt.Local().Format("02/01/2006"))
+			fmt.Fprintf(w, "  %s  %-30s %s  %s\n", tk.Fingerprint, name, model.ShortID(tk.Device), tk.AddedAt.Local().Format("02/01/2006"))
 		}
 		return nil
 	}
@@ -357,7 +363,7 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 		defer closeDB(db, &err)
 		f := store.ConflictFilter{Resolved: *all}
 		if *insp != "" {
-			in, err := db.FindInspection(env.Ctx, *insp)
+			in, err := findInspection(env, db, *insp)
 			if err != nil {
 				return err
 			}
@@ -378,17 +384,17 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 			fmt.Fprintln(w, env.T.T("sync.conflicts.none"))
 			return nil
 		}
-		fmt.Fprintln(w, env.T.T("sync.conflicts.head", len(cs)))
+		fmt.Fprintln(w, env.T.TN("sync.conflicts.head", len(cs)))
 		for _, c := range cs {
-			fmt.Fprintln(w, env.T.T("sync.conflicts.item", model.ShortID(c.ID), c.UnitCode, c.UnitName, c.ItemCode))
+			fmt.Fprintln(w, env.T.T("sync.conflicts.item", c.UnitCode, c.UnitName, c.ItemCode))
 			side := func(label string, f model.Finding) {
-				fmt.Fprintln(w, env.T.T("sync.conflicts.side", label, f.Result.String(), f.Score.Format(','), f.Note, f.UpdatedBy,
-					f.UpdatedAt.Local().Format("02/01/2006 15:04")))
+				fmt.Fprintln(w, env.T.T("sync.conflicts.side", label, resultName(env, f.Result), env.T.Points(f.Score), f.Note, f.UpdatedBy,
+					env.T.When(f.UpdatedAt.Local())))
 			}
 			side(env.T.T("sync.conflicts.current"), c.Current)
 			side(env.T.T("sync.conflicts.other"), c.Other)
 			if !c.Open() {
-				fmt.Fprintln(w, env.T.T("sync.conflicts.resolved", c.ResolvedBy, c.ResolvedAt.Local().Format("02/01/2006 15:04")))
+				fmt.Fprintln(w, env.T.T("sync.conflicts.resolved", c.ResolvedBy, env.T.When(c.ResolvedAt.Local())))
 			}
 		}
 		return nil
@@ -421,15 +427,13 @@ func runReceipt(env *Env, fs *flag.FlagSet) func([]string) error {
 				"fingerprint": r.Fingerprint, "sent": sent})
 		}
 		w := env.Stdout
-		fmt.Fprintln(w, env.T.T("sync.receipt.head", r.SignerName, r.Fingerprint, r.Bundle.Seq, r.ImportedAt.Local().Format("02/01/2006 15:04")))
+		fmt.Fprintln(w, env.T.T("sync.receipt.head", r.SignerName, r.Fingerprint, r.Bundle.Seq, env.T.When(r.ImportedAt.Local())))
 		fmt.Fprintln(w, env.T.T("sync.receipt.counts", r.Accepted, r.Present, r.Conflicts))
 		if r.Replay {
 			fmt.Fprintln(w, env.T.T("sync.receipt.replay"))
 		}
-		for _, rec := range r.Records {
-			if rec.Status == model.DeliveryConflict {
-				fmt.Fprintln(w, env.T.T("sync.receipt.conflict", rec.ID[:min(8, len(rec.ID))], rec.Revision[:min(8, len(rec.Revision))]))
-			}
+		if err := printReceiptConflicts(env, db, r.Records); err != nil {
+			return err
 		}
 		var pending []string
 		for _, s := range sent {
@@ -445,3 +449,32 @@ func runReceipt(env *Env, fs *flag.FlagSet) func([]string) error {
 		return nil
 	}
 }
+
+// printReceiptConflicts names each finding a receipt reports in conflict
+// by its unit and item, as the app and kiemtra conflicts do.
+func printReceiptConflicts(env *Env, db *store.DB, recs []store.ReceiptRecord) error {
+	var ids []string
+	for _, rec := range recs {
+		if rec.Status == model.DeliveryConflict {
+			ids = append(ids, rec.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	places, err := db.FindingPlaces(env.Ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if p, ok := places[id]; ok {
+			fmt.Fprintln(env.Stdout, env.T.T("sync.receipt.conflict", p.UnitCode, p.UnitName, p.ItemCode))
+		} else {
+			fmt.Fprintln(env.Stdout, env.T.T("sync.receipt.conflict_gone", model.ShortID(id)))
+		}
+	}
+	return nil
+}
+
+// resultName is a result in words ("chưa đạt"), never its code ("fail").
+func resultName(env *Env, r model.Result) string { return env.T.T("report.result." + r.String()) }

@@ -48,7 +48,7 @@ func runUnitRename(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(env.Stdout, env.T.T("cli.unit_rename.done", res.Unit.Code, res.Unit.Name, env.T.Kind(res.Unit.Kind), res.Drafts))
+		fmt.Fprintln(env.Stdout, env.T.TN("cli.unit_rename.done", res.Drafts, res.Unit.Code, res.Unit.Name, env.T.Kind(res.Unit.Kind), res.Drafts))
 		return nil
 	}
 }

@@ -26,24 +26,22 @@ func init() {
 		"cli.flag.inspection":  {VI: "mã đợt kiểm tra (đủ hoặc vài ký tự đầu)", EN: "inspection ID (full or a unique prefix)"},
 		"cli.json.usage":       {VI: "[--json]", EN: "[--json]"},
 
-		"cli.checklist_list.summary":     {VI: "liệt kê các bộ tiêu chí (mã, phiên bản, loại đơn vị, tên)", EN: "list checklists (ID, version, kind of unit, title)"},
+		"cli.checklist_list.summary":     {VI: "liệt kê các bộ tiêu chí (mã, phiên bản, loại đơn vị, tên, nguồn)", EN: "list checklists (ID, version, kind of unit, title, where it came from)"},
 		"cli.checklist_list.usage":       {VI: "[--json]", EN: "[--json]"},
 		"cli.checklist_show.summary":     {VI: "xem một bộ tiêu chí: lĩnh vực, tiêu chí, điểm tối đa", EN: "show a checklist: fields, criteria, maximum scores"},
 		"cli.checklist_show.usage":       {VI: "MÃ[@PHIÊN_BẢN] [--json]", EN: "ID[@VERSION] [--json]"},
 		"cli.checklist_show.need_id":     {VI: "cần đúng một mã bộ tiêu chí", EN: "exactly one checklist ID is required"},
-		"cli.checklist_validate.summary": {VI: "kiểm tra tệp bộ tiêu chí (YAML), báo lỗi theo TỆP:DÒNG", EN: "check a checklist file (YAML), errors as FILE:LINE"},
+		"cli.checklist_validate.summary": {VI: "kiểm tra tệp bộ tiêu chí (YAML hoặc Excel), báo lỗi theo TỆP:DÒNG hoặc TỆP:TRANG!Ô", EN: "check a checklist file (YAML or Excel), errors as FILE:LINE or FILE:SHEET!CELL"},
 		"cli.checklist_validate.usage":   {VI: "TỆP…", EN: "FILE…"},
-		"cli.checklist_validate.ok":      {VI: "%s: hợp lệ — %s, %d mục, tổng %s điểm", EN: "%s: valid — %s, %d items, %s points in all"},
-		"cli.checklist_validate.bad":     {VI: "%d tệp không hợp lệ", EN: "%d file(s) invalid"},
-		"cli.checklist_add.summary":      {VI: "nạp bộ tiêu chí riêng của tỉnh vào cơ sở dữ liệu", EN: "load a province's own checklist into the database"},
+		"cli.checklist_add.summary":      {VI: "nạp bộ tiêu chí riêng của tỉnh (YAML hoặc Excel) vào cơ sở dữ liệu", EN: "load a province's own checklist (YAML or Excel) into the database"},
 		"cli.checklist_add.usage":        {VI: "TỆP…", EN: "FILE…"},
-		"cli.checklist_add.done":         {VI: "Đã nạp %d bộ tiêu chí mới (%d đã có sẵn).", EN: "Added %d new checklist(s) (%d already present)."},
 		"cli.checklist.not_found":        {VI: "không có bộ tiêu chí %q (xem kiemtra checklist list)", EN: "no checklist %q (see kiemtra checklist list)"},
 		"cli.checklist.source":           {VI: "Nguồn", EN: "Source"},
 		"cli.checklist.defaults":         {VI: "Trọng số", EN: "Weights"},
 		"cli.checklist.bands":            {VI: "Xếp loại", EN: "Classification"},
 		"cli.checklist.max":              {VI: "Điểm tối đa", EN: "Maximum"},
-		"cli.checklist.items":            {VI: "mục", EN: "items"},
+		"cli.checklist.band":             {VI: "%s từ %s%%", EN: "%s from %s%%"},
+		"cli.checklist.no_bands":         {VI: "không xếp loại", EN: "none"},
 
 		"cli.inspection_list.summary": {VI: "liệt kê các đợt kiểm tra (mã trước, mỗi đợt một dòng)", EN: "list inspections (ID first, one per line)"},
 		"cli.inspection.none":         {VI: "chưa có đợt kiểm tra nào: nạp kế hoạch bằng kiemtra plan import TỆP", EN: "no inspection yet: load a plan with kiemtra plan import FILE"},
@@ -56,14 +54,13 @@ func init() {
 		"cli.unit_rename.flag.kind":   {VI: "loại đơn vị mới (mã trong kinds.yaml: so, xa…)", EN: "the unit's new kind (a code from kinds.yaml: so, xa…)"},
 		"cli.unit_rename.need":        {VI: "cần đúng một MÃ_ĐƠN_VỊ và ít nhất --name hoặc --kind", EN: "exactly one UNIT_CODE and at least --name or --kind are required"},
 		"cli.unit_rename.bad_kind":    {VI: "không có loại đơn vị %q (các loại: %s)", EN: "there is no kind of unit %q (the kinds: %s)"},
-		"cli.unit_rename.done":        {VI: "Đơn vị %s từ nay là %q (%s). %d phiếu đang làm dùng tên mới; biên bản đã hoàn thành giữ nguyên.", EN: "Unit %s is now %q (%s). %d draft assessments use the new name; finalized records keep theirs."},
 
 		"cli.plan_import.summary": {VI: "nạp kế hoạch kiểm tra (YAML) do Sở Nội vụ giao; nạp lại không tạo bản trùng", EN: "load an inspection plan (YAML) from Sở Nội vụ; loading it again creates no duplicates"},
 		"cli.plan_import.usage":   {VI: "TỆP", EN: "FILE"},
 		"cli.plan_import.visit":   {VI: "lượt kiểm tra %s: %s", EN: "visit %s: %s"},
 		"cli.plan_import.done": {
 			VI: "Đã nạp kế hoạch: %s (mã %s) — %d đơn vị, %d phiếu mới, %d phiếu đã có.",
-			EN: "Plan loaded: %s (ID %s) — %d units, %d new assessments, %d already present.",
+			EN: "Plan loaded: %s (ID %s) — units: %d, new assessments: %d, already present: %d.",
 		},
 
 		"cli.config_set.summary": {VI: "đặt một thiết lập, ví dụ: config set inspector \"Nguyễn Văn A\"", EN: "set a setting, e.g. config set inspector \"Nguyen Van A\""},
@@ -76,14 +73,26 @@ func init() {
 		"cli.config.unknown":     {VI: "không có thiết lập %q (có: inspector)", EN: "no setting %q (there is: inspector)"},
 
 		"cli.demo.summary":        {VI: "mở ứng dụng trên cơ sở dữ liệu mẫu (Hải Dương 2022)", EN: "open the app on the demo database (Hải Dương 2022)"},
+		"cli.demo.usage":          {VI: "[--seed-only]", EN: "[--seed-only]"},
 		"cli.demo.flag.seed_only": {VI: "chỉ tạo cơ sở dữ liệu mẫu, không mở ứng dụng", EN: "only create the demo database; do not open the app"},
 		"cli.demo.created":        {VI: "Đã tạo cơ sở dữ liệu mẫu: %s", EN: "Demo database created: %s"},
 		"cli.demo.exists":         {VI: "Cơ sở dữ liệu mẫu đã có: %s", EN: "Demo database already exists: %s"},
 
-		"status.draft":     {VI: "đang làm", EN: "draft"},
+		"status.draft":     {VI: "bản nháp", EN: "draft"},
 		"status.finalized": {VI: "đã hoàn thành", EN: "finalized"},
 
 		"cli.create.ask": {VI: "Chưa có cơ sở dữ liệu ở %s. Tạo mới? [c/K] ", EN: "There is no database at %s. Create it? [y/N] "},
+
+		// Exporting a checklist, and where a held one came from.
+		"cli.checklist_export.summary":     {VI: "xuất một bộ tiêu chí ra tệp Excel (để sửa) hoặc YAML", EN: "export a checklist as an Excel workbook (to edit) or as YAML"},
+		"cli.checklist_export.usage":       {VI: "MÃ[@PHIÊN_BẢN] --format xlsx|yaml --out TỆP [--force]", EN: "ID[@VERSION] --format xlsx|yaml --out FILE [--force]"},
+		"cli.checklist_export.flag.format": {VI: "định dạng: xlsx hoặc yaml", EN: "format: xlsx or yaml"},
+		"cli.checklist_export.flag.out":    {VI: "tệp cần ghi; - là ghi ra đầu ra chuẩn", EN: "file to write; - writes to standard output"},
+		"cli.checklist_export.terminal":    {VI: "không ghi tệp Excel ra màn hình: dùng --out TỆP.xlsx, hoặc chuyển đầu ra vào một tệp", EN: "an Excel workbook cannot go to the terminal: use --out FILE.xlsx, or redirect the output to a file"},
+		"cli.checklist_export.done":        {VI: "Đã xuất bộ tiêu chí %s ra %s.", EN: "Exported checklist %s to %s."},
+		"cli.checklist.origin_builtin":     {VI: "có sẵn trong kiemtra", EN: "built into kiemtra"},
+		"cli.checklist.origin_file":        {VI: "nạp từ tệp %s (SHA-256 %s…) lúc %s", EN: "added from file %s (SHA-256 %s…) on %s"},
+		"cli.checklist.origin_unknown":     {VI: "nạp lúc %s (không rõ tệp)", EN: "added on %s (file not recorded)"},
 
 		// Superseded by e.read_only (errors.go), which every front end
 		// shows; the store's read-only test still reads this one.
@@ -91,5 +100,34 @@ func init() {
 			VI: "cơ sở dữ liệu chỉ đọc (thẻ nhớ khóa ghi hoặc thư mục không có quyền ghi): không lưu được thay đổi.",
 			EN: "the database is read-only (write-protected media or folder): changes cannot be saved.",
 		},
+	})
+
+	registerPlural(map[string]Plural{
+		"cli.checklist_validate.ok": {VI: "%s: hợp lệ — %s, %d mục, tổng %s điểm",
+			One: "%s: valid — %s, %d item, maximum score %s", Other: "%s: valid — %s, %d items, maximum score %s"},
+		"cli.checklist_validate.bad": {VI: "%d tệp không hợp lệ", One: "%d file is invalid", Other: "%d files are invalid"},
+		"cli.checklist_add.done": {VI: "Đã nạp %d bộ tiêu chí mới (%d đã có sẵn).",
+			One: "Added %d new checklist (%d already present).", Other: "Added %d new checklists (%d already present)."},
+		"cli.checklist.n_items": {VI: "%d mục", One: "%d item", Other: "%d items"},
+		"cli.size.b":            {VI: "%d byte", One: "%d byte", Other: "%d bytes"},
+		"cli.unit_rename.done": {
+			VI:    "Đơn vị %s từ nay là %q (%s). %d phiếu đánh giá còn là bản nháp dùng tên mới; biên bản đã hoàn thành giữ nguyên.",
+			One:   "Unit %s is now %q (%s). %d draft assessment uses the new name; finalized records keep theirs.",
+			Other: "Unit %s is now %q (%s). %d draft assessments use the new name; finalized records keep theirs.",
+		},
+	})
+
+	// Groups of commands, help and flag values (cli/help.go, flags.go).
+	register(map[string]Entry{
+		"cli.group.need":         {VI: "kiemtra %s cần một trong các lệnh sau:", EN: "kiemtra %s needs one of these commands:"},
+		"cli.group.unknown":      {VI: "kiemtra %s: không có lệnh %q; các lệnh là:", EN: "kiemtra %s: there is no command %q; the commands are:"},
+		"cli.group.head":         {VI: "Các lệnh kiemtra %s:", EN: "The kiemtra %s commands:"},
+		"cli.help.options":       {VI: "Tùy chọn:", EN: "Options:"},
+		"cli.help.default":       {VI: "(mặc định: %s)", EN: "(default: %s)"},
+		"cli.help.value":         {VI: "GIÁ_TRỊ", EN: "VALUE"},
+		"cli.flag.not_integer":   {VI: "%s cần một số nguyên, không nhận %q", EN: "%s takes a whole number, not %q"},
+		"cli.flag.bad_value_any": {VI: "%s không nhận giá trị %q", EN: "%s does not take the value %q"},
+		"cli.size.kb":            {VI: "%s KB", EN: "%s KB"},
+		"cli.size.mb":            {VI: "%s MB", EN: "%s MB"},
 	})
 }

@@ -64,7 +64,7 @@ func init() {
 		"ui.status.saved_at":           {"Đã lưu %s", "Saved %s"},
 		"ui.status.saving_before_quit": {"Đang lưu trước khi thoát…", "Saving before quitting…"},
 		"ui.status.quit_unsaved":       {"Có thay đổi chưa lưu được. Nhấn ctrl+c lần nữa để thoát mà không lưu.", "Some changes could not be saved. Press ctrl+c again to quit without them."},
-		"ui.status.unsaved_block":      {"Còn thay đổi chưa lưu ở đơn vị đang mở; nhấn ctrl+s ở danh mục để lưu lại trước.", "The open unit has unsaved changes; press ctrl+s in its checklist to save them first."},
+		"ui.status.unsaved_block":      {"Còn thay đổi chưa lưu ở đơn vị đang mở; nhấn ctrl+s ở màn hình bộ tiêu chí để lưu lại trước.", "The open unit has unsaved changes; press ctrl+s in its checklist to save them first."},
 		"ui.save.failed":               {"Chưa lưu được mục %s (nội dung vẫn giữ trên màn hình): %s", "Item %s was not saved (what you typed is kept on screen): %s"},
 		"ui.save.failed_plain":         {"Chưa lưu được: %s", "Not saved: %s"},
 		"ui.too_small":                 {"Cửa sổ quá nhỏ: cần ít nhất %d×%d, hiện %d×%d.", "Window too small: at least %d×%d needed, now %d×%d."},
@@ -94,7 +94,7 @@ func init() {
 		"ui.start.col.kind":        {"Loại", "Kind"},
 		"ui.start.col.date":        {"Ngày", "Date"},
 		"ui.start.col.progress":    {"Đã chấm", "Done"},
-		"ui.start.col.score":       {"Điểm", "Score"},
+		"ui.start.col.score":       {"Kết quả", "Result"},
 		"ui.start.col.status":      {"Trạng thái", "Status"},
 
 		// Forms.
@@ -122,13 +122,10 @@ func init() {
 		// Checklist.
 		"ui.checklist.fields":       {"Lĩnh vực", "Fields"},
 		"ui.checklist.field":        {"Lĩnh vực", "Field"},
-		"ui.checklist.items":        {"Tiêu chí lĩnh vực %s · %d/%d", "Items of field %s · %d/%d"},
+		"ui.checklist.items":        {"Mục của lĩnh vực %s · %d/%d", "Items of field %s · %d/%d"},
 		"ui.checklist.total":        {"Tổng: %s/%s điểm (%s)", "Total: %s/%s points (%s)"},
-		"ui.checklist.answered":     {"Đã đánh giá %d/%d mục", "%d of %d items assessed"},
-		"ui.checklist.gaps":         {"%d mục chưa đạt thiếu ghi chú", "%d failed items lack a note"},
 		"ui.checklist.result":       {"Kết quả:", "Result:"},
 		"ui.checklist.score":        {"%s/%s điểm", "%s/%s points"},
-		"ui.checklist.max":          {"tối đa %s điểm", "max %s points"},
 		"ui.checklist.all_answered": {"Đã đánh giá tất cả các mục.", "Every item has been assessed."},
 		"ui.checklist.empty":        {"Bộ tiêu chí không có mục nào.", "The checklist has no items."},
 
@@ -141,10 +138,7 @@ func init() {
 		"ui.label.legal":          {"Căn cứ:", "Legal basis:"},
 		"ui.label.scoring":        {"Cách chấm:", "Scoring:"},
 
-		"ui.scoring.binary":  {"đạt %s điểm hoặc 0", "%s points or none"},
-		"ui.scoring.partial": {"từ 0 đến %s điểm, đạt một phần mặc định một nửa", "0 to %s points, partly defaults to half"},
-		"ui.scoring.levels":  {"theo mức: %s", "by level: %s"},
-		"ui.scoring.manual":  {"từ 0 đến %s điểm", "0 to %s points"},
+		"ui.scoring.levels": {"theo mức: %s", "by level: %s"},
 
 		// Editor.
 		"ui.editor.result":                     {"Kết quả", "Result"},
@@ -167,14 +161,11 @@ func init() {
 		// Search.
 		"ui.search.placeholder": {"mã hoặc nội dung, không cần dấu: thu tuc", "code or text, accents optional: thu tuc"},
 		"ui.search.hint":        {"Gõ để tìm; không phân biệt dấu và chữ hoa.", "Type to search; accents and case are ignored."},
-		"ui.search.count":       {"%d kết quả", "%d results"},
 		"ui.search.none":        {"Không tìm thấy “%s”.", "Nothing matches “%s”."},
 
 		// Summary.
 		"ui.summary.title":                {"Tổng hợp", "Summary"},
-		"ui.summary.overall":              {"Điểm: %s/%s (%s) · Xếp loại: %s", "Score: %s/%s (%s) · Classification: %s"},
-		"ui.summary.progress":             {"Đã đánh giá %d/%d mục · %d tồn tại, hạn chế", "%d of %d items assessed · %d shortcomings"},
-		"ui.summary.incomplete":           {"Còn %d mục chưa đánh giá.", "%d items are not assessed yet."},
+		"ui.summary.overall":              {"Điểm: %s/%s (%s)", "Score: %s/%s (%s)"},
 		"ui.summary.finalized_by":         {"Hoàn thành bởi %s lúc %s", "Finalized by %s at %s"},
 		"ui.summary.by_field":             {"Điểm theo lĩnh vực", "Scores by field"},
 		"ui.summary.shortcomings":         {"Tồn tại, hạn chế (%d)", "Shortcomings (%d)"},
@@ -192,7 +183,6 @@ func init() {
 		"ui.summary.confirm_title":        {"Hoàn thành đánh giá?", "Finalize the assessment?"},
 		"ui.summary.confirm_text":         {"Sau khi hoàn thành, kết quả của %s chỉ xem được cho đến khi được mở lại (việc mở lại được ghi vào nhật ký).", "Once finalized, the findings of %s are read-only until reopened (reopening is recorded in the audit log)."},
 		"ui.summary.confirm_keys":         {"y: hoàn thành · n/esc: huỷ", "y: finalize · n/esc: cancel"},
-		"ui.summary.gaps_title":           {"Chưa hoàn thành được: %d mục chưa đạt thiếu ghi chú", "Cannot finalize: %d failed items lack a note"},
 		"ui.summary.gaps_text":            {"Mục chưa đạt phải ghi rõ tồn tại. Bổ sung ghi chú cho các mục sau:", "A failed item must say what was found. Add a note to:"},
 		"ui.summary.gaps_keys":            {"enter: đến mục đầu tiên · esc: đóng", "enter: go to the first one · esc: close"},
 		"ui.summary.more":                 {"… và %d mục khác", "… and %d more"},
@@ -202,7 +192,7 @@ func init() {
 		"ui.summary.reopen_text":          {"Nhập lý do mở lại (được ghi vào nhật ký), rồi nhấn enter; esc để huỷ.", "Type why it is reopened (kept in the audit log), then enter; esc cancels."},
 		"ui.summary.reopen_placeholder":   {"lý do mở lại", "reason"},
 		"ui.summary.reopen_required":      {"Cần nhập lý do mở lại.", "A reason is required."},
-		"ui.summary.wait_saving":          {"Đang lưu hoặc còn thay đổi chưa lưu; thử lại sau giây lát (ctrl+s ở danh mục để lưu lại).", "Changes are still being saved; try again in a moment (ctrl+s in the checklist retries)."},
+		"ui.summary.wait_saving":          {"Đang lưu hoặc còn thay đổi chưa lưu; thử lại sau giây lát (ctrl+s ở màn hình bộ tiêu chí để lưu lại).", "Changes are still being saved; try again in a moment (ctrl+s in the checklist retries)."},
 
 		// Export (start screen and unit summary).
 		"ui.key.export":            {"xuất tệp", "export"},
@@ -244,9 +234,7 @@ func init() {
 		"ui.import.busy":                   {"Đang nhập dữ liệu; chờ xong rồi nhập tiếp.", "An import is running; wait for it to finish."},
 		"ui.import.running":                {"Đang nhập dữ liệu…", "Importing…"},
 		"ui.import.failed":                 {"Chưa nhập được: %s", "Nothing imported: %s"},
-		"ui.import.done":                   {"Đã nhập %d/%d tệp: %d kết quả mới, %d đã có, %d xung đột.", "Imported %d of %d files: %d new findings, %d already held, %d conflicts."},
-		"ui.import.done_refused":           {"%d tệp không được nhận.", "%d files refused."},
-		"ui.import.file_ok":                {"%s (từ %s): %d kết quả mới, %d đã có, %d xung đột", "%s (from %s): %d new findings, %d already held, %d conflicts"},
+		"ui.import.file_ok":                {"%s (từ %s): %d kết quả mới, %d đã có, %d xung đột", "%s (from %s) — new findings: %d, already held: %d, conflicts: %d"},
 		"ui.import.file_replay":            {"%s (từ %s): đã nhận trước đây, không có gì mới", "%s (from %s): received before, nothing new"},
 		"ui.import.file_refused":           {"%s không được nhận: %s", "%s refused: %s"},
 		"ui.import.warning":                {"Lưu ý: %s", "Note: %s"},
@@ -263,13 +251,11 @@ func init() {
 		"ui.import.err.failed":             {"lỗi cơ sở dữ liệu: %s", "database error: %s"},
 		"ui.conflicts.title":               {"Xung đột chờ giải quyết (%d)", "Conflicts to resolve (%d)"},
 		"ui.conflicts.crumb":               {"Xung đột", "Conflicts"},
-		"ui.start.conflicts_open":          {"⚠ %d xung đột chờ giải quyết: nhấn C để xem.", "⚠ %d conflicts to resolve: press C to see them."},
 		"ui.conflicts.none":                {"Không còn xung đột nào.", "No conflict left."},
 		"ui.conflicts.local":               {"Trên máy này", "On this computer"},
 		"ui.conflicts.remote":              {"Nhận về từ máy %s", "Received from %s"},
 		"ui.conflicts.this_computer":       {"này", "this computer"},
 		"ui.conflicts.by":                  {"Người ghi: %s · %s · máy %s", "By %s · %s · device %s"},
-		"ui.conflicts.score":               {"%s điểm", "%s points"},
 		"ui.conflicts.differ":              {"Khác nhau ở: %s", "Differs in: %s"},
 		"ui.conflicts.diff.result":         {"kết quả", "result"},
 		"ui.conflicts.diff.score":          {"điểm", "score"},
@@ -287,5 +273,63 @@ func init() {
 		// Help overlay.
 		"ui.help.title": {"Phím tắt", "Keys"},
 		"ui.help.close": {"Nhấn ? hoặc esc để đóng.", "Press ? or esc to close."},
+
+		// The integrity check run after the first screen.
+		"ui.status.checked": {"Đã kiểm tra tệp dữ liệu: không có hư hỏng.", "The database file was checked: no damage found."},
+		"ui.err.damaged":    {"Tệp dữ liệu %s bị hỏng. Hãy thoát (q) và dùng bản sao lưu gần nhất.", "The database file %s is damaged. Quit (q) and use the latest backup."},
+
+		// Where a held checklist came from (the add-unit form's list).
+		"ui.origin.builtin": {"có sẵn trong kiemtra", "built into kiemtra"},
+		"ui.origin.file":    {"nạp từ tệp %s (SHA-256 %s…) lúc %s", "added from %s (SHA-256 %s…) on %s"},
+		"ui.origin.unknown": {"nạp lúc %s", "added on %s"},
+
+		// The per-item rules: không áp dụng, deduction items, the basis.
+		"ui.rules.na_not_allowed":       {"Mục %s không được ghi “không áp dụng” (theo bộ tiêu chí).", "Item %s may not be marked not applicable (the checklist's rule)."},
+		"ui.rules.one_case_empties":     {"Mục %s mất cả %s điểm khi có một trường hợp: chỉ có đạt hoặc chưa đạt.", "Item %s loses its whole maximum (%s) with one case: pass or fail only."},
+		"ui.rules.deduction":            {"%s − %d × %s = %s điểm", "score: %s − %d × %s = %s"},
+		"ui.rules.deduction_hint":       {"số trường hợp: %s điểm, trừ %s mỗi trường hợp", "cases found: maximum %s, less %s a case"},
+		"ui.rules.na_full":              {"không áp dụng được tính đủ %s điểm", "not applicable counts as full marks (%s)"},
+		"ui.rules.na_full_short":        {"(tính đủ điểm)", "(full marks)"},
+		"ui.rules.na_no":                {"không được ghi không áp dụng", "may not be marked not applicable"},
+		"ui.rules.na_exclude":           {"không áp dụng: không tính vào tổng điểm", "not applicable: left out of the maximum"},
+		"ui.rules.basis_default_source": {"mặc định — %s", "default — %s"},
+		"ui.rules.basis_default":        {"mặc định (không trích từ văn bản nào)", "default (not taken from a cited decision)"},
+		"ui.rules.basis_checklist":      {"theo nguồn chung của bộ tiêu chí", "the checklist's own source"},
+		"ui.rules.basis_none":           {"không ghi nguồn", "no source given"},
+		"ui.rules.default_mark":         {"mặc định", "default"},
+		"ui.conflicts.diff.cases":       {"số trường hợp", "cases"},
+		"ui.conflicts.cases":            {"%d trường hợp", "cases: %d"},
+		"ui.editor.cases":               {"Số trường hợp", "Cases"},
+		"ui.editor.cases_not_number":    {"số trường hợp phải là số nguyên, ví dụ 2", "the number of cases must be a whole number, e.g. 2"},
+		"ui.checklist.cases":            {"%d trường hợp · %s", "cases: %d · %s"},
+		"ui.label.basis":                {"Nguồn:", "Source:"},
+		"ui.label.na":                   {"Không áp dụng:", "Not applicable:"},
+		"ui.scoring.deduction":          {"điểm trừ: %s điểm, trừ %s mỗi trường hợp, đến 0", "deduction: maximum %s, less %s a case, down to 0"},
+
+		// The status line while a field holds text not stored yet.
+		"ui.status.unsaved": {"Chưa lưu", "Not saved yet"},
+	})
+
+	// Counts (TN): the first count names the form; "of N items" takes N.
+	registerPlural(map[string]Plural{
+		"ui.checklist.answered": {VI: "Đã đánh giá %d/%d mục", One: "%d of %d item assessed", Other: "%d of %d items assessed"},
+		"ui.checklist.gaps":     {VI: "%d mục chưa đạt thiếu ghi chú", One: "%d failed item lacks a note", Other: "%d failed items lack a note"},
+		"ui.checklist.max":      {VI: "tối đa %s điểm", One: "max %s point", Other: "max %s points"},
+		"ui.scoring.binary":     {VI: "đạt %s điểm hoặc 0", One: "%s point or none", Other: "%s points or none"},
+		"ui.scoring.partial": {VI: "từ 0 đến %s điểm, đạt một phần mặc định một nửa",
+			One: "0 to %s point, partly defaults to half", Other: "0 to %s points, partly defaults to half"},
+		"ui.scoring.manual": {VI: "từ 0 đến %s điểm", One: "0 to %s point", Other: "0 to %s points"},
+		"ui.search.count":   {VI: "%d kết quả", One: "%d result", Other: "%d results"},
+		"ui.summary.progress": {VI: "Đã đánh giá %d/%d mục · %d tồn tại, hạn chế",
+			One: "%d of %d item assessed · shortcomings: %d", Other: "%d of %d items assessed · shortcomings: %d"},
+		"ui.summary.incomplete": {VI: "Còn %d mục chưa đánh giá.", One: "%d item is not assessed yet.", Other: "%d items are not assessed yet."},
+		"ui.summary.gaps_title": {VI: "Chưa hoàn thành được: %d mục chưa đạt thiếu ghi chú",
+			One: "Cannot finalize: %d failed item lacks a note", Other: "Cannot finalize: %d failed items lack a note"},
+		"ui.import.done": {VI: "Đã nhập %d/%d tệp: %d kết quả mới, %d đã có, %d xung đột.",
+			One:   "Imported %d of %d file — new findings: %d, already held: %d, conflicts: %d.",
+			Other: "Imported %d of %d files — new findings: %d, already held: %d, conflicts: %d."},
+		"ui.import.done_refused":  {VI: "%d tệp không được nhận.", One: "%d file refused.", Other: "%d files refused."},
+		"ui.start.conflicts_open": {VI: "⚠ %d xung đột chờ giải quyết: nhấn C để xem.", One: "⚠ %d conflict to resolve: press C to see it.", Other: "⚠ %d conflicts to resolve: press C to see them."},
+		"ui.conflicts.score":      {VI: "%s điểm", One: "%s point", Other: "%s points"},
 	})
 }

@@ -7,10 +7,9 @@ func init() {
 	register(map[string]Entry{
 		// Keys.
 		"ui.key.back_units":     {"về danh sách đơn vị", "back to the units"},
-		"ui.key.back_checklist": {"về danh mục", "back to the checklist"},
-		"ui.key.save_close":     {"lưu và đóng", "save and close"},
+		"ui.key.back_checklist": {"về bộ tiêu chí", "back to the checklist"},
 		"ui.key.first_gap":      {"đến mục đầu tiên", "go to the first"},
-		"ui.key.view_item":      {"xem chi tiết", "view the item"},
+		"ui.key.view_item":      {"xem mục", "view the item"},
 
 		"ui.start.inspection_created": {"Đã tạo đợt kiểm tra “%s” (năm %d). Nhấn a để thêm đơn vị được kiểm tra.", "Inspection “%s” (%d) created. Press a to add the units to inspect."},
 
@@ -30,7 +29,6 @@ func init() {
 		"ui.filter.current":         {"· đang dùng", "· on"},
 		"ui.filter.hint":            {"↑/↓ chọn · enter áp dụng · esc đóng. Khi đang lọc: n, ! và các phím di chuyển chỉ đi trong các mục được lọc; esc bỏ lọc.", "↑/↓ choose · enter applies · esc closes. While filtered, n, ! and the moving keys stay within the items kept; esc clears the filter."},
 		"ui.filter.header":          {"Lọc: %s (%d)", "Filter: %s (%d)"},
-		"ui.filter.on":              {"Lọc: %s — %d mục. Nhấn esc để bỏ lọc.", "Filter: %s — %d items. Press esc to clear it."},
 		"ui.filter.off":             {"Đã bỏ lọc: hiện tất cả các mục.", "Filter cleared: every item is shown."},
 		"ui.filter.empty":           {"Không có mục nào thuộc “%s”.", "No item is “%s”."},
 		"ui.filter.items":           {"%s · %d/%d", "%s · %d/%d"},
@@ -48,7 +46,6 @@ func init() {
 		"ui.undo.texts":          {"(%s)", "(%s)"},
 		"ui.undo.score_replaced": {"Mục %s: điểm %s nhập tay đã thay bằng %s. Nhấn u để lấy lại.", "Item %s: the score %s typed by hand is now %s. Press u to get it back."},
 
-		"ui.history.title":          {"Lịch sử mục %s (%d thay đổi)", "History of item %s (%d changes)"},
 		"ui.history.none":           {"Mục này chưa có thay đổi nào được lưu.", "Nothing has been stored for this item yet."},
 		"ui.history.this_device":    {"máy này (%s)", "this computer (%s)"},
 		"ui.history.action.save":    {"ghi", "recorded"},
@@ -83,5 +80,15 @@ func init() {
 		"ui.search.nothing_yet":         {"Chưa có kết quả nào để chọn.", "No result to choose yet."},
 		"ui.summary.finalized_why":      {"Đánh giá đã hoàn thành: chỉ xem. Nhấn o để mở lại.", "The assessment is finalized: read-only. Press o to reopen it."},
 		"ui.summary.not_finalized":      {"Đánh giá chưa hoàn thành nên không cần mở lại.", "The assessment is not finalized; there is nothing to reopen."},
+		"ui.summary.conclusion_why":     {"Thông báo kết luận chỉ lập sau khi đánh giá đã hoàn thành (f).", "The conclusion notice is made only once the assessment is finalized (f)."},
+	})
+}
+
+func init() {
+	registerPlural(map[string]Plural{
+		"ui.filter.on": {VI: "Lọc: %s — %d mục. Nhấn esc để bỏ lọc.",
+			One: "Filter: %s — %d item. Press esc to clear it.", Other: "Filter: %s — %d items. Press esc to clear it."},
+		"ui.history.title": {VI: "Lịch sử mục %s (%d thay đổi)",
+			One: "History of item %s (%d change)", Other: "History of item %s (%d changes)"},
 	})
 }

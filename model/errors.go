@@ -184,6 +184,44 @@ const (
 	// that day. Params: the checklist, the visit's day, the first and last
 	// days it is for (dd/mm/yyyy, "…" when open).
 	EChecklistDate Code = "checklist_date"
+	// ENotFinal: a document that follows the biên bản (the thông báo kết
+	// luận) asked of an assessment not finalized. Params: the unit's name.
+	ENotFinal Code = "not_final"
+	// EBundleTooLarge: a bundle would expand beyond what its size allows
+	// (a decompression bomb); refused before it is unpacked. Params: the
+	// size it would reach, the limit.
+	EBundleTooLarge Code = "bundle_too_large"
+	// ERecordTooLarge: one record of a bundle is over the size of a
+	// record. Params: the record (its line), the limit.
+	ERecordTooLarge Code = "record_too_large"
+	// EAuthorship: a revision names another device or person than the
+	// audit entry recording it: someone else's work forged. Params: the
+	// device (short), the entry number.
+	EAuthorship Code = "authorship"
+	// EEntrySignature: an audit entry (or statement) is not signed by the
+	// key of the device it names. Params: the device (short), the entry.
+	EEntrySignature Code = "entry_signature"
+	// EEntryUnsigned: an entry of another device carries no signature (an
+	// older kiemtra made it) and is not already held here. Params: the
+	// device (short), the entry.
+	EEntryUnsigned Code = "entry_unsigned"
+	// EEntryUntrusted: an entry of a device not trusted here, not already
+	// held. Params: the device (short), the entry.
+	EEntryUntrusted Code = "entry_untrusted"
+	// EAssessmentDiffers (a warning): two copies of a unit's record (its
+	// own fields: status, the unit's side, remarks) disagree; the
+	// finalized one, else the later, is shown, the other kept in its
+	// history. Params: the unit code.
+	EAssessmentDiffers Code = "assessment_differs"
+	// EDamagedEntry: an entry of this device's own history does not match
+	// its hash or its chain: the file was damaged on disk (or edited).
+	// Params: the entry number, the record it is about, when it was saved,
+	// by whom.
+	EDamagedEntry Code = "damaged_entry"
+	// EDamagedRecord: a stored record differs from the revision its
+	// history says it shows (damaged on disk); kiemtra check --repair
+	// restores it from the history. Params: the record.
+	EDamagedRecord Code = "damaged_record"
 
 	// ENothingToUndo: an item's finding has no change left to undo.
 	// Params: the item code.
@@ -213,6 +251,9 @@ var Codes = []Code{
 	ENoPath, ENoBundles, EUnitDiffers, EChecklistDiffers,
 	ENotDemo,
 	EUnitExists, EUnitInInspection, EChecklistKind, EKindRetired, EChecklistDate,
+	ENotFinal,
+	EBundleTooLarge, ERecordTooLarge, EAuthorship, EEntrySignature, EEntryUnsigned, EEntryUntrusted,
+	EAssessmentDiffers, EDamagedEntry, EDamagedRecord,
 	ENothingToUndo, EUnitHasFindings, EInspectionHasFindings, ENoOpener,
 }
 

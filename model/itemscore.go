@@ -29,6 +29,16 @@ func (it Item) Deduct(cases int) (Result, Points) {
 	return ResultPartial, score
 }
 
+// ZeroCases is the fewest cases that take all of a deduction item's
+// points (its result is then chưa đạt); 1 for an item without a per-case
+// deduction.
+func (it Item) ZeroCases() int {
+	if it.PerCase <= 0 || it.Max <= 0 {
+		return 1
+	}
+	return int((it.Max + it.PerCase - 1) / it.PerCase)
+}
+
 // DefaultScore is the score an item gets when the inspector picks result r
 // and has not typed a score: the maximum for đạt, nothing for chưa đạt,
 // nothing for không áp dụng unless the item counts it as full marks, and

@@ -65,6 +65,10 @@ type Rev struct {
 	Hash    string   // RevisionHash
 	Content string   // ContentHash
 	At      time.Time
+	// Rank puts some revisions before others whatever their time: a
+	// finalized assessment (1) before a draft (0), so a signed record is
+	// never displaced by a draft that did not know of it.
+	Rank int
 }
 
 // RevOf describes a finding revision; merged names the other revisions a
@@ -83,9 +87,12 @@ func RevOf(f Finding, merged ...string) Rev {
 }
 
 // Later reports whether a is to be shown before b when both are current:
-// the later edit, then the greater revision ID (so every database picks the
-// same one).
+// the higher rank, then the later edit, then the greater revision ID (so
+// every database picks the same one).
 func Later(a, b Rev) bool {
+	if a.Rank != b.Rank {
+		return a.Rank > b.Rank
+	}
 	if !a.At.Equal(b.At) {
 		return a.At.After(b.At)
 	}
@@ -97,15 +104,29 @@ type Graph struct {
 	revs map[string]Rev
 }
 
-// NewGraph makes a graph of revs; a revision ID given twice keeps the first.
+// NewGraph makes a graph of revs; a revision ID given twice keeps the
+// first, dated by the earlier of the two (see keep).
 func NewGraph(revs ...Rev) *Graph {
 	g := &Graph{revs: make(map[string]Rev, len(revs))}
 	for _, r := range revs {
-		if _, ok := g.revs[r.ID]; !ok {
-			g.revs[r.ID] = r
-		}
+		g.keep(r)
 	}
 	return g
+}
+
+// keep adds r unless its ID is held; a held revision with the same
+// content takes r's time if it is earlier. The same record revision can be
+// described by entries from several laptops (RecordRevisionID), each with
+// its own time: the earliest is the same whatever order they arrive in.
+func (g *Graph) keep(r Rev) {
+	h, ok := g.revs[r.ID]
+	switch {
+	case !ok:
+		g.revs[r.ID] = r
+	case h.Hash == r.Hash && r.At.Before(h.At):
+		h.At = r.At
+		g.revs[r.ID] = h
+	}
 }
 
 // Len is the number of revisions.
@@ -133,10 +154,8 @@ func (g *Graph) union(o *Graph) *Graph {
 	for id, r := range g.revs {
 		u.revs[id] = r
 	}
-	for id, r := range o.revs {
-		if _, ok := u.revs[id]; !ok {
-			u.revs[id] = r
-		}
+	for _, r := range o.revs {
+		u.keep(r)
 	}
 	return u
 }

@@ -6,34 +6,26 @@ import (
 	"time"
 )
 
-// This file is the merge rule for records that have no revision graph:
-// inspections, units and an assessment's own fields (its findings merge
-// by revision, merge.go). Two databases holding differing copies of such a
-// record keep the one changed last, then the one with the greater content,
-// so the choice depends only on the two copies, never on which database
-// imports which first: merging is commutative, associative and idempotent
-// (property-tested), and every order of imports ends with the same record.
+// This file is the merge rule for inspections, units and an assessment's
+// own fields. Like findings (merge.go) they merge by revision: each save
+// is a revision naming the one it was made on, the revisions of both sides
+// form one graph, and what a record shows is a function of that graph
+// alone (MergeRevisions, Graph.Heads), so any order of imports gives the
+// same record and a correction made on one laptop is never reverted by an
+// older copy from another. What differs from findings:
 //
-// The functions take the held copy and an incoming one and say what the
-// held database keeps. When units and inspections gain revisions (as
-// findings have), these are where the rule changes; callers already only
-// ask "what is kept, and did it change".
+//   - A record revision is named by what it is (RecordRevisionID): the same
+//     change made on two laptops (each loading the same plan) is one
+//     revision, not two that disagree.
+//   - Two heads that disagree are not a conflict to resolve by hand: the
+//     later one is shown (a finalized assessment before a draft, Rev.Rank)
+//     and the import says so; the other stays in the history.
 
-// Copy is one database's copy of such a record, as the rule sees it: when
-// it was last changed (zero when that is not recorded, as for units) and
-// what it says, in a canonical form.
+// Copy is a record's content as the rule compares it: what it says, in a
+// canonical form, and when it was changed (zero when that is not kept).
 type Copy struct {
 	At   time.Time
 	Body string
-}
-
-// Wins reports whether copy a is kept over copy b: the later change, then
-// the greater content. Equal copies do not win over each other.
-func (a Copy) Wins(b Copy) bool {
-	if !a.At.Equal(b.At) {
-		return a.At.After(b.At)
-	}
-	return a.Body > b.Body
 }
 
 // canonical is v's content as compared: its JSON (every record type here
@@ -66,62 +58,43 @@ func AssessmentCopy(a Assessment) Copy {
 	return Copy{At: at, Body: canonical(a)}
 }
 
-// InspectionMerge is what merging a copy of an inspection keeps.
-type InspectionMerge struct {
-	Inspection Inspection
-	At         time.Time // when the kept copy was changed
-	Changed    bool      // the incoming copy replaces the held one
+// RecordRevisionID names a revision of a record (entity "inspection",
+// "unit" or "assessment", its ID) by the revision it was made on and what
+// it says, so the same change made twice is the same revision.
+func RecordRevisionID(entity, id, base, body string) string {
+	return DerivedID("record revision", entity, id, base, body)
 }
 
-// MergeInspection merges an incoming copy of an inspection (changed at
-// inAt) into the held one (changed at heldAt).
-func MergeInspection(held Inspection, heldAt time.Time, in Inspection, inAt time.Time) InspectionMerge {
-	if InspectionCopy(in, inAt).Wins(InspectionCopy(held, heldAt)) {
-		return InspectionMerge{Inspection: in, At: inAt, Changed: true}
+// RecordRev describes a record revision for merging: its ID, the one it
+// was made on, its canonical content (a Copy's Body), when it was made and
+// its rank (see Rev.Rank).
+func RecordRev(id, base, body string, at time.Time, rank int) Rev {
+	r := Rev{ID: id, Hash: hashFields(base, body), Content: hashFields(body), At: at, Rank: rank}
+	if base != "" {
+		r.Parents = []string{base}
 	}
-	return InspectionMerge{Inspection: held, At: heldAt}
+	return r
 }
 
-// UnitMerge is what merging a copy of a unit keeps.
-type UnitMerge struct {
-	Unit    Unit // the held unit's ID and code, the winning copy's content
-	Changed bool // the incoming copy's content replaces the held one's
-}
-
-// MergeUnit merges an incoming copy of a unit (the same code) into the
-// held one.
-func MergeUnit(held, in Unit) UnitMerge {
-	if !UnitCopy(in).Wins(UnitCopy(held)) {
-		return UnitMerge{Unit: held}
+// DedupRevs keeps one Rev per ID, dated by the earliest: a record
+// revision made on two laptops is described by two audit entries with
+// their own times, and keeping the earliest makes the choice the same in
+// every database, whichever entry it saw first. ok is false if one ID
+// comes with two contents (a forgery: the ID says what the content is).
+func DedupRevs(revs []Rev) (out []Rev, ok bool) {
+	at := make(map[string]int, len(revs))
+	ok = true
+	for _, r := range revs {
+		i, seen := at[r.ID]
+		switch {
+		case !seen:
+			at[r.ID] = len(out)
+			out = append(out, r)
+		case out[i].Hash != r.Hash:
+			ok = false
+		case r.At.Before(out[i].At):
+			out[i].At = r.At
+		}
 	}
-	kept := held
-	kept.Name, kept.Kind, kept.Address = in.Name, in.Kind, in.Address
-	return UnitMerge{Unit: kept, Changed: true}
-}
-
-// AssessmentMerge is what merging a copy of an assessment keeps.
-type AssessmentMerge struct {
-	// Assessment keeps the held record's identity and checklist version and
-	// the winning copy's own fields.
-	Assessment Assessment
-	Changed    bool // the incoming copy's fields replace the held ones
-	// ChecklistDiffers: the copies use different checklist versions. The
-	// held one is kept (its findings were made against it); a person
-	// should know.
-	ChecklistDiffers bool
-}
-
-// MergeAssessment merges an incoming copy of an assessment (the same
-// inspection and unit) into the held one.
-func MergeAssessment(held, in Assessment) AssessmentMerge {
-	m := AssessmentMerge{Assessment: held,
-		ChecklistDiffers: held.ChecklistID != in.ChecklistID || held.ChecklistVersion != in.ChecklistVersion}
-	if !AssessmentCopy(in).Wins(AssessmentCopy(held)) {
-		return m
-	}
-	kept := in
-	kept.ID, kept.InspectionID, kept.UnitID = held.ID, held.InspectionID, held.UnitID
-	kept.ChecklistID, kept.ChecklistVersion = held.ChecklistID, held.ChecklistVersion
-	m.Assessment, m.Changed = kept, true
-	return m
+	return out, ok
 }

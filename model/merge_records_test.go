@@ -2,191 +2,131 @@ package model
 
 import (
 	"math/rand/v2"
-	"reflect"
 	"testing"
 	"time"
 )
 
-// The record rules are tested as properties over random copies drawn from
-// small pools, so that equal times and equal contents (the tie-breaks)
-// happen often.
+// The record rules are tested as properties over random histories drawn
+// from small pools, so that equal times and equal contents (the
+// tie-breaks) and the same change made on two laptops happen often.
 
-func randomInspection(rng *rand.Rand) (Inspection, time.Time) {
-	titles := []string{"Kiểm tra CCHC năm 2022", "Kiểm tra CCHC 2022 (đợt 2)", "Kiểm tra công tác CCHC"}
-	in := Inspection{ID: "insp", Year: 2022, Title: titles[rng.IntN(len(titles))], ReportDays: 10 + rng.IntN(2)*5}
-	if rng.IntN(2) == 0 {
-		in.Team = []Member{{Name: "Trần Văn Minh", Role: "Trưởng đoàn"}}
-	}
-	return in, t0.Add(time.Duration(rng.IntN(3)) * time.Hour)
-}
-
-func randomUnit(rng *rand.Rand) Unit {
+func randomUnitBody(rng *rand.Rand) string {
 	names := []string{"Sở Tư pháp", "Sở Tư Pháp", "Sở Tư pháp tỉnh Hải Dương"}
 	kinds := []UnitKind{"so", "huyen"}
-	return Unit{ID: "u", Code: "STP", Name: names[rng.IntN(len(names))], Kind: kinds[rng.IntN(len(kinds))],
-		Address: []string{"", "TP Hải Dương"}[rng.IntN(2)]}
+	return UnitCopy(Unit{ID: "u", Code: "STP", Name: names[rng.IntN(len(names))], Kind: kinds[rng.IntN(len(kinds))]}).Body
 }
 
-func randomAssessment(rng *rand.Rand) Assessment {
-	a := Assessment{ID: "a", InspectionID: "insp", UnitID: "u", ChecklistID: "so-ban-nganh",
-		ChecklistVersion: []string{"2022", "2025"}[rng.IntN(2)], Status: StatusDraft,
-		Place: []string{"Trụ sở", "Hội trường"}[rng.IntN(2)], UpdatedAt: t0.Add(time.Duration(rng.IntN(3)) * time.Minute)}
-	if rng.IntN(2) == 0 {
-		a.Status, a.FinalizedBy, a.FinalizedAt = StatusFinalized, "Nguyễn Thị Hương", a.UpdatedAt
-	}
-	return a
-}
-
-type inspCopy struct {
-	in Inspection
-	at time.Time
-}
-
-// foldInspections merges the copies in order into the first, as a
-// database importing them one by one does.
-func foldInspections(cs []inspCopy) inspCopy {
-	held := cs[0]
-	for _, c := range cs[1:] {
-		m := MergeInspection(held.in, held.at, c.in, c.at)
-		held = inspCopy{m.Inspection, m.At}
-	}
-	return held
-}
-
-func TestMergeInspectionOrderIndependentIdempotent(t *testing.T) {
-	rng := rand.New(rand.NewPCG(10, 2022))
-	for round := 0; round < 300; round++ {
-		n := 2 + rng.IntN(5)
-		cs := make([]inspCopy, n)
-		for i := range cs {
-			in, at := randomInspection(rng)
-			cs[i] = inspCopy{in, at}
+// recordHistory makes laptops that each edit a unit several times,
+// sometimes after receiving another laptop's revisions, and returns every
+// revision made and, per laptop, the revisions it holds.
+func recordHistory(rng *rand.Rand) ([]Rev, [][]Rev) {
+	laptops := 2 + rng.IntN(3)
+	held := make([][]Rev, laptops)
+	var all []Rev
+	at := t0
+	for step := 0; step < 12; step++ {
+		l := rng.IntN(laptops)
+		if rng.IntN(3) == 0 {
+			// Receive everything another laptop holds.
+			o := rng.IntN(laptops)
+			held[l], _ = DedupRevs(append(held[l], held[o]...))
+			continue
 		}
-		want := foldInspections(cs)
-		for p := 0; p < 5; p++ {
-			perm := make([]inspCopy, n)
-			for i, j := range rng.Perm(n) {
-				perm[i] = cs[j]
+		base := ""
+		if h := NewGraph(held[l]...).Heads(); len(h) > 0 {
+			base = h[0].ID
+		}
+		body := randomUnitBody(rng)
+		at = at.Add(time.Duration(rng.IntN(2)) * time.Minute)
+		r := RecordRev(RecordRevisionID("unit", "u", base, body), base, body, at, 0)
+		held[l] = append(held[l], r)
+		all = append(all, r)
+	}
+	return all, held
+}
+
+// TestRecordMergeOrderIndependent: merging the laptops' revisions in any
+// order, any number of times, ends with the same record shown, and a
+// laptop's own latest correction is never displaced by an older revision
+// it had already built on.
+func TestRecordMergeOrderIndependent(t *testing.T) {
+	for seed := uint64(1); seed <= 300; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 11))
+		_, held := recordHistory(rng)
+		var want string
+		for round := 0; round < 4; round++ {
+			order := rng.Perm(len(held))
+			g := NewGraph()
+			for _, i := range order {
+				for k := 0; k <= rng.IntN(2); k++ { // sometimes twice
+					m := MergeRevisions(g, held[i])
+					if m.Delivery == DeliveryRefused {
+						t.Fatalf("seed %d: refused %v", seed, m.Refused)
+					}
+					g = m.Graph
+				}
 			}
-			if got := foldInspections(perm); !reflect.DeepEqual(got, want) {
-				t.Fatalf("round %d: order changed the kept inspection:\n%+v\n%+v", round, got, want)
+			heads := g.Heads()
+			if len(heads) == 0 {
+				continue
 			}
-		}
-		// Merging what is held, or anything again, changes nothing.
-		if m := MergeInspection(want.in, want.at, want.in, want.at); m.Changed {
-			t.Fatalf("round %d: a copy merged into itself changed", round)
-		}
-		for _, c := range cs {
-			if m := MergeInspection(want.in, want.at, c.in, c.at); m.Changed {
-				t.Fatalf("round %d: merging %+v again changed the result", round, c)
-			}
-		}
-	}
-}
-
-func TestMergeInspectionLaterChangeWins(t *testing.T) {
-	old := Inspection{ID: "i", Title: "Z — the greater title"}
-	newer := Inspection{ID: "i", Title: "A — corrected"}
-	m := MergeInspection(old, t0, newer, t0.Add(time.Minute))
-	if !m.Changed || m.Inspection.Title != newer.Title || !m.At.Equal(t0.Add(time.Minute)) {
-		t.Fatalf("the later change must win whatever its content: %+v", m)
-	}
-	if m := MergeInspection(newer, t0.Add(time.Minute), old, t0); m.Changed {
-		t.Fatalf("an older copy replaced a newer one: %+v", m)
-	}
-}
-
-func foldUnits(us []Unit) Unit {
-	held := us[0]
-	for _, u := range us[1:] {
-		held = MergeUnit(held, u).Unit
-	}
-	return held
-}
-
-func TestMergeUnitOrderIndependentIdempotent(t *testing.T) {
-	rng := rand.New(rand.NewPCG(11, 2022))
-	for round := 0; round < 300; round++ {
-		n := 2 + rng.IntN(5)
-		us := make([]Unit, n)
-		for i := range us {
-			us[i] = randomUnit(rng)
-		}
-		want := foldUnits(us)
-		for p := 0; p < 5; p++ {
-			perm := make([]Unit, n)
-			for i, j := range rng.Perm(n) {
-				perm[i] = us[j]
-			}
-			if got := foldUnits(perm); got != want {
-				t.Fatalf("round %d: order changed the kept unit: %+v vs %+v", round, got, want)
-			}
-		}
-		for _, u := range us {
-			if m := MergeUnit(want, u); m.Changed || m.Unit != want {
-				t.Fatalf("round %d: merging %+v again changed the result to %+v", round, u, m.Unit)
+			if round == 0 {
+				want = heads[0].ID
+			} else if heads[0].ID != want {
+				t.Fatalf("seed %d: order %v shows %s, another order %s", seed, order, heads[0].ID, want)
 			}
 		}
 	}
 }
 
-func TestMergeUnitKeepsIdentity(t *testing.T) {
-	held := Unit{ID: "held", Code: "STP", Name: "A", Kind: "so"}
-	in := Unit{ID: "other", Code: "STP", Name: "B", Kind: "so", Address: "x"}
-	m := MergeUnit(held, in)
-	if !m.Changed || m.Unit.ID != "held" || m.Unit.Name != "B" || m.Unit.Address != "x" {
-		t.Fatalf("%+v", m)
-	}
-}
-
-func foldAssessments(as []Assessment) Assessment {
-	held := as[0]
-	for _, a := range as[1:] {
-		held = MergeAssessment(held, a).Assessment
-	}
-	return held
-}
-
-func TestMergeAssessmentOrderIndependentIdempotent(t *testing.T) {
-	rng := rand.New(rand.NewPCG(12, 2022))
-	for round := 0; round < 300; round++ {
-		n := 2 + rng.IntN(5)
-		as := make([]Assessment, n)
-		for i := range as {
-			as[i] = randomAssessment(rng)
+// TestRecordCorrectionNotReverted: a revision made on another one
+// supersedes it, whatever the times and contents say (the greater string
+// used to win and reverted corrections).
+func TestRecordCorrectionNotReverted(t *testing.T) {
+	old := UnitCopy(Unit{Name: "Sở Tư pháp", Kind: "so"}).Body
+	fixed := UnitCopy(Unit{Name: "Sở Tư Pháp tỉnh Hải Dương", Kind: "so"}).Body // sorts before old
+	create := RecordRev(RecordRevisionID("unit", "u", "", old), "", old, t0.Add(time.Hour), 0)
+	// The correction's clock is behind the laptop that created the unit.
+	fix := RecordRev(RecordRevisionID("unit", "u", create.ID, fixed), create.ID, fixed, t0, 0)
+	for _, order := range [][]Rev{{create, fix}, {fix, create}} {
+		g := NewGraph()
+		for _, r := range order {
+			g = MergeRevisions(g, []Rev{r}).Graph
 		}
-		// The checklist version is the first holder's (findings were made
-		// against it); everything else must not depend on the order.
-		own := func(a Assessment) Copy { return AssessmentCopy(a) }
-		want := own(foldAssessments(as))
-		for p := 0; p < 5; p++ {
-			perm := make([]Assessment, n)
-			for i, j := range rng.Perm(n) {
-				perm[i] = as[j]
-			}
-			got := foldAssessments(perm)
-			if own(got) != want {
-				t.Fatalf("round %d: order changed the kept fields: %+v vs %+v", round, own(got), want)
-			}
-			if got.ChecklistVersion != perm[0].ChecklistVersion || got.ID != perm[0].ID {
-				t.Fatalf("round %d: the held record's identity or checklist changed: %+v", round, got)
-			}
-		}
-		kept := foldAssessments(as)
-		for _, a := range as {
-			if m := MergeAssessment(kept, a); m.Changed {
-				t.Fatalf("round %d: merging %+v again changed the result", round, a)
-			}
+		if h := g.Heads(); len(h) != 1 || h[0].ID != fix.ID {
+			t.Fatalf("heads %v, want the correction alone", h)
 		}
 	}
 }
 
-func TestMergeAssessmentReportsChecklistDifference(t *testing.T) {
-	held := Assessment{ID: "a", ChecklistID: "so", ChecklistVersion: "2022", UpdatedAt: t0}
-	in := held
-	in.ChecklistVersion, in.Place, in.UpdatedAt = "2025", "Hội trường", t0.Add(time.Hour)
-	m := MergeAssessment(held, in)
-	if !m.ChecklistDiffers || !m.Changed || m.Assessment.ChecklistVersion != "2022" || m.Assessment.Place != "Hội trường" {
-		t.Fatalf("%+v", m)
+// TestRecordSameChangeOneRevision: two laptops loading the same plan make
+// the same revision, so they never disagree about it.
+func TestRecordSameChangeOneRevision(t *testing.T) {
+	body := randomUnitBody(rand.New(rand.NewPCG(1, 1)))
+	a := RecordRev(RecordRevisionID("unit", "u", "", body), "", body, t0.Add(time.Minute), 0)
+	b := RecordRev(RecordRevisionID("unit", "u", "", body), "", body, t0, 0)
+	if a.ID != b.ID {
+		t.Fatal("the same change made twice has two IDs")
+	}
+	revs, ok := DedupRevs([]Rev{a, b})
+	if !ok || len(revs) != 1 || !revs[0].At.Equal(t0) {
+		t.Fatalf("dedup: %v %v, want one revision dated by the earlier entry", revs, ok)
+	}
+	forged := b
+	forged.Hash = "other"
+	if _, ok := DedupRevs([]Rev{a, forged}); ok {
+		t.Fatal("one ID with two contents was not noticed")
+	}
+}
+
+// TestFinalizedRanksAboveLaterDraft: a finalized assessment revision is
+// shown before a later draft made without knowing of it.
+func TestFinalizedRanksAboveLaterDraft(t *testing.T) {
+	fin := RecordRev("f", "c", "finalized", t0, 1)
+	draft := RecordRev("d", "c", "draft", t0.Add(time.Hour), 0)
+	for _, order := range [][]Rev{{fin, draft}, {draft, fin}} {
+		if h := NewGraph(order...).Heads(); h[0].ID != "f" {
+			t.Fatalf("heads %v: the draft displaced the finalized record", h)
+		}
 	}
 }

@@ -15,4 +15,12 @@ type Visit struct {
 	Place            string `json:"place,omitempty"`
 	ChecklistID      string `json:"checklist"`
 	ChecklistVersion string `json:"checklist_version,omitempty"` // "" means the newest built-in
+	// The biên bản's details known when the plan is made (document.go);
+	// any left empty stay as recorded.
+	StartTime    string        `json:"start_time,omitempty"`
+	EndTime      string        `json:"end_time,omitempty"`
+	RecordNo     string        `json:"record_no,omitempty"`
+	Copies       int           `json:"copies,omitempty"`
+	Participants []Participant `json:"participants,omitempty"`
+	Conclusion   Conclusion    `json:"conclusion,omitzero"`
 }

@@ -75,7 +75,7 @@ type Inspection struct {
 	ID       string   `json:"id"`
 	Year     int      `json:"year"`
 	Title    string   `json:"title"`
-	Plan     string   `json:"plan,omitempty"`     // "Kế hoạch số 149/KH-UBND ngày 14/01/2022"
+	Plan     string   `json:"plan,omitempty"`     // "Kế hoạch số 12/KH-UBND ngày 20/01/2022 …"
 	Decision string   `json:"decision,omitempty"` // quyết định thành lập đoàn
 	Issuer   string   `json:"issuer,omitempty"`   // cơ quan chủ trì, e.g. "Sở Nội vụ tỉnh Hải Dương"
 	Team     []Member `json:"team,omitempty"`
@@ -84,6 +84,18 @@ type Inspection struct {
 	// ReportDays is how many days after the conclusion the unit must report
 	// its fixes (15 in the usual plans).
 	ReportDays int `json:"report_days,omitempty"`
+
+	// What the documents print in their letterhead and number (Nghị định
+	// 30/2020/NĐ-CP); document.go says what each is. All are optional and
+	// omitted when empty, so an inspection recorded before they existed
+	// encodes as it did.
+	GoverningBody string           `json:"governing_body,omitempty"` // cơ quan chủ quản: "UBND tỉnh Hải Dương"
+	TeamName      string           `json:"team_name,omitempty"`      // "Đoàn kiểm tra công tác CCHC"
+	Locality      string           `json:"locality,omitempty"`       // địa danh of the date line: "Hải Dương"
+	TeamCode      string           `json:"team_code,omitempty"`      // the team's abbreviation: "ĐKT" in "Số: 15/BB-ĐKT"
+	IssuerCode    string           `json:"issuer_code,omitempty"`    // the issuer's: "SNV" in "Số: 20/TB-SNV"
+	ConclusionBy  ConclusionBy     `json:"conclusion_by,omitempty"`  // who issues the thông báo kết luận
+	Report        InspectionReport `json:"report,omitzero"`          // the báo cáo kết quả kiểm tra
 }
 
 // Unit is an inspected body: a sở, a UBND huyện, a UBND xã.
@@ -126,10 +138,20 @@ type Assessment struct {
 	RepresentativePosition string `json:"representative_position,omitempty"` // chức vụ
 	UnitComments           string `json:"unit_comments,omitempty"`           // ý kiến, giải trình
 	// The team's own overall remarks.
-	Strengths   string    `json:"strengths,omitempty"` // ưu điểm
-	FinalizedAt time.Time `json:"finalized_at,omitempty"`
-	FinalizedBy string    `json:"finalized_by,omitempty"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	Strengths string `json:"strengths,omitempty"` // ưu điểm
+	// The biên bản's own details (document.go): its number, the hours the
+	// meeting opened and closed, who of the unit took part, how many
+	// copies were signed; and the thông báo kết luận issued after the
+	// visit. Omitted when empty, as for the inspection's.
+	RecordNo     string        `json:"record_no,omitempty"`  // số of the biên bản: "15" in "Số: 15/BB-ĐKT"
+	StartTime    string        `json:"start_time,omitempty"` // "08:30" (ParseClock)
+	EndTime      string        `json:"end_time,omitempty"`
+	Participants []Participant `json:"participants,omitempty"`
+	Copies       int           `json:"copies,omitempty"` // bản of the biên bản signed
+	Conclusion   Conclusion    `json:"conclusion,omitzero"`
+	FinalizedAt  time.Time     `json:"finalized_at,omitempty"`
+	FinalizedBy  string        `json:"finalized_by,omitempty"`
+	UpdatedAt    time.Time     `json:"updated_at"`
 }
 
 // Finding is what the inspector recorded for one item of one assessment.

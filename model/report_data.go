@@ -17,6 +17,28 @@ type UnitRecord struct {
 	Checklist  *Checklist
 	Findings   []Finding // the current revision of each item's finding, any order
 	Scorecard  Scorecard
+	// FollowUps are the earlier kiến nghị this visit follows up
+	// (FollowUpsDue), with what this and earlier visits found of each.
+	FollowUps []Recommendation
+	// SelfScores are the unit's own scores (tự đánh giá), any order.
+	SelfScores []SelfScore
+}
+
+// SelfComparison sets the unit's self-assessment beside the findings.
+func (r *UnitRecord) SelfComparison() SelfComparison {
+	if r.Checklist == nil {
+		return SelfComparison{}
+	}
+	return CompareSelf(r.Checklist, contentsOf(r.Findings), r.SelfScores)
+}
+
+// contentsOf is the findings' contents by item code.
+func contentsOf(fs []Finding) map[string]Content {
+	m := make(map[string]Content, len(fs))
+	for _, f := range fs {
+		m[f.ItemCode] = f.Content()
+	}
+	return m
 }
 
 // RecordItem is one checklist item with what was found for it.
@@ -89,17 +111,14 @@ func (r *UnitRecord) Recommendations() []RecordItem {
 }
 
 // FixReportDue is the day by which the unit reports the results of its
-// fixes: ReportDays (15 when unset) after the visit. It is the zero Date
-// when the visit day is not known.
+// fixes: the inspection's ReportDays (15 when unset) after the thông báo
+// kết luận kiểm tra, which is when the unit is told what to fix. It is
+// the zero Date until the thông báo has a date.
 func (r *UnitRecord) FixReportDue() Date {
-	if r.Assessment.Date.IsZero() {
+	if r.Assessment.Conclusion.Date.IsZero() {
 		return Date{}
 	}
-	days := r.Inspection.ReportDays
-	if days <= 0 {
-		days = 15
-	}
-	return r.Assessment.Date.AddDays(days)
+	return r.Assessment.Conclusion.Date.AddDays(r.Inspection.ReportDaysOrDefault())
 }
 
 // State says how far the record has come.
@@ -149,4 +168,13 @@ func CodeLess(a, b string) bool {
 		return pa[i] < pb[i]
 	}
 	return len(pa) < len(pb)
+}
+
+// ReportData is what the báo cáo kết quả kiểm tra of one inspection
+// shows: the inspection, its consolidated summary, and the record of each
+// unit (the strengths and comments each carries).
+type ReportData struct {
+	Inspection Inspection
+	Summary    Summary
+	Records    []UnitRecord
 }

@@ -20,6 +20,15 @@ type Summary struct {
 	Shortcomings    []ItemStat
 	Recommendations []FindingRow // every finding with a kiến nghị
 	Findings        []FindingRow // every finding recorded
+	// SelfAssessments ranks the units that assessed themselves by how far
+	// they were from the inspection's scores (RankSelf).
+	SelfAssessments []SelfRankRow
+	// FollowUp is every kiến nghị issued to the summary's units up to its
+	// last year, open and closed, with what later visits found
+	// (SortRecommendations); AsOf is the day Overdue is counted at.
+	// The store fills both.
+	FollowUp []Recommendation
+	AsOf     Date
 }
 
 // SummaryField is one field (lĩnh vực) column of the summary table: the
@@ -44,7 +53,9 @@ type SummaryRow struct {
 	Overall Tally
 	Percent float64
 	// Band and Rank are set only for ranked (StateFinal) rows: an unfinished
-	// unit is never classified nor ranked as if it had scored low.
+	// unit is never classified nor ranked as if it had scored low. Band is
+	// also left zero when the checklist's bands have no basis
+	// (Checklist.Classifies).
 	Band            Band
 	Rank            int
 	Shortcomings    int
@@ -203,7 +214,10 @@ func BuildSummary(records []UnitRecord, inspections []Inspection, kinds []KindIn
 		if r.Checklist != nil {
 			row.ChecklistRef = r.Checklist.Ref()
 		}
-		if st.Ranked() {
+		// Only a ranked record of a checklist whose bands have a basis is
+		// classified: the annual index's thresholds do not classify an
+		// inspection.
+		if st.Ranked() && r.Checklist != nil && r.Checklist.Classifies() {
 			row.Band = r.Scorecard.Band
 		}
 		for _, fs := range r.Scorecard.Fields {
@@ -266,7 +280,14 @@ func BuildSummary(records []UnitRecord, inspections []Inspection, kinds []KindIn
 			}
 		}
 		s.Rows = append(s.Rows, row)
+		if len(r.SelfScores) > 0 {
+			if cmp := r.SelfComparison(); !cmp.Empty() {
+				s.SelfAssessments = append(s.SelfAssessments, SelfRankRow{InspectionID: r.Inspection.ID,
+					AssessmentID: r.Assessment.ID, Unit: r.Unit, Kind: row.Kind, State: st, SelfTally: cmp.Overall})
+			}
+		}
 	}
+	s.SelfAssessments = RankSelf(s.SelfAssessments)
 
 	sum := KindProgress{}
 	for _, k := range s.Kinds {

@@ -10,7 +10,8 @@ import (
 // 2 = 2.1.1 (4, partial). Bands: Tốt ≥ 90, Khá ≥ 70, Yếu below.
 func summaryChecklist(id string, kind UnitKind) *Checklist {
 	cl := &Checklist{ID: id, Version: "1", Kind: kind,
-		Bands: []Band{{Label: "Tốt", MinPercent: 90}, {Label: "Khá", MinPercent: 70}, {Label: "Yếu", MinPercent: 0}},
+		Bands:      []Band{{Label: "Tốt", MinPercent: 90}, {Label: "Khá", MinPercent: 70}, {Label: "Yếu", MinPercent: 0}},
+		BandsBasis: "a decision giving these bands",
 		Fields: []Field{
 			{Code: "1", Title: "Chỉ đạo, điều hành", Max: 600, Criteria: []Criterion{{Code: "1.1", Items: []Item{
 				{Code: "1.1.1", Text: "Kế hoạch CCHC", Max: 400, Scoring: ScoringBinary},
@@ -188,16 +189,22 @@ func TestUnitRecordHelpers(t *testing.T) {
 	if rc := r.Recommendations(); len(rc) != 1 || rc[0].Item.Code != "2.1.1" {
 		t.Errorf("recommendations = %+v", rc)
 	}
-	if d := r.FixReportDue(); d != NewDate(2022, time.November, 2) {
-		t.Errorf("fix report due %s, want 02/11/2022", d)
+	// The fixes are reported on counted from the thông báo kết luận, not
+	// from the visit: the unit learns what to fix from the thông báo.
+	if !r.FixReportDue().IsZero() {
+		t.Errorf("no thông báo yet, yet a due date %s (counted from the visit?)", r.FixReportDue())
+	}
+	r.Assessment.Conclusion.Date = NewDate(2022, time.December, 5)
+	if d := r.FixReportDue(); d != NewDate(2022, time.December, 20) {
+		t.Errorf("fix report due %s, want 20/12/2022", d)
 	}
 	r.Inspection.ReportDays = 0
-	if d := r.FixReportDue(); d != NewDate(2022, time.November, 2) {
+	if d := r.FixReportDue(); d != NewDate(2022, time.December, 20) {
 		t.Errorf("default 15 days: %s", d)
 	}
-	r.Assessment.Date = Date{}
-	if !r.FixReportDue().IsZero() {
-		t.Error("no visit day, yet a due date")
+	r.Inspection.ReportDays = 10
+	if d := r.FixReportDue(); d != NewDate(2022, time.December, 15) {
+		t.Errorf("10 days: %s", d)
 	}
 	if r.State() != StateDraft {
 		t.Errorf("state %s", r.State())
@@ -222,5 +229,19 @@ func TestCodeLess(t *testing.T) {
 		if got := CodeLess(tc.a, tc.b); got != tc.want {
 			t.Errorf("CodeLess(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
+	}
+}
+
+// Bands without a basis classify nothing: the row is ranked, its band
+// left empty, as the documents print no "Xếp loại" then.
+func TestBuildSummaryNoBandsBasis(t *testing.T) {
+	in := Inspection{ID: "i", Year: 2022}
+	cl := summaryChecklist("so", "so")
+	cl.BandsBasis = ""
+	s := BuildSummary([]UnitRecord{rec(in, "STP", "so", cl, StatusFinalized, map[string]Content{
+		"1.1.1": {Result: ResultPass, Score: 400}, "1.1.2": {Result: ResultPass, Score: 200}, "2.1.1": {Result: ResultPass, Score: 400},
+	})}, []Inspection{in}, nil)
+	if r := s.Rows[0]; r.Rank != 1 || r.Band.Label != "" {
+		t.Errorf("row %+v: ranked 1, no band", r)
 	}
 }

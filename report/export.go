@@ -19,6 +19,7 @@ import (
 type Source interface {
 	UnitRecord(ctx context.Context, assessmentID string, kinds []model.KindInfo) (model.UnitRecord, error)
 	Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs ...string) (model.Summary, error)
+	ReportData(ctx context.Context, kinds []model.KindInfo, inspectionID string) (model.ReportData, error)
 }
 
 // Exporter writes the documents the TUI exports (a unit's record, an
@@ -78,6 +79,53 @@ func (e *Exporter) ExportSummary(ctx context.Context, inspectionID, format strin
 		return "", fmt.Errorf("export summary of %s: %w", inspectionID, err)
 	}
 	return e.write(SummaryFileName(&s, f), data)
+}
+
+// ExportConclusion writes the thông báo kết luận kiểm tra of a finalized
+// assessment in format (md, html, docx) and returns the path written; an
+// assessment not finalized is refused (model.ENotFinal).
+func (e *Exporter) ExportConclusion(ctx context.Context, assessmentID, format string) (string, error) {
+	f, err := ParseFormatOf(format, ConclusionFormats)
+	if err != nil {
+		return "", err
+	}
+	rec, err := e.src.UnitRecord(ctx, assessmentID, e.kinds)
+	if err != nil {
+		return "", fmt.Errorf("export conclusion of %s: %w", assessmentID, err)
+	}
+	data, err := Conclusion(&rec, f, e.lang)
+	if err != nil {
+		return "", fmt.Errorf("export conclusion of %s: %w", assessmentID, err)
+	}
+	return e.write(ConclusionFileName(&rec, f), data)
+}
+
+// ExportReport writes the báo cáo kết quả kiểm tra of an inspection in
+// format (md, html, docx) and returns the path written.
+func (e *Exporter) ExportReport(ctx context.Context, inspectionID, format string) (string, error) {
+	f, err := ParseFormatOf(format, ReportFormats)
+	if err != nil {
+		return "", err
+	}
+	d, err := e.src.ReportData(ctx, e.kinds, inspectionID)
+	if err != nil {
+		return "", fmt.Errorf("export report of %s: %w", inspectionID, err)
+	}
+	data, err := InspectionReport(&d, f, e.lang)
+	if err != nil {
+		return "", fmt.Errorf("export report of %s: %w", inspectionID, err)
+	}
+	return e.write(ReportFileName(&d, f), data)
+}
+
+// ReportNarrative is the báo cáo's paragraphs as generated from the
+// inspection's records, in the exporter's language.
+func (e *Exporter) ReportNarrative(ctx context.Context, inspectionID string) (model.Narrative, error) {
+	d, err := e.src.ReportData(ctx, e.kinds, inspectionID)
+	if err != nil {
+		return model.Narrative{}, fmt.Errorf("report narrative of %s: %w", inspectionID, err)
+	}
+	return DefaultNarrative(&d, e.lang), nil
 }
 
 // maxCopies bounds the search for a free file name.

@@ -188,6 +188,10 @@ func (s failingSource) Summary(context.Context, []model.KindInfo, ...string) (mo
 	return model.Summary{}, s.err
 }
 
+func (s failingSource) ReportData(context.Context, []model.KindInfo, string) (model.ReportData, error) {
+	return model.ReportData{}, s.err
+}
+
 func TestExporterSourceErrors(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -199,6 +203,18 @@ func TestExporterSourceErrors(t *testing.T) {
 	}
 	if _, err := ex.ExportUnit(context.Background(), "x", "html"); !errors.Is(err, busy) {
 		t.Errorf("busy database (record): %v", err)
+	}
+	for name, fn := range map[string]func() error{
+		"thông báo": func() error { _, err := ex.ExportConclusion(context.Background(), "x", "docx"); return err },
+		"báo cáo":   func() error { _, err := ex.ExportReport(context.Background(), "x", "docx"); return err },
+		"narrative": func() error { _, err := ex.ReportNarrative(context.Background(), "x"); return err },
+	} {
+		if err := fn(); !errors.Is(err, busy) {
+			t.Errorf("busy database (%s): %v", name, err)
+		}
+	}
+	if _, err := ex.ExportReport(context.Background(), "x", "xlsx"); !errors.Is(err, report.ErrFormat) {
+		t.Errorf("báo cáo as xlsx: %v", err)
 	}
 }
 

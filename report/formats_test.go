@@ -6,7 +6,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -91,12 +93,17 @@ func TestUnitRecordXLSX(t *testing.T) {
 	for _, row := range rows {
 		text += strings.Join(row, " ") + "\n"
 	}
-	for _, want := range []string{"BIÊN BẢN KIỂM TRA", "Công tác cải cách hành chính năm 2022 tại Sở Tư pháp",
-		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Xếp loại: Khá.", "TRƯỞNG ĐOÀN KIỂM TRA", "Trần Văn Minh",
-		"trước ngày 02/11/2022"} {
+	for _, want := range []string{"BIÊN BẢN KIỂM TRA", "Kiểm tra công tác cải cách hành chính năm 2022 tại Sở Tư pháp",
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 01/BB-ĐKT", "Hải Dương, ngày 18 tháng 10 năm 2022", "TRƯỞNG ĐOÀN",
+		"Trần Văn Minh", "Ông Đỗ Quang Huy, Phó Giám đốc Sở Tư pháp", "vào hồi 08 giờ 00 phút",
+		"trước ngày 16/11/2022 (15 ngày kể từ ngày ban hành Thông báo kết luận kiểm tra)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("record sheet lacks %q", want)
 		}
+	}
+	// The demo's checklist gives its bands no basis: no classification.
+	if strings.Contains(text, "Xếp loại") {
+		t.Error("the record sheet classifies, without a basis for it")
 	}
 	// The totals row holds numbers: 78.5 of an adjusted 90, 87.22 %.
 	found := false
@@ -104,11 +111,13 @@ func TestUnitRecordXLSX(t *testing.T) {
 		if len(row) > 1 && row[1] == "Tổng cộng" {
 			found = true
 			ref := func(c string) string { return c + itoa(i+1) }
-			if raw(t, f, "Biên bản", ref("E")) != "78.5" || raw(t, f, "Biên bản", ref("D")) != "90" ||
-				!isNumber(t, f, "Biên bản", ref("E")) {
-				t.Errorf("total row %v", row)
+			if raw(t, f, "Biên bản", ref("E")) != itoa(int(r.Scorecard.Overall.Score.Float())) &&
+				raw(t, f, "Biên bản", ref("E")) != r.Scorecard.Overall.Score.String() || !isNumber(t, f, "Biên bản", ref("E")) ||
+				raw(t, f, "Biên bản", ref("D")) != r.Scorecard.Overall.AdjustedMax.String() {
+				t.Errorf("total row %v, want %s of %s", row, r.Scorecard.Overall.Score, r.Scorecard.Overall.AdjustedMax)
 			}
-			if v := raw(t, f, "Biên bản", ref("F")); v != "0.8722" || cell(t, f, "Biên bản", ref("F")) != "87.22%" {
+			wantPct := strconv.FormatFloat(math.Round(r.Scorecard.Overall.Percent()*100)/10000, 'f', -1, 64)
+			if v := raw(t, f, "Biên bản", ref("F")); v != wantPct || !strings.HasSuffix(cell(t, f, "Biên bản", ref("F")), "%") {
 				t.Errorf("total percent %q / %q", v, cell(t, f, "Biên bản", ref("F")))
 			}
 		}
@@ -166,16 +175,27 @@ func TestSummaryXLSX(t *testing.T) {
 	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Tồn tại|Kiến nghị|Chi tiết" {
 		t.Errorf("sheets %q", got)
 	}
-	// Columns: kind, rank, code, unit, state, 8 fields (F–M), score N,
-	// adjusted max O, percent P, class Q, answered R, total S, date T.
-	checkFrozenTable(t, f, "Tổng hợp", "A1:T13")
-	if h := cell(t, f, "Tổng hợp", "F1"); !strings.HasPrefix(h, "LV1 — Chỉ đạo") {
+	// Columns: kind, rank, code, unit, state, 8 fields as percentages
+	// (F–M), score N, adjusted max O, percent P, answered Q, total R, date
+	// S; no classification, as the demo's checklists give their bands no
+	// basis.
+	checkFrozenTable(t, f, "Tổng hợp", "A1:S13")
+	if h := cell(t, f, "Tổng hợp", "F1"); !strings.HasPrefix(h, "LV1 (%) — Chỉ đạo") {
 		t.Errorf("field header %q", h)
 	}
+	stp := s.Rows[0]
+	wantPct := strconv.FormatFloat(math.Round(stp.Percent*100)/10000, 'f', -1, 64)
+	wantF1 := strconv.FormatFloat(math.Round(stp.Fields[0].Percent()*100)/10000, 'f', -1, 64)
 	if cell(t, f, "Tổng hợp", "C2") != "STP" || raw(t, f, "Tổng hợp", "B2") != "1" || !isNumber(t, f, "Tổng hợp", "B2") ||
-		raw(t, f, "Tổng hợp", "N2") != "78.5" || raw(t, f, "Tổng hợp", "P2") != "0.8722" || cell(t, f, "Tổng hợp", "Q2") != "Khá" {
-		t.Errorf("STP row: rank %q score %q pct %q class %q", raw(t, f, "Tổng hợp", "B2"), raw(t, f, "Tổng hợp", "N2"),
-			raw(t, f, "Tổng hợp", "P2"), cell(t, f, "Tổng hợp", "Q2"))
+		raw(t, f, "Tổng hợp", "N2") != stp.Overall.Score.String() || raw(t, f, "Tổng hợp", "P2") != wantPct ||
+		raw(t, f, "Tổng hợp", "F2") != wantF1 || cell(t, f, "Tổng hợp", "Q2") != itoa(stp.Overall.Answered) {
+		t.Errorf("STP row: rank %q score %q pct %q (want %s) LV1 %q (want %s)", raw(t, f, "Tổng hợp", "B2"), raw(t, f, "Tổng hợp", "N2"),
+			raw(t, f, "Tổng hợp", "P2"), wantPct, raw(t, f, "Tổng hợp", "F2"), wantF1)
+	}
+	for c := 'A'; c <= 'S'; c++ {
+		if h := cell(t, f, "Tổng hợp", string(c)+"1"); strings.Contains(h, "Xếp loại") {
+			t.Errorf("column %c is a classification without a basis", c)
+		}
 	}
 	// A unit not yet assessed: marked, no rank, no score, never 0.
 	if cell(t, f, "Tổng hợp", "C3") != "SKHDT" || cell(t, f, "Tổng hợp", "E3") != "Chưa kiểm tra" ||
@@ -248,7 +268,7 @@ func TestHTMLSelfContained(t *testing.T) {
 		}
 		s := string(h)
 		for _, want := range []string{`<html lang="vi">`, `<meta charset="utf-8">`, "size: A4", "margin: 20mm 15mm",
-			`"Times New Roman", "Noto Serif", "DejaVu Serif"`, "page-break-inside: avoid", "table-header-group"} {
+			`"Times New Roman"`, "page-break-inside: avoid", "table-header-group", "@top-center", "@bottom-center"} {
 			if !strings.Contains(s, want) {
 				t.Errorf("HTML lacks %q", want)
 			}
@@ -354,10 +374,14 @@ func TestSummaryJSON(t *testing.T) {
 	if len(doc.Progress) != 3 || doc.Progress[2].Kind != "" || doc.Progress[2].Units != 12 || doc.Progress[2].NotStarted != 6 {
 		t.Errorf("progress %+v", doc.Progress)
 	}
-	u := doc.Units[0]
-	if u.UnitCode != "STP" || u.State != "final" || u.Score != 78.5 || u.Percent == nil || *u.Percent != 87.22 ||
-		u.Rank == nil || *u.Rank != 1 || u.Classification == nil || *u.Classification != "Khá" || len(u.Fields) != 8 {
+	u, stp := doc.Units[0], s.Rows[0]
+	if u.UnitCode != "STP" || u.State != "final" || u.Score != stp.Overall.Score.Float() || u.Percent == nil ||
+		*u.Percent != model.RoundPercent(stp.Percent) || u.Rank == nil || *u.Rank != 1 || len(u.Fields) != 8 {
 		t.Errorf("STP %+v", u)
+	}
+	// The demo's checklist gives its bands no basis: no classification.
+	if u.Classification != nil {
+		t.Errorf("STP classified %q without a basis", *u.Classification)
 	}
 	n := doc.Units[1]
 	if n.UnitCode != "SKHDT" || n.State != "not_started" || n.Percent != nil || n.Rank != nil || n.Classification != nil {
@@ -367,7 +391,8 @@ func TestSummaryJSON(t *testing.T) {
 		t.Errorf("%d findings, first %+v", len(doc.Findings), doc.Findings[0])
 	}
 	// Decimal dots and ISO dates in the machine format.
-	if !bytes.Contains(b, []byte(`"percent": 87.22`)) || !bytes.Contains(b, []byte(`"deadline": "2022-12-02"`)) {
+	if !bytes.Contains(b, []byte(`"percent": `+strconv.FormatFloat(model.RoundPercent(stp.Percent), 'f', 2, 64))) ||
+		!bytes.Contains(b, []byte(`"deadline": "`+s.Recommendations[0].Finding.Deadline.ISO()+`"`)) {
 		t.Error("JSON numbers or dates not in machine form")
 	}
 }
@@ -403,7 +428,10 @@ func TestSummaryCSV(t *testing.T) {
 			if len(rows) != 13 || rows[0][0] != "kind" || rows[0][2] != "unit_code" || rows[0][14] != "field_1_score" {
 				t.Errorf("summary head %v, %d rows", rows[0], len(rows))
 			}
-			if r := rows[1]; r[1] != "1" || r[2] != "STP" || r[3] != "Sở Tư pháp" || r[6] != "78.5" || r[9] != "87.22" || r[5] != "Khá" {
+			stp := s.Rows[0]
+			if r := rows[1]; r[1] != "1" || r[2] != "STP" || r[3] != "Sở Tư pháp" || r[6] != stp.Overall.Score.String() ||
+				r[9] != strconv.FormatFloat(model.RoundPercent(stp.Percent), 'f', 2, 64) || r[5] != "" ||
+				rows[0][16] != "field_1_percent" || r[16] != strconv.FormatFloat(model.RoundPercent(stp.Fields[0].Percent()), 'f', 2, 64) {
 				t.Errorf("STP row %v", r)
 			}
 			if r := rows[2]; r[2] != "SKHDT" || r[4] != "not_started" || r[1] != "" || r[9] != "" {
@@ -418,7 +446,7 @@ func TestSummaryCSV(t *testing.T) {
 				t.Errorf("shortcomings first %v", rows[1])
 			}
 		case report.ViewRecommendations:
-			if len(rows) != len(s.Recommendations)+1 || rows[1][14] == "" || rows[1][15] != "2022-12-02" {
+			if len(rows) != len(s.Recommendations)+1 || rows[1][14] == "" || rows[1][15] != s.Recommendations[0].Finding.Deadline.ISO() {
 				t.Errorf("recommendations first %v", rows[1])
 			}
 		}
@@ -428,7 +456,7 @@ func TestSummaryCSV(t *testing.T) {
 func TestFormatsAndNames(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]report.Format{"md": report.Markdown, "Markdown": report.Markdown, "HTML": report.HTML,
-		"xlsx": report.XLSX, "csv": report.CSV, "json": report.JSON} {
+		"xlsx": report.XLSX, "csv": report.CSV, "json": report.JSON, "docx": report.DOCX, "Word": report.DOCX} {
 		if f, err := report.ParseFormat(in); err != nil || f != want {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, f, err)
 		}
@@ -436,18 +464,21 @@ func TestFormatsAndNames(t *testing.T) {
 	// A format a document does not come in is an EFormat error naming it
 	// and the formats there are, which the catalogue words.
 	_, err := report.ParseFormat("pdf")
-	if !errors.Is(err, report.ErrFormat) || !slices.Equal(model.ErrorParams(err), []string{"pdf", "md, html, xlsx, csv, json"}) {
+	if !errors.Is(err, report.ErrFormat) || !slices.Equal(model.ErrorParams(err), []string{"pdf", "md, html, docx, xlsx, csv, json"}) {
 		t.Errorf("pdf: %v", err)
 	}
-	if got, want := i18n.New(i18n.VI).Err(err), `tài liệu này không có định dạng "pdf" (dùng md, html, xlsx, csv, json).`; got != want {
+	if got, want := i18n.New(i18n.VI).Err(err), `tài liệu này không có định dạng "pdf" (dùng md, html, docx, xlsx, csv, json).`; got != want {
 		t.Errorf("pdf in words: %q, want %q", got, want)
 	}
 	if f, err := report.ParseFormatOf("HTML", report.UnitFormats); err != nil || f != report.HTML {
 		t.Errorf("ParseFormatOf(HTML) = %q, %v", f, err)
 	}
 	_, err = report.ParseFormatOf("csv", report.UnitFormats)
-	if !errors.Is(err, report.ErrFormat) || !slices.Equal(model.ErrorParams(err), []string{"csv", "md, html, xlsx"}) {
+	if !errors.Is(err, report.ErrFormat) || !slices.Equal(model.ErrorParams(err), []string{"csv", "md, html, docx, xlsx"}) {
 		t.Errorf("csv for a record: %v", err)
+	}
+	if _, err := report.ParseFormatOf("xlsx", report.ConclusionFormats); !errors.Is(err, report.ErrFormat) {
+		t.Errorf("xlsx for a thông báo: %v", err)
 	}
 	db, kinds := demoDB(t)
 	r := unitRecord(t, db, kinds, "STP")
@@ -466,7 +497,68 @@ func TestFormatsAndNames(t *testing.T) {
 	if n := report.UnitFileName(r, report.HTML); n != "bien-ban-2022-STP.html" {
 		t.Errorf("file name %q", n)
 	}
+	if n := report.ConclusionFileName(r, report.DOCX); n != "thong-bao-ket-luan-2022-STP.docx" {
+		t.Errorf("file name %q", n)
+	}
+	if report.DOCX.Text() || !report.Markdown.Text() {
+		t.Error("docx is not text; md is")
+	}
 	if n := report.SummaryFileName(demoSummary(t, db, kinds), report.XLSX); n != "tong-hop-2022.xlsx" {
 		t.Errorf("file name %q", n)
+	}
+}
+
+// Every sheet of the workbooks prints on A4, one page wide, in the
+// orientation its table needs, with its header row on every page.
+func TestXLSXPageSetup(t *testing.T) {
+	t.Parallel()
+	db, kinds := demoDB(t)
+	rec, err := report.UnitRecord(unitRecord(t, db, kinds, "STP"), report.XLSX, i18n.VI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := report.Summary(demoSummary(t, db, kinds), report.XLSX, i18n.VI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range [][]byte{rec, sum} {
+		f := openXLSX(t, b)
+		names := map[string]string{}
+		for _, d := range f.GetDefinedName() {
+			if d.Name == "_xlnm.Print_Titles" {
+				names[d.Scope] = d.RefersTo
+			}
+		}
+		for i, sheet := range f.GetSheetList() {
+			pl, err := f.GetPageLayout(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			props, err := f.GetSheetProps(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pl.Size == nil || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil ||
+				*pl.FitToHeight != 0 || props.FitToPage == nil || !*props.FitToPage {
+				t.Errorf("%s: not A4 one page wide: %+v", sheet, pl)
+			}
+			rows, err := f.GetRows(sheet)
+			if err != nil || len(rows) == 0 {
+				t.Fatalf("%s: %v", sheet, err)
+			}
+			want := "portrait"
+			if sheet != "Biên bản" && len(rows[0]) > 6 {
+				want = "landscape" // a wide table
+			}
+			if pl.Orientation == nil || *pl.Orientation != want {
+				t.Errorf("%s: orientation %v, want %s", sheet, pl.Orientation, want)
+			}
+			if i == 0 && sheet == "Biên bản" {
+				continue // the record itself: no table header to repeat
+			}
+			if !strings.HasSuffix(names[sheet], "!$1:$1") {
+				t.Errorf("%s: header row not repeated on each page (print titles %q)", sheet, names[sheet])
+			}
+		}
 	}
 }

@@ -5,13 +5,16 @@ import (
 	"html/template"
 )
 
-// pageCSS is shared by every HTML document: A4, serif faces that carry
-// Vietnamese letters, black borders, rows and signature blocks kept whole
-// across page breaks, table headers repeated on every page. Everything is
-// inline: the file is sent by e-mail and opened offline.
+// pageCSS is the summary's: A4, serif faces that carry Vietnamese
+// letters, black borders, rows kept whole across page breaks, table
+// headers repeated on every page, the total row kept with the row above
+// it. The page margin boxes number the pages and keep the browser from
+// printing its own header and footer (the file's address, the time).
+// Everything is inline: the file is sent by e-mail and opened offline.
 const pageCSS = `
-@page { size: A4; margin: 20mm 15mm; }
-@page landscape { size: A4 landscape; margin: 15mm 12mm; }
+@page { size: A4; margin: 20mm 15mm; @top-center { content: counter(page); font-size: 11pt; } @bottom-center { content: ""; } }
+@page landscape { size: A4 landscape; margin: 15mm 12mm; @top-center { content: counter(page); font-size: 11pt; } @bottom-center { content: ""; } }
+@page :first { @top-center { content: ""; } }
 html { font-family: "Times New Roman", "Noto Serif", "DejaVu Serif", "Liberation Serif", serif; font-size: 13pt; line-height: 1.35; color: #000; background: #fff; }
 body { margin: 0; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; padding: 0 8mm; } body.wide { max-width: 270mm; } }
@@ -37,6 +40,7 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 td.n { text-align: right; white-space: nowrap; }
 td.c { text-align: center; }
 tr.total td { font-weight: bold; }
+tbody.last { break-inside: avoid; page-break-inside: avoid; }
 tr.muted td { color: #555; font-style: italic; }
 .label { font-weight: bold; }
 .draft { border: 2px solid #b00; color: #b00; text-align: center; font-weight: bold; padding: 3pt; margin-bottom: 8pt; }
@@ -54,86 +58,6 @@ func renderHTML(tpl *template.Template, data any) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-var recordTpl = template.Must(template.New("record").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}} – {{.UnitName}}</title>
-<style>{{.CSS}}</style>
-</head>
-<body>
-{{- with .V}}
-{{if .Draft}}<div class="watermark" aria-hidden="true">{{.T.T "report.draft"}}</div>
-<div class="draft">{{.T.T "report.draft"}} — {{.T.T "report.draft_note"}}</div>{{end}}
-<div class="head">
-<div class="issuer">{{if .Issuer}}{{.Issuer}}{{end}}<strong>{{.TeamName}}</strong><span class="rule"></span></div>
-<div><strong>{{.Nation}}</strong><strong>{{.Motto}}</strong><span class="rule"></span></div>
-</div>
-<p class="dateline">{{.DateLine}}</p>
-<h1>{{.Title}}</h1>
-<p class="subtitle">{{.Subtitle}}</p>
-{{range .Bases}}<p>{{.}}</p>
-{{end}}
-<p><span class="label">{{.T.T "report.record.time"}}</span> {{.Time}}</p>
-<p><span class="label">{{.T.T "report.record.place"}}</span> {{.Place}}</p>
-<p class="label">{{.T.T "report.record.members"}}</p>
-<p>{{.T.T "report.record.team"}}</p>
-<ul>{{range .Team}}<li>{{.Name}}{{if .Position}}, {{.Position}}{{end}}{{if .Role}} — {{.Role}}{{end}}</li>{{end}}</ul>
-<p>{{.T.T "report.record.unit_side"}} {{.UnitName}}</p>
-<ul>{{range .UnitReps}}<li>{{.Name}}{{if .Position}}, {{.Position}}{{end}}</li>{{else}}<li>{{.T.T "report.none_recorded"}}</li>{{end}}</ul>
-
-<h2>{{.T.T "report.record.s1"}}</h2>
-<table class="grid">
-<thead><tr><th>{{.T.T "report.col.no"}}</th><th>{{.T.T "report.col.field"}}</th><th>{{.T.T "report.col.max"}}</th><th>{{.T.T "report.col.adj_max"}}</th><th>{{.T.T "report.col.score"}}</th><th>{{.T.T "report.col.percent"}}</th></tr></thead>
-<tbody>
-{{range .Fields}}<tr><td class="c">{{.No}}</td><td>{{.Title}}</td><td class="n">{{.Max}}</td><td class="n">{{.AdjMax}}</td><td class="n">{{.Score}}</td><td class="n">{{.Percent}}</td></tr>
-{{end}}{{with .Total}}<tr class="total"><td></td><td>{{.Title}}</td><td class="n">{{.Max}}</td><td class="n">{{.AdjMax}}</td><td class="n">{{.Score}}</td><td class="n">{{.Percent}}</td></tr>{{end}}
-</tbody>
-</table>
-<p>{{.TotalLine}}</p>
-{{if .Progress}}<p>{{.Progress}}</p>{{end}}
-<p class="label">{{.Class}}</p>
-
-<h2>{{.T.T "report.record.s2"}}</h2>
-<ul>{{range .Strengths}}<li>{{.}}</li>{{else}}<li>{{.T.T "report.none_recorded"}}</li>{{end}}</ul>
-
-<h2>{{.T.T "report.record.s3"}}</h2>
-{{range .Shortfalls}}<h3>{{.Title}}</h3>
-<ul>{{range .Items}}<li><strong>{{.Code}}</strong> {{.Text}} — {{.Result}} ({{.Score}}).{{if .Note}}<br>{{$.V.T.T "report.note"}} {{.Note}}{{end}}{{if .Evidence}}<br>{{$.V.T.T "report.evidence"}} {{.Evidence}}{{end}}</li>
-{{end}}</ul>
-{{else}}<p>{{.T.T "report.record.no_shortcomings"}}</p>{{end}}
-
-<h2>{{.T.T "report.record.s4"}}</h2>
-<ul>{{range .Comments}}<li>{{.}}</li>{{else}}<li>{{.T.T "report.none_recorded"}}</li>{{end}}</ul>
-
-<h2>{{.T.T "report.record.s5"}}</h2>
-{{if .Recs}}<table class="grid">
-<thead><tr><th>{{.T.T "report.col.no"}}</th><th>{{.T.T "report.col.item"}}</th><th>{{.T.T "report.col.recommendation"}}</th><th>{{.T.T "report.col.deadline"}}</th></tr></thead>
-<tbody>
-{{range .Recs}}<tr><td class="c">{{.No}}</td><td>{{.Code}}</td><td>{{.Rec}}</td><td class="c">{{.Deadline}}</td></tr>
-{{end}}</tbody>
-</table>{{else}}<p>{{.T.T "report.record.no_recs"}}</p>{{end}}
-<p class="label">{{.FixReport}}</p>
-
-<table class="sigs">
-<tr>{{range .Signatures}}<td><strong>{{.Title}}</strong></td>{{end}}</tr>
-<tr>{{range .Signatures}}<td class="hint">{{.Hint}}</td>{{end}}</tr>
-<tr>{{range .Signatures}}<td class="name">{{.Name}}</td>{{end}}</tr>
-</table>
-{{- end}}
-</body>
-</html>
-`))
-
-func recordHTML(v *recordView) ([]byte, error) {
-	return renderHTML(recordTpl, struct {
-		Lang, Title, UnitName string
-		CSS                   template.CSS
-		V                     *recordView
-	}{v.Lang, v.Title, v.UnitName, template.CSS(pageCSS), v})
 }
 
 var summaryTpl = template.Must(template.New("summary").Parse(`<!DOCTYPE html>
@@ -154,7 +78,9 @@ var summaryTpl = template.Must(template.New("summary").Parse(`<!DOCTYPE html>
 <table class="grid">
 <thead><tr>{{range $.ProgressHead}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Progress}}<tr{{if .Total}} class="total"{{end}}><td>{{.Kind}}</td><td class="n">{{.Units}}</td><td class="n">{{.Final}}</td><td class="n">{{.Incomplete}}</td><td class="n">{{.Draft}}</td><td class="n">{{.NotStarted}}</td></tr>
+{{range .Progress}}{{if .KeepFrom}}</tbody>
+<tbody class="last">
+{{end}}<tr{{if .Total}} class="total"{{end}}><td>{{.Kind}}</td><td class="n">{{.Units}}</td><td class="n">{{.Final}}</td><td class="n">{{.Incomplete}}</td><td class="n">{{.Draft}}</td><td class="n">{{.NotStarted}}</td></tr>
 {{end}}</tbody>
 </table>
 <p>{{.T.T "report.summary.ranking_note"}}</p>
@@ -164,10 +90,10 @@ var summaryTpl = template.Must(template.New("summary").Parse(`<!DOCTYPE html>
 <table class="grid">
 <thead><tr>{{range $.MainHead}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr{{if .Muted}} class="muted"{{end}}><td class="c">{{.Rank}}</td><td>{{.Code}}</td><td>{{.Name}}</td><td>{{.State}}</td>{{range .Fields}}<td class="n">{{.}}</td>{{end}}<td class="n">{{.Score}}</td><td class="n">{{.Max}}</td><td class="n">{{.Percent}}</td><td>{{.Band}}</td></tr>
+{{range .Rows}}<tr{{if .Muted}} class="muted"{{end}}><td class="c">{{.Rank}}</td><td>{{.Code}}</td><td>{{.Name}}</td><td>{{.State}}</td>{{range .Fields}}<td class="n">{{.}}</td>{{end}}<td class="n">{{.Score}}</td><td class="n">{{.Percent}}</td>{{if $.V.Classify}}<td>{{.Band}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{end}}<ul>{{range .Legend}}<li>{{.}}</li>{{end}}</ul>
+{{end}}<ul>{{range .Notes}}<li>{{.}}</li>{{end}}</ul>
 
 <h2>{{.T.T "report.summary.s_shortcomings"}}</h2>
 {{if .Shorts}}<table class="grid">

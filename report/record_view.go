@@ -3,52 +3,61 @@ package report
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"kiemtra/i18n"
 	"kiemtra/model"
 )
 
-// recordView is the unit record with every text worked out, so Markdown,
-// HTML and XLSX say exactly the same thing.
+// recordView is a unit's record with every text worked out: the biên bản
+// (record_doc.go) and the thông báo kết luận (conclusion_doc.go) print
+// from it, in every format, and the XLSX record lays it out in cells.
 type recordView struct {
-	T        i18n.Catalog
-	Lang     string
-	Draft    bool   // not finalized: marked DỰ THẢO
-	Issuer   string // upper case, "SỞ NỘI VỤ TỈNH HẢI DƯƠNG"
-	TeamName string // "ĐOÀN KIỂM TRA CCHC"
-	Nation   string
-	Motto    string
-	DateLine string // "Hải Dương, ngày 18 tháng 10 năm 2022"
-	Title    string // "BIÊN BẢN KIỂM TRA"
-	Subtitle string // "Công tác cải cách hành chính năm 2022 tại Sở Tư pháp"
-	Bases    []string
-	Time     string
-	Place    string
-	Team     []memberView
-	UnitName string
-	UnitReps []memberView
+	T     i18n.Catalog
+	Lang  string
+	Rec   *model.UnitRecord
+	State model.RecordState
+	Draft bool // not finalized: marked DỰ THẢO
 
-	Fields     []fieldRow
-	Total      fieldRow
-	TotalLine  string
-	Class      string // classification, or why there is none yet
-	Progress   string // "Đã đánh giá 60/64 mục", only when items are unassessed
+	Bodies   bodies
+	UnitName string
+	Bases    []string // căn cứ, as recorded
+	Team     []string // the team's members, one line each
+	People   []string // the unit's participants, one line each
+
+	Sections []fieldSection // nội dung kiểm tra, by field
+	Scores   bool           // the checklist scores (has maxima)
+	Fields   []fieldRow
+	Total    fieldRow
+	// TotalLine says the total in words; Progress how many items are left
+	// (empty when none); Class the classification, only for a finalized,
+	// complete record of a checklist whose bands have a basis.
+	TotalLine, Progress, Class string
+	DefaultNote                string // explains the (*) of scores resting on defaults
+
 	Strengths  []string
 	Shortfalls []shortGroup
 	Comments   []string
 	Recs       []recRow
-	FixReport  string
-	Signatures []signature
-	Items      []model.RecordItem // every item, for the XLSX detail sheet
+	FixReport  string // when and to whom the unit reports its fixes
+	Items      []model.RecordItem
 }
 
-type memberView struct{ Name, Position, Role string }
+// fieldSection is what the team found in one field.
+type fieldSection struct {
+	Title    string   // "1. Chỉ đạo, điều hành cải cách hành chính"
+	Checked  string   // the criteria checked
+	Seen     []string // documents and case files seen (tài liệu kiểm chứng)
+	Counts   string   // "10 nội dung đạt yêu cầu, 1 nội dung chưa đạt"
+	Findings []string // the inspectors' notes, as findings
+}
 
 type fieldRow struct {
 	No, Title, Max, AdjMax, Score, Percent string
-	// Numbers for XLSX.
+	// Numbers for XLSX; Counted says the percentage means something.
 	MaxN, AdjMaxN, ScoreN, PercentN float64
-	Counted                         bool // AdjMax > 0, the percentage means something
+	Counted                         bool
 }
 
 type shortGroup struct {
@@ -58,6 +67,7 @@ type shortGroup struct {
 
 type shortItem struct {
 	Code, Text, Result, Score, Note, Evidence string
+	Line                                      string // the finding as the documents print it
 	ScoreN, MaxN                              float64
 }
 
@@ -66,136 +76,224 @@ type recRow struct {
 	DeadlineDate                  model.Date
 }
 
-type signature struct{ Title, Hint, Name string }
-
 func newRecordView(r *model.UnitRecord, t i18n.Catalog) *recordView {
 	in, a := r.Inspection, r.Assessment
-	v := &recordView{T: t, Lang: string(t.Lang), Draft: a.Status != model.StatusFinalized}
-	if in.Issuer != "" {
-		v.Issuer = strings.ToUpper(in.Issuer)
-	}
-	v.TeamName = t.T("report.record.team_name")
-	v.Nation, v.Motto = t.T("report.nation"), t.T("report.motto")
-	v.DateLine = dateLong(a.Date, t)
-	if loc := locality(in.Issuer); loc != "" {
-		v.DateLine = loc + ", " + v.DateLine
-	} else if t.Lang != i18n.EN {
-		v.DateLine = strings.ToUpper(v.DateLine[:1]) + v.DateLine[1:]
-	}
-	v.Title = t.T("report.record.title")
-	v.Subtitle = t.T("report.record.subtitle", in.Year, r.Unit.Name)
-	if in.Decision != "" {
-		v.Bases = append(v.Bases, t.T("report.record.basis", in.Decision))
-	}
-	if in.Plan != "" {
-		v.Bases = append(v.Bases, t.T("report.record.basis", in.Plan))
-	}
-	v.Time = dateLong(a.Date, t)
-	v.Place = a.Place
-	if v.Place == "" {
-		v.Place = r.Unit.Address
+	v := &recordView{T: t, Lang: string(t.Lang), Rec: r, State: r.State(), Draft: a.Status != model.StatusFinalized,
+		Bodies: bodiesOf(in, t), UnitName: r.Unit.Name, Items: r.Items()}
+	for _, b := range []string{in.Plan, in.Decision} {
+		if b = strings.TrimSpace(b); b != "" {
+			v.Bases = append(v.Bases, t.T("report.record.basis", strings.TrimSuffix(b, ";")))
+		}
 	}
 	for _, m := range in.Team {
-		pos := m.Position
-		if m.Organisation != "" {
-			pos = strings.TrimSpace(pos + " " + m.Organisation)
+		v.Team = append(v.Team, memberLine(m))
+	}
+	for _, p := range a.UnitParticipants() {
+		v.People = append(v.People, participantLine(p))
+	}
+	v.sections(t)
+	v.scores(t)
+	v.Strengths = paragraphs(a.Strengths)
+	v.shortfalls(t)
+	v.Comments = paragraphs(a.UnitComments)
+	for i, ri := range r.Recommendations() {
+		dl := dateShort(ri.Finding.Deadline)
+		if dl == "" {
+			dl = "—"
 		}
-		v.Team = append(v.Team, memberView{Name: m.Name, Position: pos, Role: m.Role})
+		v.Recs = append(v.Recs, recRow{No: strconv.Itoa(i + 1), Code: ri.Item.Code, Text: ri.Item.Text,
+			Rec: oneLine(ri.Finding.Recommendation), Deadline: dl, DeadlineDate: ri.Finding.Deadline})
 	}
-	v.UnitName = r.Unit.Name
-	if a.Representative != "" {
-		v.UnitReps = append(v.UnitReps, memberView{Name: a.Representative, Position: a.RepresentativePosition})
-	}
+	v.FixReport = fixReport(r, t)
+	return v
+}
 
-	// I. Results by field.
+// sections is the nội dung kiểm tra: for each field, the criteria
+// checked, the documents seen, how the items came out, and what the
+// inspectors wrote — the findings, not the checklist's questions.
+func (v *recordView) sections(t i18n.Catalog) {
+	r := v.Rec
+	byField := map[string][]model.RecordItem{}
+	for _, ri := range v.Items {
+		byField[ri.FieldCode] = append(byField[ri.FieldCode], ri)
+	}
+	for _, f := range r.Checklist.Fields {
+		s := fieldSection{Title: f.Code + ". " + f.Title}
+		var crit []string
+		for _, cr := range f.Criteria {
+			crit = append(crit, cr.Title)
+		}
+		s.Checked = strings.Join(crit, "; ")
+		var n [5]int
+		seen := map[string]bool{}
+		for _, ri := range byField[f.Code] {
+			res := model.ResultUnassessed
+			if ri.Answered {
+				res = ri.Finding.Result
+			}
+			n[res]++
+			if ev := oneLine(ri.Finding.Evidence); ev != "" && !seen[ev] {
+				seen[ev] = true
+				s.Seen = append(s.Seen, ev)
+			}
+			if note := oneLine(ri.Finding.Note); note != "" {
+				s.Findings = append(s.Findings, t.T("report.finding.ref", strings.TrimSuffix(note, "."), ri.Item.Code))
+			}
+		}
+		var parts []string
+		for _, c := range []struct {
+			res model.Result
+			key string
+		}{{model.ResultPass, "pass"}, {model.ResultPartial, "partial"}, {model.ResultFail, "fail"},
+			{model.ResultNotApplicable, "na"}, {model.ResultUnassessed, "unassessed"}} {
+			if n[c.res] > 0 {
+				parts = append(parts, t.T("report.counts."+c.key, n[c.res]))
+			}
+		}
+		s.Counts = strings.Join(parts, ", ")
+		v.Sections = append(v.Sections, s)
+	}
+}
+
+// scores is the kết quả: the table of fields, the total and, only where
+// it has a basis, the classification.
+func (v *recordView) scores(t i18n.Catalog) {
+	r := v.Rec
+	v.Scores = r.Checklist.Max() > 0
+	defaults := map[string]bool{}
+	for _, ri := range v.Items {
+		if ri.Item.Basis() == model.BasisDefault {
+			defaults[ri.FieldCode] = true
+		}
+	}
 	for i, fs := range r.Scorecard.Fields {
-		v.Fields = append(v.Fields, tallyRow(strconv.Itoa(i+1), fs.Code+". "+fs.Title, fs.Tally, t))
+		title := fs.Code + ". " + fs.Title
+		if defaults[fs.Code] {
+			title += " (*)"
+			v.DefaultNote = t.T("report.record.default_note")
+		}
+		v.Fields = append(v.Fields, tallyRow(strconv.Itoa(i+1), title, fs.Tally, t))
 	}
 	v.Total = tallyRow("", t.T("report.total"), r.Scorecard.Overall, t)
 	o := r.Scorecard.Overall
-	v.TotalLine = t.T("report.record.total_line", num(o.Score, t), num(o.AdjustedMax, t), pct(o.Percent(), t))
-	switch st := r.State(); st {
-	case model.StateFinal:
-		v.Class = t.T("report.record.class", bandLabel(r.Scorecard.Band, t))
+	switch v.State {
 	case model.StateNotStarted:
-		v.Class = t.T("report.record.class_none")
+		v.TotalLine = t.T("report.record.total_none")
+	case model.StateFinal, model.StateIncomplete:
+		v.TotalLine = t.T("report.record.total_line", num(o.Score, t), num(o.AdjustedMax, t), pct(o.Percent(), t))
 	default:
-		v.Class = t.T("report.record.class_provisional", bandLabel(r.Scorecard.Band, t))
+		v.TotalLine = t.T("report.record.total_provisional", num(o.Score, t), num(o.AdjustedMax, t), pct(o.Percent(), t))
 	}
 	if !o.Complete() {
-		v.Progress = t.T("report.record.progress", o.Answered, o.Total)
+		v.Progress = t.TN("report.record.progress", o.Total, o.Answered, o.Total)
 	}
+	if v.State == model.StateFinal && r.Checklist.Classifies() {
+		v.Class = t.T("report.record.class", bandLabel(r.Scorecard.Band, t))
+	}
+}
 
-	// II. Strengths; III. Shortcomings with the evidence seen.
-	v.Strengths = paragraphs(a.Strengths)
+// shortfalls is the tồn tại, hạn chế: each item found lacking, written as
+// the finding it is (the note and the evidence seen), its result after.
+func (v *recordView) shortfalls(t i18n.Catalog) {
 	var cur *shortGroup
-	for _, ri := range r.Shortcomings() {
+	for _, ri := range v.Rec.Shortcomings() {
 		title := ri.FieldCode + ". " + ri.FieldTitle
 		if cur == nil || cur.Title != title {
 			v.Shortfalls = append(v.Shortfalls, shortGroup{Title: title})
 			cur = &v.Shortfalls[len(v.Shortfalls)-1]
 		}
 		f := ri.Finding
-		cur.Items = append(cur.Items, shortItem{Code: ri.Item.Code, Text: ri.Item.Text, Result: resultLabel(f.Result, t),
-			Score: t.T("report.score_of", num(f.Score, t), num(ri.Item.Max, t)), Note: oneLine(f.Note),
-			Evidence: oneLine(f.Evidence), ScoreN: f.Score.Float(), MaxN: ri.Item.Max.Float()})
+		it := shortItem{Code: ri.Item.Code, Text: ri.Item.Text, Result: resultLabel(f.Result, t), Score: itemScore(ri, t),
+			Note: oneLine(f.Note), Evidence: oneLine(f.Evidence), ScoreN: f.Score.Float(), MaxN: ri.Item.Max.Float()}
+		it.Line = findingLine(it, t)
+		cur.Items = append(cur.Items, it)
 	}
+}
 
-	v.Items = r.Items()
-
-	// IV. The unit's comments; V. recommendations.
-	v.Comments = paragraphs(a.UnitComments)
-	for i, ri := range r.Recommendations() {
-		v.Recs = append(v.Recs, recRow{No: strconv.Itoa(i + 1), Code: ri.Item.Code, Text: ri.Item.Text,
-			Rec: oneLine(ri.Finding.Recommendation), Deadline: dateShort(ri.Finding.Deadline), DeadlineDate: ri.Finding.Deadline})
+// findingLine is one shortcoming as a sentence: what was found, what it
+// was seen in, then the item and its result.
+func findingLine(it shortItem, t i18n.Catalog) string {
+	s := it.Note
+	if s == "" {
+		s = t.T("report.finding.no_note")
 	}
-	to := in.Issuer
+	s = sentence(s)
+	if it.Evidence != "" {
+		s += " " + t.T("report.finding.seen", strings.TrimSuffix(it.Evidence, "."))
+	}
+	return s + " " + t.T("report.finding.result", it.Code, lowerFirst(it.Result), it.Score)
+}
+
+// itemScore is an item's score as documents print it: "0,5/1 điểm", "không
+// áp dụng" (never "0/1,5"), "chưa đánh giá"; a score resting on a default
+// wording or points carries (*).
+func itemScore(ri model.RecordItem, t i18n.Catalog) string {
+	switch {
+	case !ri.Answered:
+		return lowerFirst(t.T("report.result.unassessed"))
+	case ri.Finding.Result == model.ResultNotApplicable:
+		return lowerFirst(t.T("report.result.na"))
+	}
+	s := t.T("report.score_of", num(ri.Finding.Score, t), num(ri.Item.Max, t))
+	if ri.Item.Basis() == model.BasisDefault {
+		s += " (*)"
+	}
+	return s
+}
+
+// fixReport says when and to whom the unit reports on its fixes: the
+// inspection's days from the thông báo kết luận, with the day once the
+// thông báo is dated.
+func fixReport(r *model.UnitRecord, t i18n.Catalog) string {
+	to := strings.TrimSpace(r.Inspection.Issuer)
 	if to == "" {
 		to = t.T("report.record.default_issuer")
 	}
+	days := r.Inspection.ReportDaysOrDefault()
 	if due := r.FixReportDue(); !due.IsZero() {
-		v.FixReport = t.T("report.record.fix_report", to, due.VN())
-	} else {
-		v.FixReport = t.T("report.record.fix_report_days", to, reportDays(in))
+		return t.TN("report.record.fix_report", days, r.Unit.Name, to, due.VN(), days)
 	}
-
-	leader, secretary := teamRole(in.Team, "truong doan", "team leader", "head of team"), teamRole(in.Team, "thu ky", "secretary")
-	v.Signatures = []signature{
-		{Title: t.T("report.sign.unit"), Hint: t.T("report.sign.hint"), Name: a.Representative},
-		{Title: t.T("report.sign.secretary"), Hint: t.T("report.sign.hint"), Name: secretary},
-		{Title: t.T("report.sign.leader"), Hint: t.T("report.sign.hint"), Name: leader},
-	}
-	return v
-}
-
-func reportDays(in model.Inspection) int {
-	if in.ReportDays > 0 {
-		return in.ReportDays
-	}
-	return 15
+	return t.TN("report.record.fix_report_days", days, r.Unit.Name, to, days)
 }
 
 func tallyRow(no, title string, tl model.Tally, t i18n.Catalog) fieldRow {
 	row := fieldRow{No: no, Title: title, Max: num(tl.Max, t), AdjMax: num(tl.AdjustedMax, t), Score: num(tl.Score, t),
-		MaxN: tl.Max.Float(), AdjMaxN: tl.AdjustedMax.Float(), ScoreN: tl.Score.Float(), Counted: tl.AdjustedMax > 0}
-	if row.Counted {
+		MaxN: tl.Max.Float(), AdjMaxN: tl.AdjustedMax.Float(), ScoreN: tl.Score.Float()}
+	switch {
+	case tl.Answered == 0:
+		row.Score, row.Percent = "—", lowerFirst(t.T("report.result.unassessed"))
+	case tl.AdjustedMax <= 0:
+		// Every item assessed was không áp dụng: nothing to score.
+		row.Score, row.Percent = "—", lowerFirst(t.T("report.result.na"))
+	default:
+		row.Counted = true
 		row.Percent = pct(tl.Percent(), t)
 		row.PercentN = round2(tl.Percent())
-	} else {
-		row.Percent = "—"
 	}
 	return row
 }
 
-// teamRole finds the member whose role is exactly one of roles, compared
-// without diacritics ("Trưởng đoàn" but not "Phó Trưởng đoàn").
-func teamRole(team []model.Member, roles ...string) string {
-	for _, m := range team {
-		for _, r := range roles {
-			if model.Fold(m.Role) == r {
-				return m.Name
-			}
-		}
+// sentence is s with its first letter capitalised and a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
 	}
-	return ""
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?") {
+		s += "."
+	}
+	return s
+}
+
+// lowerFirst lowers the first letter of a phrase that starts a clause
+// ("Đạt một phần" in "mục 3.1: đạt một phần"), unless the word is an
+// abbreviation (its second letter is upper case too).
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -1,8 +1,11 @@
-// Package report renders kiemtra's documents from model data: the
-// inspection record of one unit (biên bản / thông báo kết luận kiểm tra) and
-// the consolidated summary across units, in Markdown, print-ready HTML,
-// XLSX, CSV and JSON. It reads nothing itself: the store gathers
-// model.UnitRecord and model.Summary, and report turns them into bytes.
+// Package report renders kiemtra's documents from model data: the three a
+// team signs and files — the biên bản kiểm tra of a unit, its thông báo
+// kết luận kiểm tra, the báo cáo kết quả kiểm tra of an inspection — in
+// Markdown, print-ready HTML and Word (the biên bản in XLSX too), laid
+// out as Nghị định 30/2020/NĐ-CP says; and the consolidated summary
+// across units in Markdown, HTML, XLSX, CSV and JSON. It reads nothing
+// itself: the store gathers model.UnitRecord, model.ReportData and
+// model.Summary, and report turns them into bytes.
 //
 // No output carries the time it was made, and every list is in a fixed
 // order, so the same data always gives the same bytes (XLSX aside, whose
@@ -10,8 +13,10 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -29,13 +34,18 @@ const (
 	XLSX     Format = "xlsx"
 	CSV      Format = "csv"
 	JSON     Format = "json"
+	DOCX     Format = "docx"
 )
 
-// UnitFormats are the formats of the unit record; SummaryFormats those of
-// the consolidated summary.
+// The formats each document comes in: UnitFormats the biên bản,
+// ConclusionFormats the thông báo kết luận, ReportFormats the báo cáo kết
+// quả kiểm tra, SummaryFormats the consolidated summary.
 var (
-	UnitFormats    = []Format{Markdown, HTML, XLSX}
-	SummaryFormats = []Format{Markdown, HTML, XLSX, CSV, JSON}
+	UnitFormats       = []Format{Markdown, HTML, DOCX, XLSX}
+	ConclusionFormats = []Format{Markdown, HTML, DOCX}
+	ReportFormats     = []Format{Markdown, HTML, DOCX}
+	SummaryFormats    = []Format{Markdown, HTML, XLSX, CSV, JSON}
+	allFormats        = []Format{Markdown, HTML, DOCX, XLSX, CSV, JSON}
 )
 
 // ErrFormat matches (errors.Is) the error returned for a format a document
@@ -52,7 +62,8 @@ func formatError(name string, allowed []Format) error {
 	return model.NewError(model.EFormat, nil, name, strings.Join(names, ", "))
 }
 
-// ParseFormat reads a format name ("md", "markdown", "html", "xlsx", "csv", "json").
+// ParseFormat reads a format name ("md", "markdown", "html", "docx",
+// "word", "xlsx", "csv", "json").
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "md", "markdown":
@@ -65,8 +76,10 @@ func ParseFormat(s string) (Format, error) {
 		return CSV, nil
 	case "json":
 		return JSON, nil
+	case "docx", "word":
+		return DOCX, nil
 	}
-	return "", formatError(s, SummaryFormats)
+	return "", formatError(s, allFormats)
 }
 
 // ParseFormatOf reads a format name that must be one of allowed (the
@@ -80,7 +93,7 @@ func ParseFormatOf(s string, allowed []Format) (Format, error) {
 }
 
 // Text reports whether the format is text (it may go to a terminal).
-func (f Format) Text() bool { return f != XLSX }
+func (f Format) Text() bool { return f != XLSX && f != DOCX }
 
 // Ext is the file name extension, with the dot.
 func (f Format) Ext() string { return "." + string(f) }
@@ -110,22 +123,63 @@ func ParseView(s string) (View, bool) {
 	return "", false
 }
 
-// UnitRecord renders the inspection record of one unit as md, html or xlsx.
+// UnitRecord renders the biên bản kiểm tra of one unit as md, html,
+// docx or xlsx.
 func UnitRecord(r *model.UnitRecord, f Format, lang i18n.Lang) ([]byte, error) {
 	if r == nil || r.Checklist == nil {
 		return nil, errors.New("unit record: no data")
 	}
 	v := newRecordView(r, i18n.New(lang))
-	switch f {
-	case Markdown:
-		return recordMarkdown(v), nil
-	case HTML:
-		return recordHTML(v)
-	case XLSX:
+	if f == XLSX {
 		return recordXLSX(v)
-	default:
+	}
+	if !slices.Contains(UnitFormats, f) {
 		return nil, formatError(string(f), UnitFormats)
 	}
+	return render(recordDoc(v), f)
+}
+
+// Conclusion renders the thông báo kết luận kiểm tra of one unit as md,
+// html or docx. It is issued after the biên bản: a record not finalized
+// is refused with model.ENotFinal.
+func Conclusion(r *model.UnitRecord, f Format, lang i18n.Lang) ([]byte, error) {
+	if r == nil || r.Checklist == nil {
+		return nil, errors.New("conclusion: no data")
+	}
+	if !slices.Contains(ConclusionFormats, f) {
+		return nil, formatError(string(f), ConclusionFormats)
+	}
+	if r.Assessment.Status != model.StatusFinalized {
+		return nil, model.NewError(model.ENotFinal, nil, r.Unit.Name)
+	}
+	return render(conclusionDoc(newRecordView(r, i18n.New(lang))), f)
+}
+
+// InspectionReport renders the báo cáo kết quả kiểm tra of one inspection
+// as md, html or docx.
+func InspectionReport(d *model.ReportData, f Format, lang i18n.Lang) ([]byte, error) {
+	if d == nil || len(d.Summary.Progress) == 0 {
+		return nil, errors.New("inspection report: no data")
+	}
+	if !slices.Contains(ReportFormats, f) {
+		return nil, formatError(string(f), ReportFormats)
+	}
+	return render(inspectionDoc(d, i18n.New(lang)), f)
+}
+
+// render writes a document in one of the formats every document comes
+// in.
+func render(d document, f Format) ([]byte, error) {
+	switch f {
+	case Markdown:
+		return docMarkdown(d), nil
+	case HTML:
+		return docHTML(d)
+	case DOCX:
+		return docxDoc(d)
+	case XLSX, CSV, JSON:
+	}
+	return nil, formatError(string(f), ReportFormats)
 }
 
 // Summary renders the consolidated summary. CSV holds the summary table;
@@ -137,29 +191,59 @@ func Summary(s *model.Summary, f Format, lang i18n.Lang) ([]byte, error) {
 // SummaryView renders the consolidated summary; view matters only for CSV,
 // which holds one table (the other formats hold every view).
 func SummaryView(s *model.Summary, f Format, view View, lang i18n.Lang) ([]byte, error) {
-	if s == nil {
-		return nil, errors.New("summary: no data")
+	var b bytes.Buffer
+	if err := WriteSummary(&b, s, f, view, lang); err != nil {
+		return nil, err
 	}
-	t := i18n.New(lang)
-	switch f {
-	case Markdown:
-		return summaryMarkdown(newSummaryView(s, t)), nil
-	case HTML:
-		return summaryHTML(newSummaryView(s, t))
-	case XLSX:
-		return summaryXLSX(s, t)
-	case CSV:
-		return summaryCSV(s, view, t)
-	case JSON:
-		return summaryJSON(s)
-	default:
-		return nil, formatError(string(f), SummaryFormats)
-	}
+	return b.Bytes(), nil
 }
 
-// UnitFileName is a file name for a unit's record: "bien-ban-2022-STP.md".
+// WriteSummary renders the consolidated summary to w, as SummaryView does;
+// an XLSX workbook goes out as it is zipped, never whole in memory.
+func WriteSummary(w io.Writer, s *model.Summary, f Format, view View, lang i18n.Lang) error {
+	if s == nil {
+		return errors.New("summary: no data")
+	}
+	t := i18n.New(lang)
+	var data []byte
+	var err error
+	switch f {
+	case Markdown:
+		data = summaryMarkdown(newSummaryView(s, t))
+	case HTML:
+		data, err = summaryHTML(newSummaryView(s, t))
+	case XLSX:
+		return summaryXLSX(w, s, t)
+	case CSV:
+		data, err = summaryCSV(s, view, t)
+	case JSON:
+		data, err = summaryJSON(s)
+	default:
+		return formatError(string(f), SummaryFormats)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// UnitFileName is a file name for a unit's biên bản:
+// "bien-ban-2022-STP.md".
 func UnitFileName(r *model.UnitRecord, f Format) string {
 	return fmt.Sprintf("bien-ban-%d-%s%s", r.Inspection.Year, safeName(r.Unit.Code), f.Ext())
+}
+
+// ConclusionFileName is a file name for a unit's thông báo kết luận:
+// "thong-bao-ket-luan-2022-STP.docx".
+func ConclusionFileName(r *model.UnitRecord, f Format) string {
+	return fmt.Sprintf("thong-bao-ket-luan-%d-%s%s", r.Inspection.Year, safeName(r.Unit.Code), f.Ext())
+}
+
+// ReportFileName is a file name for an inspection's báo cáo:
+// "bao-cao-ket-qua-2022.docx".
+func ReportFileName(d *model.ReportData, f Format) string {
+	return fmt.Sprintf("bao-cao-ket-qua-%d%s", d.Inspection.Year, f.Ext())
 }
 
 // SummaryFileName is a file name for a summary: "tong-hop-2022.xlsx".

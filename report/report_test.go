@@ -178,25 +178,40 @@ func TestGoldenDemo(t *testing.T) {
 	t.Parallel()
 	db, kinds := demoDB(t)
 	s := demoSummary(t, db, kinds)
+	in, err := db.FindInspection(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := db.ReportData(context.Background(), kinds, in.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := func(code string, f report.Format, lang i18n.Lang) func() ([]byte, error) {
+		return func() ([]byte, error) { return report.UnitRecord(unitRecord(t, db, kinds, code), f, lang) }
+	}
+	conclusion := func(f report.Format) func() ([]byte, error) {
+		return func() ([]byte, error) { return report.Conclusion(unitRecord(t, db, kinds, "STP"), f, i18n.VI) }
+	}
+	inspection := func(f report.Format, lang i18n.Lang) func() ([]byte, error) {
+		return func() ([]byte, error) { return report.InspectionReport(&rd, f, lang) }
+	}
 	cases := []struct {
 		name string
 		fn   func() ([]byte, error)
 	}{
-		{"unit-STP.md", func() ([]byte, error) {
-			return report.UnitRecord(unitRecord(t, db, kinds, "STP"), report.Markdown, i18n.VI)
-		}},
-		{"unit-STP.html", func() ([]byte, error) {
-			return report.UnitRecord(unitRecord(t, db, kinds, "STP"), report.HTML, i18n.VI)
-		}},
-		{"unit-STP.en.md", func() ([]byte, error) {
-			return report.UnitRecord(unitRecord(t, db, kinds, "STP"), report.Markdown, i18n.EN)
-		}},
-		{"unit-CAMGIANG.md", func() ([]byte, error) {
-			return report.UnitRecord(unitRecord(t, db, kinds, "CAMGIANG"), report.Markdown, i18n.VI)
-		}},
-		{"unit-CAMGIANG.html", func() ([]byte, error) {
-			return report.UnitRecord(unitRecord(t, db, kinds, "CAMGIANG"), report.HTML, i18n.VI)
-		}},
+		{"unit-STP.md", unit("STP", report.Markdown, i18n.VI)},
+		{"unit-STP.html", unit("STP", report.HTML, i18n.VI)},
+		{"unit-STP.docx", unit("STP", report.DOCX, i18n.VI)},
+		{"unit-STP.en.md", unit("STP", report.Markdown, i18n.EN)},
+		{"unit-CAMGIANG.md", unit("CAMGIANG", report.Markdown, i18n.VI)},
+		{"unit-CAMGIANG.html", unit("CAMGIANG", report.HTML, i18n.VI)},
+		{"conclusion-STP.md", conclusion(report.Markdown)},
+		{"conclusion-STP.html", conclusion(report.HTML)},
+		{"conclusion-STP.docx", conclusion(report.DOCX)},
+		{"report.md", inspection(report.Markdown, i18n.VI)},
+		{"report.html", inspection(report.HTML, i18n.VI)},
+		{"report.docx", inspection(report.DOCX, i18n.VI)},
+		{"report.en.md", inspection(report.Markdown, i18n.EN)},
 		{"summary.md", func() ([]byte, error) { return report.Summary(s, report.Markdown, i18n.VI) }},
 		{"summary.html", func() ([]byte, error) { return report.Summary(s, report.HTML, i18n.VI) }},
 		{"summary.en.md", func() ([]byte, error) { return report.Summary(s, report.Markdown, i18n.EN) }},

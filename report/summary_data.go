@@ -164,8 +164,11 @@ func jsonOf(s *model.Summary) jsonSummary {
 			Percent: tallyPercent(r.Overall, started), Answered: r.Overall.Answered, Total: r.Overall.Total,
 			Shortcomings: r.Shortcomings, Recommendations: r.Recommendations, Fields: []jsonUnitField{}}
 		if r.Rank > 0 {
-			rank, band := r.Rank, r.Band.Label
-			u.Rank, u.Classification = &rank, &band
+			rank := r.Rank
+			u.Rank = &rank
+		}
+		if band := r.Band.Label; r.Rank > 0 && band != "" {
+			u.Classification = &band
 		}
 		for i, c := range r.Fields {
 			if !c.Present {
@@ -222,7 +225,7 @@ func summaryCSV(s *model.Summary, view View, _ i18n.Catalog) ([]byte, error) {
 		head := []string{"kind", "rank", "unit_code", "unit_name", "state", "classification", "score", "adjusted_max", "max",
 			"percent", "answered", "total", "shortcomings", "recommendations"}
 		for _, f := range j.Fields {
-			head = append(head, "field_"+f.Code+"_score", "field_"+f.Code+"_adjusted_max")
+			head = append(head, "field_"+f.Code+"_score", "field_"+f.Code+"_adjusted_max", "field_"+f.Code+"_percent")
 		}
 		head = append(head, "visit_date", "checklist", "inspection_id", "assessment_id")
 		rows = append(rows, head)
@@ -233,9 +236,10 @@ func summaryCSV(s *model.Summary, view View, _ i18n.Catalog) ([]byte, error) {
 			for fi := range j.Fields {
 				c := s.Rows[i].Fields[fi]
 				if c.Present {
-					r = append(r, c.Score.String(), c.AdjustedMax.String())
+					r = append(r, c.Score.String(), c.AdjustedMax.String(),
+						optNum(tallyPercent(c.Tally, s.Rows[i].State != model.StateNotStarted)))
 				} else {
-					r = append(r, "", "")
+					r = append(r, "", "", "")
 				}
 			}
 			rows = append(rows, append(r, u.VisitDate, u.Checklist, u.InspectionID, u.AssessmentID))
@@ -260,10 +264,27 @@ func summaryCSV(s *model.Summary, view View, _ i18n.Catalog) ([]byte, error) {
 	default:
 		return nil, fmt.Errorf("summary csv: unknown view %q", view)
 	}
+	for _, r := range rows {
+		for i, c := range r {
+			r[i] = neutralCell(c)
+		}
+	}
 	if err := w.WriteAll(rows); err != nil {
 		return nil, fmt.Errorf("summary csv: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// neutralCell keeps a spreadsheet from running a cell as a formula: text
+// starting with = + - @, a tab or a carriage return (a unit name such as
+// =HYPERLINK(…), a note) gets a leading apostrophe, which Excel and
+// LibreOffice take to mean "this is text" (OWASP's rule for CSV
+// injection). No number kiemtra writes starts with one of them.
+func neutralCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func optInt(p *int) string {

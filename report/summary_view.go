@@ -18,17 +18,25 @@ type summaryView struct {
 	Scope     []string
 	FieldCols []string // "LV1"…
 	Legend    []string // "LV1: Chỉ đạo, điều hành CCHC"
-	Progress  []progressRow
-	Groups    []kindGroup
-	Shorts    []shortStatRow
-	Recs      []sumRecRow
-	Findings  []sumFindingRow
+	// Classify says some unit is classified (its checklist's bands have a
+	// basis): only then is there a Xếp loại column. Provisional says some
+	// row's numbers are a draft's, marked *.
+	Classify, Provisional bool
+	Notes                 []string // under the table: the basis of the percentages, *, the fields
+	Progress              []progressRow
+	Groups                []kindGroup
+	Shorts                []shortStatRow
+	Recs                  []sumRecRow
+	Findings              []sumFindingRow
 }
 
 type progressRow struct {
 	Kind                                        string
 	Units, NotStarted, Draft, Incomplete, Final int
 	Total                                       bool
+	// KeepFrom starts the rows kept with the total row, so "Tổng cộng"
+	// never starts a printed page alone.
+	KeepFrom bool
 }
 
 type kindGroup struct {
@@ -37,9 +45,9 @@ type kindGroup struct {
 }
 
 type sumRow struct {
-	Rank, Code, Name, State, Score, Max, Percent, Band string
-	Fields                                             []string
-	Muted                                              bool // not ranked
+	Rank, Code, Name, State, Score, Percent, Band string
+	Fields                                        []string
+	Muted                                         bool // not ranked
 }
 
 type shortStatRow struct {
@@ -87,6 +95,14 @@ func newSummaryView(s *model.Summary, t i18n.Catalog) *summaryView {
 		v.Progress = append(v.Progress, progressRow{Kind: name, Units: p.Units, NotStarted: p.NotStarted, Draft: p.Draft,
 			Incomplete: p.Incomplete, Final: p.Final, Total: p.Kind.Code == ""})
 	}
+	if n := len(v.Progress); n > 1 {
+		v.Progress[n-2].KeepFrom = true
+	}
+	for _, r := range s.Rows {
+		if r.Band.Label != "" {
+			v.Classify = true
+		}
+	}
 	for _, r := range s.Rows {
 		kn := kindName(r.Kind, t)
 		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Kind != kn {
@@ -94,24 +110,24 @@ func newSummaryView(s *model.Summary, t i18n.Catalog) *summaryView {
 		}
 		g := &v.Groups[len(v.Groups)-1]
 		row := sumRow{Code: r.Unit.Code, Name: r.Unit.Name, State: stateLabel(r.State, t), Muted: r.Rank == 0,
-			Rank: "—", Band: "—", Score: "—", Max: "—", Percent: "—"}
+			Rank: "—", Band: "—"}
 		if r.Rank > 0 {
 			row.Rank = strconv.Itoa(r.Rank)
-			row.Band = bandLabel(r.Band, t)
 		}
-		started := r.State != model.StateNotStarted
-		if started {
-			row.Score, row.Max = num(r.Overall.Score, t), num(r.Overall.AdjustedMax, t)
-			if r.Overall.AdjustedMax > 0 {
-				row.Percent = pct(r.Percent, t)
-			}
+		if l := bandLabel(r.Band, t); r.Rank > 0 && l != "" {
+			row.Band = l
+		}
+		// A draft's numbers are provisional: marked, never ranked.
+		mark := ""
+		if !r.State.Ranked() && r.State != model.StateNotStarted {
+			mark, v.Provisional = "*", true
+		}
+		row.Score, row.Percent = "—", overallPercent(r, mark, t)
+		if r.State != model.StateNotStarted {
+			row.Score = num(r.Overall.Score, t) + "/" + num(r.Overall.AdjustedMax, t) + mark
 		}
 		for _, c := range r.Fields {
-			if c.Present && started {
-				row.Fields = append(row.Fields, num(c.Score, t))
-			} else {
-				row.Fields = append(row.Fields, "—")
-			}
+			row.Fields = append(row.Fields, cellPercent(c.Present, c.Tally, r.State, mark, t))
 		}
 		g.Rows = append(g.Rows, row)
 	}
@@ -125,10 +141,15 @@ func newSummaryView(s *model.Summary, t i18n.Catalog) *summaryView {
 			Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline), State: stateLabel(f.State, t)})
 	}
 	for _, f := range s.Findings {
+		score := t.T("report.score_of", num(f.Finding.Score, t), num(f.Max, t))
+		if f.Finding.Result == model.ResultNotApplicable {
+			score = lowerFirst(t.T("report.result.na")) // never "0/1,5"
+		}
 		v.Findings = append(v.Findings, sumFindingRow{Unit: f.UnitCode, Item: f.ItemCode, Result: resultLabel(f.Finding.Result, t),
-			Score: t.T("report.score_of", num(f.Finding.Score, t), num(f.Max, t)), Note: oneLine(f.Finding.Note),
+			Score: score, Note: oneLine(f.Finding.Note),
 			Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline)})
 	}
+	v.Notes = v.notes()
 	return v
 }
 
@@ -136,7 +157,31 @@ func (v *summaryView) mainHead() []string {
 	t := v.T
 	h := []string{t.T("report.col.rank"), t.T("report.col.unit_code"), t.T("report.col.unit"), t.T("report.col.state")}
 	h = append(h, v.FieldCols...)
-	return append(h, t.T("report.col.score"), t.T("report.col.adj_max"), t.T("report.col.percent"), t.T("report.col.class"))
+	h = append(h, t.T("report.col.score_of"), t.T("report.col.percent"))
+	if v.Classify {
+		h = append(h, t.T("report.col.class"))
+	}
+	return h
+}
+
+// cells is a summary row as table cells, in mainHead's order.
+func (v *summaryView) cells(r sumRow) []string {
+	c := append([]string{r.Rank, r.Code, r.Name, r.State}, r.Fields...)
+	c = append(c, r.Score, r.Percent)
+	if v.Classify {
+		c = append(c, r.Band)
+	}
+	return c
+}
+
+// notes are the lines under the summary table: what the field columns
+// are, what * marks.
+func (v *summaryView) notes() []string {
+	out := []string{v.T.T("report.annex.percent_note")}
+	if v.Provisional {
+		out = append(out, v.T.T("report.annex.provisional_note"))
+	}
+	return append(out, v.Legend...)
 }
 
 func summaryMarkdown(v *summaryView) []byte {
@@ -173,27 +218,24 @@ func summaryMarkdown(v *summaryView) []byte {
 
 	w.line("## %s", md(t.T("report.summary.s_table")))
 	w.blank()
-	align := "llll" + strings.Repeat("r", len(v.FieldCols)) + "rrrl"
+	align := "llll" + strings.Repeat("r", len(v.FieldCols)) + "rrl"
 	for _, g := range v.Groups {
 		w.line("### %s", md(g.Kind))
 		w.blank()
 		rows = rows[:0]
 		for _, r := range g.Rows {
-			cells := []string{r.Rank, md(r.Code), md(r.Name), md(r.State)}
-			cells = append(cells, r.Fields...)
-			cells = append(cells, r.Score, r.Max, r.Percent, md(r.Band))
-			if r.Muted {
-				for i, c := range cells {
-					if c != "" && c != "—" {
-						cells[i] = "*" + c + "*"
-					}
+			cells := v.cells(r)
+			for i := range cells {
+				cells[i] = md(cells[i])
+				if r.Muted && cells[i] != "" && cells[i] != "—" {
+					cells[i] = "*" + cells[i] + "*"
 				}
 			}
 			rows = append(rows, cells)
 		}
 		w.table(v.mainHead(), align, rows)
 	}
-	for _, l := range v.Legend {
+	for _, l := range v.Notes {
 		w.line("- %s", md(l))
 	}
 	w.blank()

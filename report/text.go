@@ -1,7 +1,6 @@
 package report
 
 import (
-	"strconv"
 	"strings"
 
 	"kiemtra/i18n"
@@ -11,37 +10,15 @@ import (
 // People's documents write numbers the Vietnamese way ("14,5", "85,50"),
 // English ones with a dot; machine formats (CSV, JSON) always use a dot.
 
-func num(p model.Points, t i18n.Catalog) string {
-	if t.Lang == i18n.EN {
-		return p.Format('.')
-	}
-	return p.Format(',')
-}
+// num and pct are the catalogue's: the app's screens write the same score
+// and percentage the same way.
+func num(p model.Points, t i18n.Catalog) string { return t.Points(p) }
 
-func pct(f float64, t i18n.Catalog) string {
-	s := strconv.FormatFloat(round2(f), 'f', 2, 64)
-	if t.Lang != i18n.EN {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
+func pct(f float64, t i18n.Catalog) string { return t.Percent(f) }
 
-// round2 rounds to two decimals, the precision every document prints.
-func round2(f float64) float64 {
-	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 2, 64), 64)
-	return v
-}
-
-// dateLong writes a date as documents do: "ngày 18 tháng 10 năm 2022".
-func dateLong(d model.Date, t i18n.Catalog) string {
-	if d.IsZero() {
-		return t.T("report.date.blank")
-	}
-	if t.Lang == i18n.EN {
-		return strconv.Itoa(d.Day()) + " " + d.Month().String() + " " + strconv.Itoa(d.Year())
-	}
-	return t.T("report.date.long", d.Day(), int(d.Month()), d.Year())
-}
+// round2 rounds a percentage to the two decimals every document prints,
+// as classification and the catalogue's Percent round it.
+func round2(f float64) float64 { return model.RoundPercent(f) }
 
 // dateShort is dd/mm/yyyy; "" when unset.
 func dateShort(d model.Date) string { return d.VN() }
@@ -114,5 +91,11 @@ func paragraphs(s string) []string {
 	return out
 }
 
-// oneLine joins free text onto one line (table cells).
-func oneLine(s string) string { return strings.Join(paragraphs(s), " ") }
+// oneLine joins free text onto one line (table cells). Most cells are one
+// line already: they are only trimmed, with nothing split or joined.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(paragraphs(s), " ")
+}

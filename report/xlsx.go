@@ -1,7 +1,12 @@
 package report
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"fmt"
+	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -18,7 +23,7 @@ type book struct {
 }
 
 type styles struct {
-	title, head, text, wrap, bold, sign, num, pct, date, int int
+	title, head, text, wrap, bold, sign, num, pct, date, int, center, para, totalRow int
 }
 
 // colKind says how a column's cells are written and styled.
@@ -41,6 +46,16 @@ type col struct {
 
 func newBook() (*book, error) {
 	f := excelize.NewFile()
+	// Deflate at its fastest: the sheets of a summary are tens of
+	// megabytes of repetitive XML, which the default level spends most of
+	// the export compressing a few percent smaller.
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, flate.BestSpeed)
+		})
+		return zw
+	})
 	b := &book{f: f}
 	border := []excelize.Border{{Type: "left", Style: 1, Color: "000000"}, {Type: "right", Style: 1, Color: "000000"},
 		{Type: "top", Style: 1, Color: "000000"}, {Type: "bottom", Style: 1, Color: "000000"}}
@@ -64,6 +79,9 @@ func newBook() (*book, error) {
 		{&b.st.pct, excelize.Style{Font: font, Border: border, Alignment: top, CustomNumFmt: &pctFmt}},
 		{&b.st.date, excelize.Style{Font: font, Border: border, Alignment: top, CustomNumFmt: &dateFmt}},
 		{&b.st.int, excelize.Style{Font: font, Border: border, Alignment: top, NumFmt: 1}},
+		{&b.st.center, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}},
+		{&b.st.para, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "justify", Vertical: "top", WrapText: true}}},
+		{&b.st.totalRow, excelize.Style{Font: bold, Border: border, Alignment: wrapTop}},
 	}
 	for _, d := range defs {
 		id, err := f.NewStyle(&d.s)
@@ -76,9 +94,20 @@ func newBook() (*book, error) {
 	return b, nil
 }
 
-// sheet adds a sheet (renaming the default first one) and returns its
-// stream writer.
-func (b *book) sheet(name string) (*excelize.StreamWriter, error) {
+// layout is how a sheet prints.
+type layout struct {
+	landscape bool
+	// titleRows repeats the first rows (a table's header) at the top of
+	// every printed page; 0 repeats none.
+	titleRows int
+}
+
+// sheet adds a sheet (renaming the default first one) set to print on A4
+// in the layout's orientation, one page wide, with its header rows on
+// every page, and returns its stream writer. The page setup must be in
+// place before the stream writer starts: it writes the sheet's settings
+// as they are then.
+func (b *book) sheet(name string, l layout) (*excelize.StreamWriter, error) {
 	if b.sheets == 0 {
 		if err := b.f.SetSheetName("Sheet1", name); err != nil {
 			return nil, err
@@ -87,14 +116,55 @@ func (b *book) sheet(name string) (*excelize.StreamWriter, error) {
 		return nil, err
 	}
 	b.sheets++
+	orient := "portrait"
+	if l.landscape {
+		orient = "landscape"
+	}
+	a4, wide, tall, fit := 9, 1, 0, true
+	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &wide,
+		FitToHeight: &tall}); err != nil {
+		return nil, err
+	}
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
+	}
+	// Margins in inches: 20 mm top and bottom, 30 mm left, 15 mm right
+	// (the Word documents' margins), or 15 mm all round in landscape.
+	top, left, right := 0.79, 1.18, 0.59
+	if l.landscape {
+		top, left, right = 0.59, 0.59, 0.59
+	}
+	if err := b.f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Top: &top, Bottom: &top, Left: &left,
+		Right: &right}); err != nil {
+		return nil, err
+	}
+	if l.titleRows > 0 {
+		if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+			RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(name, "'", "''"), l.titleRows)}); err != nil {
+			return nil, err
+		}
+	}
 	return b.f.NewStreamWriter(name)
 }
 
 // cell wraps a value in the column's style. Dates become Excel dates; an
 // unset date, or a nil value, stays an empty cell with the border.
 func (b *book) cell(k colKind, v any) excelize.Cell {
-	style := map[colKind]int{colText: b.st.text, colWrap: b.st.wrap, colNum: b.st.num, colPct: b.st.pct,
-		colInt: b.st.int, colDate: b.st.date}[k]
+	var style int
+	switch k {
+	case colText:
+		style = b.st.text
+	case colWrap:
+		style = b.st.wrap
+	case colNum:
+		style = b.st.num
+	case colPct:
+		style = b.st.pct
+	case colInt:
+		style = b.st.int
+	case colDate:
+		style = b.st.date
+	}
 	switch x := v.(type) {
 	case model.Date:
 		if x.IsZero() {
@@ -111,7 +181,7 @@ func (b *book) cell(k colKind, v any) excelize.Cell {
 // a filter on every column (an Excel table), and widths that fit the
 // Vietnamese text up to each column's maximum.
 func (b *book) table(sheet, tableName string, cols []col, rows [][]any) error {
-	sw, err := b.sheet(sheet)
+	sw, err := b.sheet(sheet, layout{landscape: len(cols) > 6, titleRows: 1})
 	if err != nil {
 		return fmt.Errorf("xlsx sheet %s: %w", sheet, err)
 	}
@@ -177,16 +247,25 @@ func (b *book) table(sheet, tableName string, cols []col, rows [][]any) error {
 }
 
 func (b *book) bytes() ([]byte, error) {
-	b.f.SetActiveSheet(0)
-	buf, err := b.f.WriteToBuffer()
-	if err != nil {
-		b.discard()
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
-	if err := b.f.Close(); err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
+	var buf bytes.Buffer
+	if err := b.writeTo(&buf); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// writeTo writes the workbook to w and closes it. The first sheet is the
+// active one as the workbook was made; setting it again would read the
+// streamed sheet back into memory.
+func (b *book) writeTo(w io.Writer) error {
+	if _, err := b.f.WriteTo(w); err != nil {
+		b.discard()
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	if err := b.f.Close(); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	return nil
 }
 
 // discard closes a workbook that failed: the error that made it fail is

@@ -13,14 +13,17 @@ import (
 
 const assessmentCols = `id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status,
 	representative, representative_position, unit_comments, strengths, finalized_at, finalized_by, updated_at,
-	unit_name, unit_kind`
+	unit_name, unit_kind, doc`
 
 func scanAssessment(sc scanner) (model.Assessment, error) {
 	var a model.Assessment
-	var date, status, fin, upd, kind string
+	var date, status, fin, upd, kind, doc string
 	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
 		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
-		&a.UnitName, &kind); err != nil {
+		&a.UnitName, &kind, &doc); err != nil {
+		return a, err
+	}
+	if err := readAssessmentDoc(&a, doc); err != nil {
 		return a, err
 	}
 	a.Status, a.UnitKind = model.Status(status), model.UnitKind(kind)
@@ -45,12 +48,17 @@ func getAssessment(ctx context.Context, q queryer, id string) (model.Assessment,
 
 // Assessment returns one assessment by ID.
 func (db *DB) Assessment(ctx context.Context, id string) (model.Assessment, error) {
-	a, err := getAssessment(ctx, db.sql, id)
+	a, err := scanAssessment(db.queryRow(ctx, getAssessmentSQL, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("assessment %s: %w", id, model.ErrNotFound)
+	}
 	if err != nil {
 		return a, db.translate(err)
 	}
 	return a, nil
 }
+
+const getAssessmentSQL = "SELECT " + assessmentCols + " FROM assessments WHERE id = ?"
 
 // AddAssessment schedules a unit in an inspection against a checklist
 // version (which the database must hold, and which must fit the visit:
@@ -93,9 +101,23 @@ func (t *txn) addAssessment(ctx context.Context, actor string, a model.Assessmen
 		if a.Place != "" && nfc(a.Place) != old.Place {
 			old.Place, changed = nfc(a.Place), true
 		}
-		if changed {
-			if old.Status == model.StatusFinalized {
-				return old, nil // a finalized record keeps its date and place
+		changed = givenVisitDetails(&old, a) || changed
+		// The thông báo is issued after the visit: a plan that gives it
+		// records it on a finalized assessment too.
+		concluded := a.Conclusion != (model.Conclusion{}) && a.Conclusion != old.Conclusion
+		switch {
+		case old.Status == model.StatusFinalized && concluded:
+			fin, ferr := getAssessment(ctx, t, old.ID)
+			if ferr != nil {
+				return old, ferr
+			}
+			fin.Conclusion = a.Conclusion
+			return fin, t.writeAssessment(ctx, actor, "conclusion", fin)
+		case old.Status == model.StatusFinalized:
+			return old, nil // a finalized record keeps what it was signed with
+		case changed || concluded:
+			if concluded {
+				old.Conclusion = a.Conclusion
 			}
 			return old, t.writeAssessment(ctx, actor, "save", old)
 		}
@@ -119,9 +141,9 @@ func (t *txn) addAssessment(ctx context.Context, actor string, a model.Assessmen
 	}
 	a.UnitName, a.UnitKind = u.Name, u.Kind
 	_, err = t.ExecContext(ctx, `INSERT INTO assessments(id, inspection_id, unit_id, checklist_id, checklist_version, visit_date, place, status, updated_at,
-		unit_name, unit_kind)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?)`, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place,
-		string(a.Status), formatTime(a.UpdatedAt), a.UnitName, string(a.UnitKind))
+		unit_name, unit_kind, doc)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, a.ID, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place,
+		string(a.Status), formatTime(a.UpdatedAt), a.UnitName, string(a.UnitKind), assessmentDocOf(a))
 	if err != nil {
 		return a, fmt.Errorf("write assessment: %w", err)
 	}
@@ -137,9 +159,10 @@ func (t *txn) writeAssessment(ctx context.Context, actor, action string, a model
 	}
 	a.UpdatedAt = t.now()
 	_, err = t.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
-		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=? WHERE id=?`,
+		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=?, doc=? WHERE id=?`,
 		a.Date.ISO(), nfc(a.Place), string(a.Status), nfc(a.Representative), nfc(a.RepresentativePosition), nfc(a.UnitComments),
-		nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(a.UpdatedAt), nfc(a.UnitName), string(a.UnitKind), a.ID)
+		nfc(a.Strengths), formatTime(a.FinalizedAt), nfc(a.FinalizedBy), formatTime(a.UpdatedAt), nfc(a.UnitName), string(a.UnitKind),
+		assessmentDocOf(a), a.ID)
 	if err != nil {
 		return fmt.Errorf("write assessment: %w", err)
 	}
@@ -327,11 +350,14 @@ var assessmentUnitCols = prefixCols("a.", assessmentCols) + ", " + prefixCols("u
 func scanAssessmentUnit(sc scanner) (model.Assessment, model.Unit, error) {
 	var a model.Assessment
 	var u model.Unit
-	var date, status, fin, upd, akind, kind string
+	var date, status, fin, upd, akind, doc, kind string
 	if err := sc.Scan(&a.ID, &a.InspectionID, &a.UnitID, &a.ChecklistID, &a.ChecklistVersion, &date, &a.Place, &status,
 		&a.Representative, &a.RepresentativePosition, &a.UnitComments, &a.Strengths, &fin, &a.FinalizedBy, &upd,
-		&a.UnitName, &akind, &u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
+		&a.UnitName, &akind, &doc, &u.ID, &u.Code, &u.Name, &kind, &u.Address); err != nil {
 		return a, u, fmt.Errorf("read assessment: %w", err)
+	}
+	if err := readAssessmentDoc(&a, doc); err != nil {
+		return a, u, err
 	}
 	a.Status, a.FinalizedAt, a.UpdatedAt, u.Kind = model.Status(status), parseTime(fin), parseTime(upd), model.UnitKind(kind)
 	a.UnitKind = model.UnitKind(akind)

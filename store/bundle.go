@@ -35,8 +35,11 @@ type (
 	ReceivedRef = bundle.ReceivedRef
 	// Payload is a bundle's content.
 	Payload = bundle.Payload
-	// Bundle is a bundle read and checked, not yet against a database.
+	// Bundle is a bundle read whole and checked, not yet against a
+	// database.
 	Bundle = bundle.Bundle
+	// Statement is a device's signed account of a bundle it wrote.
+	Statement = bundle.Statement
 )
 
 // BundleFormat is the bundle layout version written.
@@ -62,32 +65,76 @@ var AppVersion = func() string {
 	return "devel"
 }()
 
-// ReadBundle reads a bundle of the given size and checks everything that
-// can be checked without a database (see bundle.Read).
+// ReadBundle reads a whole bundle of the given size into memory and checks
+// everything that can be checked without a database (see bundle.Read):
+// for tests and tools; an import streams (DB.Import).
 func ReadBundle(r io.ReaderAt, size int64) (*Bundle, error) { return bundle.Read(r, size) }
 
-// ReadBundleFile reads and checks a bundle file (see ReadBundle). Only a
-// regular file is read: a pipe or a device would block or never end.
+// ReadBundleFile reads and checks a bundle file into memory (see
+// ReadBundle).
 func ReadBundleFile(path string) (*Bundle, error) {
-	st, err := os.Stat(path)
+	f, closeFile, err := openRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("read bundle: %w", safefile.Wrap(path, err))
+		return nil, err
 	}
-	if !st.Mode().IsRegular() {
-		return nil, model.NewError(model.ENotRegular, nil, path)
-	}
-	f, err := os.Open(path)
+	defer closeFile()
+	st, err := f.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("read bundle: %w", safefile.Wrap(path, err))
 	}
 	b, err := bundle.Read(f, st.Size())
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = cerr
-	}
 	if err != nil {
-		return nil, fmt.Errorf("bundle %s: %w", path, safefile.Wrap(path, err))
+		return nil, bundleErr(path, err)
 	}
 	return b, nil
+}
+
+// openBundleFile opens a bundle file and checks its header (bundle.Open):
+// nothing of the payload is read yet. Only a regular file is read: a pipe
+// or a device would block or never end.
+func openBundleFile(path string) (*bundle.File, func(), error) {
+	f, closeFile, err := openRegular(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		closeFile()
+		return nil, nil, fmt.Errorf("read bundle: %w", safefile.Wrap(path, err))
+	}
+	bf, err := bundle.Open(f, st.Size())
+	if err != nil {
+		closeFile()
+		return nil, nil, bundleErr(path, err)
+	}
+	return bf, closeFile, nil
+}
+
+// openRegular opens path for reading if it is a regular file, looking
+// before it opens (opening a FIFO blocks) and again at what it opened.
+func openRegular(path string) (*os.File, func(), error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read bundle: %w", safefile.Wrap(path, err))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, nil, model.NewError(model.ENotRegular, nil, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read bundle: %w", safefile.Wrap(path, err))
+	}
+	closeFile := func() { _ = f.Close() } // read only: nothing to lose
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		closeFile()
+		return nil, nil, model.NewError(model.ENotRegular, err, path)
+	}
+	return f, closeFile, nil
+}
+
+// bundleErr names the file a bundle failure is about.
+func bundleErr(path string, err error) error {
+	return fmt.Errorf("bundle %s: %w", path, safefile.Wrap(path, err))
 }
 
 // isBundleFile reports whether the file at path starts like a bundle, by

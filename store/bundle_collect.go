@@ -6,45 +6,79 @@ import (
 	"sort"
 
 	"kiemtra/model"
+	"kiemtra/store/bundle"
 )
 
-// collect reads what a bundle carries, in a deterministic order, and the
-// device's next bundle number. It runs in one read transaction (see
-// WriteBundle), so the bundle is one state of the database.
-func collect(ctx context.Context, q queryer, opt BundleOptions) (*Payload, Manifest, error) {
+// collect streams what a bundle carries into enc, in payload order, from
+// one read transaction (see WriteBundle), so the bundle is one state of
+// the database and is never held in memory. What it sends it checks: each
+// finding row against its revision, each entry against its hash. It
+// returns the manifest's content and this device's entries carried.
+func collect(ctx context.Context, q queryer, opt BundleOptions, self string, enc *bundle.Encoder) (Manifest, *ranges, error) {
 	var m Manifest
-	p := &Payload{}
+	own := &ranges{}
 	in, err := getInspection(ctx, q, opt.Inspection)
 	if err != nil {
-		return nil, m, err
+		return m, nil, err
 	}
 	var upd string
 	if err := q.QueryRowContext(ctx, "SELECT updated_at FROM inspections WHERE id = ?", in.ID).Scan(&upd); err != nil {
-		return nil, m, fmt.Errorf("read inspection: %w", err)
+		return m, nil, fmt.Errorf("read inspection: %w", err)
 	}
-	p.Inspections = []InspectionRecord{{Inspection: in, UpdatedAt: parseTime(upd)}}
 	m.Inspection, m.Title = in.ID, in.Title
-	if err := collectAssessments(ctx, q, opt, p, &m); err != nil {
-		return nil, m, err
+	if err := enc.Inspection(InspectionRecord{Inspection: in, UpdatedAt: parseTime(upd)}); err != nil {
+		return m, nil, err
 	}
-	ids, err := collectFindings(ctx, q, p, &m)
+	as, us, err := selectAssessments(ctx, q, opt, &m)
 	if err != nil {
-		return nil, m, err
+		return m, nil, err
 	}
-	if err := collectHistory(ctx, q, p, append(ids, in.ID)); err != nil {
-		return nil, m, err
+	sel := selection{inspection: in.ID}
+	for _, u := range us {
+		sel.units = append(sel.units, u.ID)
+		if err := enc.Unit(u); err != nil {
+			return m, nil, err
+		}
 	}
-	if err := collectReceived(ctx, q, p); err != nil {
-		return nil, m, err
+	for _, a := range as {
+		sel.assessments = append(sel.assessments, a.ID)
+		if err := enc.Assessment(a); err != nil {
+			return m, nil, err
+		}
 	}
-	if err := q.QueryRowContext(ctx, "SELECT coalesce(max(seq), 0) + 1 FROM bundles_sent").Scan(&m.Seq); err != nil {
-		return nil, m, fmt.Errorf("read bundle numbers: %w", err)
+	if m.Checklists, err = checklistRefs(ctx, q, as); err != nil {
+		return m, nil, err
 	}
-	return p, m, nil
+	for _, step := range []func(context.Context, queryer, selection, *bundle.Encoder, *ranges, string) error{
+		collectAliases, collectFindings, collectAudit, collectLinks,
+	} {
+		if err := step(ctx, q, sel, enc, own, self); err != nil {
+			return m, nil, err
+		}
+	}
+	return m, own, nil
 }
 
-// collectAssessments reads the selected units' assessments, by unit code.
-func collectAssessments(ctx context.Context, q queryer, opt BundleOptions, p *Payload, m *Manifest) error {
+// selection is what a bundle is about.
+type selection struct {
+	inspection         string
+	units, assessments []string
+}
+
+// namesCTE is every ID of every record of the selection (?1 the
+// inspection, ?2 the units and assessments, ?3 the assessments as JSON
+// lists), under every name it has: the WITH clause the history queries
+// start with.
+const namesCTE = `WITH sel(id) AS (SELECT ?1 UNION SELECT value FROM json_each(?2)
+		UNION SELECT id FROM findings WHERE assessment_id IN (SELECT value FROM json_each(?3))),
+	names(id) AS (SELECT id FROM sel UNION SELECT alias FROM id_aliases WHERE canonical IN (SELECT id FROM sel)) `
+
+func (s selection) args() []any {
+	return []any{s.inspection, jsonList(append(append([]string{}, s.units...), s.assessments...)), jsonList(s.assessments)}
+}
+
+// selectAssessments reads the selected units' assessments, by unit code.
+func selectAssessments(ctx context.Context, q queryer, opt BundleOptions, m *Manifest) ([]model.Assessment, []model.Unit, error) {
 	want := map[string]bool{}
 	for _, c := range opt.Units {
 		want[upper(c)] = true
@@ -52,25 +86,26 @@ func collectAssessments(ctx context.Context, q queryer, opt BundleOptions, p *Pa
 	rows, err := q.QueryContext(ctx, "SELECT "+assessmentUnitCols+
 		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ? ORDER BY u.code", m.Inspection)
 	if err != nil {
-		return fmt.Errorf("read assessments: %w", err)
+		return nil, nil, fmt.Errorf("read assessments: %w", err)
 	}
 	defer closeRows(rows)
+	var as []model.Assessment
+	var us []model.Unit
 	found := map[string]bool{}
 	for rows.Next() {
 		a, u, err := scanAssessmentUnit(rows)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		if len(want) > 0 && !want[u.Code] {
 			continue
 		}
 		found[u.Code] = true
-		p.Assessments = append(p.Assessments, a)
-		p.Units = append(p.Units, u)
+		as, us = append(as, a), append(us, u)
 		m.Units = append(m.Units, u.Code)
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read assessments: %w", err)
+		return nil, nil, fmt.Errorf("read assessments: %w", err)
 	}
 	codes := make([]string, 0, len(want))
 	for c := range want {
@@ -79,53 +114,38 @@ func collectAssessments(ctx context.Context, q queryer, opt BundleOptions, p *Pa
 	sort.Strings(codes)
 	for _, c := range codes {
 		if !found[c] {
-			return fmt.Errorf("unit %s in inspection %q: %w", c, m.Title, notFound(c))
+			return nil, nil, fmt.Errorf("unit %s in inspection %q: %w", c, m.Title, notFound(c))
 		}
 	}
-	if len(p.Assessments) == 0 {
-		return fmt.Errorf("inspection %q has no units: %w", m.Title, ErrNothingToBundle)
+	if len(as) == 0 {
+		return nil, nil, fmt.Errorf("inspection %q has no units: %w", m.Title, ErrNothingToBundle)
 	}
-	return nil
+	return as, us, nil
 }
 
-// collectFindings reads the checklist versions and the findings of the
-// selected assessments; it returns the IDs of every record selected so far.
-func collectFindings(ctx context.Context, q queryer, p *Payload, m *Manifest) ([]string, error) {
+// checklistRefs names the checklist versions the assessments use.
+func checklistRefs(ctx context.Context, q queryer, as []model.Assessment) ([]ChecklistRef, error) {
 	seen := map[string]bool{}
-	var ids []string
-	for i, a := range p.Assessments {
-		ids = append(ids, a.ID, p.Units[i].ID)
+	var out []ChecklistRef
+	for _, a := range as {
 		ref := a.ChecklistID + "@" + a.ChecklistVersion
-		if !seen[ref] {
-			seen[ref] = true
-			var h string
-			if err := q.QueryRowContext(ctx, "SELECT hash FROM checklists WHERE id = ? AND version = ?", a.ChecklistID, a.ChecklistVersion).Scan(&h); err != nil {
-				return nil, fmt.Errorf("read checklist %s: %w", ref, err)
-			}
-			m.Checklists = append(m.Checklists, ChecklistRef{ID: a.ChecklistID, Version: a.ChecklistVersion, Hash: h})
+		if seen[ref] {
+			continue
 		}
-		fs, err := findingsOf(ctx, q, a.ID)
-		if err != nil {
-			return nil, err
+		seen[ref] = true
+		var h string
+		if err := q.QueryRowContext(ctx, "SELECT hash FROM checklists WHERE id = ? AND version = ?", a.ChecklistID, a.ChecklistVersion).Scan(&h); err != nil {
+			return nil, fmt.Errorf("read checklist %s: %w", ref, err)
 		}
-		for _, f := range fs {
-			p.Findings = append(p.Findings, f)
-			ids = append(ids, f.ID)
-		}
+		out = append(out, ChecklistRef{ID: a.ChecklistID, Version: a.ChecklistVersion, Hash: h})
 	}
-	sort.Slice(m.Checklists, func(i, j int) bool {
-		return m.Checklists[i].ID+"@"+m.Checklists[i].Version < m.Checklists[j].ID+"@"+m.Checklists[j].Version
-	})
-	sort.Slice(p.Findings, func(i, j int) bool { return p.Findings[i].ID < p.Findings[j].ID })
-	return ids, nil
+	sort.Slice(out, func(i, j int) bool { return out[i].Ref() < out[j].Ref() })
+	return out, nil
 }
 
-// collectHistory reads the aliases of the selected records, their audit
-// history under every name, and the links of the same devices' other
-// entries, so the receiver can follow each chain from its start.
-func collectHistory(ctx context.Context, q queryer, p *Payload, ids []string) error {
-	rows, err := q.QueryContext(ctx, `SELECT kind, alias, canonical FROM id_aliases
-		WHERE canonical IN (SELECT value FROM json_each(?)) ORDER BY kind, alias`, jsonList(ids))
+func collectAliases(ctx context.Context, q queryer, s selection, enc *bundle.Encoder, _ *ranges, _ string) error {
+	rows, err := q.QueryContext(ctx, namesCTE+`SELECT kind, alias, canonical FROM id_aliases
+		WHERE canonical IN (SELECT id FROM sel) ORDER BY kind, alias`, s.args()...)
 	if err != nil {
 		return fmt.Errorf("read aliases: %w", err)
 	}
@@ -135,60 +155,161 @@ func collectHistory(ctx context.Context, q queryer, p *Payload, ids []string) er
 		if err := rows.Scan(&al.Kind, &al.Alias, &al.Canonical); err != nil {
 			return fmt.Errorf("read aliases: %w", err)
 		}
-		p.Aliases = append(p.Aliases, al)
-		ids = append(ids, al.Alias)
+		if err := enc.Alias(al); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read aliases: %w", err)
 	}
-	closeRows(rows)
-	p.Audit, err = auditEntries(ctx, q, "SELECT "+auditCols+` FROM audit WHERE entity_id IN (SELECT value FROM json_each(?))
-		ORDER BY device, dev_seq`, jsonList(ids))
+	return nil
+}
+
+// collectFindings writes the current finding rows, each checked against
+// the revision its history says it shows.
+func collectFindings(ctx context.Context, q queryer, s selection, enc *bundle.Encoder, _ *ranges, _ string) error {
+	rows, err := q.QueryContext(ctx, "SELECT "+prefixCols("f.", findingCols)+`, coalesce(e.new, ''), coalesce(e.entity_id, '')
+		FROM findings f LEFT JOIN audit e ON e.revision = f.revision AND e.entity = 'finding'
+		WHERE f.assessment_id IN (SELECT value FROM json_each(?)) ORDER BY f.id`, jsonList(s.assessments))
 	if err != nil {
-		return err
+		return fmt.Errorf("read findings: %w", err)
 	}
-	devices := map[string]bool{}
-	full := map[chainKey]bool{}
-	for _, e := range p.Audit {
-		devices[e.Device] = true
-		full[chainKey{e.Device, e.DevSeq}] = true
+	defer closeRows(rows)
+	for rows.Next() {
+		var revJSON, revEntity string
+		f, err := scanFinding(scanWith(rows, &revJSON, &revEntity))
+		if err != nil {
+			return damagedRecord(ctx, q, f, err)
+		}
+		var rev model.Finding
+		if err := jsonUnmarshal(revJSON, &rev); err != nil || bundle.RowKey(rev) != bundle.RowKey(f) {
+			return damagedRecord(ctx, q, f, fmt.Errorf("the row differs from revision %s", short(f.Revision)))
+		}
+		if err := enc.Finding(f); err != nil {
+			return err
+		}
 	}
-	devs := make([]string, 0, len(devices))
-	for d := range devices {
-		devs = append(devs, d)
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read findings: %w", err)
 	}
-	sort.Strings(devs)
-	links, err := q.QueryContext(ctx, `SELECT device, dev_seq, prev_hash, hash FROM audit WHERE device IN (SELECT value FROM json_each(?1))
-		UNION SELECT device, dev_seq, prev_hash, hash FROM audit_links WHERE device IN (SELECT value FROM json_each(?1))
-		ORDER BY 1, 2`, jsonList(devs))
+	return nil
+}
+
+// damagedRecord refuses to send a finding row that is not what its
+// history says.
+func damagedRecord(ctx context.Context, q queryer, f model.Finding, cause error) error {
+	return model.NewError(model.EDamagedRecord, cause, describeRecord(ctx, q, "finding", f.ID))
+}
+
+// collectAudit writes every audit entry about the selection, from every
+// device this database holds (so a team leader relays), each checked
+// against its hash, and notes this device's own.
+func collectAudit(ctx context.Context, q queryer, s selection, enc *bundle.Encoder, own *ranges, self string) error {
+	rows, err := q.QueryContext(ctx, namesCTE+"SELECT "+auditCols+" FROM audit WHERE entity_id IN (SELECT id FROM names) ORDER BY device, dev_seq",
+		s.args()...)
+	if err != nil {
+		return fmt.Errorf("read audit: %w", err)
+	}
+	defer closeRows(rows)
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return err
+		}
+		if ChainHash(e) != e.Hash {
+			return model.NewError(model.EDamagedEntry, fmt.Errorf("entry %d of %s does not match its hash", e.DevSeq, short(e.Device)),
+				fmt.Sprint(e.DevSeq), describeRecord(ctx, q, e.Entity, e.EntityID), e.At.Local().Format("02/01/2006 15:04"), e.Actor)
+		}
+		if e.Device == self {
+			own.add(e.DevSeq)
+		}
+		if err := enc.Entry(e); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read audit: %w", err)
+	}
+	return nil
+}
+
+// collectLinks writes the links of the same devices' other entries, so the
+// receiver can follow each chain from its start.
+func collectLinks(ctx context.Context, q queryer, s selection, enc *bundle.Encoder, _ *ranges, _ string) error {
+	rows, err := q.QueryContext(ctx, namesCTE+`, devs(device) AS (SELECT DISTINCT device FROM audit WHERE entity_id IN (SELECT id FROM names))
+		SELECT device, dev_seq, prev_hash, hash, sig FROM audit WHERE device IN (SELECT device FROM devs)
+			AND entity_id NOT IN (SELECT id FROM names)
+		UNION ALL SELECT device, dev_seq, prev_hash, hash, sig FROM audit_links WHERE device IN (SELECT device FROM devs)
+		ORDER BY 1, 2`, s.args()...)
 	if err != nil {
 		return fmt.Errorf("read audit links: %w", err)
 	}
-	defer closeRows(links)
-	for links.Next() {
+	defer closeRows(rows)
+	for rows.Next() {
 		var l ChainLink
-		if err := links.Scan(&l.Device, &l.DevSeq, &l.PrevHash, &l.Hash); err != nil {
+		if err := rows.Scan(&l.Device, &l.DevSeq, &l.PrevHash, &l.Hash, &l.Sig); err != nil {
 			return fmt.Errorf("read audit links: %w", err)
 		}
-		if !full[chainKey{l.Device, l.DevSeq}] {
-			p.Links = append(p.Links, l)
+		if err := enc.Link(l); err != nil {
+			return err
 		}
 	}
-	if err := links.Err(); err != nil {
+	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read audit links: %w", err)
 	}
 	return nil
 }
 
-// chainKey names one entry of one device's chain.
-type chainKey struct {
-	device string
-	seq    int64
+// collectStatements writes every bundle statement held (this device's
+// and the ones it received), then the one for this bundle.
+func collectStatements(ctx context.Context, q queryer, enc *bundle.Encoder, mine Statement) error {
+	rows, err := q.QueryContext(ctx, "SELECT device, seq, inspection, created, entries, sig FROM bundle_statements ORDER BY device, seq")
+	if err != nil {
+		return fmt.Errorf("read bundle statements: %w", err)
+	}
+	defer closeRows(rows)
+	written := false
+	for rows.Next() {
+		st, err := scanStatement(rows)
+		if err != nil {
+			return err
+		}
+		if !written && (st.Device > mine.Device || st.Device == mine.Device && st.Seq > mine.Seq) {
+			if err := enc.Statement(mine); err != nil {
+				return err
+			}
+			written = true
+		}
+		if err := enc.Statement(st); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read bundle statements: %w", err)
+	}
+	if !written {
+		return enc.Statement(mine)
+	}
+	return nil
 }
 
-// collectReceived reads the bundles this database has imported, so the
-// receiver does not report them missing.
-func collectReceived(ctx context.Context, q queryer, p *Payload) error {
+// scanStatement reads a bundle_statements row.
+func scanStatement(sc scanner) (Statement, error) {
+	var st Statement
+	var created, entries string
+	if err := sc.Scan(&st.Device, &st.Seq, &st.Inspection, &created, &entries, &st.Sig); err != nil {
+		return st, fmt.Errorf("read bundle statement: %w", err)
+	}
+	st.Created = parseTime(created)
+	if err := jsonUnmarshal(entries, &st.Entries); err != nil {
+		return st, fmt.Errorf("read bundle statement %d of %s: %w", st.Seq, short(st.Device), err)
+	}
+	return st, nil
+}
+
+// collectReceived writes the bundles this database has imported: hints
+// for the receiver, never proof of delivery.
+func collectReceived(ctx context.Context, q queryer, enc *bundle.Encoder) error {
 	rows, err := q.QueryContext(ctx, "SELECT device, seq FROM bundles_received ORDER BY device, seq")
 	if err != nil {
 		return fmt.Errorf("read received bundles: %w", err)
@@ -199,7 +320,9 @@ func collectReceived(ctx context.Context, q queryer, p *Payload) error {
 		if err := rows.Scan(&r.Device, &r.Seq); err != nil {
 			return fmt.Errorf("read received bundles: %w", err)
 		}
-		p.Received = append(p.Received, r)
+		if err := enc.Received(r); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read received bundles: %w", err)
@@ -207,8 +330,16 @@ func collectReceived(ctx context.Context, q queryer, p *Payload) error {
 	return nil
 }
 
-// jsonList is ids as a JSON array, for json_each.
-func jsonList(ids []string) string { return jsonOf(ids) }
+// ranges collects entry numbers, in order, as runs.
+type ranges struct{ rs []bundle.Range }
+
+func (r *ranges) add(seq int64) {
+	if n := len(r.rs); n > 0 && r.rs[n-1][1]+1 == seq {
+		r.rs[n-1][1] = seq
+		return
+	}
+	r.rs = append(r.rs, bundle.Range{seq, seq})
+}
 
 // ErrNothingToBundle is returned when the selection is empty.
 var ErrNothingToBundle = &model.Error{Code: model.ENothingToBundle}

@@ -2,17 +2,18 @@ package store
 
 import (
 	"context"
+	"crypto/ed25519"
 	"database/sql"
-	"encoding/json"
+	"encoding/base64"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 
 	"kiemtra/model"
+	"kiemtra/store/bundle"
 )
 
-// Errors an import refuses a bundle with, besides the ReadBundle ones.
+// Errors an import refuses a bundle with, besides the codec's.
 var (
 	ErrChecklistUnknown = &model.Error{Code: model.EChecklistUnknown}
 	ErrRevisionChanged  = &model.Error{Code: model.ERevisionChanged}
@@ -22,6 +23,13 @@ var (
 	ErrUntrusted = &model.Error{Code: model.EUntrusted}
 	// ErrKeyDevice: a trusted key signs for another device.
 	ErrKeyDevice = &model.Error{Code: model.EKeyDevice}
+	// ErrEntryUnsigned, ErrEntryUntrusted: another device's entry this
+	// database cannot verify (made by an older kiemtra, or by a device it
+	// does not trust) and does not already hold.
+	ErrEntryUnsigned  = &model.Error{Code: model.EEntryUnsigned}
+	ErrEntryUntrusted = &model.Error{Code: model.EEntryUntrusted}
+	// ErrEntrySignature: an entry not signed by the device it names.
+	ErrEntrySignature = bundle.ErrEntrySignature
 )
 
 // untrusted refuses a file signed by a key this database does not trust,
@@ -31,202 +39,112 @@ func untrusted(fingerprint, device, inspector string) error {
 	return model.NewError(model.EUntrusted, nil, fingerprint, model.ShortID(device), inspector)
 }
 
-// verifyBundle runs the checks that need the database, reading only. It
-// reports whether the bundle was imported before (a replay).
-func verifyBundle(ctx context.Context, q queryer, b *Bundle) (bool, error) {
-	m := b.Manifest
-	k, ok, err := trustedKey(ctx, q, b.PublicKey)
+// preCheck is what the checks before the payload learn: whether the
+// bundle was imported before, and the keys its entries are checked
+// against.
+type preCheck struct {
+	replay bool
+	keys   trustedKeys
+}
+
+// verifyHeader runs the checks that need the database but not the
+// payload, reading only, before a byte of the payload is read: the signer
+// is trusted for the device it names, every checklist version is held
+// with the same content, and the bundle number is new (or a replay).
+func verifyHeader(ctx context.Context, q queryer, f *bundle.File) (preCheck, error) {
+	var pre preCheck
+	m := f.Manifest
+	k, ok, err := trustedKey(ctx, q, f.PublicKey)
 	if err != nil {
-		return false, err
+		return pre, err
 	}
 	if !ok {
-		return false, untrusted(b.Fingerprint, m.Device, m.Inspector)
+		return pre, untrusted(f.Fingerprint, m.Device, m.Inspector)
 	}
 	if k.Device != m.Device {
-		return false, model.NewError(model.EKeyDevice, fmt.Errorf("key %s is trusted for device %s, the bundle says %s",
+		return pre, model.NewError(model.EKeyDevice, fmt.Errorf("key %s is trusted for device %s, the bundle says %s",
 			k.Fingerprint, k.Device, m.Device), short(k.Device))
 	}
 	for _, c := range m.Checklists {
-		ref := c.ID + "@" + c.Version
+		ref := c.Ref()
 		var h string
 		err := q.QueryRowContext(ctx, "SELECT hash FROM checklists WHERE id = ? AND version = ?", c.ID, c.Version).Scan(&h)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			return false, model.NewError(model.EChecklistUnknown, nil, ref)
+			return pre, model.NewError(model.EChecklistUnknown, nil, ref)
 		case err != nil:
-			return false, fmt.Errorf("read checklist %s: %w", ref, err)
+			return pre, fmt.Errorf("read checklist %s: %w", ref, err)
 		case h != c.Hash:
-			return false, model.NewError(model.EChecklistChanged, nil, ref)
+			return pre, model.NewError(model.EChecklistChanged, nil, ref)
 		}
 	}
 	var held string
-	var relayed bool
-	err = q.QueryRowContext(ctx, "SELECT hash, relayed FROM bundles_received WHERE device = ? AND seq = ?", m.Device, m.Seq).Scan(&held, &relayed)
+	err = q.QueryRowContext(ctx, "SELECT hash FROM bundles_received WHERE device = ? AND seq = ?", m.Device, m.Seq).Scan(&held)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
-		return false, fmt.Errorf("read received bundles: %w", err)
+		return pre, fmt.Errorf("read received bundles: %w", err)
 	case held == m.PayloadSHA256:
-		return true, nil
+		pre.replay = true
 	case held != "":
-		return false, model.NewError(model.ESeqReused, nil, short(m.Device), strconv.FormatInt(m.Seq, 10))
+		return pre, model.NewError(model.ESeqReused, nil, short(m.Device), strconv.FormatInt(m.Seq, 10))
 	}
-	if err := checkChains(ctx, q, b); err != nil {
-		return false, err
-	}
-	return false, checkRevisions(ctx, q, b)
+	pre.keys, err = loadTrustedKeys(ctx, q)
+	return pre, err
 }
 
-// checkRevisions refuses a revision held here with other content.
-func checkRevisions(ctx context.Context, q queryer, b *Bundle) error {
-	revs := make([]string, 0, len(b.Revisions))
-	for id := range b.Revisions {
-		revs = append(revs, id)
-	}
-	rows, err := q.QueryContext(ctx, `SELECT revision, new FROM audit WHERE entity = 'finding'
-		AND revision IN (SELECT value FROM json_each(?))`, jsonList(revs))
+// trustedKeys are the keys trusted for each device (bundle.Trust).
+type trustedKeys map[string][]ed25519.PublicKey
+
+func (t trustedKeys) Keys(device string) []ed25519.PublicKey { return t[device] }
+
+// loadTrustedKeys reads every trusted key: a handful of rows.
+func loadTrustedKeys(ctx context.Context, q queryer) (trustedKeys, error) {
+	rows, err := q.QueryContext(ctx, "SELECT device, public_key FROM trusted_keys")
 	if err != nil {
-		return fmt.Errorf("read revisions: %w", err)
+		return nil, fmt.Errorf("read trusted keys: %w", err)
 	}
 	defer closeRows(rows)
+	out := trustedKeys{}
 	for rows.Next() {
-		var rev, js string
-		if err := rows.Scan(&rev, &js); err != nil {
-			return fmt.Errorf("read revisions: %w", err)
+		var dev, pub string
+		if err := rows.Scan(&dev, &pub); err != nil {
+			return nil, fmt.Errorf("read trusted keys: %w", err)
 		}
-		var f model.Finding
-		if err := json.Unmarshal([]byte(js), &f); err != nil {
-			return fmt.Errorf("read revision %s: %w", rev, err)
+		raw, err := base64.StdEncoding.DecodeString(pub)
+		if err != nil || len(raw) != ed25519.PublicKeySize {
+			return nil, fmt.Errorf("trusted key of %s: %w", short(dev), errors.Join(ErrCorrupt, err))
 		}
-		if model.RevisionHash(f) != model.RevisionHash(b.Revisions[rev].Finding) {
-			return model.NewError(model.ERevisionChanged, fmt.Errorf("item %s", f.ItemCode), short(rev))
-		}
+		out[dev] = append(out[dev], ed25519.PublicKey(raw))
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read revisions: %w", err)
-	}
-	return nil
-}
-
-type chainNode struct{ prev, hash string }
-
-// bundleChains is the bundle's audit chains: entries and links, by device
-// and entry number.
-func bundleChains(b *Bundle) map[string]map[int64]chainNode {
-	chains := map[string]map[int64]chainNode{}
-	put := func(dev string, seq int64, n chainNode) {
-		if chains[dev] == nil {
-			chains[dev] = map[int64]chainNode{}
-		}
-		chains[dev][seq] = n
-	}
-	for _, e := range b.Payload.Audit {
-		put(e.Device, e.DevSeq, chainNode{e.PrevHash, e.Hash})
-	}
-	for _, l := range b.Payload.Links {
-		put(l.Device, l.DevSeq, chainNode{l.PrevHash, l.Hash})
-	}
-	return chains
-}
-
-// checkChains compares the bundle's audit chains with every link held: an
-// entry held with another hash was rewritten; a neighbour that does not
-// link was inserted or removed.
-func checkChains(ctx context.Context, q queryer, b *Bundle) error {
-	chains := bundleChains(b)
-	devs := make([]string, 0, len(chains))
-	for d := range chains {
-		devs = append(devs, d)
-	}
-	sort.Strings(devs)
-	for _, dev := range devs {
-		held, err := heldChain(ctx, q, dev)
-		if err != nil {
-			return err
-		}
-		seqs := make([]int64, 0, len(chains[dev]))
-		for s := range chains[dev] {
-			seqs = append(seqs, s)
-		}
-		sort.Slice(seqs, func(i, j int) bool { return seqs[i] < seqs[j] })
-		for _, seq := range seqs {
-			n := chains[dev][seq]
-			if h, ok := held[seq]; ok && (h.hash != n.hash || h.prev != n.prev) {
-				return chainBroken(dev, seq, "the entry differs from the one received before (rewritten)")
-			}
-			if h, ok := held[seq-1]; ok && h.hash != n.prev {
-				return chainBroken(dev, seq, "the entry does not follow the one received before it")
-			}
-			if h, ok := held[seq+1]; ok && h.prev != n.hash {
-				return chainBroken(dev, seq, "the entry does not precede the one received after it")
-			}
-		}
-	}
-	return nil
-}
-
-// chainBroken refuses an entry of device's chain that does not agree with
-// what is held; why is for the log.
-func chainBroken(device string, seq int64, why string) error {
-	return model.NewError(model.EChainBroken, errors.New(why), short(device), strconv.FormatInt(seq, 10))
-}
-
-// heldChain is every entry and link of a device's chain held here.
-func heldChain(ctx context.Context, q queryer, dev string) (map[int64]chainNode, error) {
-	rows, err := q.QueryContext(ctx, `SELECT dev_seq, prev_hash, hash FROM audit WHERE device = ?1
-		UNION ALL SELECT dev_seq, prev_hash, hash FROM audit_links WHERE device = ?1`, dev)
-	if err != nil {
-		return nil, fmt.Errorf("read audit chain: %w", err)
-	}
-	defer closeRows(rows)
-	out := map[int64]chainNode{}
-	for rows.Next() {
-		var s int64
-		var n chainNode
-		if err := rows.Scan(&s, &n.prev, &n.hash); err != nil {
-			return nil, fmt.Errorf("read audit chain: %w", err)
-		}
-		out[s] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read audit chain: %w", err)
+		return nil, fmt.Errorf("read trusted keys: %w", err)
 	}
 	return out, nil
 }
 
-// recheckChains runs, inside the write transaction, the chain check a
-// write committed since verifyBundle could invalidate: an entry of the
-// bundle held meanwhile with another hash.
-func (t *txn) recheckChains(ctx context.Context, b *Bundle) error {
-	st, err := t.PrepareContext(ctx, `SELECT hash FROM audit WHERE device = ?1 AND dev_seq = ?2
-		UNION ALL SELECT hash FROM audit_links WHERE device = ?1 AND dev_seq = ?2`)
-	if err != nil {
-		return fmt.Errorf("read audit chain: %w", err)
+// checklistRules are the checklists a bundle's findings are checked
+// against (bundle.Rules).
+type checklistRules map[string]*model.Checklist
+
+func (r checklistRules) Item(ref, code string) (model.Item, bool) {
+	c, ok := r[ref]
+	if !ok {
+		return model.Item{}, false
 	}
-	defer closeStmt(st)
-	known := map[string]bool{}
-	for _, e := range b.Payload.Audit {
-		k, ok := known[e.Device]
-		if !ok {
-			var n int
-			if err := t.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM audit WHERE device = ?1)
-				+ (SELECT count(*) FROM audit_links WHERE device = ?1)`, e.Device).Scan(&n); err != nil {
-				return fmt.Errorf("read audit chain: %w", err)
-			}
-			k = n > 0
-			known[e.Device] = k
+	return c.Item(code)
+}
+
+// rulesFor loads the checklist versions the manifest names (all held:
+// verifyHeader checked).
+func (db *DB) rulesFor(ctx context.Context, m bundle.Manifest) (checklistRules, error) {
+	out := checklistRules{}
+	for _, c := range m.Checklists {
+		cl, err := db.Checklist(ctx, c.ID, c.Version)
+		if err != nil {
+			return nil, err
 		}
-		if !k {
-			continue
-		}
-		var h string
-		err := st.QueryRowContext(ctx, e.Device, e.DevSeq).Scan(&h)
-		if err == nil && h != e.Hash {
-			return chainBroken(e.Device, e.DevSeq, "the entry differs from the one received before (rewritten)")
-		}
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("read audit chain: %w", err)
-		}
+		out[c.Ref()] = cl
 	}
-	return nil
+	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io"
 	"runtime"
 	"testing"
 )
@@ -53,15 +54,17 @@ func TestBundleReadFailingHalfwayIsAnError(t *testing.T) {
 	b.importFiles(t, a.bundle(t, "a1.ktb")) // so b has received bundles to list
 	b.save(t, "1.1.2", partial)
 	opt := BundleOptions{Inspection: b.in.ID}
+	key, err := b.db.DeviceKey(ctx)
+	check(t, err)
 	probe := &failingAt{q: b.db.sql, n: -1}
-	if _, _, err := collect(ctx, probe, opt); err != nil {
+	if _, _, _, err := b.db.encodePayload(ctx, probe, opt, key, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if probe.calls < 5 {
 		t.Fatalf("collect ran %d row queries; the test expects every one to be cut", probe.calls)
 	}
 	for n := 0; n < probe.calls; n++ {
-		_, _, err := collect(ctx, &failingAt{q: b.db.sql, n: n}, opt)
+		_, _, _, err := b.db.encodePayload(ctx, &failingAt{q: b.db.sql, n: n}, opt, key, io.Discard)
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("row query %d cut off half-way: collect returned %v, want the failure", n, err)
 		}

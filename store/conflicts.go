@@ -52,13 +52,13 @@ func ConflictID(a, b string) string {
 // ErrConflictResolved is returned for a conflict already resolved.
 var ErrConflictResolved = &model.Error{Code: model.EResolved}
 
-// reconcileConflicts makes the conflicts table match a finding's revision
-// graph: every pair of disagreeing heads open, and every open conflict
-// whose sides are no longer both current closed, naming the revision that
+// reconcileConflicts makes the conflicts table match what a finding's
+// revisions decide (model.ViewFinding): every pair open, and every open
+// conflict no longer among them closed, naming the revision that
 // superseded it.
-func (t *txn) reconcileConflicts(ctx context.Context, findingID, assessmentID, item string, g *model.Graph, all map[string]revInfo) error {
+func (t *txn) reconcileConflicts(ctx context.Context, findingID, assessmentID, item string, g *model.Graph, pairs []model.Pair,
+	all map[string]revInfo) error {
 	heads := g.Heads()
-	pairs := model.ConflictsOf(heads)
 	desired := make(map[string]model.Pair, len(pairs))
 	for _, p := range pairs {
 		desired[ConflictID(p.Current.ID, p.Other.ID)] = p
@@ -87,7 +87,7 @@ func (t *txn) reconcileConflicts(ctx context.Context, findingID, assessmentID, i
 				break
 			}
 		}
-		if _, err := t.ExecContext(ctx, "UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution_revision = ? WHERE id = ?",
+		if _, err := t.ExecContext(ctx, "UPDATE main.conflicts SET resolved_at = ?, resolved_by = ?, resolution_revision = ? WHERE id = ?",
 			now, by, res, o.id); err != nil {
 			return fmt.Errorf("close conflict: %w", err)
 		}
@@ -99,17 +99,40 @@ func (t *txn) reconcileConflicts(ctx context.Context, findingID, assessmentID, i
 	sort.Strings(ids)
 	for _, id := range ids {
 		p := desired[id]
-		_, err := t.ExecContext(ctx, `INSERT INTO conflicts(id, finding_id, assessment_id, item_code, current_revision, other_revision,
+		cur := all[p.Current.ID].f
+		if p.Current.ID == "" {
+			// The signed record left the item unanswered.
+			cur = model.Finding{ID: findingID, AssessmentID: assessmentID, ItemCode: item}
+		}
+		_, err := t.ExecContext(ctx, `INSERT INTO main.conflicts(id, finding_id, assessment_id, item_code, current_revision, other_revision,
 			current_json, other_json, detected_at) VALUES (?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET finding_id = excluded.finding_id, assessment_id = excluded.assessment_id,
 			current_revision = excluded.current_revision, other_revision = excluded.other_revision,
 			current_json = excluded.current_json, other_json = excluded.other_json WHERE resolved_at = ''`,
-			id, findingID, assessmentID, item, p.Current.ID, p.Other.ID, jsonOf(all[p.Current.ID].f), jsonOf(all[p.Other.ID].f), now)
+			id, findingID, assessmentID, item, p.Current.ID, p.Other.ID, jsonOf(cur), jsonOf(all[p.Other.ID].f), now)
 		if err != nil {
 			return fmt.Errorf("record conflict: %w", err)
 		}
 	}
 	return nil
+}
+
+// findingView decides a held finding as model.ViewFinding does, with its
+// assessment's revisions as held.
+func findingView(ctx context.Context, q queryer, findingID, assessmentID, item string) (*model.Graph, map[string]revInfo, model.FindingView, error) {
+	g, all, err := findingGraph(ctx, q, findingID)
+	if err != nil {
+		return nil, nil, model.FindingView{}, err
+	}
+	view, err := assessmentView(ctx, q, assessmentID)
+	if err != nil {
+		return nil, nil, model.FindingView{}, err
+	}
+	made := make(map[string]string, len(all))
+	for id, ri := range all {
+		made[id] = ri.made
+	}
+	return g, all, model.ViewFinding(view, g, item, made), nil
 }
 
 // openConflict is an open conflict's pair of revisions.
@@ -161,11 +184,11 @@ func (db *DB) refreshConflicts(ctx context.Context) error {
 		}
 		closeRows(rows)
 		for _, x := range fs {
-			g, all, err := findingGraph(ctx, t, x.id)
+			g, all, fv, err := findingView(ctx, t, x.id, x.a, x.item)
 			if err != nil {
 				return err
 			}
-			if err := t.reconcileConflicts(ctx, x.id, x.a, x.item, g, all); err != nil {
+			if err := t.reconcileConflicts(ctx, x.id, x.a, x.item, g, fv.Pairs, all); err != nil {
 				return err
 			}
 		}
@@ -321,15 +344,15 @@ func (db *DB) ResolveConflict(ctx context.Context, actor, conflictID string, cho
 		if a.Status == model.StatusFinalized {
 			return model.ErrFinalized
 		}
-		g, all, err := findingGraph(ctx, t, c.FindingID)
+		_, all, fv, err := findingView(ctx, t, c.FindingID, c.AssessmentID, c.ItemCode)
 		if err != nil {
 			return err
 		}
-		isHead := map[string]bool{}
-		for _, h := range g.Heads() {
-			isHead[h.ID] = true
+		open := false
+		for _, p := range fv.Pairs {
+			open = open || ConflictID(p.Current.ID, p.Other.ID) == c.ID
 		}
-		if !isHead[c.Current.Revision] || !isHead[c.Other.Revision] {
+		if !open {
 			return ErrStale
 		}
 		cur, other := all[c.Current.Revision].f, all[c.Other.Revision].f
@@ -339,16 +362,21 @@ func (db *DB) ResolveConflict(ctx context.Context, actor, conflictID string, cho
 		if err := t.upsertFinding(ctx, f); err != nil {
 			return err
 		}
-		if _, err := t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "finding", EntityID: f.ID, Action: "resolve",
-			Old: jsonOf([]model.Finding{cur, other}), New: jsonOf(f), Revision: f.Revision, BaseRevision: f.BaseRevision}); err != nil {
+		sides := []model.Finding{cur, other}
+		if c.Current.Revision == "" {
+			// The record showed no answer: the resolution is based on the
+			// other side alone.
+			f.BaseRevision, sides = other.Revision, []model.Finding{other}
+		}
+		if _, err := t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "finding", EntityID: f.ID, Action: "resolve", At: f.UpdatedAt,
+			Old: jsonOf(sides), New: jsonOf(f), Revision: f.Revision, BaseRevision: f.BaseRevision}); err != nil {
 			return err
 		}
-		all[f.Revision] = revInfo{model.RevOf(f, other.Revision), f}
-		revs := make([]model.Rev, 0, len(all))
-		for _, ri := range all {
-			revs = append(revs, ri.rev)
+		g, all, fv, err := findingView(ctx, t, c.FindingID, c.AssessmentID, c.ItemCode)
+		if err != nil {
+			return err
 		}
-		return t.reconcileConflicts(ctx, c.FindingID, c.AssessmentID, c.ItemCode, model.NewGraph(revs...), all)
+		return t.reconcileConflicts(ctx, c.FindingID, c.AssessmentID, c.ItemCode, g, fv.Pairs, all)
 	})
 	if err != nil {
 		return f, fmt.Errorf("resolve conflict %s: %w", c.ItemCode, err)

@@ -11,13 +11,13 @@ import (
 )
 
 const findingCols = `id, assessment_id, item_code, result, score, note, evidence, recommendation, deadline,
-	updated_by, updated_at, device, revision, base_revision`
+	updated_by, updated_at, device, revision, base_revision, cases`
 
 func scanFinding(sc scanner) (model.Finding, error) {
 	var f model.Finding
 	var result, deadline, at string
 	err := sc.Scan(&f.ID, &f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence, &f.Recommendation,
-		&deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision)
+		&deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision, &f.Cases)
 	if err != nil {
 		return f, err
 	}
@@ -75,7 +75,7 @@ func contentsByAssessment(ctx context.Context, q queryer, query string, args ...
 		var f model.Finding
 		var result, deadline, at string
 		if err := rows.Scan(&aid, &f.ID, &f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence,
-			&f.Recommendation, &deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision); err != nil {
+			&f.Recommendation, &deadline, &f.UpdatedBy, &at, &f.Device, &f.Revision, &f.BaseRevision, &f.Cases); err != nil {
 			return nil, fmt.Errorf("read findings: %w", err)
 		}
 		if f.Result, err = model.ParseResult(result); err != nil {
@@ -127,7 +127,10 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 	}
 	var saved model.Finding
 	err = db.tx(ctx, func(t *txn) error {
-		a, err := getAssessment(ctx, t, f.AssessmentID)
+		a, err := scanAssessment(t.queryRow(ctx, getAssessmentSQL, f.AssessmentID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("assessment %s: %w", f.AssessmentID, notFound(f.AssessmentID))
+		}
 		if err != nil {
 			return err
 		}
@@ -141,8 +144,7 @@ func (db *DB) SaveFinding(ctx context.Context, f model.Finding) (model.Finding, 
 		if err := f.Content().Validate(it); err != nil {
 			return err
 		}
-		cur, err := scanFinding(t.QueryRowContext(ctx, "SELECT "+findingCols+" FROM findings WHERE assessment_id = ? AND item_code = ?",
-			f.AssessmentID, f.ItemCode))
+		cur, err := scanFinding(t.queryRow(ctx, selectFindingSQL, f.AssessmentID, f.ItemCode))
 		exists := err == nil
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("read finding: %w", err)
@@ -186,7 +188,8 @@ func (t *txn) writeFinding(ctx context.Context, f, old model.Finding, exists boo
 	if err := t.upsertFinding(ctx, f); err != nil {
 		return f, err
 	}
-	e := AuditEntry{Actor: f.UpdatedBy, Entity: "finding", EntityID: f.ID, Action: "save",
+	// The entry is dated as the revision is: one moment, one change.
+	e := AuditEntry{Actor: f.UpdatedBy, Entity: "finding", EntityID: f.ID, Action: "save", At: f.UpdatedAt,
 		New: jsonOf(f), Revision: f.Revision, BaseRevision: f.BaseRevision}
 	if exists {
 		e.Old = jsonOf(old)
@@ -195,27 +198,30 @@ func (t *txn) writeFinding(ctx context.Context, f, old model.Finding, exists boo
 	return f, err
 }
 
-const upsertFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+const selectFindingSQL = "SELECT " + findingCols + " FROM findings WHERE assessment_id = ? AND item_code = ?"
+
+const upsertFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(id) DO UPDATE SET assessment_id=excluded.assessment_id, item_code=excluded.item_code,
 		result=excluded.result, score=excluded.score, note=excluded.note,
 		evidence=excluded.evidence, recommendation=excluded.recommendation, deadline=excluded.deadline,
 		updated_by=excluded.updated_by, updated_at=excluded.updated_at, device=excluded.device,
-		revision=excluded.revision, base_revision=excluded.base_revision`
+		revision=excluded.revision, base_revision=excluded.base_revision, cases=excluded.cases`
 
-// upsertFinding writes a finding row as given.
+// upsertFinding writes a finding row as given, through the statement
+// prepared when the database opened.
 func (t *txn) upsertFinding(ctx context.Context, f model.Finding) error {
-	st, err := t.PrepareContext(ctx, upsertFindingSQL)
+	st, done, err := t.prepared(ctx, upsertFindingSQL)
 	if err != nil {
 		return fmt.Errorf("write finding %s: %w", f.ItemCode, err)
 	}
-	defer closeStmt(st)
+	defer done()
 	return upsertFindingWith(ctx, st, f)
 }
 
 // upsertFindingWith writes a finding row through a prepared upsertFindingSQL.
 func upsertFindingWith(ctx context.Context, st *sql.Stmt, f model.Finding) error {
 	_, err := st.ExecContext(ctx, f.ID, f.AssessmentID, f.ItemCode, f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation,
-		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision)
+		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision, f.Cases)
 	if err != nil {
 		return fmt.Errorf("write finding %s: %w", f.ItemCode, err)
 	}

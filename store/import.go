@@ -2,10 +2,13 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"kiemtra/model"
+	"kiemtra/store/bundle"
 )
 
 // ImportOptions tunes Import.
@@ -60,7 +63,6 @@ type ImportResult struct {
 	Err       error      `json:"-"`
 	Error     string     `json:"error,omitempty"`
 	ErrorCode model.Code `json:"error_code,omitempty"`
-	records   []ReceiptRecord
 }
 
 // Gap is a device's bundles that never arrived.
@@ -95,7 +97,7 @@ func (r ImportReport) Failed() int {
 // result and changes nothing. Before the first change the database is
 // backed up. Importing the same files again, or in another order, leaves
 // the same data. After each file a signed receipt is written.
-func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (ImportReport, error) {
+func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (_ ImportReport, err error) {
 	var rep ImportReport
 	start := time.Now()
 	var records int64
@@ -106,6 +108,18 @@ func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (Im
 	if err != nil {
 		return rep, fmt.Errorf("import: %w", err)
 	}
+	// One checkpoint, at the end: SQLite's own every thousand pages would
+	// copy the same hot pages into the file again and again while the
+	// bundles are merged. Each bundle's commit is as durable in the log.
+	restore, err := db.deferCheckpoints(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("import: %w", err)
+	}
+	defer func() {
+		if cerr := restore(); cerr != nil && err == nil {
+			err = fmt.Errorf("import: %w", cerr)
+		}
+	}()
 	devices := map[string]bool{}
 	for i, path := range paths {
 		if err := ctx.Err(); err != nil {
@@ -142,25 +156,32 @@ func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (Im
 }
 
 // importOne reads, checks and merges one file. Whatever goes wrong is the
-// file's result: the next file is still imported.
+// file's result: the next file is still imported. Each check refuses
+// before the next one spends anything (store/BUNDLE.md): the header,
+// limits and signature; the signer's trust, the checklists and the bundle
+// number; the payload's hash; then the payload, decoded record by record
+// into a stage under hard limits; then the checks across records and
+// against the database. Only then the backup, and the one write
+// transaction.
 func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt ImportOptions, rep *ImportReport) ImportResult {
 	res := ImportResult{File: path}
 	fail := func(err error) ImportResult {
 		res.Err = fmt.Errorf("import %s: %w", path, err)
-		res.Accepted, res.Present, res.Conflicts, res.Items, res.records = 0, 0, 0, nil, nil
+		res.Accepted, res.Present, res.Conflicts, res.Items = 0, 0, 0, nil
 		return res
 	}
-	b, err := ReadBundleFile(path)
+	f, closeFile, err := openBundleFile(path)
 	if err != nil {
 		return fail(err)
 	}
-	m := b.Manifest
-	res.Device, res.Fingerprint, res.Seq, res.Inspection = m.Device, b.Fingerprint, m.Seq, m.Title
+	defer closeFile()
+	m := f.Manifest
+	res.Device, res.Fingerprint, res.Seq, res.Inspection = m.Device, f.Fingerprint, m.Seq, m.Title
 	res.Records = m.Counts.Records()
-	var replay bool
+	var pre preCheck
 	err = db.read(ctx, func(q queryer) error {
 		var err error
-		if replay, err = verifyBundle(ctx, q, b); err != nil {
+		if pre, err = verifyHeader(ctx, q, f); err != nil {
 			return err
 		}
 		res.DeviceName, err = deviceName(ctx, q, m.Device)
@@ -169,13 +190,39 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 	if err != nil {
 		return fail(err)
 	}
-	if replay {
-		res.Replay = true
-		for _, f := range b.Payload.Findings {
-			res.records = append(res.records, ReceiptRecord{Kind: "finding", ID: f.ID, Revision: f.Revision, Status: model.DeliveryPresent})
+	rules, err := db.rulesFor(ctx, m)
+	if err != nil {
+		return fail(err)
+	}
+	if err := f.VerifyPayload(); err != nil {
+		return fail(bundleErr(path, err))
+	}
+	st, err := db.stageBundle(ctx, f, bundle.DecodeOptions{Trust: pre.keys, Rules: rules})
+	if err != nil {
+		return fail(bundleErr(path, err))
+	}
+	defer func() {
+		if err := st.remove(); err != nil {
+			db.log.Warn("import stage not removed", "file", st.path, "err", err)
 		}
-		res.Present = len(b.Payload.Findings)
+	}()
+	if err := db.attach(ctx, st); err != nil {
+		return fail(err)
+	}
+	defer func() {
+		if err := db.detach(ctx); err != nil {
+			db.log.Warn("import stage not detached", "err", err)
+		}
+	}()
+	if pre.replay {
+		res.Replay = true
+		if err := db.tx(ctx, func(t *txn) error { return t.replayRecords(ctx, &res) }); err != nil {
+			return fail(err)
+		}
 	} else {
+		if err := db.read(ctx, func(q queryer) error { return checkStaged(ctx, q, rules) }); err != nil {
+			return fail(err)
+		}
 		if !opt.NoBackup && rep.Backup == "" {
 			keep := opt.BackupKeep
 			if keep == 0 {
@@ -187,7 +234,7 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 			}
 			rep.Backup = bp
 		}
-		if err := db.tx(ctx, func(t *txn) error { return t.applyBundle(ctx, path, b, &res) }); err != nil {
+		if err := db.tx(ctx, func(t *txn) error { return t.applyBundle(ctx, path, f, &res) }); err != nil {
 			return fail(err)
 		}
 	}
@@ -196,7 +243,7 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 		rp = opt.ReceiptPath(path)
 	}
 	if rp != "" {
-		if err := db.writeReceipt(ctx, key, rp, b, &res); err != nil {
+		if err := db.writeReceipt(ctx, key, rp, m, &res); err != nil {
 			// The import stands; the sender just gets no receipt this time.
 			db.log.Warn("receipt not written", "file", rp, "err", err)
 			res.Warnings = append(res.Warnings, err)
@@ -205,4 +252,43 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 		}
 	}
 	return res
+}
+
+// stageBundle decodes the payload into a new stage beside the database.
+func (db *DB) stageBundle(ctx context.Context, f *bundle.File, opt bundle.DecodeOptions) (*stage, error) {
+	st, err := newStage(ctx, filepath.Dir(db.path))
+	if err != nil {
+		return nil, err
+	}
+	l, err := newStageLoader(ctx, st)
+	if err != nil {
+		return nil, errors.Join(err, st.remove())
+	}
+	if err := l.load(f, opt); err != nil {
+		l.abort()
+		return nil, errors.Join(err, st.remove())
+	}
+	if err := l.commit(); err != nil {
+		return nil, errors.Join(err, st.remove())
+	}
+	if err := st.finish(ctx); err != nil {
+		return nil, errors.Join(err, st.remove())
+	}
+	return st, nil
+}
+
+// replayRecords lists a bundle imported before as present, row by row,
+// for its receipt.
+func (t *txn) replayRecords(ctx context.Context, res *ImportResult) error {
+	r, err := t.ExecContext(ctx, "INSERT INTO stage.receipt(id, revision, status) SELECT id, revision, ? FROM stage.findings",
+		string(model.DeliveryPresent))
+	if err != nil {
+		return fmt.Errorf("record receipt: %w", err)
+	}
+	n, err := r.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("record receipt: %w", err)
+	}
+	res.Present = int(n)
+	return nil
 }

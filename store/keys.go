@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto"
 	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/x509"
@@ -38,6 +39,12 @@ type DeviceKey struct {
 // Sign signs msg with the device's private key.
 func (k *DeviceKey) Sign(msg []byte) []byte { return ed25519.Sign(k.private, msg) }
 
+// signDigest signs the SHA-512 digest of a message too long to hold
+// (ed25519ph).
+func (k *DeviceKey) signDigest(digest []byte) ([]byte, error) {
+	return k.private.Sign(nil, digest, &ed25519.Options{Hash: crypto.SHA512})
+}
+
 // Fingerprint is the short form of a public key read over the phone: the
 // first 16 hex digits of its SHA-256, in groups of four.
 func Fingerprint(pub ed25519.PublicKey) string { return bundle.Fingerprint(pub) }
@@ -56,44 +63,76 @@ var ErrKeyMismatch = &model.Error{Code: model.EKeyMismatch}
 // DeviceKey loads the device's key, making it (and trusting it) on first
 // use.
 func (db *DB) DeviceKey(ctx context.Context) (*DeviceKey, error) {
-	path := db.KeyPath()
-	priv, err := readPrivateKey(path)
-	if errors.Is(err, os.ErrNotExist) {
-		priv, err = createPrivateKey(path)
-	}
+	var k *DeviceKey
+	err := db.tx(ctx, func(t *txn) error {
+		var err error
+		k, err = db.keyIn(ctx, t)
+		return err
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("device key: %w", err)
 	}
-	pub := priv.Public().(ed25519.PublicKey)
-	k := &DeviceKey{Device: db.device, Public: pub, Fingerprint: Fingerprint(pub), Path: path, private: priv}
+	return k, nil
+}
+
+// keyIn is DeviceKey inside a transaction: every audit entry is signed
+// when it is made, so the first one a database writes makes the key. The
+// key is read from its file once and kept; the database records it (and
+// trusts it as its own) through t whenever it does not yet.
+func (db *DB) keyIn(ctx context.Context, t *txn) (*DeviceKey, error) {
+	db.mu.Lock()
+	k := db.key
+	db.mu.Unlock()
+	made := false
+	if k == nil {
+		path := db.KeyPath()
+		priv, err := readPrivateKey(path)
+		if errors.Is(err, os.ErrNotExist) {
+			priv, err = createPrivateKey(path)
+			made = true
+		}
+		if err != nil {
+			return nil, err
+		}
+		pub := priv.Public().(ed25519.PublicKey)
+		k = &DeviceKey{Device: db.device, Public: pub, Fingerprint: Fingerprint(pub), Path: path, private: priv}
+	}
+	pub, path := k.Public, k.Path
 	enc := base64.StdEncoding.EncodeToString(pub)
-	known, err := db.Setting(ctx, SettingPublicKey)
-	if err != nil {
-		return nil, err
+	var known string
+	err := t.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", SettingPublicKey).Scan(&known)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("read setting %s: %w", SettingPublicKey, err)
 	}
-	if known != "" && known != enc {
+	if known != "" && known != enc && !made {
 		var n int
 		// A key file replaced by hand: refuse, unless the database already
 		// trusts that key as its own (a restored backup of the key).
-		if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM trusted_keys WHERE public_key = ? AND self = 1", enc).Scan(&n); err != nil {
-			return nil, fmt.Errorf("read trusted keys: %w", db.translate(err))
+		if err := t.QueryRowContext(ctx, "SELECT count(*) FROM trusted_keys WHERE public_key = ? AND self = 1", enc).Scan(&n); err != nil {
+			return nil, fmt.Errorf("read trusted keys: %w", err)
 		}
 		if n == 0 {
 			return nil, model.NewError(model.EKeyMismatch, fmt.Errorf("fingerprint %s", k.Fingerprint), path)
 		}
 	}
 	if known != enc {
-		err := db.tx(ctx, func(t *txn) error {
-			if err := t.setSetting(ctx, SettingPublicKey, enc); err != nil {
-				return err
-			}
-			return t.trustKey(ctx, TrustedKey{Fingerprint: k.Fingerprint, PublicKey: pub, Device: t.device,
-				Name: "this device", Self: true, AddedAt: t.now()})
-		})
-		if err != nil {
-			return nil, fmt.Errorf("record device key: %w", err)
+		if known != "" {
+			// The key file was lost (the database copied without it): this
+			// device signs with a new key from now on, which the devices it
+			// sends to must trust anew (kiemtra keys export, keys trust).
+			db.log.Warn("device key file missing: made a new key", "file", path, "fingerprint", k.Fingerprint)
+		}
+		if err := t.setSetting(ctx, SettingPublicKey, enc); err != nil {
+			return nil, err
+		}
+		if err := t.trustKey(ctx, TrustedKey{Fingerprint: k.Fingerprint, PublicKey: pub, Device: t.device,
+			Name: "this device", Self: true, AddedAt: t.now()}); err != nil {
+			return nil, err
 		}
 	}
+	db.mu.Lock()
+	db.key = k
+	db.mu.Unlock()
 	return k, nil
 }
 

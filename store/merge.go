@@ -2,244 +2,201 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"kiemtra/model"
+	"kiemtra/store/bundle"
 )
 
-// applyBundle merges a verified bundle in the transaction: the inspection,
-// aliases, units and assessments (model's record rules), findings (by
-// revision), the audit history and its links, and what was received.
-func (t *txn) applyBundle(ctx context.Context, path string, b *Bundle, res *ImportResult) error {
+// applyBundle merges a staged, checked bundle in the transaction: the
+// inspection, aliases, units and assessments (by revision, merge_records
+// .go), findings (by revision, merge_findings.go), the audit history, its
+// links and the bundle statements, and what was received. The stage is
+// attached as "stage".
+func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res *ImportResult) error {
 	// Re-keying a record created twice updates parent and child rows in
 	// turn; foreign keys are checked at commit.
 	if _, err := t.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 		return fmt.Errorf("defer foreign keys: %w", err)
 	}
-	p := &b.Payload
-	// The checks ran in a read transaction before this one; run the ones a
-	// write committed in between could invalidate again.
-	if err := t.recheckChains(ctx, b); err != nil {
-		return err
-	}
-	if err := t.mergeInspection(ctx, p.Inspections[0]); err != nil {
-		return err
-	}
-	for _, al := range p.Aliases {
-		if _, err := t.unifyIDs(ctx, al.Kind, al.Alias, al.Canonical); err != nil {
+	// The checks ran in a read transaction before this one; run again the
+	// ones a write committed in between could invalidate.
+	for _, c := range heldChecks {
+		if err := t.recheck(ctx, c); err != nil {
 			return err
 		}
 	}
-	unitCodes := make(map[string]string, len(p.Units))
-	for _, u := range p.Units {
-		unitCodes[u.ID] = u.Code
+	var in bundle.InspectionRecord
+	var inJSON, upd string
+	if err := t.QueryRowContext(ctx, "SELECT json, updated_at FROM stage.inspection").Scan(&inJSON, &upd); err != nil {
+		return fmt.Errorf("read staged inspection: %w", err)
+	}
+	if err := jsonUnmarshal(inJSON, &in.Inspection); err != nil {
+		return fmt.Errorf("read staged inspection: %w", err)
+	}
+	in.UpdatedAt = parseTime(upd)
+	if err := t.mergeInspection(ctx, in); err != nil {
+		return err
+	}
+	if err := t.mergeAliases(ctx); err != nil {
+		return err
+	}
+	units, err := stagedJSON[model.Unit](ctx, t, "SELECT json FROM stage.units ORDER BY code")
+	if err != nil {
+		return err
+	}
+	codes := make(map[string]string, len(units))
+	for _, u := range units {
+		codes[u.ID] = upper(nfc(u.Code))
 		if err := t.mergeUnit(ctx, u, res); err != nil {
 			return err
 		}
 	}
-	for _, a := range p.Assessments {
-		if err := t.mergeAssessment(ctx, a, unitCodes[a.UnitID], res); err != nil {
+	assessments, err := stagedJSON[model.Assessment](ctx, t, "SELECT json FROM stage.assessments ORDER BY id")
+	if err != nil {
+		return err
+	}
+	fm := &findingMerger{views: map[string]model.AssessmentView{}, staged: map[string][]string{}, done: map[string]map[string]bool{}}
+	var changed []string
+	for _, a := range assessments {
+		id, view, moved, err := t.mergeAssessment(ctx, a, codes[a.UnitID], res)
+		if err != nil {
 			return err
 		}
+		fm.views[id] = view
+		fm.staged[id] = append(fm.staged[id], a.ID)
+		if moved {
+			changed = append(changed, id)
+			fm.done[id] = map[string]bool{}
+		}
 	}
-	if err := t.mergeFindings(ctx, b, res); err != nil {
+	if err := t.mergeFindings(ctx, fm, changed, res); err != nil {
 		return err
 	}
-	if err := t.mergeAudit(ctx, p); err != nil {
+	if err := t.mergeAudit(ctx); err != nil {
 		return err
 	}
-	return t.recordReceived(ctx, path, b)
+	return t.recordReceived(ctx, path, f.Manifest)
 }
 
-// mergeAudit adds the bundle's audit entries not held yet, and the links of
-// chains whose entries are not held in full.
-func (t *txn) mergeAudit(ctx context.Context, p *Payload) error {
-	ins, err := t.PrepareContext(ctx, insertAuditSQL+" ON CONFLICT DO NOTHING")
+// recheck runs one of the checks against what is held inside the write
+// transaction.
+func (t *txn) recheck(ctx context.Context, c stagedCheck) error {
+	rows, err := t.QueryContext(ctx, c.query)
 	if err != nil {
-		return fmt.Errorf("write audit: %w", err)
+		return fmt.Errorf("check bundle: %w", err)
 	}
-	defer closeStmt(ins)
-	dropLink, err := t.PrepareContext(ctx, "DELETE FROM audit_links WHERE device = ? AND dev_seq = ?")
+	defer closeRows(rows)
+	if rows.Next() {
+		var a, b string
+		if err := rows.Scan(&a, &b); err != nil {
+			return fmt.Errorf("check bundle: %w", err)
+		}
+		return c.refuse(a, b)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("check bundle: %w", err)
+	}
+	return nil
+}
+
+// stagedJSON reads a column of staged records' JSON.
+func stagedJSON[T any](ctx context.Context, q queryer, query string) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query)
 	if err != nil {
-		return fmt.Errorf("write audit: %w", err)
+		return nil, fmt.Errorf("read stage: %w", err)
 	}
-	defer closeStmt(dropLink)
-	hasLinks := map[string]bool{}
-	for _, e := range p.Audit {
-		if _, err := ins.ExecContext(ctx, auditArgs(e)...); err != nil {
-			return fmt.Errorf("write audit: %w", err)
+	defer closeRows(rows)
+	var out []T
+	for rows.Next() {
+		var js string
+		if err := rows.Scan(&js); err != nil {
+			return nil, fmt.Errorf("read stage: %w", err)
 		}
-		has, ok := hasLinks[e.Device]
-		if !ok {
-			var n int
-			if err := t.QueryRowContext(ctx, "SELECT count(*) FROM audit_links WHERE device = ?", e.Device).Scan(&n); err != nil {
-				return fmt.Errorf("read audit links: %w", err)
-			}
-			has = n > 0
-			hasLinks[e.Device] = has
+		var v T
+		if err := jsonUnmarshal(js, &v); err != nil {
+			return nil, fmt.Errorf("read stage: %w", err)
 		}
-		if has {
-			// The entry is held in full now; its link is no longer needed.
-			if _, err := dropLink.ExecContext(ctx, e.Device, e.DevSeq); err != nil {
-				return fmt.Errorf("write audit links: %w", err)
-			}
-		}
+		out = append(out, v)
 	}
-	link, err := t.PrepareContext(ctx, `INSERT INTO audit_links(device, dev_seq, prev_hash, hash)
-		SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM audit WHERE device = ?1 AND dev_seq = ?2) ON CONFLICT DO NOTHING`)
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read stage: %w", err)
+	}
+	return out, nil
+}
+
+// mergeAliases makes each of the bundle's aliased pairs one record here.
+func (t *txn) mergeAliases(ctx context.Context) error {
+	rows, err := t.QueryContext(ctx, "SELECT kind, alias, canonical FROM stage.aliases ORDER BY kind, alias")
 	if err != nil {
-		return fmt.Errorf("write audit links: %w", err)
+		return fmt.Errorf("read staged aliases: %w", err)
 	}
-	defer closeStmt(link)
-	for _, l := range p.Links {
-		if _, err := link.ExecContext(ctx, l.Device, l.DevSeq, l.PrevHash, l.Hash); err != nil {
-			return fmt.Errorf("write audit links: %w", err)
+	defer closeRows(rows)
+	var als []bundle.Alias
+	for rows.Next() {
+		var al bundle.Alias
+		if err := rows.Scan(&al.Kind, &al.Alias, &al.Canonical); err != nil {
+			return fmt.Errorf("read staged aliases: %w", err)
+		}
+		als = append(als, al)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read staged aliases: %w", err)
+	}
+	closeRows(rows)
+	for _, al := range als {
+		if _, err := t.unifyIDs(ctx, al.Kind, al.Alias, al.Canonical); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// recordReceived records the bundle, and the bundles it says its sender
-// had received, so they are not reported missing.
-func (t *txn) recordReceived(ctx context.Context, path string, b *Bundle) error {
-	m := b.Manifest
+// mergeAudit adds, in one statement each: the staged entries not held
+// yet; the signatures of held entries that had none (made by an older
+// kiemtra, now signed by their device); the staged links that are signed
+// and not held as entries; and drops links of entries now held in full.
+// A link nothing vouches for is not kept: it said where a chain goes, and
+// only its device can say that.
+func (t *txn) mergeAudit(ctx context.Context) error {
+	for _, q := range []string{
+		`INSERT INTO main.audit(id, device, dev_seq, at, actor, entity, entity_id, action, old, new, revision, base_revision,
+			prev_hash, hash, sig)
+		SELECT id, device, dev_seq, at, actor, entity, entity_id, action, old, new, revision, base_revision, prev_hash, hash, sig
+		FROM stage.entries e WHERE NOT EXISTS (SELECT 1 FROM main.audit m WHERE m.device = e.device AND m.dev_seq = e.dev_seq)
+		ORDER BY device, dev_seq`,
+		`UPDATE main.audit SET sig = (SELECT c.sig FROM stage.chain c WHERE c.device = audit.device AND c.dev_seq = audit.dev_seq)
+		WHERE sig = '' AND EXISTS (SELECT 1 FROM stage.chain c WHERE c.device = audit.device AND c.dev_seq = audit.dev_seq
+			AND c.hash = audit.hash AND c.sig != '' AND c.proof = ` + fmt.Sprint(int(bundle.ProofSigned)) + `)`,
+		`INSERT INTO main.audit_links(device, dev_seq, prev_hash, hash, sig)
+		SELECT device, dev_seq, prev_hash, hash, CASE WHEN proof = ` + fmt.Sprint(int(bundle.ProofSigned)) + ` THEN sig ELSE '' END
+		FROM stage.chain c WHERE full = 0 AND proof IN (` + fmt.Sprint(int(bundle.ProofSigned), ", ", int(bundle.ProofBundle)) + `)
+			AND NOT EXISTS (SELECT 1 FROM main.audit m WHERE m.device = c.device AND m.dev_seq = c.dev_seq)
+		ON CONFLICT(device, dev_seq) DO UPDATE SET sig = excluded.sig WHERE audit_links.sig = '' AND audit_links.hash = excluded.hash`,
+		`DELETE FROM main.audit_links WHERE device IN (SELECT DISTINCT device FROM stage.chain)
+			AND EXISTS (SELECT 1 FROM main.audit m WHERE m.device = audit_links.device AND m.dev_seq = audit_links.dev_seq)`,
+		`INSERT INTO main.bundle_statements(device, seq, inspection, created, entries, sig)
+		SELECT device, seq, inspection, created, entries, sig FROM stage.statements ORDER BY device, seq ON CONFLICT DO NOTHING`,
+	} {
+		if _, err := t.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("write audit: %w", err)
+		}
+	}
+	return nil
+}
+
+// recordReceived records the bundle, and (as hints only) the bundles its
+// sender says it had received.
+func (t *txn) recordReceived(ctx context.Context, path string, m bundle.Manifest) error {
 	now := formatTime(t.now())
-	if _, err := t.ExecContext(ctx, `INSERT INTO bundles_received(device, seq, hash, relayed, via, file, received_at)
+	if _, err := t.ExecContext(ctx, `INSERT INTO main.bundles_received(device, seq, hash, relayed, via, file, received_at)
 		VALUES (?, ?, ?, 0, '', ?, ?) ON CONFLICT(device, seq) DO UPDATE SET hash = excluded.hash, relayed = 0,
 		file = excluded.file, received_at = excluded.received_at`, m.Device, m.Seq, m.PayloadSHA256, path, now); err != nil {
 		return fmt.Errorf("record bundle: %w", err)
 	}
-	for _, r := range b.Payload.Received {
-		if _, err := t.ExecContext(ctx, `INSERT INTO bundles_received(device, seq, relayed, via, received_at)
-			VALUES (?, ?, 1, ?, ?) ON CONFLICT DO NOTHING`, r.Device, r.Seq, m.Device, now); err != nil {
-			return fmt.Errorf("record relayed bundle: %w", err)
-		}
-	}
-	return nil
-}
-
-// mergeInspection keeps the copy of the inspection model.MergeInspection
-// picks.
-func (t *txn) mergeInspection(ctx context.Context, in InspectionRecord) error {
-	old, err := getInspection(ctx, t, in.ID)
-	switch {
-	case err == nil:
-		var upd string
-		if err := t.QueryRowContext(ctx, "SELECT updated_at FROM inspections WHERE id = ?", in.ID).Scan(&upd); err != nil {
-			return fmt.Errorf("read inspection: %w", err)
-		}
-		if !model.MergeInspection(old, parseTime(upd), in.Inspection, in.UpdatedAt).Changed {
-			return nil
-		}
-	case !errors.Is(err, model.ErrNotFound):
-		return err
-	}
-	return t.upsertInspection(ctx, normInspection(in.Inspection), in.UpdatedAt)
-}
-
-// mergeUnit adds a unit, or keeps the copy model.MergeUnit picks of one
-// held under the same code (making the two IDs one record).
-func (t *txn) mergeUnit(ctx context.Context, u model.Unit, res *ImportResult) error {
-	u.Code = upper(nfc(u.Code))
-	u.Name, u.Address = nfc(u.Name), nfc(u.Address)
-	held, err := scanUnit(t.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE code = ?", u.Code))
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		id, err := t.canon(ctx, "unit", u.ID)
-		if err != nil {
-			return err
-		}
-		if _, err := t.ExecContext(ctx, "INSERT INTO units(id, code, name, kind, address) VALUES (?,?,?,?,?)",
-			id, u.Code, u.Name, string(u.Kind), u.Address); err != nil {
-			return fmt.Errorf("write unit %s: %w", u.Code, err)
-		}
-		return nil
-	case err != nil:
-		return fmt.Errorf("read unit %s: %w", u.Code, err)
-	}
-	id, err := t.unifyIDs(ctx, "unit", held.ID, u.ID)
-	if err != nil {
-		return err
-	}
-	m := model.MergeUnit(held, u)
-	if !m.Changed {
-		return nil
-	}
-	res.Warnings = append(res.Warnings, model.NewError(model.EUnitDiffers, nil, u.Code, m.Unit.Name))
-	if _, err := t.ExecContext(ctx, "UPDATE units SET name = ?, kind = ?, address = ? WHERE id = ?",
-		m.Unit.Name, string(m.Unit.Kind), m.Unit.Address, id); err != nil {
-		return fmt.Errorf("write unit %s: %w", u.Code, err)
-	}
-	return nil
-}
-
-// mergeAssessment adds an assessment, or keeps the copy
-// model.MergeAssessment picks of the one held for the same visit
-// (inspection and unit), making the two IDs one record.
-func (t *txn) mergeAssessment(ctx context.Context, a model.Assessment, unitCode string, res *ImportResult) error {
-	unit, err := t.canon(ctx, "unit", a.UnitID)
-	if err != nil {
-		return err
-	}
-	a.UnitID = unit
-	a.Place, a.Representative, a.RepresentativePosition = nfc(a.Place), nfc(a.Representative), nfc(a.RepresentativePosition)
-	a.UnitComments, a.Strengths, a.FinalizedBy = nfc(a.UnitComments), nfc(a.Strengths), nfc(a.FinalizedBy)
-	a.UnitName = nfc(a.UnitName)
-	held, err := scanAssessment(t.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE inspection_id = ? AND unit_id = ?",
-		a.InspectionID, a.UnitID))
-	if errors.Is(err, sql.ErrNoRows) {
-		id, err := t.canon(ctx, "assessment", a.ID)
-		if err != nil {
-			return err
-		}
-		if a.UnitName == "" || a.UnitKind == "" {
-			// A bundle from before assessments kept the unit as visited:
-			// the unit as it is, which the bundle carried just before.
-			u, err := scanUnit(t.QueryRowContext(ctx, "SELECT "+unitCols+" FROM units WHERE id = ?", a.UnitID))
-			if err != nil {
-				return fmt.Errorf("read unit %s: %w", unitCode, err)
-			}
-			a.UnitName, a.UnitKind = u.Name, u.Kind
-		}
-		_, err = t.ExecContext(ctx, `INSERT INTO assessments(`+assessmentCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			id, a.InspectionID, a.UnitID, a.ChecklistID, a.ChecklistVersion, a.Date.ISO(), a.Place, string(a.Status),
-			a.Representative, a.RepresentativePosition, a.UnitComments, a.Strengths,
-			formatTime(a.FinalizedAt), a.FinalizedBy, formatTime(a.UpdatedAt), a.UnitName, string(a.UnitKind))
-		if err != nil {
-			return fmt.Errorf("write assessment of %s: %w", unitCode, err)
-		}
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("read assessment of %s: %w", unitCode, err)
-	}
-	id, err := t.unifyIDs(ctx, "assessment", held.ID, a.ID)
-	if err != nil {
-		return err
-	}
-	held.ID = id
-	if a.UnitName == "" || a.UnitKind == "" {
-		// A bundle from before assessments kept the unit as visited says
-		// nothing about it: what is held stands.
-		a.UnitName, a.UnitKind = held.UnitName, held.UnitKind
-	}
-	m := model.MergeAssessment(held, a)
-	if m.ChecklistDiffers {
-		res.Warnings = append(res.Warnings, model.NewError(model.EChecklistDiffers, nil, unitCode,
-			held.ChecklistID+"@"+held.ChecklistVersion, a.ChecklistID+"@"+a.ChecklistVersion))
-	}
-	if !m.Changed {
-		return nil
-	}
-	k := m.Assessment
-	_, err = t.ExecContext(ctx, `UPDATE assessments SET visit_date=?, place=?, status=?, representative=?, representative_position=?,
-		unit_comments=?, strengths=?, finalized_at=?, finalized_by=?, updated_at=?, unit_name=?, unit_kind=? WHERE id=?`,
-		k.Date.ISO(), k.Place, string(k.Status), k.Representative, k.RepresentativePosition, k.UnitComments,
-		k.Strengths, formatTime(k.FinalizedAt), k.FinalizedBy, formatTime(k.UpdatedAt), k.UnitName, string(k.UnitKind), id)
-	if err != nil {
-		return fmt.Errorf("write assessment of %s: %w", unitCode, err)
+	if _, err := t.ExecContext(ctx, `INSERT INTO main.bundles_received(device, seq, relayed, via, received_at)
+		SELECT device, seq, 1, ?, ? FROM stage.received WHERE true ON CONFLICT DO NOTHING`, m.Device, now); err != nil {
+		return fmt.Errorf("record relayed bundle: %w", err)
 	}
 	return nil
 }

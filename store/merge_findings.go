@@ -11,60 +11,25 @@ import (
 	"kiemtra/store/bundle"
 )
 
-// revInfo is one revision with the finding it describes.
+// Findings merge by revision (model.MergeRevisions), one finding at a
+// time: the staged revisions are read grouped by finding (the assessment
+// they are kept under here, the item), each group is merged with the
+// revisions held, and the finding shows what model.ViewFinding decides:
+// the current head, or, for a finalized assessment, its sealed revision,
+// with changes made without knowing of a finalization held aside as
+// conflicts. This is where the per-finding decisions are made; a merge
+// that finds nothing held could be made set-based without changing them.
+
+// revInfo is one revision with the finding it describes and the
+// assessment revision it was made under.
 type revInfo struct {
-	rev model.Rev
-	f   model.Finding
+	rev  model.Rev
+	f    model.Finding
+	made string
 }
 
-// heldRevisions loads every revision of a finding known under any of its
-// IDs.
-func heldRevisions(ctx context.Context, q queryer, ids []string) (map[string]revInfo, error) {
-	if len(ids) == 1 {
-		return revisionsOf(ctx, q, "SELECT "+auditCols+` FROM audit WHERE entity_id = ? AND entity = 'finding' AND revision != ''`, ids[0])
-	}
-	return revisionsOf(ctx, q, "SELECT "+auditCols+` FROM audit WHERE entity = 'finding' AND revision != ''
-		AND entity_id IN (SELECT value FROM json_each(?))`, jsonList(ids))
-}
-
-// revisionsOf runs a query for audit entries about finding revisions and
-// reads the revisions they describe.
-func revisionsOf(ctx context.Context, q queryer, query string, args ...any) (map[string]revInfo, error) {
-	es, err := auditEntries(ctx, q, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]revInfo, len(es))
-	for _, e := range es {
-		r, err := bundle.RevisionOf(e)
-		if err != nil {
-			return nil, fmt.Errorf("read revision %s: %w", e.Revision, err)
-		}
-		ri := revInfo{r.Rev(), r.Finding}
-		out[ri.rev.ID] = ri
-	}
-	return out, nil
-}
-
-// findingNames lists every ID a finding is known by.
-func findingNames(ctx context.Context, q queryer, id string) ([]string, error) {
-	rows, err := q.QueryContext(ctx, "SELECT alias FROM id_aliases WHERE kind = 'finding' AND canonical = ?", id)
-	if err != nil {
-		return nil, fmt.Errorf("read aliases: %w", err)
-	}
-	defer closeRows(rows)
-	out := []string{id}
-	for rows.Next() {
-		var a string
-		if err := rows.Scan(&a); err != nil {
-			return nil, fmt.Errorf("read aliases: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read aliases: %w", err)
-	}
-	return out, nil
+func revInfoOf(r bundle.Revision) revInfo {
+	return revInfo{rev: r.Rev(), f: r.Finding, made: r.AssessmentRevision}
 }
 
 // findingGroup is one finding as the bundle carries it: the revisions of
@@ -73,135 +38,159 @@ type findingGroup struct {
 	assessment, item string
 	ids              map[string]bool
 	revs             []revInfo
-	rows             []model.Finding // the sender's current rows
 }
 
-// groupFindings sorts the bundle's revisions and rows into findings, by
-// the assessment they are kept under and the item.
-func (t *txn) groupFindings(ctx context.Context, b *Bundle) ([]*findingGroup, error) {
-	groups := map[string]*findingGroup{}
-	assessCanon := map[string]string{}
-	groupOf := func(f model.Finding) (*findingGroup, error) {
-		ca, ok := assessCanon[f.AssessmentID]
-		if !ok {
-			var err error
-			if ca, err = t.canon(ctx, "assessment", f.AssessmentID); err != nil {
-				return nil, err
-			}
-			assessCanon[f.AssessmentID] = ca
-		}
-		k := ca + "\x00" + f.ItemCode
-		g := groups[k]
-		if g == nil {
-			g = &findingGroup{assessment: ca, item: f.ItemCode, ids: map[string]bool{}}
-			groups[k] = g
-		}
-		g.ids[f.ID] = true
-		return g, nil
-	}
-	for _, r := range b.Revisions {
-		g, err := groupOf(r.Finding)
-		if err != nil {
-			return nil, err
-		}
-		g.revs = append(g.revs, revInfo{r.Rev(), r.Finding})
-	}
-	for _, f := range b.Payload.Findings {
-		g, err := groupOf(f)
-		if err != nil {
-			return nil, err
-		}
-		g.rows = append(g.rows, f)
-	}
-	keys := make([]string, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]*findingGroup, len(keys))
-	for i, k := range keys {
-		out[i] = groups[k]
-	}
-	return out, nil
-}
-
-// findingMerger holds the statements merging findings repeats.
+// findingMerger holds what merging findings repeats.
 type findingMerger struct {
-	heldRow, aliasCount, oneRevs, upsert *sql.Stmt
+	heldRow, upsert, dropRow, rows *sql.Stmt
+	views                          map[string]model.AssessmentView // by assessment ID here
+	staged                         map[string][]string             // assessment ID here → the bundle's IDs of it
+	done                           map[string]map[string]bool      // items merged, of the assessments decided again
+	anyOpen                        bool
 }
 
-// mergeFindings merges the bundle's finding revisions by model.MergeRevisions,
-// one finding at a time, and records what became of each in res.
-func (t *txn) mergeFindings(ctx context.Context, b *Bundle, res *ImportResult) error {
-	groups, err := t.groupFindings(ctx, b)
-	if err != nil {
-		return err
+// mergeFindings merges the staged finding revisions, group by group, and
+// records what became of each finding row of the bundle in res; then it
+// decides again the other findings of the assessments in changed.
+func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []string, res *ImportResult) error {
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = t.PrepareContext(ctx, q)
+		return st
 	}
-	heldRow, err := t.PrepareContext(ctx, "SELECT "+findingCols+" FROM findings WHERE assessment_id = ? AND item_code = ?")
+	fm.heldRow = prep("SELECT " + findingCols + " FROM main.findings WHERE assessment_id = ? AND item_code = ?")
+	fm.upsert = prep(upsertFindingSQL)
+	fm.dropRow = prep("DELETE FROM main.findings WHERE id = ?")
+	fm.rows = prep(`INSERT INTO stage.receipt(id, revision, status) SELECT id, revision, ?1 FROM stage.findings
+		WHERE assessment_id IN (SELECT value FROM json_each(?2)) AND item_code = ?3`)
+	for _, st := range []*sql.Stmt{fm.heldRow, fm.upsert, fm.dropRow, fm.rows} {
+		if st != nil {
+			defer closeStmt(st)
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("prepare merge: %w", err)
 	}
-	defer closeStmt(heldRow)
-	aliasCount, err := t.PrepareContext(ctx, "SELECT count(*) FROM id_aliases WHERE kind = 'finding' AND canonical = ?")
-	if err != nil {
-		return fmt.Errorf("prepare merge: %w", err)
-	}
-	defer closeStmt(aliasCount)
-	oneRevs, err := t.PrepareContext(ctx, "SELECT "+auditCols+" FROM audit WHERE entity_id = ? AND entity = 'finding' AND revision != ''")
-	if err != nil {
-		return fmt.Errorf("prepare merge: %w", err)
-	}
-	defer closeStmt(oneRevs)
-	upsert, err := t.PrepareContext(ctx, upsertFindingSQL)
-	if err != nil {
-		return fmt.Errorf("prepare merge: %w", err)
-	}
-	defer closeStmt(upsert)
-	fm := &findingMerger{heldRow: heldRow, aliasCount: aliasCount, oneRevs: oneRevs, upsert: upsert}
-	assessExists := map[string]bool{}
-	var openConflicts int
-	if err := t.QueryRowContext(ctx, "SELECT count(*) FROM conflicts WHERE resolved_at = ''").Scan(&openConflicts); err != nil {
+	var open int
+	if err := t.QueryRowContext(ctx, "SELECT count(*) FROM main.conflicts WHERE resolved_at = ''").Scan(&open); err != nil {
 		return fmt.Errorf("read conflicts: %w", err)
 	}
-	for _, g := range groups {
-		exists, ok := assessExists[g.assessment]
-		if !ok {
-			var n int
-			if err := t.QueryRowContext(ctx, "SELECT count(*) FROM assessments WHERE id = ?", g.assessment).Scan(&n); err != nil {
-				return fmt.Errorf("read assessments: %w", err)
-			}
-			exists = n > 0
-			assessExists[g.assessment] = exists
+	fm.anyOpen = open > 0
+	groups, err := t.QueryContext(ctx, `SELECT `+canonSQL("assessment", "e.assessment_id")+` AS ca, `+prefixCols("e.", auditCols)+`
+		FROM stage.entries e WHERE e.kind = 'finding' ORDER BY ca, e.item_code, e.rev_id`)
+	if err != nil {
+		return fmt.Errorf("read staged findings: %w", err)
+	}
+	defer closeRows(groups)
+	var g *findingGroup
+	for groups.Next() {
+		var ca string
+		var e AuditEntry
+		var at string
+		if err := groups.Scan(&ca, &e.ID, &e.Device, &e.DevSeq, &at, &e.Actor, &e.Entity, &e.EntityID, &e.Action, &e.Old, &e.New,
+			&e.Revision, &e.BaseRevision, &e.PrevHash, &e.Hash, &e.Sig); err != nil {
+			return fmt.Errorf("read staged findings: %w", err)
 		}
-		if !exists {
-			return contentErr(g.item, "the finding's assessment is neither in the bundle nor here")
-		}
-		n, err := t.mergeFinding(ctx, fm, g, openConflicts > 0, res)
+		e.At = parseTime(at)
+		r, err := bundle.RevisionOf(e)
 		if err != nil {
+			return contentErr(short(e.Revision), "the revision cannot be read")
+		}
+		if g != nil && (g.assessment != ca || g.item != r.Finding.ItemCode) {
+			if err := t.mergeFinding(ctx, fm, g, res, true); err != nil {
+				return err
+			}
+			g = nil
+		}
+		if g == nil {
+			g = &findingGroup{assessment: ca, item: r.Finding.ItemCode, ids: map[string]bool{}}
+		}
+		g.ids[r.Finding.ID] = true
+		g.revs = append(g.revs, revInfoOf(r))
+	}
+	if err := groups.Err(); err != nil {
+		return fmt.Errorf("read staged findings: %w", err)
+	}
+	if g != nil {
+		if err := t.mergeFinding(ctx, fm, g, res, true); err != nil {
 			return err
 		}
-		openConflicts += n
 	}
-	sort.Slice(res.records, func(i, j int) bool { return res.records[i].ID < res.records[j].ID })
+	closeRows(groups)
+	for _, id := range changed {
+		if err := t.reviewFindings(ctx, fm, id); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
-// mergeFinding merges one finding's incoming revisions; anyOpen says
-// whether any conflict is open (then even a finding without a new conflict
-// may close one). It returns how many conflicts the merge opened.
-func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGroup, anyOpen bool, res *ImportResult) (int, error) {
+// reviewFindings decides again every finding of an assessment that the
+// bundle did not carry, after the revision the assessment shows changed.
+func (t *txn) reviewFindings(ctx context.Context, fm *findingMerger, assessmentID string) error {
+	rows, err := t.QueryContext(ctx, `SELECT item_code, id FROM main.findings WHERE assessment_id = ?1
+		UNION SELECT item_code, finding_id FROM main.conflicts WHERE assessment_id = ?1 AND resolved_at = '' ORDER BY 1`, assessmentID)
+	if err != nil {
+		return fmt.Errorf("read findings: %w", err)
+	}
+	defer closeRows(rows)
+	var gs []*findingGroup
+	for rows.Next() {
+		var item, id string
+		if err := rows.Scan(&item, &id); err != nil {
+			return fmt.Errorf("read findings: %w", err)
+		}
+		if fm.done[assessmentID][item] {
+			continue
+		}
+		if n := len(gs); n > 0 && gs[n-1].item == item {
+			gs[n-1].ids[id] = true
+			continue
+		}
+		gs = append(gs, &findingGroup{assessment: assessmentID, item: item, ids: map[string]bool{id: true}})
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read findings: %w", err)
+	}
+	closeRows(rows)
+	for _, g := range gs {
+		if err := t.mergeFinding(ctx, fm, g, nil, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeFinding merges one finding's incoming revisions (none when a
+// finding is only decided again) and, if count, records the outcome.
+func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGroup, res *ImportResult, count bool) error {
+	if items, ok := fm.done[g.assessment]; ok {
+		items[g.item] = true
+	}
+	view, ok := fm.views[g.assessment]
+	if !ok {
+		return contentErr(g.item, "the finding's assessment is neither in the bundle nor here")
+	}
 	row, err := scanFinding(fm.heldRow.QueryRowContext(ctx, g.assessment, g.item))
 	hasRow := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("read finding %s: %w", g.item, err)
+		return fmt.Errorf("read finding %s: %w", g.item, err)
 	}
 	keep, err := t.unifyFinding(ctx, g, row, hasRow)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	held, err := t.heldFindingRevisions(ctx, fm, keep)
+	names, err := findingNames(ctx, t, keep)
 	if err != nil {
-		return 0, err
+		return err
+	}
+	held, err := heldRevisions(ctx, t, names)
+	if err != nil {
+		return err
 	}
 	heldRevs := make([]model.Rev, 0, len(held))
 	all := make(map[string]revInfo, len(held)+len(g.revs))
@@ -218,21 +207,36 @@ func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGro
 	}
 	mg := model.MergeRevisions(model.NewGraph(heldRevs...), incoming)
 	if mg.Delivery == model.DeliveryRefused {
-		return 0, model.NewError(model.ERevisionChanged, fmt.Errorf("item %s", g.item), short(mg.Refused[0].ID))
+		return model.NewError(model.ERevisionChanged, fmt.Errorf("item %s", g.item), short(mg.Refused[0].ID))
 	}
-	cur := all[mg.Current.ID].f
-	cur.ID, cur.AssessmentID = keep, g.assessment
-	if !hasRow || row.Revision != cur.Revision {
+	made := make(map[string]string, len(all))
+	for id, ri := range all {
+		made[id] = ri.made
+	}
+	fv := model.ViewFinding(view, mg.Graph, g.item, made)
+	switch {
+	case fv.Shown.ID == "" && hasRow:
+		if _, err := fm.dropRow.ExecContext(ctx, row.ID); err != nil {
+			return fmt.Errorf("write finding %s: %w", g.item, err)
+		}
+	case fv.Shown.ID != "" && (!hasRow || row.Revision != fv.Shown.ID || row.ID != keep):
+		cur := all[fv.Shown.ID].f
+		cur.ID, cur.AssessmentID = keep, g.assessment
 		if err := upsertFindingWith(ctx, fm.upsert, cur); err != nil {
-			return 0, err
+			return err
 		}
 	}
-	if anyOpen || len(mg.Conflicts) > 0 {
-		if err := t.reconcileConflicts(ctx, keep, g.assessment, g.item, mg.Graph, all); err != nil {
-			return 0, err
+	if fm.anyOpen || len(fv.Pairs) > 0 {
+		if err := t.reconcileConflicts(ctx, keep, g.assessment, g.item, mg.Graph, fv.Pairs, all); err != nil {
+			return err
 		}
+		fm.anyOpen = fm.anyOpen || len(fv.Pairs) > 0
 	}
-	switch mg.Delivery {
+	if !count {
+		return nil
+	}
+	delivery := deliveryOf(mg, fv)
+	switch delivery {
 	case model.DeliveryPresent:
 		res.Present++
 	case model.DeliveryAccepted:
@@ -240,17 +244,71 @@ func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGro
 	case model.DeliveryConflict:
 		res.Conflicts++
 		var code string
-		if err := t.QueryRowContext(ctx, "SELECT u.code FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.id = ?",
+		if err := t.QueryRowContext(ctx, "SELECT u.code FROM main.assessments a JOIN main.units u ON u.id = a.unit_id WHERE a.id = ?",
 			g.assessment).Scan(&code); err != nil {
-			return 0, fmt.Errorf("read unit of finding %s: %w", g.item, err)
+			return fmt.Errorf("read unit of finding %s: %w", g.item, err)
 		}
 		res.Items = append(res.Items, ConflictItem{FindingID: keep, UnitCode: code, ItemCode: g.item})
 	case model.DeliveryRefused: // returned above
 	}
-	for _, f := range g.rows {
-		res.records = append(res.records, ReceiptRecord{Kind: "finding", ID: f.ID, Revision: f.Revision, Status: mg.Delivery})
+	return t.receiptRows(ctx, fm, g, delivery, res)
+}
+
+// deliveryOf is what became of a finding's incoming revisions: a new one
+// held aside, or one of a pair in conflict, is in conflict.
+func deliveryOf(mg model.FindingMerge, fv model.FindingView) model.Delivery {
+	if mg.Delivery != model.DeliveryAccepted && mg.Delivery != model.DeliveryConflict {
+		return mg.Delivery
 	}
-	return len(mg.Conflicts), nil
+	isNew := make(map[string]bool, len(mg.New))
+	for _, r := range mg.New {
+		isNew[r.ID] = true
+	}
+	for _, p := range fv.Pairs {
+		if isNew[p.Current.ID] || isNew[p.Other.ID] {
+			return model.DeliveryConflict
+		}
+	}
+	for _, h := range fv.HeldAside {
+		if isNew[h.ID] {
+			return model.DeliveryConflict
+		}
+	}
+	return model.DeliveryAccepted
+}
+
+// receiptRows records what became of the bundle's rows of the finding,
+// in the stage, for the receipt.
+func (t *txn) receiptRows(ctx context.Context, fm *findingMerger, g *findingGroup, d model.Delivery, _ *ImportResult) error {
+	if _, err := fm.rows.ExecContext(ctx, string(d), jsonList(fm.staged[g.assessment]), g.item); err != nil {
+		return fmt.Errorf("record receipt: %w", err)
+	}
+	return nil
+}
+
+// heldRevisions loads every revision of a finding known under any of its
+// IDs.
+func heldRevisions(ctx context.Context, q queryer, ids []string) (map[string]revInfo, error) {
+	es, err := auditEntries(ctx, q, "SELECT "+auditCols+` FROM main.audit WHERE entity = 'finding' AND revision != ''
+		AND entity_id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]revInfo, len(es))
+	for _, e := range es {
+		r, err := bundle.RevisionOf(e)
+		if err != nil {
+			return nil, fmt.Errorf("read revision %s: %w", e.Revision, err)
+		}
+		ri := revInfoOf(r)
+		out[ri.rev.ID] = ri
+	}
+	return out, nil
+}
+
+// findingNames lists every ID a finding is known by.
+func findingNames(ctx context.Context, q queryer, id string) ([]string, error) {
+	return recordNames(ctx, q, "finding", id)
 }
 
 // unifyFinding makes every ID the finding has (in the bundle and here) one
@@ -274,42 +332,4 @@ func (t *txn) unifyFinding(ctx context.Context, g *findingGroup, row model.Findi
 		}
 	}
 	return keep, nil
-}
-
-// heldFindingRevisions loads the revisions held of the finding kept as id,
-// with one prepared query in the common case of a finding with one ID.
-func (t *txn) heldFindingRevisions(ctx context.Context, fm *findingMerger, id string) (map[string]revInfo, error) {
-	var nAlias int
-	if err := fm.aliasCount.QueryRowContext(ctx, id).Scan(&nAlias); err != nil {
-		return nil, fmt.Errorf("read aliases: %w", err)
-	}
-	if nAlias > 0 {
-		names, err := findingNames(ctx, t, id)
-		if err != nil {
-			return nil, err
-		}
-		return heldRevisions(ctx, t, names)
-	}
-	rows, err := fm.oneRevs.QueryContext(ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("read revisions: %w", err)
-	}
-	defer closeRows(rows)
-	out := map[string]revInfo{}
-	for rows.Next() {
-		e, err := scanAudit(rows)
-		if err != nil {
-			return nil, err
-		}
-		r, err := bundle.RevisionOf(e)
-		if err != nil {
-			return nil, fmt.Errorf("read revision %s: %w", e.Revision, err)
-		}
-		ri := revInfo{r.Rev(), r.Finding}
-		out[ri.rev.ID] = ri
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read revisions: %w", err)
-	}
-	return out, nil
 }

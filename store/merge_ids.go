@@ -15,7 +15,7 @@ import (
 // canon returns the ID a record is kept under.
 func (t *txn) canon(ctx context.Context, kind, id string) (string, error) {
 	var c string
-	err := t.QueryRowContext(ctx, "SELECT canonical FROM id_aliases WHERE kind = ? AND alias = ?", kind, id).Scan(&c)
+	err := t.queryRow(ctx, aliasSQL, kind, id).Scan(&c)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return id, nil

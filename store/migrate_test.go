@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,21 +47,9 @@ func TestVersion2DatabaseGetsAuditRevisionIndex(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v2.db")
-	db := openTest(t, path)
 	// Make it what a version-2 database is: 001 and 002 as shipped.
-	for _, q := range []string{"DROP INDEX audit_revision", "ALTER TABLE assessments DROP COLUMN unit_name",
-		"ALTER TABLE assessments DROP COLUMN unit_kind", "DELETE FROM schema_migrations WHERE version > 2"} {
-		if _, err := db.sql.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := indexCount(t, db, "audit_revision"); n != 0 {
-		t.Fatalf("fixture still has the index (%d)", n)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	db = openTest(t, path)
+	makeAtVersion(t, path, 2)
+	db := openTest(t, path)
 	if n := indexCount(t, db, "audit_revision"); n != 1 {
 		t.Errorf("after opening a version-2 database: %d audit_revision indexes, want 1", n)
 	}
@@ -77,6 +67,60 @@ func TestVersion2DatabaseGetsAuditRevisionIndex(t *testing.T) {
 	}
 	if !strings.Contains(detail, "audit_revision") {
 		t.Errorf("revision lookup plan %q does not use audit_revision", detail)
+	}
+}
+
+// makeAtVersion makes a kiemtra database at path with the first n
+// migrations applied, as a build of that time left it.
+func makeAtVersion(t *testing.T, path string, n int) {
+	t.Helper()
+	ms, err := migrations()
+	check(t, err)
+	raw, err := sql.Open("sqlite", path)
+	check(t, err)
+	defer func() { check(t, raw.Close()) }()
+	stmts := []string{fmt.Sprintf("PRAGMA application_id = %d", ApplicationID), "PRAGMA journal_mode = WAL",
+		"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT"}
+	for _, m := range ms[:n] {
+		stmts = append(stmts, m.sql, fmt.Sprintf("INSERT INTO schema_migrations VALUES (%d, '%s', '2022-10-01T00:00:00.000000000Z')", m.version, m.name))
+	}
+	for _, q := range stmts {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// undone says how to take each migration back out of a test database,
+// newest last.
+var undone = map[int][]string{
+	4: {"ALTER TABLE assessments DROP COLUMN unit_name", "ALTER TABLE assessments DROP COLUMN unit_kind"},
+	5: {"ALTER TABLE inspections DROP COLUMN doc", "ALTER TABLE assessments DROP COLUMN doc"},
+	6: {"ALTER TABLE findings DROP COLUMN cases", "ALTER TABLE checklists DROP COLUMN origin_file",
+		"ALTER TABLE checklists DROP COLUMN origin_hash"},
+	7: {"ALTER TABLE audit DROP COLUMN sig", "ALTER TABLE audit_links DROP COLUMN sig", "ALTER TABLE inspections DROP COLUMN revision",
+		"ALTER TABLE units DROP COLUMN revision", "ALTER TABLE assessments DROP COLUMN revision", "DROP INDEX audit_entity_revision",
+		"DROP TABLE bundle_statements"},
+	8: {"DROP TRIGGER progress_add", "DROP TRIGGER progress_remove", "DROP TRIGGER progress_change",
+		"DROP TRIGGER progress_rekey", "DROP TRIGGER checklist_items_add", "DROP TABLE progress", "DROP TABLE checklist_items",
+		"DROP TABLE checklist_totals"},
+	9: {"DROP TABLE follow_ups", "DROP TABLE fix_reports", "DROP TABLE self_scores"},
+}
+
+// undoMigrationsAfter makes db what a build that knew the first n
+// migrations left: the later ones taken out, newest first.
+func undoMigrationsAfter(t *testing.T, db *DB, n int) {
+	t.Helper()
+	for v := SchemaVersion(); v > n; v-- {
+		qs, ok := undone[v]
+		if !ok {
+			t.Fatalf("no way to undo migration %d: add it to undone", v)
+		}
+		for _, q := range append(qs, fmt.Sprintf("DELETE FROM schema_migrations WHERE version = %d", v)) {
+			if _, err := db.sql.Exec(q); err != nil {
+				t.Fatalf("undo migration %d: %s: %v", v, q, err)
+			}
+		}
 	}
 }
 

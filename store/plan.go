@@ -76,10 +76,15 @@ func (db *DB) ImportPlan(ctx context.Context, actor string, p *model.Plan) (Plan
 			if err := t.QueryRowContext(ctx, "SELECT count(*) FROM assessments WHERE inspection_id = ? AND unit_id = ?", in.ID, u.ID).Scan(&before); err != nil {
 				return fmt.Errorf("unit %s: read assessments: %w", v.Unit.Code, err)
 			}
-			_, err = t.addAssessment(ctx, actor, model.Assessment{
+			a, err := checkVisit(model.Assessment{
 				InspectionID: in.ID, UnitID: u.ID, ChecklistID: v.ChecklistID, ChecklistVersion: versions[i],
-				Date: v.Date, Place: v.Place,
+				Date: v.Date, Place: v.Place, StartTime: v.StartTime, EndTime: v.EndTime, RecordNo: v.RecordNo,
+				Copies: v.Copies, Participants: v.Participants, Conclusion: v.Conclusion,
 			})
+			if err != nil {
+				return fmt.Errorf("unit %s: %w", v.Unit.Code, err)
+			}
+			_, err = t.addAssessment(ctx, actor, a)
 			if err != nil {
 				return fmt.Errorf("unit %s: %w", v.Unit.Code, err)
 			}

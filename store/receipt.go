@@ -1,13 +1,17 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"crypto"
 	"crypto/ed25519"
+	"crypto/sha512"
 	"database/sql"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"time"
 
@@ -21,7 +25,14 @@ import (
 //
 //	{"receipt": {…ReceiptBody…}, "signature": "<base64 ed25519 over the exact bytes of receipt>"}
 
-const receiptFormat = "kiemtra-receipt/1"
+// receiptFormat is the receipt version written: its signature is
+// ed25519ph over the SHA-512 of the receipt's bytes, so a receipt of any
+// length is written as a stream. Receipts of the first version (a plain
+// ed25519 signature over the bytes) are still read.
+const (
+	receiptFormat   = "kiemtra-receipt/2"
+	receiptFormatV1 = "kiemtra-receipt/1"
+)
 
 // maxReceiptBytes bounds a receipt file: one line per finding of a bundle.
 const maxReceiptBytes = 256 << 20
@@ -77,7 +88,9 @@ var (
 	ErrReceiptNotOurs   = &model.Error{Code: model.EReceiptNotOurs}
 )
 
-func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, b *Bundle, res *ImportResult) error {
+// writeReceipt writes the receipt of an import, streaming its records from
+// the stage, where the merge left them.
+func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, m Manifest, res *ImportResult) error {
 	name, err := db.Setting(ctx, SettingInspector)
 	if err != nil {
 		return fmt.Errorf("write receipt: %w", err)
@@ -85,23 +98,69 @@ func (db *DB) writeReceipt(ctx context.Context, key *DeviceKey, path string, b *
 	body := ReceiptBody{
 		Format: receiptFormat, Importer: db.device, ImporterName: name,
 		PublicKey:  base64.StdEncoding.EncodeToString(key.Public),
-		Bundle:     ReceiptBundle{b.Manifest.Device, b.Manifest.Seq, b.Manifest.PayloadSHA256, filepath.Base(res.File)},
+		Bundle:     ReceiptBundle{m.Device, m.Seq, m.PayloadSHA256, filepath.Base(res.File)},
 		ImportedAt: db.Now(), Replay: res.Replay, Accepted: res.Accepted, Present: res.Present, Conflicts: res.Conflicts,
-		Records: res.records,
+		Records: []ReceiptRecord{},
 	}
-	if body.Records == nil {
-		body.Records = []ReceiptRecord{}
-	}
-	raw, err := json.Marshal(body)
+	head, err := json.Marshal(body)
 	if err != nil {
 		return fmt.Errorf("encode receipt: %w", err)
 	}
-	out, err := json.Marshal(receiptFile{Receipt: raw, Signature: base64.StdEncoding.EncodeToString(key.Sign(raw))})
-	if err != nil {
-		return fmt.Errorf("encode receipt: %w", err)
+	// The records are the body's last field: write what comes before
+	// them, then each record, then the end.
+	head, ok := bytes.CutSuffix(head, []byte("[]}"))
+	if !ok {
+		return fmt.Errorf("encode receipt: the records are not the body's last field")
 	}
+	rows, err := db.sql.QueryContext(ctx, "SELECT id, revision, status FROM stage.receipt ORDER BY id")
+	if err != nil {
+		return fmt.Errorf("read receipt records: %w", db.translate(err))
+	}
+	defer closeRows(rows)
 	// Importing a bundle again writes its receipt again: replace it.
-	if err := safefile.Write(path, append(out, '\n'), safefile.Options{Replace: true}); err != nil {
+	err = safefile.WriteWith(path, safefile.Options{Replace: true}, func(w io.Writer) error {
+		h := sha512.New()
+		signed := io.MultiWriter(w, h)
+		if _, err := io.WriteString(w, `{"receipt":`); err != nil {
+			return err
+		}
+		if _, err := signed.Write(append(head, '[')); err != nil {
+			return err
+		}
+		first := true
+		for rows.Next() {
+			rec := ReceiptRecord{Kind: "finding"}
+			var status string
+			if err := rows.Scan(&rec.ID, &rec.Revision, &status); err != nil {
+				return fmt.Errorf("read receipt records: %w", err)
+			}
+			rec.Status = model.Delivery(status)
+			b, err := json.Marshal(rec)
+			if err != nil {
+				return fmt.Errorf("encode receipt: %w", err)
+			}
+			if !first {
+				b = append([]byte{','}, b...)
+			}
+			first = false
+			if _, err := signed.Write(b); err != nil {
+				return err
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read receipt records: %w", err)
+		}
+		if _, err := signed.Write([]byte("]}")); err != nil {
+			return err
+		}
+		sig, err := key.signDigest(h.Sum(nil))
+		if err != nil {
+			return fmt.Errorf("sign receipt: %w", err)
+		}
+		_, err = io.WriteString(w, `,"signature":"`+base64.StdEncoding.EncodeToString(sig)+"\"}\n")
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("write receipt: %w", err)
 	}
 	return nil
@@ -119,16 +178,25 @@ func ReadReceiptFile(path string) (*Receipt, error) {
 		return nil, model.NewError(model.EReceiptFormat, err, path)
 	}
 	var r Receipt
-	if err := json.Unmarshal(rf.Receipt, &r.ReceiptBody); err != nil || r.Format != receiptFormat {
+	if err := json.Unmarshal(rf.Receipt, &r.ReceiptBody); err != nil || r.Format != receiptFormat && r.Format != receiptFormatV1 {
 		return nil, model.NewError(model.EReceiptFormat, err, path)
 	}
 	pub, err := base64.StdEncoding.DecodeString(r.PublicKey)
 	sig, err2 := base64.StdEncoding.DecodeString(rf.Signature)
-	if err != nil || err2 != nil || len(pub) != ed25519.PublicKeySize || !ed25519.Verify(pub, rf.Receipt, sig) {
+	if err != nil || err2 != nil || len(pub) != ed25519.PublicKeySize || !verifyReceipt(r.Format, pub, rf.Receipt, sig) {
 		return nil, model.NewError(model.EReceiptSignature, errors.Join(err, err2), path)
 	}
 	r.publicKey, r.Fingerprint = pub, Fingerprint(pub)
 	return &r, nil
+}
+
+// verifyReceipt checks a receipt's signature as its format makes it.
+func verifyReceipt(format string, pub ed25519.PublicKey, body, sig []byte) bool {
+	if format == receiptFormatV1 {
+		return ed25519.Verify(pub, body, sig)
+	}
+	sum := sha512.Sum512(body)
+	return ed25519.VerifyWithOptions(pub, sum[:], sig, &ed25519.Options{Hash: crypto.SHA512}) == nil
 }
 
 // AcceptReceipt reads a receipt for one of this database's bundles,

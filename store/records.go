@@ -19,7 +19,7 @@ func normInspection(in model.Inspection) model.Inspection {
 		team[i] = model.Member{Name: nfc(m.Name), Position: nfc(m.Position), Organisation: nfc(m.Organisation), Role: nfc(m.Role)}
 	}
 	in.Team = team
-	return in
+	return normInspectionDoc(in)
 }
 
 // SaveInspection creates or updates an inspection (by ID; a new one gets an
@@ -68,13 +68,13 @@ func (t *txn) upsertInspection(ctx context.Context, in model.Inspection, updated
 	if err != nil {
 		return fmt.Errorf("encode team of inspection %s: %w", in.ID, err)
 	}
-	_, err = t.ExecContext(ctx, `INSERT INTO inspections(id, year, title, plan, decision, issuer, team, start_date, end_date, report_days, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?)
+	_, err = t.ExecContext(ctx, `INSERT INTO inspections(id, year, title, plan, decision, issuer, team, start_date, end_date, report_days, doc, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(id) DO UPDATE SET year=excluded.year, title=excluded.title, plan=excluded.plan, decision=excluded.decision,
 		issuer=excluded.issuer, team=excluded.team, start_date=excluded.start_date, end_date=excluded.end_date,
-		report_days=excluded.report_days, updated_at=excluded.updated_at`,
+		report_days=excluded.report_days, doc=excluded.doc, updated_at=excluded.updated_at`,
 		in.ID, in.Year, in.Title, in.Plan, in.Decision, in.Issuer, string(team), in.Start.ISO(), in.End.ISO(), in.ReportDays,
-		formatTime(updated))
+		inspectionDocOf(in), formatTime(updated))
 	if err != nil {
 		return fmt.Errorf("write inspection: %w", err)
 	}
@@ -100,15 +100,18 @@ func invalid(what string) error { return model.NewError(model.EInvalid, nil, wha
 // the person knows it (a code, a reference).
 func notFound(what string) error { return model.NewError(model.ENotFound, nil, what) }
 
-const inspectionCols = `id, year, title, plan, decision, issuer, team, start_date, end_date, report_days`
+const inspectionCols = `id, year, title, plan, decision, issuer, team, start_date, end_date, report_days, doc`
 
 // scanner is a row to scan: *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
 
 func scanInspection(sc scanner) (model.Inspection, error) {
 	var in model.Inspection
-	var team, start, end string
-	if err := sc.Scan(&in.ID, &in.Year, &in.Title, &in.Plan, &in.Decision, &in.Issuer, &team, &start, &end, &in.ReportDays); err != nil {
+	var team, start, end, doc string
+	if err := sc.Scan(&in.ID, &in.Year, &in.Title, &in.Plan, &in.Decision, &in.Issuer, &team, &start, &end, &in.ReportDays, &doc); err != nil {
+		return in, err
+	}
+	if err := readInspectionDoc(&in, doc); err != nil {
 		return in, err
 	}
 	if err := json.Unmarshal([]byte(team), &in.Team); err != nil {

@@ -72,6 +72,12 @@ func (db *DB) UnitRecord(ctx context.Context, assessmentID string, kinds []model
 	u = a.UnitAsVisited(u)
 	r = model.UnitRecord{Inspection: in, Unit: u, Kind: model.KindOf(kinds, u.Kind), Assessment: a, Checklist: cl, Findings: fs}
 	r.Scorecard = model.Score(cl, contents(fs))
+	if r.FollowUps, err = db.FollowUpsFor(ctx, assessmentID); err != nil {
+		return r, fmt.Errorf("unit record: %w", err)
+	}
+	if r.SelfScores, err = db.SelfScores(ctx, assessmentID); err != nil {
+		return r, fmt.Errorf("unit record: %w", err)
+	}
 	return r, nil
 }
 
@@ -86,6 +92,12 @@ func contents(fs []model.Finding) map[string]model.Content {
 // UnitRecords gathers the records of every assessment of the inspections,
 // reading all their findings in one query.
 func (db *DB) UnitRecords(ctx context.Context, kinds []model.KindInfo, inspectionIDs ...string) ([]model.UnitRecord, []model.Inspection, error) {
+	return db.unitRecords(ctx, kinds, allFindings, inspectionIDs...)
+}
+
+// unitRecords is UnitRecords reading the findings with read.
+func (db *DB) unitRecords(ctx context.Context, kinds []model.KindInfo, read func(context.Context, queryer, string, func(model.Finding)) error,
+	inspectionIDs ...string) ([]model.UnitRecord, []model.Inspection, error) {
 	var recs []model.UnitRecord
 	var ins []model.Inspection
 	for _, id := range inspectionIDs {
@@ -106,13 +118,24 @@ func (db *DB) UnitRecords(ctx context.Context, kinds []model.KindInfo, inspectio
 		if len(recs) == first {
 			continue
 		}
-		fs, err := inspectionFindings(ctx, db.sql, id)
+		for i := first; i < len(recs); i++ {
+			recs[i].Findings = make([]model.Finding, 0, recs[i].Checklist.ItemCount())
+		}
+		err = read(ctx, db.sql, id, func(f model.Finding) {
+			if i, ok := byAssessment[f.AssessmentID]; ok {
+				recs[i].Findings = append(recs[i].Findings, f)
+			}
+		})
 		if err != nil {
 			return nil, nil, fmt.Errorf("summary: %w", db.translate(err))
 		}
-		for _, f := range fs {
-			if i, ok := byAssessment[f.AssessmentID]; ok {
-				recs[i].Findings = append(recs[i].Findings, f)
+		self, err := inspectionSelfScores(ctx, db.sql, id)
+		if err != nil {
+			return nil, nil, fmt.Errorf("summary: %w", db.translate(err))
+		}
+		for aid, ss := range self {
+			if i, ok := byAssessment[aid]; ok {
+				recs[i].SelfScores = ss
 			}
 		}
 		for i := first; i < len(recs); i++ {
@@ -158,9 +181,92 @@ func (db *DB) appendRecords(ctx context.Context, recs []model.UnitRecord, in mod
 // Summary gathers the records of the inspections and computes their
 // consolidated summary (model.BuildSummary).
 func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs ...string) (model.Summary, error) {
-	recs, ins, err := db.UnitRecords(ctx, kinds, inspectionIDs...)
+	recs, ins, err := db.unitRecords(ctx, kinds, summaryFindings, inspectionIDs...)
 	if err != nil {
 		return model.Summary{}, err
 	}
-	return model.BuildSummary(recs, ins, kinds), nil
+	s := model.BuildSummary(recs, ins, kinds)
+	if err := db.addFollowUp(ctx, &s); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// addFollowUp gives a summary every kiến nghị issued to its units up to
+// its last year, with today as the day overdue ones are counted at.
+func (db *DB) addFollowUp(ctx context.Context, s *model.Summary) error {
+	s.AsOf = model.DateOf(db.now())
+	if len(s.Rows) == 0 {
+		return nil
+	}
+	maxYear := 0
+	for _, in := range s.Inspections {
+		maxYear = max(maxYear, in.Year)
+	}
+	var codes []string
+	for _, r := range s.Rows {
+		codes = append(codes, r.Unit.Code)
+	}
+	recs, err := db.Recommendations(ctx, RecommendationFilter{UnitCodes: codes, MaxYear: maxYear})
+	if err != nil {
+		return fmt.Errorf("summary: %w", err)
+	}
+	s.FollowUp = recs
+	return nil
+}
+
+// summaryFindings reads what the summary shows of an inspection's current
+// findings — the item and the content, not the revision's bookkeeping —
+// handing each to add: half the columns of inspectionFindings, and the
+// columns are most of the cost of reading a hundred thousand rows. No
+// order is asked for (a record's findings are in any order), so SQLite
+// sorts nothing.
+func summaryFindings(ctx context.Context, q queryer, inspectionID string, add func(model.Finding)) error {
+	rows, err := q.QueryContext(ctx, `SELECT f.assessment_id, f.item_code, f.result, f.score, f.note, f.evidence, f.recommendation, f.deadline
+		FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ?`, inspectionID)
+	if err != nil {
+		return fmt.Errorf("read findings: %w", err)
+	}
+	defer closeRows(rows)
+	var result, deadline string
+	for rows.Next() {
+		var f model.Finding
+		if err := rows.Scan(&f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence, &f.Recommendation, &deadline); err != nil {
+			return fmt.Errorf("read findings: %w", err)
+		}
+		if f.Result, err = model.ParseResult(result); err != nil {
+			return fmt.Errorf("read findings: %w", err)
+		}
+		if f.Deadline, err = model.ParseDate(deadline); err != nil {
+			return fmt.Errorf("finding %s: deadline: %w", f.ItemCode, err)
+		}
+		add(f)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read findings: %w", err)
+	}
+	return nil
+}
+
+// allFindings is inspectionFindings in summaryFindings' shape.
+func allFindings(ctx context.Context, q queryer, inspectionID string, add func(model.Finding)) error {
+	fs, err := inspectionFindings(ctx, q, inspectionID)
+	for _, f := range fs {
+		add(f)
+	}
+	return err
+}
+
+// ReportData gathers what the báo cáo kết quả kiểm tra of an inspection
+// shows: the inspection, its summary and every unit's record.
+func (db *DB) ReportData(ctx context.Context, kinds []model.KindInfo, inspectionID string) (model.ReportData, error) {
+	recs, ins, err := db.UnitRecords(ctx, kinds, inspectionID)
+	if err != nil {
+		return model.ReportData{}, err
+	}
+	s := model.BuildSummary(recs, ins, kinds)
+	if err := db.addFollowUp(ctx, &s); err != nil {
+		return model.ReportData{}, err
+	}
+	return model.ReportData{Inspection: ins[0], Summary: s, Records: recs}, nil
 }

@@ -14,6 +14,9 @@ const (
 	SettingInspector = "inspector" // who works on this laptop
 	SettingDevice    = "device_id" // this database's device ID
 	SettingLang      = "lang"
+	// SettingBuiltins is the fingerprint of the built-in checklist files
+	// last recorded (checklists.BuiltinFingerprint).
+	SettingBuiltins = "builtin_checklists"
 )
 
 // Setting returns a setting's value, or "" if unset.

@@ -47,11 +47,19 @@ type DB struct {
 
 	mu         sync.Mutex
 	checklists map[string]*model.Checklist // "id@version" → parsed, cached
+	key        *DeviceKey                  // the signing key, once loaded (keys.go)
+	stmts      map[string]*sql.Stmt        // query → prepared once (stmts.go)
 
 	// readOnly is set when the file sits on read-only media (see
 	// readonly.go): it was opened without pragmas or migrations and every
 	// write fails with ErrReadOnly.
 	readOnly bool
+
+	// deferCheck asks Open to leave the integrity check of a cleanly
+	// closed file to CheckIntegrity (see check.go); checks are the ones
+	// running, which Close stops and waits for.
+	deferCheck bool
+	checks     runningChecks
 
 	// existing and demoOnly are Open's refusals (Existing, DemoOnly).
 	existing, demoOnly bool
@@ -118,10 +126,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		// Inspect an existing file read-only first: the DSN's
 		// journal_mode(WAL) would otherwise rewrite the header of a file we
 		// are about to refuse.
-		if err := precheck(ctx, path, db.demoOnly); err != nil {
+		if err := precheck(ctx, path, db.deferCheck, db.demoOnly); err != nil {
 			return nil, err
 		}
 	}
+	useFdatasync()
 	dsn := path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
 		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS) +
 		"&_pragma=foreign_keys(1)&_txlock=immediate"
@@ -139,6 +148,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		if err := step(ctx); err != nil {
 			return nil, closeAfter(err, sqldb)
 		}
+	}
+	if err := db.prepare(ctx); err != nil {
+		return nil, closeAfter(err, sqldb)
 	}
 	db.log.Info("opened", "path", path, "device", db.device, "created", created)
 	return db, nil
@@ -207,15 +219,22 @@ func prepareFile(path string) (bool, error) {
 
 // precheck opens an existing file read-only, with no pragmas, and refuses
 // it if it is damaged, another program's, or from a newer kiemtra. Nothing
-// is written to the file.
-func precheck(ctx context.Context, path string, demoOnly bool) error {
+// is written to the file. With deferred set, the integrity check (a read of
+// the whole file) is left to CheckIntegrity when the file was closed
+// cleanly and needs no migration.
+func precheck(ctx context.Context, path string, deferred, demoOnly bool) error {
+	// Looked at before anything opens the file: a reader creates the log.
+	unclean, err := uncleanShutdown(path)
+	if err != nil {
+		return err
+	}
 	ro, err := sql.Open("sqlite", fileURI(path)+"?mode=ro")
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, translateAt(path, err))
 	}
 	ro.SetMaxOpenConns(1)
 	c := &DB{sql: ro, path: path, demoOnly: demoOnly}
-	if err := c.inspect(ctx); err != nil {
+	if err := c.inspect(ctx, deferred && !unclean); err != nil {
 		return closeAfter(err, ro)
 	}
 	if err := ro.Close(); err != nil {
@@ -224,8 +243,9 @@ func precheck(ctx context.Context, path string, demoOnly bool) error {
 	return nil
 }
 
-// inspect runs precheck's checks on the read-only handle.
-func (db *DB) inspect(ctx context.Context) error {
+// inspect runs precheck's checks on the read-only handle; mayDefer leaves
+// the integrity check out when the schema needs no migration.
+func (db *DB) inspect(ctx context.Context, mayDefer bool) error {
 	ro, path := db.sql, db.path
 	var appID int64
 	if err := ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
@@ -240,15 +260,18 @@ func (db *DB) inspect(ctx context.Context) error {
 			return model.NewError(model.ENotDatabase, fmt.Errorf("application_id %#x, %d tables", appID, n), path)
 		}
 	}
-	if err := db.quickCheck(ctx); err != nil {
-		return err
-	}
 	var have int
 	err := ro.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have)
 	if err != nil && appID == ApplicationID {
 		return db.openErr(err)
 	}
-	if known := SchemaVersion(); have > known {
+	known := SchemaVersion()
+	if !mayDefer || have != known || appID != ApplicationID {
+		if err := db.quickCheck(ctx); err != nil {
+			return err
+		}
+	}
+	if have > known {
 		return tooNew(path, have, known)
 	}
 	if db.demoOnly && appID == ApplicationID {
@@ -276,8 +299,10 @@ func tooNew(path string, have, known int) error {
 	return model.NewError(model.ETooNew, fmt.Errorf("schema %d, this version knows %d", have, known), path)
 }
 
-// check reads the pragmas back (refusing to run if they did not take), runs
-// quick_check, and verifies the application ID.
+// check reads the pragmas back (refusing to run if they did not take) and
+// verifies the application ID. The integrity check of an existing file
+// was precheck's, before anything could write to it; a file just created
+// is empty.
 func (db *DB) check(ctx context.Context) error {
 	var mode string
 	if err := db.sql.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
@@ -296,9 +321,6 @@ func (db *DB) check(ctx context.Context) error {
 	if mode != "wal" || syncMode != 2 || fk != 1 || busy != busyTimeoutMS {
 		return model.NewError(model.EPragmas, fmt.Errorf("journal_mode=%s synchronous=%d foreign_keys=%d busy_timeout=%d",
 			mode, syncMode, fk, busy), db.path)
-	}
-	if err := db.quickCheck(ctx); err != nil {
-		return err
 	}
 	var appID int64
 	if err := db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
@@ -361,8 +383,13 @@ func (db *DB) openErr(err error) error {
 // Close closes the database. The WAL is checkpointed by SQLite on the last
 // close.
 func (db *DB) Close() error {
+	db.checks.stop()
+	serr := db.closeStmts()
 	if err := db.sql.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", db.path, db.translate(err))
+	}
+	if serr != nil {
+		return fmt.Errorf("close %s: %w", db.path, serr)
 	}
 	return nil
 }

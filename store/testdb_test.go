@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -77,6 +78,9 @@ func openDemoCopy(t testing.TB) *DB {
 	}
 	path := filepath.Join(t.TempDir(), "demo.db")
 	copyFileTB(t, demoTemplate.path, path)
+	// The key beside it: the copy is the same device, its history signed
+	// with that key.
+	copyFileTB(t, strings.TrimSuffix(demoTemplate.path, ".db")+".device.key", strings.TrimSuffix(path, ".db")+".device.key")
 	c := &clock{t: demoClockStart.Add(24 * time.Hour)}
 	db, err := Open(context.Background(), path, WithClock(c.now))
 	if err != nil {

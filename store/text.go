@@ -42,3 +42,17 @@ func parseTime(s string) time.Time {
 	}
 	return time.Time{}
 }
+
+// jsonList is ids as a JSON array, for json_each.
+func jsonList(ids []string) string { return jsonOf(ids) }
+
+// scanFunc is a scanner made of a function: it lets a scan helper read a
+// row that has more columns after the ones it knows.
+type scanFunc func(dest ...any) error
+
+func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
+
+// scanWith is sc, reading more columns after the ones a helper reads.
+func scanWith(sc scanner, more ...any) scanner {
+	return scanFunc(func(dest ...any) error { return sc.Scan(append(dest, more...)...) })
+}

@@ -28,6 +28,12 @@ type txn struct {
 	*sql.Tx
 	device string
 	clock  func() time.Time
+	// key gives the device's signing key to code that appends audit
+	// entries, loading (or making) it through this transaction.
+	key func(ctx context.Context, t *txn) (*DeviceKey, error)
+	// stmts are the statements prepared when the database opened
+	// (stmts.go), bound into the transaction where they are used.
+	stmts map[string]*sql.Stmt
 }
 
 // now is the store's clock reading in UTC.
@@ -40,7 +46,7 @@ func (db *DB) tx(ctx context.Context, f func(*txn) error) error {
 	if err != nil {
 		return db.translate(fmt.Errorf("begin: %w", err))
 	}
-	if err := f(&txn{Tx: t, device: db.device, clock: db.now}); err != nil {
+	if err := f(&txn{Tx: t, device: db.device, clock: db.now, key: db.keyIn, stmts: db.preparedStmts()}); err != nil {
 		return db.translate(withRollback(err, t))
 	}
 	if err := t.Commit(); err != nil {

@@ -174,7 +174,7 @@ func TestBundleReadsOneState(t *testing.T) {
 		read := func(base queryer) error {
 			q.q = base
 			var err error
-			p, _, err = collect(ctx, q, BundleOptions{Inspection: d.in.ID})
+			p, err = payloadThrough(ctx, d.db, q, BundleOptions{Inspection: d.in.ID})
 			return err
 		}
 		if inTx {

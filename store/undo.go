@@ -43,8 +43,7 @@ func (db *DB) UndoFinding(ctx context.Context, actor, assessmentID, itemCode, ba
 		if a.Status == model.StatusFinalized {
 			return model.ErrFinalized
 		}
-		cur, err := scanFinding(t.QueryRowContext(ctx, "SELECT "+findingCols+" FROM findings WHERE assessment_id = ? AND item_code = ?",
-			assessmentID, itemCode))
+		cur, err := scanFinding(t.queryRow(ctx, selectFindingSQL, assessmentID, itemCode))
 		if err != nil {
 			return model.NewError(model.ENothingToUndo, nil, itemCode)
 		}
@@ -75,7 +74,7 @@ func (db *DB) UndoFinding(ctx context.Context, actor, assessmentID, itemCode, ba
 		if err := t.upsertFinding(ctx, f); err != nil {
 			return err
 		}
-		_, err = t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "finding", EntityID: f.ID, Action: string(model.ActionUndo),
+		_, err = t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "finding", EntityID: f.ID, Action: string(model.ActionUndo), At: f.UpdatedAt,
 			Old: jsonOf(cur), New: jsonOf(undoRecord{Finding: f, Undoes: undone}), Revision: f.Revision, BaseRevision: f.BaseRevision})
 		return err
 	})

@@ -280,11 +280,7 @@ func TestMigrationRestoresSignedNames(t *testing.T) {
 		}
 		return nil
 	}))
-	for _, q := range []string{"ALTER TABLE assessments DROP COLUMN unit_name", "ALTER TABLE assessments DROP COLUMN unit_kind",
-		"DELETE FROM schema_migrations WHERE version >= 4"} {
-		_, err := db.sql.ExecContext(ctx, q)
-		check(t, err)
-	}
+	undoMigrationsAfter(t, db, 3)
 	path := db.Path()
 	check(t, db.Close())
 	db, err = Open(ctx, path, WithKinds(demoKinds(t)))

@@ -78,6 +78,6 @@ func TestEscOverAnInvalidScoreSaysSo(t *testing.T) {
 func TestCreatingAnInspectionConfirmsIt(t *testing.T) {
 	t.Parallel()
 	a := newTestApp(t, openStore(t, false, "Nguyễn Thị Hương"), i18n.VI, 120, 40)
-	a = keys(t, a, "n", "Kiểm tra CCHC năm 2022 (đột xuất)", "enter", "enter", "enter")
+	a = keys(t, a, "n", "Kiểm tra CCHC năm 2022 (đột xuất)", "ctrl+s")
 	requireStatus(t, a, "Đã tạo đợt kiểm tra “Kiểm tra CCHC năm 2022 (đột xuất)” (năm 2022). Nhấn a để thêm đơn vị được kiểm tra.")
 }

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kiemtra/i18n"
@@ -24,9 +23,6 @@ type Deps struct {
 	Lang  i18n.Lang
 	Log   *slog.Logger
 	Kinds []model.KindInfo
-	// Checklists are the built-in checklists, for proposing one from a new
-	// unit's kind (they must also be in the store).
-	Checklists []*model.Checklist
 	// Now is the clock ("Đã lưu 14:32:05"); nil means time.Now.
 	Now func() time.Time
 	// Exporter writes records and summaries to files; nil hides export.
@@ -73,8 +69,8 @@ type App struct {
 	firstRun  firstRunModel
 	start     startModel
 	checklist checklistModel
-	editor    editorModel
-	summary   summaryModel
+	editor    *editorModel  // never written in place (boxed.go)
+	summary   *summaryModel // never written in place (boxed.go)
 	search    searchModel
 	conflicts conflictsModel
 	// sess is the open assessment; merge the merged value of a conflict
@@ -87,6 +83,15 @@ type App struct {
 	searching bool
 	status    statusLine
 	fatal     string
+	// frame is the screen as drawn last while keys come faster than it
+	// can be drawn (frame.go); "" when View draws it afresh.
+	frame           string
+	framing, behind bool
+	// checkStarted is set once the database's integrity check is on its
+	// way (integrity.go).
+	checkStarted bool
+	// drawn remembers lines already fitted to the screen (drawn.go).
+	drawn *drawnCache
 }
 
 // New builds the App; nothing is read until Init's command runs.
@@ -101,64 +106,99 @@ func New(deps Deps) App {
 	}
 	t := i18n.New(deps.Lang)
 	c := common{st: DefaultStyles(), t: t, now: now, log: log.With("pkg", "ui"),
-		store: deps.Store, kinds: deps.Kinds, checklists: deps.Checklists, keys: newGlobalKeys(t),
-		debounce: debounceDelay, exporter: deps.Exporter, importer: deps.Importer, abbrevs: deps.Abbreviations}
-	return App{c: c, screen: screenLoading, help: newHelp(c.st)}
+		store: deps.Store, kinds: deps.Kinds, keys: newGlobalKeys(t),
+		debounce: debounceDelay, frameEvery: frameInterval, exporter: deps.Exporter, importer: deps.Importer,
+		abbrevs: deps.Abbreviations}
+	return App{c: c, screen: screenLoading, help: newHelp(c.st), editor: &editorModel{}, summary: &summaryModel{},
+		drawn: newDrawnCache()}
 }
 
 // Init reads the settings.
 func (a App) Init() tea.Cmd { return loadSettingsCmd(a.c.store) }
 
-// Update routes a message: the App's own, then those of the screens that
-// asked for them, then the rest to the active screen.
-func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update implements tea.Model; see step.
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return a.update(msg) }
+
+// update is the App after msg, and the command msg asked for.
+func (a App) update(msg tea.Msg) (App, tea.Cmd) {
+	cmd := a.step(msg)
+	return a, cmd
+}
+
+// step takes a message in. It changes the App in place (a copy of the App
+// is about 20 KB, and a key went through many copies); the App stays a
+// value for everyone who holds one.
+func (a *App) step(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(frameMsg); ok {
+		return a.drawFrame()
+	}
+	field, typing := a.field()
+	cmd := a.route(msg)
+	if tick := a.framed(msg, field, typing); tick != nil {
+		return tea.Batch(cmd, tick)
+	}
+	return cmd
+}
+
+// route passes a message on: the App's own, then those of the screens
+// that asked for them, then the rest to the active screen.
+func (a *App) route(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		a = a.handleResize(msg)
+		*a = a.handleResize(msg)
 	case tea.KeyMsg:
-		a, cmd = a.handleKey(msg)
+		cmd = a.handleInput(msg)
 	case settingsLoadedMsg:
-		a, cmd = a.handleSettings(msg)
+		*a, cmd = a.handleSettings(msg)
 	case inspectorSavedMsg:
-		a, cmd = a.handleInspectorSaved(msg)
+		*a, cmd = a.handleInspectorSaved(msg)
 	case sessionLoadedMsg:
-		a, cmd = a.handleSessionLoaded(msg)
+		*a, cmd = a.handleSessionLoaded(msg)
 	case findingSavedMsg:
-		a, cmd = a.handleFindingSaved(msg)
+		*a, cmd = a.handleFindingSaved(msg)
 	case undoneMsg:
-		a, cmd = a.handleUndone(msg)
+		*a, cmd = a.handleUndone(msg)
 	case resumeLoadedMsg:
-		a, cmd = a.handleResumeLoaded(msg)
+		*a, cmd = a.handleResumeLoaded(msg)
 	case resumeSavedMsg:
-		a, cmd = a.handleResumeSaved(msg)
+		*a, cmd = a.handleResumeSaved(msg)
 	case historyLoadedMsg:
 		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
-			a, cmd = a.updateScreen(msg)
+			cmd = a.updateScreen(msg)
 		}
 	case assessmentSavedMsg:
-		a, cmd = a.handleAssessmentSaved(msg)
+		*a, cmd = a.handleAssessmentSaved(msg)
 	case exportedMsg:
-		a, cmd = a.handleExported(msg)
+		*a, cmd = a.handleExported(msg)
 	case importedMsg:
-		a, cmd = a.handleImported(msg)
+		*a, cmd = a.handleImported(msg)
 	case resolveLoadedMsg:
-		a, cmd = a.handleResolveLoaded(msg)
+		*a, cmd = a.handleResolveLoaded(msg)
 	case conflictResolvedMsg:
-		a, cmd = a.handleConflictResolved(msg)
+		*a, cmd = a.handleConflictResolved(msg)
 	case conflictsLoadedMsg:
 		var r result
 		a.conflicts, cmd, r = a.conflicts.update(msg)
-		a, cmd = a.apply(r, cmd)
+		cmd = a.apply(r, cmd)
 	case inspectionsLoadedMsg, unitsLoadedMsg, inspectionCreatedMsg, unitAddedMsg, conflictCountMsg:
 		var r result
 		a.start, cmd, r = a.start.update(msg)
-		a, cmd = a.apply(r, cmd)
+		cmd = a.apply(r, cmd)
+		// The first usable screen is up (the units with their progress,
+		// or no inspection to list): now the integrity check.
+		if l, ok := msg.(inspectionsLoadedMsg); ok && len(l.inspections) == 0 || isUnitsLoaded(msg) {
+			var check tea.Cmd
+			*a, check = a.startCheck()
+			cmd = tea.Batch(cmd, check)
+		}
+	case integrityCheckedMsg:
+		*a = a.handleIntegrityChecked(msg)
 	default:
 		// Ticks (debounceMsg) and anything else go to the active screen.
-		a, cmd = a.updateScreen(msg)
+		cmd = a.updateScreen(msg)
 	}
-	return a, cmd
+	return cmd
 }
 
 // handleResize lays every screen out again for the new size, the ones not
@@ -171,19 +211,19 @@ func (a App) handleResize(msg tea.WindowSizeMsg) App {
 	a.firstRun.setSize(w, h)
 	a.start.setSize(w, h)
 	a.checklist.setSize(w, h)
-	a.editor.setSize(w, h)
-	a.summary.setSize(w, h)
+	a.editor = a.editor.resized(w, h)
+	a.summary = a.summary.resized(w, h)
 	a.search.setSize(w, h)
 	a.conflicts.setSize(w, h)
 	return a
 }
 
 // tooSmall reports whether the terminal is below the usable minimum.
-func (a App) tooSmall() bool { return a.c.width < minWidth || a.c.height < minHeight }
+func (a *App) tooSmall() bool { return a.c.width < minWidth || a.c.height < minHeight }
 
 // typing reports whether a text field has the keyboard, so that letters
 // such as q go to it rather than to commands.
-func (a App) typing() bool {
+func (a *App) typing() bool {
 	if a.searching {
 		return true
 	}
@@ -201,63 +241,74 @@ func (a App) typing() bool {
 	}
 }
 
-func (a App) handleKey(km tea.KeyMsg) (App, tea.Cmd) {
+// handleKey acts on one key. It and the methods it calls on the way to
+// the screen change the App in place: it runs for every key, and copying
+// the whole App at each step was most of a key's cost.
+func (a *App) handleKey(km tea.KeyMsg) tea.Cmd {
 	keys := a.c.keys
 	switch {
-	case key.Matches(km, keys.ForceQuit):
-		return a.quit()
+	case matches(km, keys.ForceQuit):
+		return a.do(App.quit)
 	case a.fatal != "":
-		if key.Matches(km, keys.FatalQuit) {
-			return a, tea.Quit
+		if matches(km, keys.FatalQuit) {
+			return tea.Quit
 		}
-		return a, nil
+		return nil
 	case a.tooSmall():
-		if key.Matches(km, keys.Quit) {
-			return a.quit()
+		if matches(km, keys.Quit) {
+			return a.do(App.quit)
 		}
-		return a, nil
+		return nil
 	case a.showHelp:
 		switch {
-		case key.Matches(km, keys.CloseHelp):
+		case matches(km, keys.CloseHelp):
 			a.showHelp = false
-		case key.Matches(km, keys.Quit):
-			return a.quit()
+		case matches(km, keys.Quit):
+			return a.do(App.quit)
 		}
-		return a, nil
-	case a.typing() && key.Matches(km, keys.HelpInField):
+		return nil
+	case a.typing() && matches(km, keys.HelpInField):
 		a.showHelp = true
-		return a, nil
+		return nil
 	}
 	if !a.typing() {
 		switch {
-		case key.Matches(km, keys.Quit):
-			return a.quit()
-		case key.Matches(km, keys.Help):
+		case matches(km, keys.Quit):
+			return a.do(App.quit)
+		case matches(km, keys.Help):
 			a.showHelp = true
-			return a, nil
+			return nil
 		}
 	}
 	if a.searching {
-		if key.Matches(km, a.search.keys.Close) {
+		if matches(km, a.search.keys.Close) {
 			a.searching = false
-			return a, nil
+			return nil
 		}
 		var cmd tea.Cmd
 		var r result
 		a.search, cmd, r = a.search.update(km, a.sess)
 		return a.apply(r, cmd)
 	}
-	if a.screen == screenChecklist && !a.checklist.choosing && key.Matches(km, a.checklist.keys.Search) && a.sess.isOpen() {
+	if a.screen == screenChecklist && !a.checklist.choosing && matches(km, a.checklist.keys.Search) && a.sess.isOpen() {
 		var cmd tea.Cmd
 		a.search, cmd = newSearchModel(a.area(), a.sess)
 		a.searching = true
-		return a, cmd
+		return cmd
 	}
 	return a.updateScreen(km)
 }
 
+// do runs a step written on App values (they return the App they made)
+// on the App in place.
+func (a *App) do(step func(App) (App, tea.Cmd)) tea.Cmd {
+	var cmd tea.Cmd
+	*a, cmd = step(*a)
+	return cmd
+}
+
 // updateScreen passes a message to the active screen.
-func (a App) updateScreen(msg tea.Msg) (App, tea.Cmd) {
+func (a *App) updateScreen(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	var r result
 	switch a.screen {
@@ -268,9 +319,13 @@ func (a App) updateScreen(msg tea.Msg) (App, tea.Cmd) {
 	case screenChecklist:
 		a.checklist, cmd, r = a.checklist.update(msg, a.sess, a.saves)
 	case screenEditor:
-		a.editor, cmd, r = a.editor.update(msg, a.editing())
+		var e editorModel
+		e, cmd, r = a.editor.update(msg, a.editing())
+		a.editor = &e
 	case screenSummary:
-		a.summary, cmd, r = a.summary.update(msg, a.sess, a.saves.pending(a.sess))
+		var s summaryModel
+		s, cmd, r = a.summary.update(msg, a.sess, a.saves.pending(a.sess))
+		a.summary = &s
 	case screenConflicts:
 		a.conflicts, cmd, r = a.conflicts.update(msg)
 	default:
@@ -280,11 +335,11 @@ func (a App) updateScreen(msg tea.Msg) (App, tea.Cmd) {
 
 // apply carries out what a screen asked for, in this order: the edit (so
 // the next screen shows it), the saves, the status line, the navigation.
-func (a App) apply(r result, cmd tea.Cmd) (App, tea.Cmd) {
+func (a *App) apply(r result, cmd tea.Cmd) tea.Cmd {
 	cmds := []tea.Cmd{cmd}
 	var next tea.Cmd
 	if r.edit != nil {
-		a, next = a.applyEdit(*r.edit)
+		*a, next = a.applyEdit(*r.edit)
 		cmds = append(cmds, next)
 	}
 	if r.retry {
@@ -297,7 +352,7 @@ func (a App) apply(r result, cmd tea.Cmd) (App, tea.Cmd) {
 		cmds = append(cmds, next)
 	}
 	if r.undo != "" {
-		a, next = a.requestUndo(r.undo)
+		*a, next = a.requestUndo(r.undo)
 		cmds = append(cmds, next)
 	}
 	switch {
@@ -307,10 +362,10 @@ func (a App) apply(r result, cmd tea.Cmd) (App, tea.Cmd) {
 		a.status = a.status.say(r.status)
 	}
 	if r.nav != nil {
-		a, next = a.navigate(*r.nav)
+		*a, next = a.navigate(*r.nav)
 		cmds = append(cmds, next)
 	}
-	return a, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
 // settingsLoadedMsg carries the settings read at start-up: the
@@ -341,10 +396,11 @@ func (a App) handleSettings(msg settingsLoadedMsg) (App, tea.Cmd) {
 		return a, nil
 	}
 	if strings.TrimSpace(msg.inspector) == "" {
-		var cmd tea.Cmd
+		var cmd, check tea.Cmd
 		a.firstRun, cmd = newFirstRunModel(a.area())
 		a.screen = screenFirstRun
-		return a, cmd
+		a, check = a.startCheck()
+		return a, tea.Batch(cmd, check)
 	}
 	a = a.enterStart(msg.inspector)
 	if p, ok := parseResume(msg.resume); ok {

@@ -52,9 +52,18 @@ func newHelp(st *Styles) help.Model {
 	return h
 }
 
-// View draws the screen: the header, the active screen's lines, the
-// status line and the help line.
+// View is the screen: drawn afresh, or as drawn last while keys come
+// faster than frames (frame.go).
 func (a App) View() string {
+	if a.frame != "" {
+		return a.frame
+	}
+	return a.render()
+}
+
+// render draws the screen: the header, the active screen's lines, the
+// status line and the help line.
+func (a App) render() string {
 	w, h := a.c.width, a.c.height
 	if w <= 0 || h <= 0 {
 		return ""
@@ -77,9 +86,9 @@ func (a App) View() string {
 	lines := make([]string, 0, h)
 	lines = append(lines, a.headerView(w))
 	for _, l := range padLines(body, w, bodyH) {
-		lines = append(lines, fit(l, w))
+		lines = append(lines, a.drawn.fit(l, w))
 	}
-	lines = append(lines, a.statusView(w), a.footerView(w))
+	lines = append(lines, a.statusView(w), a.drawn.help(a, w))
 	return strings.Join(lines, "\n")
 }
 
@@ -166,13 +175,21 @@ func (a App) headerView(w int) string {
 	return fit(left, w-rw) + right
 }
 
+// statusView is the status line: the message on the left; on the right
+// whether what the screen shows is stored. "Đã lưu" (with the time of the
+// last save) is said only when nothing on screen is waiting: not while a
+// field holds text not committed yet or that cannot be stored, nor while
+// a save is on its way or has failed.
 func (a App) statusView(w int) string {
 	st := a.c.st
 	right := ""
-	if a.sess.isOpen() && a.saves.pending(a.sess) && len(a.saves.failed) == 0 {
+	switch {
+	case a.sess.isOpen() && (len(a.saves.failed) > 0 || a.typedUnsaved()):
+		right = st.Warn.Render(a.c.t.T("ui.status.unsaved"))
+	case a.sess.isOpen() && a.saves.pending(a.sess):
 		right = st.Muted.Render(a.c.t.T("ui.status.saving"))
-	} else if at := a.savedAt(); !at.IsZero() {
-		right = st.Saved.Render(a.c.t.T("ui.status.saved_at", a.clock(at)))
+	case !a.savedAt().IsZero():
+		right = st.Saved.Render(a.c.t.T("ui.status.saved_at", a.clock(a.savedAt())))
 	}
 	left := a.status.text
 	if a.status.isErr {
@@ -209,6 +226,34 @@ func (a App) savedAt() time.Time {
 		}
 	}
 	return a.status.savedAt
+}
+
+// typedUnsaved reports whether a field on screen holds text the App has
+// not taken in yet (typed since the last commit, or refused by it).
+func (a *App) typedUnsaved() bool {
+	switch a.screen {
+	case screenEditor:
+		return a.editor.unsaved()
+	case screenSummary:
+		return a.summary.unsaved(a.sess)
+	default:
+		return false
+	}
+}
+
+// unsaved reports whether the open visit or thông báo form holds what the
+// record does not, or cannot (a date that does not exist).
+func (m summaryModel) unsaved(s session) bool {
+	switch m.mode {
+	case summaryEditSide:
+		a, _, msg := readVisit(m.details, s.assessment)
+		return msg != "" || visitChanged(s.assessment, a)
+	case summaryConclusion:
+		c, _, msg := readConclusion(m.details)
+		return msg != "" || c != s.assessment.Conclusion
+	default:
+		return false
+	}
 }
 
 // clock is a time as the status line shows it: the time of day today,

@@ -31,12 +31,13 @@ type checklistModel struct {
 	choosing bool
 	choice   int
 	fkeys    filterKeys
+	rows     *rowCache // rows drawn before (rowcache.go); nil draws afresh
 }
 
 // newChecklistModel shows a freshly loaded session, at its first
 // unanswered item.
 func newChecklistModel(c common, s session) checklistModel {
-	m := checklistModel{c: c, keys: newChecklistKeys(c.t), sh: s.sheet, fkeys: newFilterKeys(c.t)}
+	m := checklistModel{c: c, keys: newChecklistKeys(c.t), sh: s.sheet, fkeys: newFilterKeys(c.t), rows: newRowCache()}
 	if len(s.items) > 0 && s.content[s.items[0].Code].Result.Answered() {
 		if i := s.nextUnanswered(0); i >= 0 {
 			m.cursor = i
@@ -78,7 +79,7 @@ func (m checklistModel) keymap(s session, saves saver) checklistKeys {
 		k.NextAttention.SetEnabled(m.hasOther(s, needsAttention))
 	}
 	k.Results.setEnabled(on)
-	if on {
+	if on && m.cursor < len(s.items) {
 		k.Results.forItem(s.items[m.cursor])
 	}
 	k.Retry.SetEnabled(on && len(saves.failed) > 0)
@@ -126,8 +127,9 @@ func (m checklistModel) refusal(km tea.KeyMsg, s session, keys checklistKeys) st
 		return t.T("ui.editor.read_only")
 	case disabledMatch(km, keys.Undo):
 		return t.T("ui.undo.none", s.items[m.cursor].Code)
-	case disabledMatch(km, r.Partial):
-		return t.T("ui.editor.binary_only")
+	case disabledMatch(km, r.Partial, r.NA):
+		res, _ := m.keys.Results.match(km)
+		return m.c.refusedResult(s.items[m.cursor].Item, res)
 	case disabledMatch(km, keys.Retry):
 		return t.T("ui.checklist.nothing_to_retry")
 	case disabledMatch(km, keys.NextUnanswered) && m.filtering():
@@ -165,7 +167,7 @@ func (m checklistModel) update(msg tea.Msg, s session, saves saver) (checklistMo
 		return m, nil, r
 	}
 	keys := m.keymap(s, saves)
-	if key.Matches(km, keys.Back) {
+	if matches(km, keys.Back) {
 		if m.filtering() {
 			m, r := m.choose(s, 0)
 			m.scroll(s)
@@ -179,39 +181,39 @@ func (m checklistModel) update(msg tea.Msg, s session, saves saver) (checklistMo
 	page := m.c.halfPage()
 	var r result
 	switch {
-	case key.Matches(km, keys.Up):
+	case matches(km, keys.Up):
 		m = m.move(s, -1)
-	case key.Matches(km, keys.Down):
+	case matches(km, keys.Down):
 		m = m.move(s, 1)
-	case key.Matches(km, keys.PageUp):
+	case matches(km, keys.PageUp):
 		m = m.move(s, -page)
-	case key.Matches(km, keys.PageDown):
+	case matches(km, keys.PageDown):
 		m = m.move(s, page)
-	case key.Matches(km, keys.Top):
+	case matches(km, keys.Top):
 		m = m.moveEnd(s, false)
-	case key.Matches(km, keys.Bottom):
+	case matches(km, keys.Bottom):
 		m = m.moveEnd(s, true)
-	case key.Matches(km, keys.PrevField):
+	case matches(km, keys.PrevField):
 		m = m.moveField(s, -1)
-	case key.Matches(km, keys.NextField):
+	case matches(km, keys.NextField):
 		m = m.moveField(s, 1)
-	case key.Matches(km, keys.NextUnanswered):
+	case matches(km, keys.NextUnanswered):
 		if i := m.next(s, unassessed); i >= 0 {
 			m = m.jump(i)
 		}
-	case key.Matches(km, keys.NextAttention):
+	case matches(km, keys.NextAttention):
 		if i := m.next(s, needsAttention); i >= 0 {
 			m = m.jump(i)
 		}
-	case key.Matches(km, keys.Filter):
+	case matches(km, keys.Filter):
 		m.choosing, m.choice = true, m.filter
-	case key.Matches(km, keys.Edit):
+	case matches(km, keys.Edit):
 		r = goTo(navigation{to: screenEditor, index: m.cursor})
-	case key.Matches(km, keys.Summary):
+	case matches(km, keys.Summary):
 		r = goTo(navigation{to: screenSummary})
-	case key.Matches(km, keys.Retry):
+	case matches(km, keys.Retry):
 		r = result{retry: true}
-	case key.Matches(km, keys.Undo):
+	case matches(km, keys.Undo):
 		r = result{undo: saves.lastChange()}
 		if r.undo == "" {
 			r.undo = s.items[m.cursor].Code
@@ -230,39 +232,35 @@ func (m checklistModel) update(msg tea.Msg, s session, saves saver) (checklistMo
 // match maps a result key to its result.
 func (k resultKeys) match(km tea.KeyMsg) (model.Result, bool) {
 	switch {
-	case key.Matches(km, k.Pass):
+	case matches(km, k.Pass):
 		return model.ResultPass, true
-	case key.Matches(km, k.Partial):
+	case matches(km, k.Partial):
 		return model.ResultPartial, true
-	case key.Matches(km, k.Fail):
+	case matches(km, k.Fail):
 		return model.ResultFail, true
-	case key.Matches(km, k.NA):
+	case matches(km, k.NA):
 		return model.ResultNotApplicable, true
-	case key.Matches(km, k.Clear):
+	case matches(km, k.Clear):
 		return model.ResultUnassessed, true
 	}
 	return 0, false
-}
-
-// withResult returns c with result r and the score r earns by default.
-// It refuses đạt một phần on an item scored đạt/chưa đạt only.
-func withResult(c model.Content, it model.Item, r model.Result) (model.Content, bool) {
-	if r == model.ResultPartial && it.Scoring == model.ScoringBinary {
-		return c, false
-	}
-	c.Result, c.Score = r, it.DefaultScore(r)
-	return c, true
 }
 
 func (m checklistModel) setResult(s session, r model.Result) (checklistModel, result) {
 	it := s.items[m.cursor]
 	c, ok := withResult(s.content[it.Code], it.Item, r)
 	if !ok {
-		return m, say(m.c.t.T("ui.editor.binary_only"))
+		return m, say(m.c.refusedResult(it.Item, r))
 	}
 	res := result{edit: &edit{code: it.Code, content: c}}
 	if old := s.content[it.Code]; handEdited(it, old, c) {
 		res.status = m.c.t.T("ui.undo.score_replaced", it.Code, m.c.pts(old.Score), m.c.pts(c.Score))
+	}
+	if it.Scoring == model.ScoringDeduction && (c.Result == model.ResultPartial || c.Result == model.ResultFail) {
+		// A deduction is as many points as the cases found: go and count
+		// them (the result follows the count).
+		res.nav = &navigation{to: screenEditor, index: m.cursor, focus: focusScore}
+		return m, res
 	}
 	if c.NeedsNote() {
 		// The evidence rule: chưa đạt needs a note, so go and write it.

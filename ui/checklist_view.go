@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"kiemtra/i18n"
 	"kiemtra/model"
 )
 
@@ -35,7 +36,7 @@ func (m checklistModel) view(s session, failed map[string]error) []string {
 	f := s.score.Fields[cur.field]
 	field := s.cl.Fields[cur.field]
 	head := fmt.Sprintf("◂ %s %d/%d · %s %s · %d/%d · %s/%s ▸", t.T("ui.checklist.field"), cur.field+1, len(s.cl.Fields),
-		field.Code, field.Title, f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.Max))
+		field.Code, field.Title, f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.AdjustedMax))
 	lines = append(lines, fit(st.Section.Render(head), w))
 	h--
 	ih := m.itemRows() + 1
@@ -48,15 +49,23 @@ func (m checklistModel) fieldsView(s session, w, h int) []string {
 	lines := []string{m.c.rule(t.T("ui.checklist.fields"), w)}
 	curField := s.items[m.cursor].field
 	for i, fs := range s.score.Fields {
-		stats := fmt.Sprintf(" %d/%d %s/%s", fs.Answered, fs.Total, m.c.pts(fs.Score), m.c.pts(fs.Max))
-		name := fit(fs.Code+" "+fs.Title, max(1, w-2-len([]rune(stats))))
-		lines = append(lines, m.c.row(name+stats, w, i == curField))
+		lines = append(lines, m.rows.field(fieldRowKey{field: i, tally: fs.Tally, sel: i == curField, w: w}, func() string {
+			stats := fmt.Sprintf(" %d/%d %s", fs.Answered, fs.Total, m.c.scoreOf(fs.Tally))
+			name := fs.Code + " " + fs.Title
+			return m.c.row(fit(name, max(1, w-2-len([]rune(stats))))+stats, w, i == curField)
+		}))
 	}
 	o := s.score.Overall
-	lines = append(lines, "", fit(m.c.st.Title.Render(t.T("ui.checklist.total", m.c.pts(o.Score), m.c.pts(o.Max), m.c.pct(o.Percent()))), w),
-		fit(m.c.st.Muted.Render(t.T("ui.checklist.answered", o.Answered, o.Total)), w))
-	if g := len(s.gaps()); g > 0 {
-		lines = append(lines, fit(m.c.st.Warn.Render(t.T("ui.checklist.gaps", g)), w))
+	total := t.T("ui.checklist.total", m.c.pts(o.Score), m.c.pts(o.AdjustedMax), m.c.pct(o.Percent()))
+	if o.Answered == 0 {
+		total = t.T("ui.score.not_started")
+	} else if l := m.c.classLine(s.cl, s.score, s.assessment.Status); l != "" {
+		total += " · " + l
+	}
+	lines = append(lines, "", fit(m.c.st.Title.Render(total), w),
+		fit(m.c.st.Muted.Render(t.TN("ui.checklist.answered", o.Total, o.Answered, o.Total)), w))
+	if g := s.gapCount; g > 0 {
+		lines = append(lines, fit(m.c.st.Warn.Render(t.TN("ui.checklist.gaps", g)), w))
 	}
 	return clipLines(lines, h)
 }
@@ -88,19 +97,21 @@ func (m checklistModel) itemsView(s session, failed map[string]error, w, h, fiel
 func (m checklistModel) itemRow(s session, failed map[string]error, i, w int) string {
 	it := s.items[i]
 	c := s.content[it.Code]
-	flag := " "
+	flag := byte(' ')
 	if failed[it.Code] != nil {
-		flag = "!"
+		flag = '!'
 	} else if s.dirty(it.Code) {
-		flag = "*"
+		flag = '*'
 	}
-	score := "–/" + m.c.pts(it.Max)
-	if c.Result.Answered() && c.Result != model.ResultNotApplicable {
-		score = m.c.pts(c.Score) + "/" + m.c.pts(it.Max)
-	}
-	sw := len([]rune(score)) + 1
-	text := fit(fmt.Sprintf("%s%s %s %s", m.c.resultMarker(c.Result), flag, it.Code, shortText(it.Text)), max(1, w-2-sw))
-	return m.c.row(text+" "+score, w, i == m.cursor)
+	return m.rows.item(itemRowKey{item: i, content: c, flag: flag, sel: i == m.cursor, w: w}, func() string {
+		score := "–/" + m.c.pts(it.Max)
+		if showsScore(it.Item, c.Result) {
+			score = m.c.pts(c.Score) + "/" + m.c.pts(it.Max)
+		}
+		sw := len([]rune(score)) + 1
+		text := fit(fmt.Sprintf("%s%c %s %s", m.c.resultMarker(c.Result), flag, it.Code, shortText(it.Text)), max(1, w-2-sw))
+		return m.c.row(text+" "+score, w, i == m.cursor)
+	})
 }
 
 func (m checklistModel) detailView(s session, failed map[string]error, w, h int) []string {
@@ -111,10 +122,15 @@ func (m checklistModel) detailView(s session, failed map[string]error, w, h int)
 	lines = append(lines, wrap(it.Text, w)...)
 	c := s.content[it.Code]
 	res := m.c.resultMarker(c.Result) + " " + m.c.resultName(c.Result)
-	if c.Result.Answered() && c.Result != model.ResultNotApplicable {
+	switch {
+	case c.Result == model.ResultNotApplicable:
+		res += " · " + m.c.naText(it.Item)
+	case c.Result.Answered() && it.Scoring == model.ScoringDeduction:
+		res += " · " + t.T("ui.checklist.cases", c.Cases, m.c.deductionText(it.Item, c.Cases))
+	case c.Result.Answered():
 		res += " · " + t.T("ui.checklist.score", m.c.pts(c.Score), m.c.pts(it.Max))
-	} else {
-		res += " · " + t.T("ui.checklist.max", m.c.pts(it.Max))
+	default:
+		res += " · " + t.TN("ui.checklist.max", i18n.PointsCount(it.Max), m.c.pts(it.Max))
 	}
 	if err := failed[it.Code]; err != nil {
 		res += "  " + m.c.errLine(t.Err(err))
@@ -138,5 +154,13 @@ func (m checklistModel) detailView(s session, failed map[string]error, w, h int)
 	add(t.T("ui.label.evidence_ask"), it.Evidence)
 	add(t.T("ui.label.legal"), it.LegalBasis)
 	add(t.T("ui.label.scoring"), m.c.scoringText(it.Item))
+	if it.NA != model.NAExclude {
+		add(t.T("ui.label.na"), m.c.naText(it.Item))
+	}
+	basis := m.c.basisText(s.cl, it.Item)
+	if it.Basis() == model.BasisDefault {
+		basis = st.Warn.Render(basis)
+	}
+	add(t.T("ui.label.basis"), basis)
 	return clipLines(lines, h)
 }

@@ -24,11 +24,13 @@ type common struct {
 	log           *slog.Logger
 	store         Store
 	kinds         []model.KindInfo
-	checklists    []*model.Checklist
 	keys          globalKeys
 	// debounce is how long typing pauses before a note is saved; 0
 	// saves only on leaving the field (tests).
 	debounce time.Duration
+	// frameEvery is how often the screen is drawn while keys come faster
+	// (frame.go); 0 draws it after every key (tests).
+	frameEvery time.Duration
 	// exporter writes documents; nil when the TUI runs without it.
 	exporter Exporter
 	// importer imports bundles and resolves conflicts; nil hides them.
@@ -59,25 +61,11 @@ const chromeLines = 3
 func (c common) halfPage() int { return max(1, (c.height+chromeLines)/2) }
 
 // pts formats a score the way the language writes decimals.
-func (c common) pts(p model.Points) string {
-	if c.t.Lang == i18n.EN {
-		return p.Format('.')
-	}
-	return p.Format(',')
-}
+func (c common) pts(p model.Points) string { return c.t.Points(p) }
 
-// pct formats a percentage with one decimal.
-func (c common) pct(f float64) string {
-	s := model.PointsOf(f).Format('.')
-	if i := strings.IndexByte(s, '.'); i >= 0 && len(s) > i+2 {
-		s = s[:i+2]
-	}
-	s = strings.TrimSuffix(s, ".0")
-	if c.t.Lang != i18n.EN {
-		s = strings.ReplaceAll(s, ".", ",")
-	}
-	return s + "%"
-}
+// pct formats a percentage as every screen, command and document does
+// (two decimals; the caller shows the adjusted maximum it is of).
+func (c common) pct(f float64) string { return c.t.Percent(f) + "%" }
 
 // resultMarker is the result's symbol, styled; the symbol alone tells the
 // result apart without colour.
@@ -149,17 +137,19 @@ func (c common) bandName(b model.Band) string {
 func (c common) scoringText(it model.Item) string {
 	switch it.Scoring {
 	case model.ScoringBinary:
-		return c.t.T("ui.scoring.binary", c.pts(it.Max))
+		return c.t.TN("ui.scoring.binary", i18n.PointsCount(it.Max), c.pts(it.Max))
 	case model.ScoringPartial:
-		return c.t.T("ui.scoring.partial", c.pts(it.Max))
+		return c.t.TN("ui.scoring.partial", i18n.PointsCount(it.Max), c.pts(it.Max))
 	case model.ScoringLevels:
 		parts := make([]string, len(it.Levels))
 		for i, l := range it.Levels {
 			parts[i] = l.Label + " " + c.pts(l.Score)
 		}
 		return c.t.T("ui.scoring.levels", strings.Join(parts, "; "))
+	case model.ScoringDeduction:
+		return c.t.T("ui.scoring.deduction", c.pts(it.Max), c.pts(it.PerCase))
 	default:
-		return c.t.T("ui.scoring.manual", c.pts(it.Max))
+		return c.t.TN("ui.scoring.manual", i18n.PointsCount(it.Max), c.pts(it.Max))
 	}
 }
 
@@ -179,8 +169,13 @@ func (c common) rule(title string, w int) string {
 	if title == "" {
 		return c.st.Rule.Render(strings.Repeat("─", w))
 	}
-	t := fit(title, min(w, textWidth(title)))
-	rest := w - textWidth(t) - 1
+	// The title is measured once: fit would measure it again, and so
+	// would the width of what fit returns.
+	t, tw := title, textWidth(title)
+	if tw > w {
+		t, tw = fit(title, w), w
+	}
+	rest := w - tw - 1
 	if rest < 0 {
 		return fit(c.st.Section.Render(t), w)
 	}
@@ -189,3 +184,21 @@ func (c common) rule(title string, w int) string {
 
 // errLine is an error as the screens show it: a cross and the words.
 func (c common) errLine(text string) string { return c.st.Error.Render("✗ " + text) }
+
+// originText says where a held checklist came from: built in, or the file
+// it was added from (its name and the first digits of its SHA-256) and
+// when, in local time.
+func (c common) originText(o model.ChecklistOrigin) string {
+	at := o.AddedAt.Local().Format("02/01/2006 15:04")
+	switch {
+	case o.Builtin:
+		return c.t.T("ui.origin.builtin")
+	case o.File != "":
+		sum := o.SHA256
+		if len(sum) > 8 {
+			sum = sum[:8]
+		}
+		return c.t.T("ui.origin.file", o.File, sum, at)
+	}
+	return c.t.T("ui.origin.unknown", at)
+}

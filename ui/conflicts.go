@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"kiemtra/i18n"
 	"kiemtra/model"
 )
 
@@ -142,26 +143,26 @@ func (m conflictsModel) handleKey(km tea.KeyMsg) (conflictsModel, tea.Cmd, resul
 	m.notice = ""
 	if q := m.asking; q != nil {
 		switch {
-		case key.Matches(km, m.ckeys.Yes):
+		case matches(km, m.ckeys.Yes):
 			m.asking, m.busy, m.err = nil, q.conflict.ID, ""
 			return m, resolveConflictCmd(m.c.importer, m.c.inspector, q.conflict, q.side.Content()),
 				say(m.c.t.T("ui.conflicts.resolving"))
-		case key.Matches(km, m.ckeys.No):
+		case matches(km, m.ckeys.No):
 			m.asking = nil
 		}
 		return m, nil, result{}
 	}
 	keys := m.keymap()
 	switch {
-	case key.Matches(km, keys.Up):
+	case matches(km, keys.Up):
 		m.cursor = max(0, m.cursor-1)
 		return m, nil, result{}
-	case key.Matches(km, keys.Down):
+	case matches(km, keys.Down):
 		m.cursor = max(0, min(m.cursor+1, len(m.conflicts)-1))
 		return m, nil, result{}
-	case key.Matches(km, keys.Reload):
+	case matches(km, keys.Reload):
 		return m, m.reload(), result{}
-	case key.Matches(km, m.c.keys.Back):
+	case matches(km, m.c.keys.Back):
 		return m, nil, goTo(navigation{to: screenStart})
 	}
 	if why := m.refusal(km, keys); why != "" {
@@ -174,11 +175,11 @@ func (m conflictsModel) handleKey(km tea.KeyMsg) (conflictsModel, tea.Cmd, resul
 	var side model.ConflictSide
 	which := ""
 	switch {
-	case key.Matches(km, keys.TakeA):
+	case matches(km, keys.TakeA):
 		side, which = cv.A, "1"
-	case key.Matches(km, keys.TakeB):
+	case matches(km, keys.TakeB):
 		side, which = cv.B, "2"
-	case key.Matches(km, keys.Edit):
+	case matches(km, keys.Edit):
 		if cv.Finalized {
 			m.notice = m.c.t.T("ui.conflicts.finalized")
 			return m, nil, result{}
@@ -229,6 +230,9 @@ func (m conflictsModel) differences(a, b model.Content) string {
 	}
 	if a.Score != b.Score {
 		d = append(d, t.T("ui.conflicts.diff.score"))
+	}
+	if a.Cases != b.Cases {
+		d = append(d, t.T("ui.conflicts.diff.cases"))
 	}
 	if a.Note != b.Note {
 		d = append(d, t.T("ui.conflicts.diff.note"))
@@ -353,7 +357,7 @@ func (m conflictsModel) sideView(s model.ConflictSide, k key.Binding, w int) []s
 	lines := []string{fit(st.Section.Render(head), w)}
 	when := ""
 	if !s.UpdatedAt.IsZero() {
-		when = s.UpdatedAt.In(m.c.now().Location()).Format("02/01/2006 15:04")
+		when = t.When(s.UpdatedAt.In(m.c.now().Location()))
 	}
 	device := s.DeviceName
 	if s.Local {
@@ -362,7 +366,10 @@ func (m conflictsModel) sideView(s model.ConflictSide, k key.Binding, w int) []s
 	lines = append(lines, fit(st.Muted.Render(t.T("ui.conflicts.by", s.UpdatedBy, when, device)), w))
 	res := m.c.resultMarker(s.Result) + " " + m.c.resultName(s.Result)
 	if s.Result.Answered() && s.Result != model.ResultNotApplicable {
-		res += " · " + t.T("ui.conflicts.score", m.c.pts(s.Score))
+		res += " · " + t.TN("ui.conflicts.score", i18n.PointsCount(s.Score), m.c.pts(s.Score))
+	}
+	if s.Cases > 0 {
+		res += " · " + t.T("ui.conflicts.cases", s.Cases)
 	}
 	lines = append(lines, fit(st.Label.Render(t.T("ui.checklist.result"))+" "+res, w))
 	add := func(label, text string) {

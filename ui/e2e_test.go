@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -46,9 +47,10 @@ func (s *tmuxSession) literal(text string) {
 }
 
 // key sends named keys (Enter, Escape, Tab, Down, BSpace…). Keys sent
-// one after the other may reach the app in one read: Escape then j reads
-// as alt+j, and two letters as one key of two runes. After Escape or a
-// letter that acts, wait for the screen to change before sending more.
+// one after the other may reach the app in one read (Escape then j as
+// alt+j, two letters as one key of two runes); the app reads them as the
+// keys they were, but a test that waits for each to show says where it
+// went wrong.
 func (s *tmuxSession) key(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
@@ -97,6 +99,30 @@ func (s *tmuxSession) panePID() int {
 		s.t.Fatalf("pane pid %q", out)
 	}
 	return pid
+}
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+)
+
+// kiemtraBinary builds the real binary once per test binary, for the
+// end-to-end tests.
+func kiemtraBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		builtBin = filepath.Join(templateDir, "kiemtra")
+		build := exec.Command("go", "build", "-o", builtBin, ".")
+		build.Dir = ".."
+		if out, err := build.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %w\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
 }
 
 // sytChecklist reads, from the database at path, Sở Y tế's assessment
@@ -156,12 +182,7 @@ func TestEndToEndKill9(t *testing.T) {
 		t.Fatal("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "kiemtra")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := kiemtraBinary(t)
 	db := filepath.Join(dir, "e2e.db")
 	if out, err := exec.Command(bin, "--db", db, "demo", "--seed-only").CombinedOutput(); err != nil {
 		t.Fatalf("kiemtra demo --seed-only: %v\n%s", err, out)

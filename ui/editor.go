@@ -1,12 +1,11 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
@@ -44,14 +43,23 @@ type editorModel struct {
 	item                flatItem
 	index               int
 	focus               editorField
-	score, deadline     textinput.Model
-	note, evidence, rec textarea.Model
+	score, deadline     field
+	note, evidence, rec field
 	errs                [editorFields]string
-	seq                 int
+	// seq counts the changes typed, committed the changes the last commit
+	// took in; ticking is set while a debounce tick is on its way (one at
+	// a time, however fast the keys come); ticks counts the ticks that
+	// found typing still going on since the last commit.
+	seq, committed int
+	ticking        bool
+	ticks          int
+	textLines      int // lines given to the item's text
+	// basisLine is whether the item's basis has a line of its own; on a
+	// short screen a default is marked in the heading instead.
+	basisLine bool
 	// leaving is set when esc found input that cannot be stored: the
 	// status line says why, and a second esc leaves without it.
-	leaving   bool
-	textLines int // lines given to the item's text
+	leaving bool
 	// history is the item's history while it is shown (ctrl+l).
 	history historyView
 	hkeys   historyKeys
@@ -85,6 +93,7 @@ func (m editorModel) load(s session, index int, focus editorField) (editorModel,
 		m.focus = focusResult
 	}
 	m.errs = [editorFields]string{}
+	m.seq, m.committed, m.ticking, m.ticks = 0, 0, false, 0
 	c := s.content[m.item.Code]
 	m.score.SetValue(m.scoreText(c))
 	m.deadline.SetValue(c.Deadline.VN())
@@ -183,8 +192,9 @@ func (m editorModel) refusal(km tea.KeyMsg, s session, keys editorKeys) string {
 		return t.T("ui.undo.none", m.item.Code)
 	case disabledMatch(km, keys.History):
 		return t.T("ui.history.none")
-	case disabledMatch(km, r.Partial):
-		return t.T("ui.editor.binary_only")
+	case m.focus == focusResult && disabledMatch(km, r.Partial, r.NA):
+		res, _ := m.keys.Results.match(km)
+		return m.c.refusedResult(m.item.Item, res)
 	case !m.resolving && disabledMatch(km, keys.NextItem):
 		return t.T("ui.editor.last_item")
 	case !m.resolving && disabledMatch(km, keys.PrevItem):
@@ -193,9 +203,14 @@ func (m editorModel) refusal(km tea.KeyMsg, s session, keys editorKeys) string {
 	return ""
 }
 
+// scoreText is what the score field shows for c: the score, or on a
+// deduction item the number of cases.
 func (m editorModel) scoreText(c model.Content) string {
-	if !c.Result.Answered() {
+	switch {
+	case !c.Result.Answered() || c.Result == model.ResultNotApplicable:
 		return ""
+	case m.item.Scoring == model.ScoringDeduction:
+		return strconv.Itoa(c.Cases)
 	}
 	return m.c.pts(c.Score)
 }
@@ -229,12 +244,18 @@ func (m editorModel) focused() (editorModel, tea.Cmd) {
 // smallest usable terminal.
 func (m *editorModel) layout() {
 	w, h := max(1, m.c.width), max(1, m.c.height)
-	tw := max(1, w-2)
+	tw := max(1, w-4) // the text beside the rows' prompt
 	m.textLines = min(3, len(wrap(m.item.Text, w)))
+	m.basisLine = h >= 18
 	if h < 18 {
 		m.textLines = 1
 	}
+	// The rule, the text, the basis, the results, the score, the three
+	// text labels and the deadline.
 	fixed := 1 + m.textLines + len(m.resultLines(model.ResultUnassessed, false, w)) + 1 + 3 + 1
+	if m.basisLine {
+		fixed++
+	}
 	if m.resolving {
 		fixed++ // the line saying a conflict is being resolved
 	}
@@ -248,8 +269,8 @@ func (m *editorModel) layout() {
 	m.note.SetHeight(nh)
 	m.evidence.SetHeight(eh)
 	m.rec.SetHeight(rh)
-	m.score.Width = max(1, min(10, w-30))
-	m.deadline.Width = max(1, min(12, w-30))
+	m.score.SetWidth(max(1, min(10, w-30)))
+	m.deadline.SetWidth(max(1, min(12, w-30)))
 }
 
 // commit is what the fields hold as an edit of the item.
@@ -268,7 +289,11 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 	}
 	it, c := m.item, base
 	m.errs = [editorFields]string{}
-	if c.Result == model.ResultPass || c.Result == model.ResultPartial {
+	m.committed, m.ticks = m.seq, 0
+	switch {
+	case it.Scoring == model.ScoringDeduction:
+		c = m.commitCases(c)
+	case c.Result == model.ResultPass || c.Result == model.ResultPartial:
 		v := strings.TrimSpace(m.score.Value())
 		p := it.DefaultScore(c.Result)
 		var err error
@@ -283,6 +308,8 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 		default:
 			c.Score = p
 		}
+	default:
+		// No score to type for this result.
 	}
 	c.Note = norm.NFC.String(strings.TrimSpace(m.note.Value()))
 	c.Evidence = norm.NFC.String(strings.TrimSpace(m.evidence.Value()))
@@ -296,6 +323,35 @@ func (m editorModel) commitOn(s session, base model.Content) (editorModel, resul
 		return m, result{}
 	}
 	return m, result{edit: &edit{code: it.Code, content: c}}
+}
+
+// unsaved reports whether the fields hold text the session does not:
+// typed since the last commit, or refused by it.
+func (m editorModel) unsaved() bool { return m.seq != m.committed || m.invalid() }
+
+// commitCases reads a deduction item's cases field on top of c: the
+// number typed gives the result and the score (no case is đạt). An empty
+// field leaves an item not yet answered (or không áp dụng) as it is, and
+// is no case on an answered one.
+func (m *editorModel) commitCases(c model.Content) model.Content {
+	it := m.item.Item
+	v := strings.TrimSpace(m.score.Value())
+	cases, ok := parseCases(v)
+	switch {
+	case !ok:
+		m.errs[focusScore] = m.c.t.T("ui.editor.cases_not_number")
+		return c
+	case v == "" && (!c.Result.Answered() || c.Result == model.ResultNotApplicable):
+		return c
+	}
+	next := c
+	next.Cases = cases
+	next.Result, next.Score = it.Deduct(cases)
+	if it.Check(next) != nil {
+		m.errs[focusScore] = m.c.t.T("ui.editor.cases_not_number")
+		return c
+	}
+	return next
 }
 
 // invalid reports whether a field holds input that cannot be stored.
@@ -320,10 +376,17 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 	}
 	switch msg := msg.(type) {
 	case debounceMsg:
-		if msg.seq == m.seq {
+		m.ticking = false
+		m.ticks++
+		if msg.seq == m.seq || m.ticks >= maxDebounceTicks {
+			// Typing paused, or has gone on so long that what is typed
+			// is stored anyway (a long paste is not all at risk).
 			m, r := m.commit(s)
 			return m, nil, r
 		}
+		// Typing went on since the tick was asked for: wait again.
+		m, cmd := m.debounce()
+		return m, cmd, result{}
 	case historyLoadedMsg:
 		return m.historyLoaded(msg), nil, result{}
 	case tea.KeyMsg:
@@ -341,10 +404,10 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 	}
 	if m.asking {
 		switch {
-		case key.Matches(km, m.ckeys.Yes):
+		case matches(km, m.ckeys.Yes):
 			m.asking = false
 			return m, resolveConflictCmd(m.c.importer, m.c.inspector, *s.resolve, m.chosen), say(m.c.t.T("ui.conflicts.resolving"))
-		case key.Matches(km, m.ckeys.No):
+		case matches(km, m.ckeys.No):
 			m.asking = false
 			m, cmd := m.focused()
 			return m, cmd, result{}
@@ -355,10 +418,10 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 	leaving := m.leaving
 	m.leaving = false
 	switch {
-	case key.Matches(km, keys.CancelResolve):
+	case matches(km, keys.CancelResolve):
 		// Nothing was stored: the conflict keeps both values.
 		return m, nil, goTo(navigation{to: screenConflicts, resume: true})
-	case key.Matches(km, keys.Resolve):
+	case matches(km, keys.Resolve):
 		m, r := m.commit(s)
 		if m.invalid() {
 			return m, nil, m.unstorable(r, false)
@@ -369,7 +432,7 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		}
 		m.asking = true
 		return m, nil, r
-	case key.Matches(km, keys.Back):
+	case matches(km, keys.Back):
 		m, r := m.commit(s)
 		if m.invalid() && !leaving {
 			// What cannot be stored is never dropped without a word: the
@@ -379,11 +442,11 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		}
 		r.nav = &navigation{to: screenChecklist, index: m.index}
 		return m, nil, r
-	case key.Matches(km, keys.History):
+	case matches(km, keys.History):
 		m, r := m.commit(s)
 		m, cmd := m.openHistory(s)
 		return m, cmd, r
-	case key.Matches(km, keys.Undo):
+	case matches(km, keys.Undo):
 		// What is typed is stored first, so the undo is of what shows.
 		m, r := m.commit(s)
 		if m.invalid() {
@@ -391,7 +454,7 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		}
 		r.undo = m.item.Code
 		return m, nil, r
-	case key.Matches(km, keys.Save):
+	case matches(km, keys.Save):
 		m, r := m.commit(s)
 		r.retry = true
 		switch {
@@ -401,19 +464,19 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 			r.status = m.c.t.T("ui.status.all_saved")
 		}
 		return m, nil, r
-	case key.Matches(km, keys.NextField), key.Matches(km, keys.PrevField):
+	case matches(km, keys.NextField), matches(km, keys.PrevField):
 		m, r := m.commit(s)
 		d := editorField(1)
-		if key.Matches(km, keys.PrevField) {
+		if matches(km, keys.PrevField) {
 			d = editorFields - 1
 		}
 		m.focus = (m.focus + d) % editorFields
 		m, cmd := m.focused()
 		return m, cmd, r
-	case key.Matches(km, keys.NextItem), key.Matches(km, keys.PrevItem):
+	case matches(km, keys.NextItem), matches(km, keys.PrevItem):
 		m, r := m.commit(s)
 		i := m.index + 1
-		if key.Matches(km, keys.PrevItem) {
+		if matches(km, keys.PrevItem) {
 			i = m.index - 1
 		}
 		m, cmd := m.load(s, i, m.focus)
@@ -483,15 +546,28 @@ func (m editorModel) typeKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
 	}
 	if changed {
 		m.seq++
-		return m, tea.Batch(cmd, debounceCmd(m.c.debounce, m.seq))
+		m, tick := m.debounce()
+		return m, tea.Batch(cmd, tick)
 	}
+	return m, cmd
+}
+
+// debounce asks for the tick after which what was typed is saved, unless
+// one is on its way: a tick per key piled up a timer and a goroutine for
+// every key of a long paste.
+func (m editorModel) debounce() (editorModel, tea.Cmd) {
+	if m.ticking || m.seq == m.committed {
+		return m, nil
+	}
+	cmd := debounceCmd(m.c.debounce, m.seq)
+	m.ticking = cmd != nil
 	return m, cmd
 }
 
 func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd, result) {
 	c, ok := withResult(s.content[m.item.Code], m.item.Item, r)
 	if !ok {
-		return m, nil, say(m.c.t.T("ui.editor.binary_only"))
+		return m, nil, say(m.c.refusedResult(m.item.Item, r))
 	}
 	old := s.content[m.item.Code]
 	if c == old {
@@ -503,6 +579,12 @@ func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd,
 	if handEdited(m.item, old, c) {
 		res.status = m.c.t.T("ui.undo.score_replaced", m.item.Code, m.c.pts(old.Score), m.c.pts(c.Score))
 	}
+	if m.item.Scoring == model.ScoringDeduction && (c.Result == model.ResultPartial || c.Result == model.ResultFail) {
+		// Count the cases: the result follows the count.
+		m.focus = focusScore
+		m, cmd := m.focused()
+		return m, cmd, res
+	}
 	if c.Result == model.ResultFail && strings.TrimSpace(m.note.Value()) == "" {
 		m.focus = focusNote
 		m, cmd := m.focused()
@@ -511,11 +593,17 @@ func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd,
 	return m, nil, res
 }
 
-// debounceMsg fires when typing in an editor field has paused; seq tells
-// stale ticks from the latest one.
+// maxDebounceTicks is how many ticks typing may outrun before what is
+// typed is committed anyway.
+const maxDebounceTicks = 4
+
+// debounceMsg fires a while after typing in an editor field; seq tells
+// whether typing has paused since (the latest change is the one the tick
+// was asked for) or went on.
 type debounceMsg struct{ seq int }
 
-// debounceDelay is how long typing must pause before a note is saved.
+// debounceDelay is how long typing must pause before a note is saved (the
+// save comes between one and two delays after the last key).
 const debounceDelay = 800 * time.Millisecond
 
 func debounceCmd(d time.Duration, seq int) tea.Cmd {

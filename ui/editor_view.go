@@ -29,12 +29,15 @@ func (m editorModel) resultLines(cur model.Result, finalized bool, w int) []stri
 			box = "[x]"
 		}
 		name := m.c.resultName(o.r)
-		if o.r == model.ResultUnassessed {
+		switch {
+		case o.r == model.ResultUnassessed:
 			name = m.c.t.T("ui.result.clear")
+		case o.r == model.ResultNotApplicable && it.NA == model.NAFull:
+			name += " " + m.c.t.T("ui.rules.na_full_short")
 		}
 		seg := fmt.Sprintf("%s %s %s %s", box, o.k.Help().Key, ansi.Strip(m.c.resultMarker(o.r)), name)
 		switch {
-		case o.r == model.ResultPartial && it.Scoring == model.ScoringBinary:
+		case o.r == model.ResultPartial && !partialAllowed(it.Item), o.r == model.ResultNotApplicable && !it.AllowsNA():
 			seg = st.Muted.Render(seg)
 		case o.r == cur:
 			seg = st.Selected.Render(seg)
@@ -76,6 +79,9 @@ func (m editorModel) view(s session) []string {
 	field := s.cl.Fields[it.field]
 	cr := field.Criteria[it.crit]
 	meta := fmt.Sprintf("%s · %s %s › %s %s · %d/%d", it.Code, field.Code, field.Title, cr.Code, cr.Title, m.index+1, len(s.items))
+	if !m.basisLine && it.Basis() == model.BasisDefault {
+		meta = it.Code + " · " + t.T("ui.rules.default_mark") + strings.TrimPrefix(meta, it.Code)
+	}
 	var lines []string
 	if m.resolving {
 		meta = fmt.Sprintf("%s · %s", it.Code, s.unit.Name)
@@ -90,6 +96,9 @@ func (m editorModel) view(s session) []string {
 	for _, l := range text {
 		lines = append(lines, st.Title.Render(l))
 	}
+	if m.basisLine {
+		lines = append(lines, m.basisView(s.cl, w))
+	}
 	c := s.content[it.Code]
 	lines = append(lines, m.resultLines(c.Result, fin, w)...)
 	errOf := func(f editorField) string {
@@ -98,13 +107,7 @@ func (m editorModel) view(s session) []string {
 		}
 		return "  " + m.c.errLine(m.errs[f])
 	}
-	scoreLine := m.label(focusScore, t.T("ui.editor.score"), fin) + " "
-	if c.Result == model.ResultPass || c.Result == model.ResultPartial {
-		scoreLine += m.score.View() + st.Muted.Render(" / "+m.c.pts(it.Max))
-	} else {
-		scoreLine += st.Muted.Render(t.T("ui.editor.score_none", m.c.pts(it.Max)))
-	}
-	lines = append(lines, fit(scoreLine+errOf(focusScore), w))
+	lines = append(lines, fit(m.scoreLine(c, fin)+errOf(focusScore), w))
 	noteLabel := t.T("ui.editor.note")
 	if c.NeedsNote() {
 		noteLabel += " " + st.Warn.Render(t.T("ui.editor.note_required"))
@@ -123,4 +126,44 @@ func (m editorModel) view(s session) []string {
 		lines = append(lines, st.Muted.Render(t.T("ui.editor.read_only")))
 	}
 	return clipLines(lines, m.c.height)
+}
+
+// scoreLine is the score field with what it gives: the score out of the
+// maximum; on a deduction item the cases typed and the score and result
+// they give ("3 − 2 × 0,5 = 2 · đạt một phần"); for không áp dụng what it
+// does on this item.
+func (m editorModel) scoreLine(c model.Content, fin bool) string {
+	st, t, it := m.c.st, m.c.t, m.item
+	if it.Scoring == model.ScoringDeduction {
+		line := m.label(focusScore, t.T("ui.editor.cases"), fin) + " "
+		if c.Result == model.ResultNotApplicable {
+			return line + st.Muted.Render(m.c.naText(it.Item))
+		}
+		line += m.score.View()
+		if cases, ok := parseCases(m.score.Value()); ok && strings.TrimSpace(m.score.Value()) != "" {
+			r, _ := it.Deduct(cases)
+			return line + st.Muted.Render(" → "+m.c.deductionText(it.Item, cases)+" · "+m.c.resultName(r))
+		}
+		return line + st.Muted.Render(" "+t.T("ui.rules.deduction_hint", m.c.pts(it.Max), m.c.pts(it.PerCase)))
+	}
+	line := m.label(focusScore, t.T("ui.editor.score"), fin) + " "
+	switch c.Result {
+	case model.ResultPass, model.ResultPartial:
+		return line + m.score.View() + st.Muted.Render(" / "+m.c.pts(it.Max))
+	case model.ResultNotApplicable:
+		return line + st.Muted.Render(m.c.naText(it.Item))
+	default:
+		return line + st.Muted.Render(t.T("ui.editor.score_none", m.c.pts(it.Max)))
+	}
+}
+
+// basisView is the one line saying what the item rests on: the source it
+// cites, or mặc định for a default (marked, so the inspector knows the
+// score rests on kiemtra's or the province's default, not a decision).
+func (m editorModel) basisView(cl *model.Checklist, w int) string {
+	text := m.c.st.Label.Render(m.c.t.T("ui.label.basis")) + " " + m.c.basisText(cl, m.item.Item)
+	if m.item.Basis() == model.BasisDefault {
+		text = m.c.st.Warn.Render(ansi.Strip(text))
+	}
+	return fit(text, w)
 }

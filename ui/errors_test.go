@@ -43,6 +43,16 @@ func (f faultyWorld) ExportDir() string { return "exports" }
 
 func (f faultyWorld) ExportUnit(context.Context, string, string) (string, error) { return "", *f.err }
 
+func (f faultyWorld) ExportConclusion(context.Context, string, string) (string, error) {
+	return "", *f.err
+}
+
+func (f faultyWorld) ExportReport(context.Context, string, string) (string, error) { return "", *f.err }
+
+func (f faultyWorld) ReportNarrative(context.Context, string) (model.Narrative, error) {
+	return model.Narrative{}, *f.err
+}
+
 func (f faultyWorld) ExportSummary(context.Context, string, string) (string, error) {
 	return "", *f.err
 }

@@ -12,28 +12,37 @@ import (
 )
 
 // Formats of the exported documents, in the order offered (the first is
-// the default): a record is printed and signed, so HTML (print from the
-// browser) comes first; a summary is worked on in a spreadsheet.
+// the default): the documents a team signs are edited and filed in Word
+// before signing, so Word comes first, then HTML (print from the
+// browser); a summary is worked on in a spreadsheet.
 var (
-	unitFormats    = []string{"html", "xlsx", "md"}
-	summaryFormats = []string{"xlsx", "html", "md", "csv", "json"}
+	unitFormats       = []string{"docx", "html", "md", "xlsx"}
+	conclusionFormats = []string{"docx", "html", "md"}
+	reportFormats     = []string{"docx", "html", "md"}
+	summaryFormats    = []string{"xlsx", "html", "md", "csv", "json"}
 )
 
 // exportDoc is the document an export form writes.
 type exportDoc int
 
 const (
-	exportUnit    exportDoc = iota // one unit's record (biên bản)
-	exportSummary                  // the inspection's summary
+	exportUnit       exportDoc = iota // one unit's biên bản
+	exportSummary                     // the inspection's summary
+	exportConclusion                  // one unit's thông báo kết luận (once finalized)
+	exportReport                      // the inspection's báo cáo kết quả kiểm tra
 )
 
-func (d exportDoc) String() string { return [...]string{"unit", "summary"}[d] }
+func (d exportDoc) String() string {
+	return [...]string{"unit", "summary", "conclusion", "report"}[d]
+}
 
-// exportTarget is what an export form can write: the unit's record when
-// assessmentID is set, the inspection's summary when inspectionID is.
+// exportTarget is what an export form can write: the unit's biên bản (and
+// its thông báo once finalized) when assessmentID is set, the
+// inspection's báo cáo and summary when inspectionID is.
 type exportTarget struct {
 	assessmentID string
 	unitName     string
+	finalized    bool
 	inspectionID string
 	doc          exportDoc // the document proposed first
 }
@@ -43,11 +52,22 @@ func (t exportTarget) docs() []exportDoc {
 	var d []exportDoc
 	if t.assessmentID != "" {
 		d = append(d, exportUnit)
+		if t.finalized {
+			d = append(d, exportConclusion)
+		}
 	}
 	if t.inspectionID != "" {
-		d = append(d, exportSummary)
+		d = append(d, exportReport, exportSummary)
 	}
 	return d
+}
+
+// id is the record the document is made from.
+func (t exportTarget) id(d exportDoc) string {
+	if d == exportUnit || d == exportConclusion {
+		return t.assessmentID
+	}
+	return t.inspectionID
 }
 
 // exportForm chooses a document and its format and starts writing it
@@ -71,9 +91,14 @@ func newExportForm(c common, t exportTarget) (m exportForm, ok bool) {
 	names := make([]string, len(docs))
 	first := 0
 	for i, d := range docs {
-		if d == exportUnit {
+		switch d {
+		case exportUnit:
 			names[i] = tr.T("ui.export.doc_unit", t.unitName)
-		} else {
+		case exportConclusion:
+			names[i] = tr.T("ui.export.doc_conclusion", t.unitName)
+		case exportReport:
+			names[i] = tr.T("ui.export.doc_report")
+		case exportSummary:
 			names[i] = tr.T("ui.export.doc_summary")
 		}
 		if d == t.doc {
@@ -95,10 +120,16 @@ func newExportForm(c common, t exportTarget) (m exportForm, ok bool) {
 }
 
 func formatsOf(d exportDoc) []string {
-	if d == exportUnit {
+	switch d {
+	case exportUnit:
 		return unitFormats
+	case exportConclusion:
+		return conclusionFormats
+	case exportReport:
+		return reportFormats
+	default:
+		return summaryFormats
 	}
-	return summaryFormats
 }
 
 func formatNames(c common, fs []string) []string {
@@ -124,11 +155,7 @@ func (m exportForm) update(km tea.KeyMsg) (exportForm, tea.Cmd, result) {
 		docs := m.target.docs()
 		doc := docs[m.form.choice(0)]
 		format := formatsOf(doc)[m.form.choice(1)]
-		id := m.target.assessmentID
-		if doc == exportSummary {
-			id = m.target.inspectionID
-		}
-		return exportForm{}, exportCmd(c.exporter, doc, id, format), say(c.t.T("ui.export.running"))
+		return exportForm{}, exportCmd(c.exporter, doc, m.target.id(doc), format), say(c.t.T("ui.export.running"))
 	default:
 		return m, cmd, result{}
 	}
@@ -158,9 +185,14 @@ func exportCmd(ex Exporter, doc exportDoc, id, format string) tea.Cmd {
 		defer cancel()
 		var path string
 		var err error
-		if doc == exportUnit {
+		switch doc {
+		case exportUnit:
 			path, err = ex.ExportUnit(ctx, id, format)
-		} else {
+		case exportConclusion:
+			path, err = ex.ExportConclusion(ctx, id, format)
+		case exportReport:
+			path, err = ex.ExportReport(ctx, id, format)
+		case exportSummary:
 			path, err = ex.ExportSummary(ctx, id, format)
 		}
 		return exportedMsg{path: path, err: err}

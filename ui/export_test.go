@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"kiemtra/i18n"
+	"kiemtra/model"
 	"kiemtra/store"
 )
 
@@ -49,10 +50,17 @@ func TestExportUnitRecordFromSummary(t *testing.T) {
 	if a.summary.mode != summaryExport {
 		t.Fatalf("x on the summary: mode %d", a.summary.mode)
 	}
-	requireContains(t, a, "Xuất tài liệu", "Biên bản kiểm tra Sở Tư pháp", "HTML (mở bằng trình duyệt để in)",
+	requireContains(t, a, "Xuất tài liệu", "Biên bản kiểm tra Sở Tư pháp", "Word (.docx, sửa và ký trước khi ban hành)",
 		"Lưu vào thư mục: "+dir)
-	// enter exports the proposed document in the first format (HTML).
+	// enter exports the proposed document in the first format (Word).
 	a = keys(t, a, "enter")
+	docx := filepath.Join(dir, "bien-ban-2022-STP.docx")
+	if b := readFile(t, docx); !bytes.HasPrefix(b, []byte("PK\x03\x04")) || !bytes.Contains(b, []byte("word/document.xml")) {
+		t.Fatalf("%s is not a Word file: % x", docx, b[:min(8, len(b))])
+	}
+	requireContains(t, a, "Đã xuất: "+docx)
+	// HTML is the next format.
+	a = keys(t, a, "x", "tab", "right", "enter")
 	want := filepath.Join(dir, "bien-ban-2022-STP.html")
 	first := readFile(t, want)
 	if !bytes.HasPrefix(first, []byte("<!DOCTYPE html>")) || !bytes.Contains(first, []byte("Sở Tư pháp")) {
@@ -64,15 +72,15 @@ func TestExportUnitRecordFromSummary(t *testing.T) {
 	requireContains(t, a, "Đã xuất: "+want)
 
 	// The same export again never replaces the first file.
-	a = keys(t, a, "x", "enter")
+	a = keys(t, a, "x", "tab", "right", "enter")
 	second := filepath.Join(dir, "bien-ban-2022-STP-2.html")
 	if !bytes.Equal(readFile(t, want), first) || !bytes.Equal(readFile(t, second), first) {
 		t.Fatal("the second export replaced the first file or differs from it")
 	}
 	requireContains(t, a, "Đã xuất: "+second)
 
-	// Excel: the next format; the file is a zip (xlsx) container.
-	a = keys(t, a, "x", "tab", "right", "enter")
+	// Excel: the fourth format; the file is a zip (xlsx) container.
+	a = keys(t, a, "x", "tab", "right", "right", "right", "enter")
 	xlsx := filepath.Join(dir, "bien-ban-2022-STP.xlsx")
 	if b := readFile(t, xlsx); !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
 		t.Fatalf("%s is not an xlsx file: % x", xlsx, b[:min(8, len(b))])
@@ -96,7 +104,7 @@ func TestExportSummaryFromStart(t *testing.T) {
 	// With the inspection list focused, x proposes the summary, as Excel.
 	a = keys(t, a, "x")
 	requireContains(t, a, "Tổng hợp kết quả đợt kiểm tra", "Excel (.xlsx)")
-	if got := a.start.export.form.fields[0].options; len(got) != 1 {
+	if got := a.start.export.form.fields[0].options; len(got) != 2 || got[0] != "Báo cáo kết quả kiểm tra của đợt" {
 		t.Fatalf("documents offered without a selected unit: %v", got)
 	}
 	// Markdown is the third summary format.
@@ -113,20 +121,26 @@ func TestExportSummaryFromStart(t *testing.T) {
 
 	// With a unit selected, x proposes its record; CSV is not offered for it.
 	a = keys(t, a, "tab", "x")
-	if len(a.start.export.form.fields[0].options) != 2 || len(a.start.export.form.fields[1].options) != len(unitFormats) {
-		t.Fatalf("unit export form: %+v", a.start.export.form.fields)
+	row := a.start.rows[a.start.unitCursor]
+	docs := 3 // biên bản, báo cáo, tổng hợp; and the thông báo once finalized
+	if row.assessment.Status == model.StatusFinalized {
+		docs = 4
 	}
-	unit := a.start.rows[a.start.unitCursor].unit
+	if len(a.start.export.form.fields[0].options) != docs || len(a.start.export.form.fields[1].options) != len(unitFormats) {
+		t.Fatalf("unit export form: %q, %q", a.start.export.form.fields[0].options, a.start.export.form.fields[1].options)
+	}
+	unit := row.unit
 	requireContains(t, a, "Biên bản kiểm tra "+unit.Name)
-	a = keys(t, a, "enter")
+	a = keys(t, a, "tab", "right", "enter")
 	rec := filepath.Join(dir, "bien-ban-2022-"+unit.Code+".html")
 	if b := readFile(t, rec); !bytes.Contains(b, []byte(unit.Name)) {
 		t.Fatalf("%s lacks the unit's name", rec)
 	}
 	requireContains(t, a, "Đã xuất: "+rec)
 
-	// Switching the document to the summary offers the summary's formats.
-	a = keys(t, a, "x", "right", "tab", "right", "right", "right", "enter")
+	// Switching the document to the summary (the last one: left from the
+	// first) offers the summary's formats.
+	a = keys(t, a, "x", "left", "tab", "right", "right", "right", "enter")
 	csv := filepath.Join(dir, "tong-hop-2022.csv")
 	if b := readFile(t, csv); !bytes.Contains(b, []byte("STP")) {
 		t.Fatalf("%s lacks the units: %.200s", csv, b)
@@ -248,6 +262,18 @@ func (r recordingExporter) ExportUnit(ctx context.Context, id, format string) (s
 
 func (r recordingExporter) ExportSummary(ctx context.Context, id, format string) (string, error) {
 	p, err := r.Exporter.ExportSummary(ctx, id, format)
+	*r.last = err
+	return p, err
+}
+
+func (r recordingExporter) ExportConclusion(ctx context.Context, id, format string) (string, error) {
+	p, err := r.Exporter.ExportConclusion(ctx, id, format)
+	*r.last = err
+	return p, err
+}
+
+func (r recordingExporter) ExportReport(ctx context.Context, id, format string) (string, error) {
+	p, err := r.Exporter.ExportReport(ctx, id, format)
 	*r.last = err
 	return p, err
 }

@@ -36,8 +36,7 @@ func TestTypeIntoKeepsCursorAndCopies(t *testing.T) {
 	ta.SetHeight(5)
 	ta.Focus()
 	ta.SetValue("một hai\nba bốn năm\nsáu")
-	ta.CursorUp()
-	ta.SetCursor(3)
+	ta, _, _ = typeInto(ta, tea.KeyMsg{Type: tea.KeyUp}) // column 3 of the row above
 	area, _, _ := typeInto(ta, x)
 	if got, want := area.Value(), "một hai\nba Xbốn năm\nsáu"; got != want {
 		t.Fatalf("text area: %q, want %q", got, want)

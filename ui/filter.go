@@ -179,20 +179,20 @@ func (m checklistModel) choose(s session, f int) (checklistModel, result) {
 	if i := m.next(s, anyContent); !keeps(s, f, m.cursor) && i >= 0 {
 		m = m.jump(i)
 	}
-	return m, say(t.T("ui.filter.on", t.T(itemFilters[f].name), n))
+	return m, say(t.TN("ui.filter.on", n, t.T(itemFilters[f].name), n))
 }
 
 // updateChooser handles a key while the filter chooser is open.
 func (m checklistModel) updateChooser(km tea.KeyMsg, s session) (checklistModel, result) {
 	k := m.fkeys
 	switch {
-	case key.Matches(km, k.Up):
+	case matches(km, k.Up):
 		m.choice = (m.choice + len(itemFilters) - 1) % len(itemFilters)
-	case key.Matches(km, k.Down):
+	case matches(km, k.Down):
 		m.choice = (m.choice + 1) % len(itemFilters)
-	case key.Matches(km, k.Apply):
+	case matches(km, k.Apply):
 		return m.choose(s, m.choice)
-	case key.Matches(km, k.Close):
+	case matches(km, k.Close):
 		m.choosing = false
 	}
 	return m, result{}

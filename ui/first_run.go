@@ -3,8 +3,6 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 )
@@ -14,7 +12,7 @@ import (
 type firstRunModel struct {
 	c     common
 	keys  formKeys
-	input textinput.Model
+	input field
 	err   string
 }
 
@@ -33,7 +31,7 @@ func (m *firstRunModel) setSize(w, h int) {
 		return // not opened yet: it gets the size when it is
 	}
 	m.c = m.c.sized(w, h)
-	m.input.Width = max(1, min(50, w-6))
+	m.input.SetWidth(max(1, min(50, w-6)))
 }
 
 // typing reports whether a text field has the keyboard: always here.
@@ -48,7 +46,7 @@ func (m firstRunModel) update(msg tea.Msg) (firstRunModel, tea.Cmd, result) {
 		}
 		return m, nil, result{}
 	case tea.KeyMsg:
-		if key.Matches(msg, m.keys.Submit) {
+		if matches(msg, m.keys.Submit) {
 			name := norm.NFC.String(strings.Join(strings.Fields(m.input.Value()), " "))
 			if name == "" {
 				m.err = m.c.t.T("ui.first.required")

@@ -43,8 +43,8 @@ func TestStartListsUnitsWithProgress(t *testing.T) {
 			stp = r
 		}
 	}
-	if stp.score.Overall.Answered != stp.score.Overall.Total || stp.assessment.Status != model.StatusFinalized {
-		t.Fatalf("STP row: %+v", stp.score.Overall)
+	if stp.progress.Answered != stp.progress.Total || stp.assessment.Status != model.StatusFinalized {
+		t.Fatalf("STP row: %+v", stp.progress)
 	}
 }
 
@@ -168,11 +168,16 @@ func TestFinalizeListsGapsThenLocks(t *testing.T) {
 	if g := a.sess.gaps(); len(g) != 0 {
 		t.Fatalf("gaps left: %v", g)
 	}
-	// Record the unit's side.
-	a = keys(t, a, "e", "Lê Văn Đức", "tab", "Phó Giám đốc", "tab", "Đơn vị thống nhất.", "esc")
+	// Record the biên bản's details: the unit's people, its comments.
+	a = keys(t, a, "e", "tab", "tab", "tab", "tab", "tab", "tab", "Ông; Lê Văn Đức; Phó Giám đốc; Sở Y tế", "tab", "tab",
+		"Đơn vị thống nhất.", "ctrl+s")
 	got, err := db.Assessment(context.Background(), aid)
-	if err != nil || got.Representative != "Lê Văn Đức" || got.RepresentativePosition != "Phó Giám đốc" || got.UnitComments != "Đơn vị thống nhất." {
-		t.Fatalf("unit side stored: %+v %v", got, err)
+	if err != nil || len(got.Participants) != 1 || got.Participants[0] != (model.Participant{Honorific: "Ông", Name: "Lê Văn Đức",
+		Position: "Phó Giám đốc", Unit: "Sở Y tế"}) || got.UnitComments != "Đơn vị thống nhất." || got.Copies != 2 {
+		t.Fatalf("visit details stored: %+v %v", got, err)
+	}
+	if a.summary.mode != summaryBrowse {
+		t.Fatalf("the form stayed open after saving: mode %s", a.summary.mode)
 	}
 	a = keys(t, a, "f")
 	if a.summary.mode != summaryConfirmFinalize {

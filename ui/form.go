@@ -3,9 +3,9 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -13,12 +13,16 @@ import (
 // options when options is set.
 type formField struct {
 	label   string
-	input   textinput.Model
+	input   field
 	options []string
 	choice  int
 	// locked is a field shown but not for changing (the name and kind of
 	// a unit that exists): the focus passes it by.
 	locked bool
+	// details, one per option, make a choice field's options a list
+	// under the fields, each with its line of detail (where a checklist
+	// came from), the chosen one marked.
+	details []string
 }
 
 // form is a small form (new inspection, new unit, export, import). It is
@@ -127,6 +131,14 @@ func (f form) withOptions(i int, options []string, choice int) form {
 	return f
 }
 
+// withDetails is the form with choice field i's options listed under the
+// fields, each with its detail (one per option).
+func (f form) withDetails(i int, details []string) form {
+	f.fields = slices.Clone(f.fields)
+	f.fields[i].details = details
+	return f
+}
+
 // withChoiceAt is the form with choice field i at choice.
 func (f form) withChoiceAt(i, choice int) form {
 	f.fields = slices.Clone(f.fields)
@@ -150,7 +162,7 @@ func (f *form) setSize(w, h int) {
 	f.fields = slices.Clone(f.fields)
 	lw := f.labelWidth()
 	for i := range f.fields {
-		f.fields[i].input.Width = max(1, w-lw-4)
+		f.fields[i].input.SetWidth(max(1, w-lw-4))
 	}
 }
 
@@ -175,20 +187,20 @@ func (f form) update(msg tea.Msg) (form, tea.Cmd, formResult) {
 	}
 	keys := f.keymap()
 	switch {
-	case key.Matches(km, keys.Cancel):
+	case matches(km, keys.Cancel):
 		return f, nil, formCancel
-	case key.Matches(km, keys.Submit):
+	case matches(km, keys.Submit):
 		if f.lastOpen() || f.enterSubmits {
 			return f, nil, formSubmit
 		}
 		f.focus = f.step(1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
-	case key.Matches(km, keys.Next):
+	case matches(km, keys.Next):
 		f.focus = f.step(1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
-	case key.Matches(km, keys.Prev):
+	case matches(km, keys.Prev):
 		f.focus = f.step(-1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
@@ -196,7 +208,7 @@ func (f form) update(msg tea.Msg) (form, tea.Cmd, formResult) {
 	f.fields = slices.Clone(f.fields)
 	fld := &f.fields[f.focus]
 	if fld.options != nil {
-		if key.Matches(km, keys.Choose) && len(fld.options) > 0 {
+		if matches(km, keys.Choose) && len(fld.options) > 0 {
 			d := 1
 			if km.Type == tea.KeyLeft {
 				d = len(fld.options) - 1
@@ -246,22 +258,55 @@ func (f form) view() []string {
 		lines = append(lines, fit(mark+label+val, w))
 	}
 	lines = append(lines, "")
+	var tail []string
 	if f.note != "" {
-		lines = append(lines, wrap(f.note, w)...)
+		tail = append(tail, wrap(f.note, w)...)
 	}
 	if f.err != "" {
 		// The whole reason, wrapped: a refusal says why (a kind that
 		// ended, a checklist version's days), which one line may not hold.
 		for _, l := range wrap("✗ "+f.err, w) {
-			lines = append(lines, f.c.st.Error.Render(l))
+			tail = append(tail, f.c.st.Error.Render(l))
 		}
 	}
 	hint := f.hint
 	if hint == "" {
 		hint = f.c.t.T("ui.form.hint")
 	}
-	lines = append(lines, st.Muted.Render(hint))
-	return clipLines(lines, f.c.height)
+	tail = append(tail, st.Muted.Render(hint))
+	// The option lists take what the note, the error and the hint leave,
+	// so a refusal's reason is never cut off by them.
+	lines = append(lines, f.optionLists(f.c.height-len(lines)-len(tail))...)
+	return clipLines(append(lines, tail...), f.c.height)
+}
+
+// optionLists draws, for each choice field with details, its options as
+// a list in at most h lines: a heading, then one line an option (a window
+// around the chosen one when they do not all fit), then a blank line.
+func (f form) optionLists(h int) []string {
+	st, w := f.c.st, f.c.width
+	var lines []string
+	for _, fld := range f.fields {
+		if fld.details == nil || h < 3 {
+			continue
+		}
+		rows := min(len(fld.options), h-2)
+		lines = append(lines, f.c.rule(fmt.Sprintf("%s (%d)", fld.label, len(fld.options)), w))
+		from := scrollTo(fld.choice, 0, rows, len(fld.options))
+		rw := 0 // the names line up, so the details read as a column
+		for _, o := range fld.options {
+			ref, _, _ := strings.Cut(o, " — ")
+			rw = max(rw, textWidth(ref))
+		}
+		for i := from; i < from+rows && i < len(fld.options); i++ {
+			ref, title, _ := strings.Cut(fld.options[i], " — ")
+			text := fit(ref, rw) + "  " + fld.details[i] + st.Muted.Render(" · "+title)
+			lines = append(lines, f.c.row(text, w, i == fld.choice))
+		}
+		lines = append(lines, "")
+		h -= rows + 2
+	}
+	return lines
 }
 
 // keymap is the form's keys as they act: no field switching in a

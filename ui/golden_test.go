@@ -61,7 +61,11 @@ func TestGolden(t *testing.T) {
 				deps.Importer = testImporter(db, i18n.VI)
 				app := New(deps)
 				tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(size[0], size[1]))
-				waitFor(t, tm, "Sở Tư pháp")
+				// The integrity check's word arrives on its own time: wait
+				// for it too, so every golden has it where it is.
+				teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+					return bytes.Contains(b, []byte("Sở Tư pháp")) && bytes.Contains(b, []byte("Đã kiểm tra tệp dữ liệu"))
+				}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 				for _, s := range v.steps {
 					for _, m := range s.keys {
 						tm.Send(m)

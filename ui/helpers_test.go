@@ -161,23 +161,21 @@ func testExporter(tb testing.TB, db *store.DB, dir string, lang i18n.Lang) Expor
 
 func testDeps(tb testing.TB, st Store, lang i18n.Lang) Deps {
 	tb.Helper()
-	cls, err := checklists.Builtin()
-	if err != nil {
-		tb.Fatal(err)
-	}
 	kinds, err := checklists.Kinds()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return Deps{Store: st, Lang: lang, Kinds: kinds, Checklists: cls, Now: fixedClock}
+	return Deps{Store: st, Lang: lang, Kinds: kinds, Now: fixedClock}
 }
 
 // startApp builds the App from deps at w×h with debounce ticks off (tests
-// commit text explicitly) and runs Init.
+// commit text explicitly), the screen drawn after every key, and runs
+// Init.
 func startApp(tb testing.TB, deps Deps, w, h int) App {
 	tb.Helper()
 	a := New(deps)
 	a.c.debounce = 0
+	a.c.frameEvery = 0
 	a = send(tb, a, tea.WindowSizeMsg{Width: w, Height: h})
 	return drive(tb, a, a.Init())
 }
@@ -193,8 +191,8 @@ func newTestApp(tb testing.TB, st Store, lang i18n.Lang, w, h int) App {
 // for the program loop).
 func send(tb testing.TB, a App, msg tea.Msg) App {
 	tb.Helper()
-	m, cmd := a.Update(msg)
-	return drive(tb, m.(App), cmd)
+	a, cmd := a.update(msg)
+	return drive(tb, a, cmd)
 }
 
 func drive(tb testing.TB, a App, cmd tea.Cmd) App {
@@ -307,8 +305,16 @@ func requireStatus(tb testing.TB, a App, text string) {
 	tb.Helper()
 	lines := strings.Split(screen(a), "\n")
 	line := lines[len(lines)-2]
-	if i := strings.Index(line, "Đã lưu "); i > 0 && !strings.Contains(text, "Đã lưu ") {
-		line = line[:i] // the time of the last save, on the right
+	// On the right: whether the screen is stored ("Đã lưu 14:32:05",
+	// "Chưa lưu", "Đang lưu…"), in either language, after the message.
+	line = strings.TrimRight(line, " ")
+	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
+		tr := i18n.New(lang)
+		for _, right := range []string{tr.T("ui.status.saved_at", fixedNow.Format("15:04:05")), tr.T("ui.status.unsaved"), tr.T("ui.status.saving")} {
+			if rest, ok := strings.CutSuffix(line, right); ok && (strings.HasSuffix(rest, "  ") || strings.HasSuffix(rest, "…")) {
+				line = rest
+			}
+		}
 	}
 	line = strings.TrimRight(line, " ")
 	shown := strings.TrimSuffix(line, "…")

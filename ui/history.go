@@ -81,11 +81,11 @@ func (m editorModel) updateHistory(km tea.KeyMsg) editorModel {
 	k := m.hkeys
 	last := max(0, len(m.historyLines())-m.historyRows())
 	switch {
-	case key.Matches(km, k.Up):
+	case matches(km, k.Up):
 		m.history.offset = max(0, min(m.history.offset, last)-1)
-	case key.Matches(km, k.Down):
+	case matches(km, k.Down):
 		m.history.offset = min(last, m.history.offset+1)
-	case key.Matches(km, k.Close):
+	case matches(km, k.Close):
 		m.history = historyView{}
 	}
 	return m
@@ -155,7 +155,7 @@ func quoteShort(s string, t i18n.Catalog) string {
 // historyBody is the history with its title, in the editor's room.
 func (m editorModel) historyBody() []string {
 	t := m.c.t
-	title := t.T("ui.history.title", m.history.code, len(m.history.changes))
+	title := t.TN("ui.history.title", len(m.history.changes), m.history.code, len(m.history.changes))
 	lines := []string{m.c.rule(title, m.c.width)}
 	body := m.historyLines()
 	off := max(0, min(m.history.offset, len(body)-m.historyRows()))

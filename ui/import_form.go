@@ -88,10 +88,10 @@ func (m importForm) update(km tea.KeyMsg) (importForm, tea.Cmd, result) {
 		return m, cmd, result{}
 	case importShowing:
 		switch {
-		case key.Matches(km, m.keys.Conflicts):
+		case matches(km, m.keys.Conflicts):
 			m.step, m.outcome = importIdle, nil
 			return m, nil, goTo(navigation{to: screenConflicts})
-		case key.Matches(km, m.keys.Close):
+		case matches(km, m.keys.Close):
 			m.step, m.outcome = importIdle, nil
 		}
 	default:
@@ -204,9 +204,9 @@ func importSummary(c common, out model.ImportOutcome) string {
 		acc += f.Accepted
 		pres += f.Present
 	}
-	s := c.t.T("ui.import.done", len(out.Files)-out.Refused(), len(out.Files), acc, pres, out.Conflicts())
+	s := c.t.TN("ui.import.done", len(out.Files), len(out.Files)-out.Refused(), len(out.Files), acc, pres, out.Conflicts())
 	if n := out.Refused(); n > 0 {
-		s += " " + c.t.T("ui.import.done_refused", n)
+		s += " " + c.t.TN("ui.import.done_refused", n)
 	}
 	return s
 }

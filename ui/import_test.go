@@ -334,7 +334,7 @@ func TestConflictsScreenFromStartAndEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	app := newSyncApp(t, b, i18n.EN)
-	requireContains(t, app, "i import", "⚠ 1 conflicts to resolve: press C to see them.")
+	requireContains(t, app, "i import", "⚠ 1 conflict to resolve: press C to see it.")
 	app = keys(t, app, "C")
 	if app.screen != screenConflicts {
 		t.Fatalf("C: screen %s", app.screen)

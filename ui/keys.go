@@ -71,6 +71,7 @@ func newFormKeys(t i18n.Catalog) formKeys {
 type startKeys struct {
 	Up, Down, Switch, Open, NewInspection, AddUnit, Reload key.Binding
 	Export, Import, Conflicts                              key.Binding
+	EditInspection, Report                                 key.Binding
 }
 
 func newStartKeys(t i18n.Catalog) startKeys {
@@ -85,6 +86,9 @@ func newStartKeys(t i18n.Catalog) startKeys {
 		Export:        bind(t, "x", "ui.key.export", "x"),
 		Import:        bind(t, "i", "ui.key.import", "i"),
 		Conflicts:     bind(t, "C/c", "ui.key.conflicts", "C", "c"),
+		// The inspection's details (letterhead, team) and its báo cáo.
+		EditInspection: bind(t, "e", "ui.key.edit_inspection", "e"),
+		Report:         bind(t, "b", "ui.key.report", "b"),
 	}
 }
 
@@ -161,7 +165,7 @@ func disabledMatch(km tea.KeyMsg, bs ...key.Binding) bool {
 			continue
 		}
 		b.SetEnabled(true)
-		if key.Matches(km, b) {
+		if matches(km, b) {
 			return true
 		}
 	}

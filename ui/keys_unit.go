@@ -4,7 +4,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"kiemtra/i18n"
-	"kiemtra/model"
 )
 
 // The keys of the screens of one unit: the checklist, the finding editor
@@ -33,11 +32,16 @@ func (k *resultKeys) setEnabled(on bool) {
 	k.Clear.SetEnabled(on)
 }
 
-// forItem disables the results item it cannot take: đạt một phần on an
-// item scored đạt/chưa đạt only.
+// forItem disables the results item it cannot take, so the help offers
+// only what acts: đạt một phần on an item scored đạt/chưa đạt only (or a
+// deduction item that one case empties), không áp dụng on an item whose
+// rule does not allow it.
 func (k *resultKeys) forItem(it flatItem) {
-	if it.Scoring == model.ScoringBinary {
+	if !partialAllowed(it.Item) {
 		k.Partial.SetEnabled(false)
+	}
+	if !it.AllowsNA() {
+		k.NA.SetEnabled(false)
 	}
 }
 
@@ -117,8 +121,8 @@ func newEditorKeys(t i18n.Catalog) editorKeys {
 type summaryKeys struct {
 	// Reading the review.
 	Up, Down, PageUp, PageDown, EditSide, Finalize, Reopen, Export, Back key.Binding
-	// Recording the unit's side.
-	NextField, PrevField, Save, CloseSide key.Binding
+	// The thông báo kết luận, issued after the biên bản is finalized.
+	Conclusion key.Binding
 	// Finalizing: the question.
 	Confirm confirmKeys
 	// What blocks finalizing.
@@ -129,22 +133,19 @@ type summaryKeys struct {
 
 func newSummaryKeys(t i18n.Catalog) summaryKeys {
 	return summaryKeys{
-		Up:        bind(t, "↑/k", "ui.key.scroll_up", "up", "k"),
-		Down:      bind(t, "↓/j", "ui.key.scroll_down", "down", "j"),
-		PageUp:    bind(t, "pgup", "ui.key.page_up", "pgup"),
-		PageDown:  bind(t, "pgdn", "ui.key.page_down", "pgdown"),
-		EditSide:  bind(t, "e", "ui.key.edit_unit_side", "e"),
-		Finalize:  bind(t, "f", "ui.key.finalize", "f"),
-		Reopen:    bind(t, "o", "ui.key.reopen", "o"),
-		Export:    bind(t, "x", "ui.key.export", "x"),
-		Back:      bind(t, "esc", "ui.key.back_checklist", "esc"),
-		NextField: bind(t, "tab", "ui.key.next_field", "tab"),
-		PrevField: bind(t, "shift+tab", "ui.key.prev_field", "shift+tab"),
-		Save:      bind(t, "ctrl+s", "ui.key.save", "ctrl+s"),
-		CloseSide: bind(t, "esc", "ui.key.save_close", "esc"),
-		Confirm:   newConfirmKeys(t),
-		GapsGo:    bind(t, "enter", "ui.key.first_gap", "enter"),
-		GapsClose: bind(t, "esc", "ui.key.close", "esc"),
+		Up:         bind(t, "↑/k", "ui.key.scroll_up", "up", "k"),
+		Down:       bind(t, "↓/j", "ui.key.scroll_down", "down", "j"),
+		PageUp:     bind(t, "pgup", "ui.key.page_up", "pgup"),
+		PageDown:   bind(t, "pgdn", "ui.key.page_down", "pgdown"),
+		EditSide:   bind(t, "e", "ui.key.edit_visit", "e"),
+		Finalize:   bind(t, "f", "ui.key.finalize", "f"),
+		Reopen:     bind(t, "o", "ui.key.reopen", "o"),
+		Export:     bind(t, "x", "ui.key.export", "x"),
+		Back:       bind(t, "esc", "ui.key.back_checklist", "esc"),
+		Conclusion: bind(t, "t", "ui.key.conclusion", "t"),
+		Confirm:    newConfirmKeys(t),
+		GapsGo:     bind(t, "enter", "ui.key.first_gap", "enter"),
+		GapsClose:  bind(t, "esc", "ui.key.close", "esc"),
 
 		ReopenSubmit: bind(t, "enter", "ui.key.reopen", "enter"),
 		ReopenCancel: bind(t, "esc", "ui.key.cancel", "esc"),

@@ -11,7 +11,7 @@ import (
 
 // area is the common context for a screen: the App's, sized to the room
 // between the header and the status and help lines.
-func (a App) area() common {
+func (a *App) area() common {
 	return a.c.sized(a.c.width, a.c.height-chromeLines)
 }
 
@@ -39,14 +39,17 @@ func (a App) navigate(n navigation) (App, tea.Cmd) {
 		}
 		a.screen = screenEditor
 		var cmd tea.Cmd
-		a.editor, cmd = newEditorModel(a.area(), a.sess, n.index, n.focus)
+		var e editorModel
+		e, cmd = newEditorModel(a.area(), a.sess, n.index, n.focus)
+		a.editor = &e
 		return a, cmd
 	case screenSummary:
 		if !a.sess.isOpen() {
 			return a, nil
 		}
 		a.screen = screenSummary
-		a.summary = newSummaryModel(a.area(), a.sess)
+		s := newSummaryModel(a.area(), a.sess)
+		a.summary = &s
 		return a, nil
 	case screenConflicts:
 		if a.c.importer == nil {
@@ -118,7 +121,8 @@ func (a App) handleImported(msg importedMsg) (App, tea.Cmd) {
 			r.nav = &navigation{to: screenConflicts, outcome: &out}
 		}
 	}
-	return a.apply(r, cmd)
+	cmd = a.apply(r, cmd)
+	return a, cmd
 }
 
 func (a App) handleResolveLoaded(msg resolveLoadedMsg) (App, tea.Cmd) {
@@ -137,7 +141,9 @@ func (a App) handleResolveLoaded(msg resolveLoadedMsg) (App, tea.Cmd) {
 	a.merge = s.with(cv.ItemCode, mergedContent(cv.A.Content(), cv.B.Content()))
 	a.screen = screenEditor
 	var cmd tea.Cmd
-	a.editor, cmd = newEditorModel(a.area(), a.merge, i, focusResult)
+	var e editorModel
+	e, cmd = newEditorModel(a.area(), a.merge, i, focusResult)
+	a.editor = &e
 	return a, cmd
 }
 
@@ -159,7 +165,7 @@ func (a App) handleConflictResolved(msg conflictResolvedMsg) (App, tea.Cmd) {
 
 // editing is the session the editor shows: the merged value of a
 // conflict, or the open assessment.
-func (a App) editing() session {
+func (a *App) editing() session {
 	if a.editor.resolving {
 		return a.merge
 	}
@@ -167,7 +173,7 @@ func (a App) editing() session {
 }
 
 // shown is the session on screen, for the header.
-func (a App) shown() session {
+func (a *App) shown() session {
 	if a.screen == screenEditor {
 		return a.editing()
 	}

@@ -94,7 +94,7 @@ func TestChecklistScrollsOnlyAtTheEdge(t *testing.T) {
 	// The item rows above the old selection did not move.
 	title := -1
 	for i, l := range before {
-		if strings.Contains(l, "Tiêu chí lĩnh vực 1 ·") {
+		if strings.Contains(l, "Mục của lĩnh vực 1 ·") {
 			title = i
 		}
 	}

@@ -175,7 +175,15 @@ func userNeeds(name string, a App) error {
 	case "finalize":
 		return need("y: hoàn thành")
 	case "side":
-		return need("▶ Đại diện đơn vị:")
+		return need("› Địa điểm")
+	case "report", "inspection":
+		f := a.start.details
+		if len(f.fields) == 0 {
+			return fmt.Errorf("the %s form did not open", name)
+		}
+		return need("› ", f.fields[f.focus].label)
+	case "conclusion":
+		return need("› Số thông báo")
 	case "help":
 		return need("Phím tắt")
 	case "form":
@@ -205,6 +213,9 @@ func TestEverySizeEveryScreen(t *testing.T) {
 		"summary":     keys(t, unit, "s"),
 		"finalize":    keys(t, unit, "s", "f"),
 		"side":        keys(t, unit, "s", "e"),
+		"inspection":  keys(t, base, "e"),
+		"report":      keys(t, onStart(t, newExportApp(t, db, t.TempDir(), i18n.VI, 120, 40)), "b"),
+		"conclusion":  keys(t, openDemoUnit(t, base, "STP"), "s", "t"),
 		"help":        keys(t, unit, "?"),
 		"form":        keys(t, base, "a"),
 		"first-run":   newTestApp(t, openStore(t, false, ""), i18n.VI, 120, 40),
@@ -268,4 +279,17 @@ func TestTooSmallSaysSo(t *testing.T) {
 	}
 	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	requireContains(t, a, "Sở Tư pháp")
+}
+
+// onStart is a on the start screen: an app opened on a database where a
+// unit was open reopens on it (resume.go), and esc leaves it.
+func onStart(t *testing.T, a App) App {
+	t.Helper()
+	if a.screen == screenChecklist {
+		a = keys(t, a, "esc")
+	}
+	if a.screen != screenStart {
+		t.Fatalf("not on the start screen: %s", a.screen)
+	}
+	return a
 }

@@ -159,20 +159,22 @@ func saveFindingCmd(st Store, f model.Finding) tea.Cmd {
 type changeKind int
 
 const (
-	changeSide     changeKind = iota // the unit's representative and comments
-	changeFinalize                   // finalize: the findings become read-only
-	changeReopen                     // reopen a finalized assessment, with a reason
+	changeSide       changeKind = iota // the biên bản's details: place, hours, the unit's people, remarks
+	changeFinalize                     // finalize: the findings become read-only
+	changeReopen                       // reopen a finalized assessment, with a reason
+	changeConclusion                   // the thông báo kết luận, issued after finalizing
 )
 
 func (k changeKind) String() string {
-	return [...]string{"side", "finalize", "reopen"}[k]
+	return [...]string{"side", "finalize", "reopen", "conclusion"}[k]
 }
 
 // assessmentChange is a change to an assessment for the pipeline to store.
 type assessmentChange struct {
 	kind changeKind
 	// assessment is the assessment changed (for changeSide, with the new
-	// side; for the others only its ID counts).
+	// details; for changeConclusion, with the new thông báo; for the
+	// others only its ID counts).
 	assessment model.Assessment
 	reason     string // why it is reopened
 }
@@ -198,8 +200,10 @@ func (p saver) change(c common, ch assessmentChange) (saver, tea.Cmd) {
 			a, err = st.Finalize(ctx, actor, ch.assessment.ID)
 		case changeReopen:
 			a, err = st.Reopen(ctx, actor, ch.assessment.ID, ch.reason)
-		default:
-			a, err = st.SaveUnitSide(ctx, actor, ch.assessment)
+		case changeConclusion:
+			a, err = st.SaveConclusion(ctx, actor, ch.assessment.ID, ch.assessment.Conclusion)
+		case changeSide:
+			a, err = st.SaveVisit(ctx, actor, ch.assessment)
 		}
 		return assessmentSavedMsg{kind: ch.kind, assessment: a, err: err}
 	}
@@ -257,10 +261,11 @@ func (a App) handleAssessmentSaved(msg assessmentSavedMsg) (App, tea.Cmd) {
 			a.status.text = a.c.t.T("ui.summary.finalized_ok")
 		case changeReopen:
 			a.status.text = a.c.t.T("ui.summary.reopened_ok")
-		default:
+		case changeConclusion, changeSide:
 		}
 	}
-	a.summary = a.summary.saved(msg, a.sess)
+	s := a.summary.saved(msg, a.sess)
+	a.summary = &s
 	return a.maybeQuit(nil)
 }
 
@@ -276,12 +281,16 @@ func (a App) quit() (App, tea.Cmd) {
 	var r result
 	switch a.screen {
 	case screenEditor:
-		a.editor, r = a.editor.commit(a.editing())
+		var e editorModel
+		e, r = a.editor.commit(a.editing())
+		a.editor = &e
 	case screenSummary:
-		a.summary, r = a.summary.commit(a.sess)
+		var s summaryModel
+		s, r = a.summary.commit(a.sess)
+		a.summary = &s
 	default:
 	}
-	a, cmd := a.apply(r, nil)
+	cmd := a.apply(r, nil)
 	a.saves = a.saves.retry()
 	var flush tea.Cmd
 	a.saves, flush = a.saves.flush(a.c, a.sess)

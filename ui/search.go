@@ -4,15 +4,18 @@ import (
 	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
+
+// searchMaxRunes bounds a query: every key of it searches the checklist
+// again, and no item is longer.
+const searchMaxRunes = 1000
 
 // searchModel is the "/" overlay over the checklist.
 type searchModel struct {
 	c     common
 	keys  searchKeys
-	input textinput.Model
+	input field
 	// own is what the inspector wrote, table the abbreviations: both
 	// searched with the checklist, taken when the overlay opens.
 	own     ownText
@@ -29,6 +32,7 @@ func newSearchModel(c common, s session) (searchModel, tea.Cmd) {
 	ti := newTextInput(c)
 	ti.Placeholder = c.t.T("ui.search.placeholder")
 	ti.Prompt = "/ "
+	ti.maxRunes = searchMaxRunes
 	m := searchModel{c: c, keys: newSearchKeys(c.t), input: ti, own: newOwnText(s)}
 	if s.isOpen() {
 		m.table = abbrevTable(c.abbrevs, s.cl.Abbreviations)
@@ -43,7 +47,7 @@ func (m *searchModel) setSize(w, h int) {
 		return // not opened yet: it gets the size when it is
 	}
 	m.c = m.c.sized(w, h)
-	m.input.Width = max(1, w-4)
+	m.input.SetWidth(max(1, w-4))
 	m.scroll()
 }
 
@@ -60,15 +64,18 @@ func (m *searchModel) scroll() {
 func (m searchModel) update(km tea.KeyMsg, s session) (searchModel, tea.Cmd, result) {
 	keys := m.keymap()
 	switch {
-	case key.Matches(km, keys.Up):
+	case matches(km, keys.Up):
 		m.cursor = max(0, m.cursor-1)
 		m.scroll()
 		return m, nil, result{}
-	case key.Matches(km, keys.Down):
+	case matches(km, keys.Down):
 		m.cursor = max(0, min(m.cursor+1, len(m.results)-1))
 		m.scroll()
 		return m, nil, result{}
-	case key.Matches(km, keys.Jump):
+	case matches(km, keys.Jump):
+		if len(m.results) == 0 {
+			return m, nil, result{}
+		}
 		return m, nil, goTo(navigation{to: screenChecklist, index: m.results[m.cursor]})
 	case disabledMatch(km, keys.Up, keys.Down, keys.Jump):
 		if len(m.results) == 0 {
@@ -117,7 +124,7 @@ func (m searchModel) FullHelp() [][]key.Binding {
 func (m searchModel) view(s session) []string {
 	st, w := m.c.st, m.c.width
 	lines := []string{fit(m.input.View(), w)}
-	count := m.c.t.T("ui.search.count", len(m.results))
+	count := m.c.t.TN("ui.search.count", len(m.results))
 	if m.query == "" {
 		count = m.c.t.T("ui.search.hint")
 	} else if len(m.results) == 0 {

@@ -52,6 +52,7 @@ type session struct {
 	saved      map[string]model.Finding // last stored revision per item
 	content    map[string]model.Content // what the screen shows per item
 	score      model.Scorecard
+	gapCount   int // len(gaps()), kept with the score
 	// resolve is set when the session holds the merged value of a
 	// conflict being edited: nothing is saved as a finding, the value is
 	// stored as the conflict's resolution. It is never written.
@@ -79,9 +80,13 @@ func (s session) finalized() bool { return s.assessment.Status == model.StatusFi
 // rescored recomputes the scorecard from the content on screen.
 func (s session) rescored() session {
 	m := make(map[string]model.Content, len(s.content))
+	s.gapCount = 0
 	for code, c := range s.content {
 		if c.Result.Answered() {
 			m[code] = c
+		}
+		if _, ok := s.index[code]; ok && c.NeedsNote() {
+			s.gapCount++
 		}
 	}
 	s.score = model.Score(s.cl, m)

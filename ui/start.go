@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -16,12 +15,13 @@ type startForm int
 
 const (
 	noForm            startForm = iota // the lists have the keyboard
-	newInspectionForm                  // a new inspection
+	newInspectionForm                  // an inspection's details: a new one, or the selected one (details)
 	addUnitForm                        // a unit added to the selected inspection
+	reportDetailsForm                  // the selected inspection's báo cáo kết quả kiểm tra (details)
 )
 
 func (f startForm) String() string {
-	return [...]string{"none", "new-inspection", "add-unit"}[f]
+	return [...]string{"none", "inspection", "add-unit", "report"}[f]
 }
 
 // startModel lists the inspections and, for the selected one, its units
@@ -42,9 +42,15 @@ type startModel struct {
 	err         string
 	formKind    startForm
 	form        form
-	unitForm    unitFormState
-	export      exportForm
-	imports     importForm
+	// details is the open details form (an inspection's, a báo cáo's),
+	// editing the inspection it started from; generated is the báo cáo's
+	// generated paragraphs.
+	details   detailsForm
+	editing   model.Inspection
+	generated model.Narrative
+	unitForm  unitFormState
+	export    exportForm
+	imports   importForm
 	// openConflicts is how many conflicts wait (a line above the lists).
 	openConflicts int
 }
@@ -59,6 +65,7 @@ func (m *startModel) setSize(w, h int) {
 	}
 	m.c = m.c.sized(w, h)
 	m.form.setSize(w, h)
+	m.details.setSize(w, h)
 	m.export.setSize(w, h)
 	m.imports.setSize(w, h)
 	m.scroll()
@@ -98,14 +105,18 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
 		}
 	case inspectionCreatedMsg:
 		if msg.err != nil {
-			m.form.err = m.c.t.Err(msg.err)
+			m.details.err = m.c.t.Err(msg.err)
 			break
 		}
 		m.formKind, m.focusUnits = noForm, false
 		cmd = loadInspectionsCmd(m.c.store, msg.inspection.ID)
 		r = say(m.c.t.T("ui.start.inspection_created", msg.inspection.Title, msg.inspection.Year))
+	case narrativeLoadedMsg:
+		m, cmd = m.openReportForm(msg)
 	case knownUnitsMsg:
 		m = m.handleKnownUnits(msg)
+	case heldChecklistsMsg:
+		m = m.handleHeldChecklists(msg)
 	case unitAddedMsg:
 		if msg.err != nil {
 			m.form.err = m.c.t.Err(msg.err)
@@ -195,7 +206,9 @@ func (m startModel) keymap() startKeys {
 	k.Switch.SetEnabled(len(m.inspections) > 0)
 	k.Open.SetEnabled(!m.focusUnits && len(m.inspections) > 0 || m.focusUnits && m.unitCursor < len(m.rows))
 	k.AddUnit.SetEnabled(selected)
+	k.EditInspection.SetEnabled(selected)
 	k.Export.SetEnabled(selected)
+	k.Report.SetEnabled(selected)
 	return k
 }
 
@@ -205,22 +218,24 @@ func (m startModel) bindings() [][]key.Binding {
 	k := m.keymap()
 	last := []key.Binding{}
 	if m.c.exporter != nil {
-		last = append(last, k.Export)
+		last = append(last, k.Report, k.Export)
 	}
 	if m.c.importer != nil {
 		last = append(last, k.Import, k.Conflicts)
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.AddUnit, k.Reload}, last}
+	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.EditInspection, k.AddUnit, k.Reload}, last}
 }
 
 // refusal says why a key of the lists cannot act now, or "".
 func (m startModel) refusal(km tea.KeyMsg, k startKeys) string {
 	t := m.c.t
 	if m.c.exporter == nil {
-		k.Export.SetEnabled(true) // not a key of this app: nothing to say
+		// not keys of this app: nothing to say
+		k.Export.SetEnabled(true)
+		k.Report.SetEnabled(true)
 	}
 	switch {
-	case disabledMatch(km, k.AddUnit, k.Export, k.Switch):
+	case disabledMatch(km, k.AddUnit, k.Export, k.Report, k.EditInspection, k.Switch):
 		return t.T("ui.start.need_inspection")
 	case disabledMatch(km, k.Open):
 		return t.T("ui.start.no_units")
@@ -233,32 +248,41 @@ func (m startModel) refusal(km tea.KeyMsg, k startKeys) string {
 func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 	k := m.keymap()
 	switch {
-	case key.Matches(km, k.Up):
+	case matches(km, k.Up):
 		m, cmd := m.move(-1)
 		return m, cmd, result{}
-	case key.Matches(km, k.Down):
+	case matches(km, k.Down):
 		m, cmd := m.move(1)
 		return m, cmd, result{}
-	case key.Matches(km, k.Switch):
+	case matches(km, k.Switch):
 		m.focusUnits = !m.focusUnits
-	case key.Matches(km, k.Open):
+	case matches(km, k.Open):
 		if !m.focusUnits {
 			m.focusUnits = true
 			break
 		}
-		r := m.rows[m.unitCursor]
-		return m, nil, goTo(navigation{to: screenChecklist, assessmentID: r.assessment.ID, unit: r.unit})
-	case key.Matches(km, k.NewInspection):
-		m, cmd := m.openInspectionForm()
+		if m.unitCursor < len(m.rows) {
+			r := m.rows[m.unitCursor]
+			return m, nil, goTo(navigation{to: screenChecklist, assessmentID: r.assessment.ID, unit: r.unit})
+		}
+	case matches(km, k.NewInspection):
+		m, cmd := m.openInspectionForm(model.Inspection{})
 		return m, cmd, result{}
-	case key.Matches(km, k.AddUnit):
+	case matches(km, k.EditInspection):
+		in, _ := m.selected()
+		m, cmd := m.openInspectionForm(in)
+		return m, cmd, result{}
+	case m.c.exporter != nil && matches(km, k.Report):
+		in, _ := m.selected()
+		return m, loadNarrativeCmd(m.c.exporter, in.ID), say(m.c.t.T("ui.status.loading"))
+	case matches(km, k.AddUnit):
 		m, cmd := m.openUnitForm()
 		return m, cmd, result{}
-	case key.Matches(km, k.Reload):
+	case matches(km, k.Reload):
 		return m, m.reload(), result{}
-	case m.c.exporter != nil && key.Matches(km, k.Export):
+	case m.c.exporter != nil && matches(km, k.Export):
 		return m.openExportForm(), nil, result{}
-	case m.c.importer != nil && key.Matches(km, k.Import):
+	case m.c.importer != nil && matches(km, k.Import):
 		var cmd tea.Cmd
 		var busy bool
 		m.imports, cmd, busy = m.imports.ask()
@@ -266,7 +290,7 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 			return m, nil, say(m.c.t.T("ui.import.busy"))
 		}
 		return m, cmd, result{}
-	case m.c.importer != nil && key.Matches(km, k.Conflicts):
+	case m.c.importer != nil && matches(km, k.Conflicts):
 		return m, nil, goTo(navigation{to: screenConflicts})
 	}
 	if why := m.refusal(km, k); why != "" {
@@ -283,6 +307,7 @@ func (m startModel) openExportForm() startModel {
 	if m.focusUnits && m.unitCursor < len(m.rows) && m.rowsFor == in.ID {
 		r := m.rows[m.unitCursor]
 		t.assessmentID, t.unitName, t.doc = r.assessment.ID, r.unit.Name, exportUnit
+		t.finalized = r.assessment.Status == model.StatusFinalized
 	}
 	if f, ok := newExportForm(m.c, t); ok {
 		m.err, m.export = "", f
@@ -304,19 +329,36 @@ func (m startModel) move(d int) (startModel, tea.Cmd) {
 	return m, loadUnitsCmd(m.c.store, in.ID, "")
 }
 
-func (m startModel) openInspectionForm() (startModel, tea.Cmd) {
-	t := m.c.t
-	f := newForm(m.c, t.T("ui.start.new_inspection"))
-	f = f.withInput(t.T("ui.form.title"), "", t.T("ui.form.title_hint"))
-	f = f.withInput(t.T("ui.form.year"), strconv.Itoa(m.c.now().Year()), "")
-	f = f.withInput(t.T("ui.form.plan"), "", t.T("ui.form.plan_hint"))
+// openInspectionForm opens the details form of in (a new inspection when
+// in has no ID).
+func (m startModel) openInspectionForm(in model.Inspection) (startModel, tea.Cmd) {
 	var cmd tea.Cmd
-	m.form, cmd = f.focused()
-	m.formKind = newInspectionForm
+	m.details, cmd = inspectionForm(m.c, in).focused()
+	m.editing, m.formKind = in, newInspectionForm
+	return m, cmd
+}
+
+// openReportForm opens the báo cáo's form once its generated paragraphs
+// are in, for the inspection they were asked for.
+func (m startModel) openReportForm(msg narrativeLoadedMsg) (startModel, tea.Cmd) {
+	in, ok := m.selected()
+	if !ok || in.ID != msg.inspectionID {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.err = m.c.t.T("ui.err.load", m.c.t.Err(msg.err))
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.details, cmd = reportForm(m.c, in, msg.generated).focused()
+	m.editing, m.generated, m.formKind = in, msg.generated, reportDetailsForm
 	return m, cmd
 }
 
 func (m startModel) updateForm(km tea.KeyMsg) (startModel, tea.Cmd) {
+	if m.formKind == newInspectionForm || m.formKind == reportDetailsForm {
+		return m.updateDetails(km)
+	}
 	f, cmd, res := m.form.update(km)
 	m.form = f
 	if m.formKind == addUnitForm {
@@ -329,10 +371,25 @@ func (m startModel) updateForm(km tea.KeyMsg) (startModel, tea.Cmd) {
 		m.formKind = noForm
 		return m, nil
 	case formSubmit:
-		if m.formKind == newInspectionForm {
-			return m.submitInspection()
-		}
 		return m.submitUnit()
+	default:
+		return m, cmd
+	}
+}
+
+// updateDetails gives a key to the open details form.
+func (m startModel) updateDetails(km tea.KeyMsg) (startModel, tea.Cmd) {
+	f, cmd, res := m.details.update(km)
+	m.details = f
+	switch res {
+	case formCancel:
+		m.formKind = noForm
+		return m, nil
+	case formSubmit:
+		if m.formKind == reportDetailsForm {
+			return m.submitReport()
+		}
+		return m.submitInspectionDetails()
 	default:
 		return m, cmd
 	}
@@ -340,25 +397,11 @@ func (m startModel) updateForm(km tea.KeyMsg) (startModel, tea.Cmd) {
 
 func clean(s string) string { return norm.NFC.String(strings.Join(strings.Fields(s), " ")) }
 
-func (m startModel) submitInspection() (startModel, tea.Cmd) {
-	f, t := m.form, m.c.t
-	title := clean(f.value(0))
-	year, err := strconv.Atoi(strings.TrimSpace(f.value(1)))
-	switch {
-	case title == "":
-		m.form.err = t.T("ui.form.title_required")
-	case err != nil || year < 1990 || year > 2200:
-		m.form.err = t.T("ui.form.year_invalid")
-	default:
-		m.form.err = ""
-		return m, createInspectionCmd(m.c.store, m.c.inspector, model.Inspection{Title: title, Year: year, Plan: clean(f.value(2))})
-	}
-	return m, nil
-}
-
 // ShortHelp implements help.KeyMap.
 func (m startModel) ShortHelp() []key.Binding {
 	switch {
+	case m.formKind == newInspectionForm || m.formKind == reportDetailsForm:
+		return m.details.ShortHelp()
 	case m.formKind != noForm:
 		return m.form.ShortHelp()
 	case m.export.open:
@@ -380,6 +423,8 @@ func (m startModel) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m startModel) FullHelp() [][]key.Binding {
 	switch {
+	case m.formKind == newInspectionForm || m.formKind == reportDetailsForm:
+		return m.details.FullHelp()
 	case m.formKind != noForm:
 		return m.form.FullHelp()
 	case m.export.open:

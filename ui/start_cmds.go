@@ -30,7 +30,7 @@ type unitRow struct {
 	assessment model.Assessment
 	unit       model.Unit
 	checklist  string // "id@version"
-	score      model.Scorecard
+	progress   model.Progress
 }
 
 // unitsLoadedMsg carries one inspection's units with their progress.
@@ -60,32 +60,17 @@ func loadUnitsCmd(st Store, inspectionID, selectID string) tea.Cmd {
 		for _, u := range units {
 			byID[u.ID] = u
 		}
-		fs, err := st.InspectionFindings(ctx, inspectionID)
+		progress, err := st.InspectionProgress(ctx, inspectionID)
 		if err != nil {
 			msg.err = err
 			return msg
 		}
-		contents := map[string]map[string]model.Content{}
-		for _, f := range fs {
-			if !f.Result.Answered() {
-				continue
-			}
-			m := contents[f.AssessmentID]
-			if m == nil {
-				m = map[string]model.Content{}
-				contents[f.AssessmentID] = m
-			}
-			m[f.ItemCode] = f.Content()
-		}
+		// No checklist is parsed for the list: the store keeps each
+		// version's size beside it.
 		for _, a := range as {
-			cl, err := st.Checklist(ctx, a.ChecklistID, a.ChecklistVersion)
-			if err != nil {
-				msg.err = err
-				return msg
-			}
 			// The unit as it was at the visit, whatever it is called now.
-			msg.rows = append(msg.rows, unitRow{assessment: a, unit: a.UnitAsVisited(byID[a.UnitID]), checklist: cl.Ref(),
-				score: model.Score(cl, contents[a.ID])})
+			msg.rows = append(msg.rows, unitRow{assessment: a, unit: a.UnitAsVisited(byID[a.UnitID]),
+				checklist: a.ChecklistID + "@" + a.ChecklistVersion, progress: progress[a.ID]})
 		}
 		return msg
 	}

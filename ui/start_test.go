@@ -19,10 +19,11 @@ func TestCreateInspectionAndAddUnit(t *testing.T) {
 	if a.start.formKind != newInspectionForm {
 		t.Fatal("n did not open the form")
 	}
-	// Year is proposed from the clock (2022); the title is required.
-	a = keys(t, a, "tab", "tab", "enter")
+	// Year is proposed from the clock (2022); the title is required, and
+	// the focus goes back to it.
+	a = keys(t, a, "tab", "tab", "ctrl+s")
 	requireContains(t, a, "Cần nhập tên đợt kiểm tra.")
-	a = keys(t, a, "tab", "Kiểm tra CCHC năm 2022 (đột xuất)", "tab", "tab", "enter")
+	a = keys(t, a, "Kiểm tra CCHC năm 2022 (đột xuất)", "ctrl+s")
 	ins, err := db.Inspections(context.Background())
 	if err != nil || len(ins) != 1 || ins[0].Title != "Kiểm tra CCHC năm 2022 (đột xuất)" || ins[0].Year != 2022 {
 		t.Fatalf("inspections: %+v %v", ins, err)
@@ -46,7 +47,7 @@ func TestCreateInspectionAndAddUnit(t *testing.T) {
 		a = keys(t, a, "backspace")
 	}
 	a = keys(t, a, "15/11/2022", "enter")
-	proposed := a.start.unitForm.cls[a.start.form.choice(unitFieldChecklist)]
+	proposed := a.start.unitForm.cls[a.start.form.choice(unitFieldChecklist)].Checklist
 	if proposed.Kind != "xa" || proposed.Ref() != "ubnd-xa@2026.1" {
 		t.Fatalf("proposed checklist %s for kind xa on 15/11/2022", proposed.Ref())
 	}
@@ -76,23 +77,46 @@ func TestDebouncedSaveWhileTyping(t *testing.T) {
 	a = openDemoUnit(t, a, "SYT")
 	a.c.debounce = debounceDelay
 	a = keys(t, a, "enter", "3")
-	m, cmd := a.Update(keyMsg("Đang gõ dở"))
-	a = m.(App)
+	a, cmd := a.update(keyMsg("Đang gõ"))
 	if cmd == nil {
 		t.Fatal("typing returned no debounce command")
+	}
+	// One tick at a time, however many keys come before it.
+	a, cmd = a.update(keyMsg(" dở"))
+	if cmd != nil {
+		t.Fatal("a second key asked for a second tick")
 	}
 	code := a.sess.items[a.editor.index].Code
 	if f, _ := storedFinding(t, db, a.sess.assessment.ID, code); f.Note != "" {
 		t.Fatalf("saved before the pause: %q", f.Note)
 	}
-	// A stale tick does nothing; the latest one saves.
-	a = send(t, a, debounceMsg{seq: a.editor.seq - 1})
+	// A tick asked for before the last key saves nothing and asks for
+	// another; the tick for the last key saves.
+	a, cmd = a.update(debounceMsg{seq: a.editor.seq - 1})
+	if cmd == nil {
+		t.Fatal("a tick that came while typing went on asked for no other")
+	}
 	if f, _ := storedFinding(t, db, a.sess.assessment.ID, code); f.Note != "" {
 		t.Fatalf("stale tick saved: %q", f.Note)
 	}
 	a = send(t, a, debounceMsg{seq: a.editor.seq})
 	if f, _ := storedFinding(t, db, a.sess.assessment.ID, code); f.Note != "Đang gõ dở" {
 		t.Fatalf("after the pause: %q", f.Note)
+	}
+	// Typing that never pauses is stored anyway after a few ticks.
+	for i := range maxDebounceTicks {
+		a, _ = a.update(keyMsg(" x"))
+		a, cmd = a.update(debounceMsg{seq: a.editor.seq - 1})
+		if i == maxDebounceTicks-1 {
+			a = drive(t, a, cmd) // the save
+		}
+		want := "Đang gõ dở"
+		if i == maxDebounceTicks-1 {
+			want = "Đang gõ dở x x x x"
+		}
+		if f, _ := storedFinding(t, db, a.sess.assessment.ID, code); f.Note != want {
+			t.Fatalf("after %d ticks typing outran, stored %q, want %q", i+1, f.Note, want)
+		}
 	}
 	if a.screen != screenEditor || a.editor.focus != focusNote {
 		t.Fatal("the debounced save moved the focus")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -12,10 +13,12 @@ import (
 // The start screen's add-unit form. A unit is one unit: typing the code of
 // a unit the database holds offers that unit, its name and kind filled in
 // and locked (adding it never renames or re-kinds it; the store refuses
-// that too). The checklist field offers the checklists for the chosen kind
-// only, and proposes the newest version valid on the visit's date; a
-// visit that does not fit (a UBND cấp huyện from 1 July 2025, a version
-// not meant for the day) is refused in the form, with the reason.
+// that too). The checklist field offers every checklist the database
+// holds (built in, or added from a province's file) that is for the
+// chosen kind and valid on the visit's day, newest version first, listed
+// under the fields with where each came from; a visit that does not fit
+// (a UBND cấp huyện from 1 July 2025) is refused in the form, with the
+// reason.
 
 // The fields of the add-unit form, in order: the date comes before the
 // checklist, whose proposal depends on it.
@@ -31,10 +34,40 @@ const (
 type unitFormState struct {
 	known     map[string]model.Unit // the units held, by code (loaded when the form opens)
 	lockedFor string                // the code whose unit filled in the name and kind
-	cls       []*model.Checklist    // the checklist field's options
+	held      []model.HeldChecklist // every checklist held (loaded when the form opens)
+	heldErr   error                 // why they could not be read
+	cls       []model.HeldChecklist // the checklist field's options
 	kind      model.UnitKind        // the kind and date text the options were made for
 	date      string
 	made      bool // the options have been made once
+}
+
+// heldChecklistsMsg carries the checklists held, for the add-unit form.
+type heldChecklistsMsg struct {
+	held []model.HeldChecklist
+	err  error
+}
+
+func loadHeldChecklistsCmd(st Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := opCtx()
+		defer cancel()
+		held, err := st.HeldChecklists(ctx)
+		return heldChecklistsMsg{held: held, err: err}
+	}
+}
+
+func (m startModel) handleHeldChecklists(msg heldChecklistsMsg) startModel {
+	if m.formKind != addUnitForm {
+		return m
+	}
+	m.unitForm.held, m.unitForm.heldErr, m.unitForm.made = msg.held, msg.err, false
+	if msg.err != nil {
+		m.c.log.Warn("load checklists for the add-unit form", "err", msg.err)
+		m.form.err = m.c.t.T("ui.err.load", m.c.t.Err(msg.err))
+	}
+	m, _ = m.syncUnitForm()
+	return m
 }
 
 // knownUnitsMsg carries the units held, for the add-unit form.
@@ -86,7 +119,7 @@ func (m startModel) openUnitForm() (startModel, tea.Cmd) {
 	m, _ = m.syncUnitForm()
 	var cmd tea.Cmd
 	m.form, cmd = m.form.focused()
-	return m, tea.Batch(cmd, loadKnownUnitsCmd(m.c.store))
+	return m, tea.Batch(cmd, loadKnownUnitsCmd(m.c.store), loadHeldChecklistsCmd(m.c.store))
 }
 
 // kindIndex is the place of kind k among the form's kinds, or -1.
@@ -128,17 +161,14 @@ func (m startModel) syncUnitForm() (startModel, tea.Cmd) {
 				date = model.Date{} // not a date yet: propose for no day in particular
 			}
 			in, _ := m.selected()
-			st.cls = nil
-			for _, cl := range m.c.checklists {
-				if cl.AppliesTo(kind) {
-					st.cls = append(st.cls, cl)
-				}
-			}
+			st.cls = checklistOptions(st.held, in, kind, date)
 			titles := make([]string, len(st.cls))
-			for i, cl := range st.cls {
-				titles[i] = fmt.Sprintf("%s — %s", cl.Ref(), cl.Title)
+			details := make([]string, len(st.cls))
+			for i, h := range st.cls {
+				titles[i] = fmt.Sprintf("%s — %s", h.Checklist.Ref(), h.Checklist.Title)
+				details[i] = m.c.originText(h.Origin)
 			}
-			f = f.withOptions(unitFieldChecklist, titles, proposeChecklist(st.cls, m.c.kinds, in, kind, date))
+			f = f.withOptions(unitFieldChecklist, titles, 0).withDetails(unitFieldChecklist, details)
 			st.kind, st.date, st.made = kind, dateText, true
 		}
 	}
@@ -148,44 +178,68 @@ func (m startModel) syncUnitForm() (startModel, tea.Cmd) {
 	return m, cmd
 }
 
-// proposeChecklist picks, among checklists for kind, the one a visit on
-// date (zero: no day yet) should use: of the checklists made most
-// specifically for the kind (the fewest kinds covered by any version: the
-// sở checklist before the TTHC-control one that also covers communes),
-// the newest version valid on that day; when none is valid then, the
-// newest version of the most specific.
-func proposeChecklist(cls []*model.Checklist, kinds []model.KindInfo, in model.Inspection, kind model.UnitKind, date model.Date) int {
+// checklistOptions are the checklists held that a visit of a unit of kind
+// on date (zero: not typed yet; then the inspection's start, if known)
+// may use: for that kind and valid on that day (model.Checklist.AppliesTo,
+// ValidOn). They are in the order they are offered, the first proposed: a
+// province's own checklists (added from its file) before the built-in
+// ones, since a Sở Nội vụ that loaded its own table means to use it; then
+// the ones made most specifically for the kind (the sở checklist before
+// the TTHC-control one that also covers communes); then by ID, the
+// newest version first.
+func checklistOptions(held []model.HeldChecklist, in model.Inspection, kind model.UnitKind, date model.Date) []model.HeldChecklist {
+	day := date
+	if day.IsZero() {
+		day = in.Start
+	}
 	span := map[string]int{} // checklist ID → fewest kinds any version covers
-	for _, c := range cls {
+	var out []model.HeldChecklist
+	for _, h := range held {
+		c := h.Checklist
+		if !c.AppliesTo(kind) {
+			continue
+		}
 		if n, ok := span[c.ID]; !ok || len(c.AllKinds()) < n {
 			span[c.ID] = len(c.AllKinds())
 		}
+		if c.ValidOn(day) {
+			out = append(out, h)
+		}
 	}
-	better := func(c, b *model.Checklist) bool {
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
 		switch {
-		case span[c.ID] != span[b.ID]:
-			return span[c.ID] < span[b.ID]
-		case c.ID != b.ID:
-			return c.ID < b.ID
+		case a.Origin.Builtin != b.Origin.Builtin:
+			return !a.Origin.Builtin
+		case span[a.Checklist.ID] != span[b.Checklist.ID]:
+			return span[a.Checklist.ID] < span[b.Checklist.ID]
+		case a.Checklist.ID != b.Checklist.ID:
+			return a.Checklist.ID < b.Checklist.ID
 		}
-		return model.CodeLess(b.Version, c.Version)
+		return model.CodeLess(b.Checklist.Version, a.Checklist.Version)
+	})
+	return out
+}
+
+// noChecklistReason says why no checklist is offered for a visit of kind
+// on date: the kind had ended by then, a version exists but is not meant
+// for that day (its days), or none is held for the kind.
+func (m startModel) noChecklistReason(in model.Inspection, kind model.UnitKind, date model.Date) string {
+	if err := model.CheckKindOn(m.c.kinds, in, kind, date); err != nil {
+		return m.c.t.Err(err)
 	}
-	pick := func(valid bool) int {
-		best := -1
-		for i, c := range cls {
-			if valid && model.CheckVisit(kinds, in, kind, date, c) != nil {
-				continue
-			}
-			if best < 0 || better(c, cls[best]) {
-				best = i
-			}
+	var versions []*model.Checklist
+	for _, h := range m.unitForm.held {
+		if h.Checklist.AppliesTo(kind) {
+			versions = append(versions, h.Checklist)
 		}
-		return best
 	}
-	if i := pick(true); i >= 0 {
-		return i
+	if len(versions) > 0 {
+		if _, err := model.NewestValid(versions, m.c.kinds, in, kind, date); err != nil {
+			return m.c.t.Err(err)
+		}
 	}
-	return max(pick(false), 0)
+	return m.c.t.T("ui.form.no_checklist_kind", m.c.kindName(kind))
 }
 
 func (m startModel) submitUnit() (startModel, tea.Cmd) {
@@ -197,14 +251,17 @@ func (m startModel) submitUnit() (startModel, tea.Cmd) {
 	case code == "" || name == "":
 		m.form.err = t.T("ui.form.unit_required")
 		return m, nil
-	case len(m.c.kinds) == 0 || len(m.c.checklists) == 0:
+	case m.unitForm.heldErr != nil:
+		m.form.err = t.T("ui.err.load", t.Err(m.unitForm.heldErr))
+		return m, nil
+	case len(m.c.kinds) == 0 || len(m.unitForm.held) == 0:
 		m.form.err = t.T("ui.form.no_checklists")
 		return m, nil
 	case derr != nil:
 		m.form.err = t.T("ui.form.date_invalid")
 		return m, nil
 	case len(m.unitForm.cls) == 0:
-		m.form.err = t.T("ui.form.no_checklist_kind", m.c.kindName(m.c.kinds[f.choice(unitFieldKind)].Code))
+		m.form.err = m.noChecklistReason(in, m.c.kinds[f.choice(unitFieldKind)].Code, date)
 		return m, nil
 	}
 	if m.rowsFor == in.ID {
@@ -215,7 +272,7 @@ func (m startModel) submitUnit() (startModel, tea.Cmd) {
 			}
 		}
 	}
-	cl := m.unitForm.cls[f.choice(unitFieldChecklist)]
+	cl := m.unitForm.cls[f.choice(unitFieldChecklist)].Checklist
 	kind := m.c.kinds[f.choice(unitFieldKind)].Code
 	if err := model.CheckVisit(m.c.kinds, in, kind, date, cl); err != nil {
 		m.form.err = t.Err(err)

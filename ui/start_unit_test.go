@@ -14,9 +14,9 @@ import (
 // selected.
 func newInspection(t *testing.T, a App, title, year string) App {
 	t.Helper()
-	a = keys(t, a, "n", title, "tab", "backspace", "backspace", "backspace", "backspace", year, "tab", "enter")
+	a = keys(t, a, "n", title, "tab", "backspace", "backspace", "backspace", "backspace", year, "ctrl+s")
 	if a.start.formKind != noForm {
-		t.Fatalf("new inspection form still open: %s", a.start.form.err)
+		t.Fatalf("new inspection form still open: %s", a.start.details.err)
 	}
 	if in, _ := a.start.selected(); in.Title != title {
 		t.Fatalf("selected inspection %q, want %q", in.Title, title)
@@ -109,12 +109,20 @@ func TestAddUnitStoreRefusesRename(t *testing.T) {
 	}
 }
 
+// offered lists the add-unit form's checklist options, in order.
+func offered(a App) []string {
+	var out []string
+	for _, h := range a.start.unitForm.cls {
+		out = append(out, h.Checklist.Ref())
+	}
+	return out
+}
+
 // TestAddUnitChecklistFitsTheVisit: the checklist field offers only the
-// checklists for the chosen kind (no xã checklist for a sở) and proposes
-// the newest version valid on the visit's date; a UBND cấp huyện dated on
-// or after 1 July 2025, or a version not meant for the date, is refused in
-// the form with the reason. Before, every checklist was offered and each
-// of these was accepted.
+// checklists for the chosen kind (no xã checklist for a sở) that are
+// valid on the visit's date, newest version first; a UBND cấp huyện dated
+// on or after 1 July 2025 is refused in the form with the reason. Before,
+// every checklist was offered, and each of these was accepted.
 func TestAddUnitChecklistFitsTheVisit(t *testing.T) {
 	t.Parallel()
 	db := openStore(t, false, "Nguyễn Thị Hương")
@@ -122,30 +130,28 @@ func TestAddUnitChecklistFitsTheVisit(t *testing.T) {
 	a = newInspection(t, a, "Kiểm tra CCHC năm 2025", "2025")
 	a = keys(t, a, "a", "SXD", "tab", "Sở Xây dựng", "tab")
 	a = chooseKind(t, a, "so")
-	for _, cl := range a.start.unitForm.cls {
-		if !cl.AppliesTo("so") {
+	for _, h := range a.start.unitForm.cls {
+		if cl := h.Checklist; !cl.AppliesTo("so") {
 			t.Errorf("a sở is offered %s (for %v)", cl.Ref(), cl.AllKinds())
 		}
 	}
+	// No date yet: every version for a sở, the newest first.
+	if got := strings.Join(offered(a), " "); got != "so-ban-nganh@2026.2 so-ban-nganh@2026.1 kiem-soat-tthc@2026.1" {
+		t.Errorf("offered for a sở with no date: %s", got)
+	}
+	// 2026.2 and the TTHC-control checklist are for visits from 1 July
+	// 2025: not offered in March.
 	a = keys(t, a, "tab", "04/03/2025", "tab")
-	if got := a.start.unitForm.cls[a.start.form.choice(unitFieldChecklist)].Ref(); got != "so-ban-nganh@2026.1" {
-		t.Errorf("proposed for a sở on 04/03/2025: %s", got)
+	if got := strings.Join(offered(a), " "); got != "so-ban-nganh@2026.1" {
+		t.Errorf("offered for a sở on 04/03/2025: %s", got)
 	}
-	// A version not meant for the day, chosen by hand: 2026.2 is for visits
-	// from 1 July 2025.
-	for a.start.unitForm.cls[a.start.form.choice(unitFieldChecklist)].Ref() != "so-ban-nganh@2026.2" {
-		a = keys(t, a, "right")
-	}
-	a = keys(t, a, "enter")
-	requireContains(t, a, "bộ tiêu chí so-ban-nganh@2026.2", "không dùng được cho lượt kiểm tra ngày 04/03/2025",
-		"từ 01/07/2025 đến …")
 	a = keys(t, a, "shift+tab")
 	for range "04/03/2025" {
 		a = keys(t, a, "backspace")
 	}
 	a = keys(t, a, "15/08/2025", "tab")
-	if got := a.start.unitForm.cls[a.start.form.choice(unitFieldChecklist)].Ref(); got != "so-ban-nganh@2026.2" {
-		t.Errorf("proposed for a sở on 15/08/2025: %s", got)
+	if got := strings.Join(offered(a), " "); got != "so-ban-nganh@2026.2 so-ban-nganh@2026.1 kiem-soat-tthc@2026.1" {
+		t.Errorf("offered for a sở on 15/08/2025: %s", got)
 	}
 	a = keys(t, a, "enter")
 	if a.start.formKind != noForm || len(a.start.rows) != 1 || a.start.rows[0].checklist != "so-ban-nganh@2026.2" {

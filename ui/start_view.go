@@ -15,7 +15,7 @@ func (m startModel) topLines() []string {
 		top = append(top, m.c.errLine(m.err))
 	}
 	if m.openConflicts > 0 {
-		top = append(top, fit(st.Warn.Render(t.T("ui.start.conflicts_open", m.openConflicts)), w))
+		top = append(top, fit(st.Warn.Render(t.TN("ui.start.conflicts_open", m.openConflicts)), w))
 	}
 	return top
 }
@@ -41,6 +41,8 @@ func (m *startModel) scroll() {
 
 func (m startModel) view() []string {
 	switch {
+	case m.formKind == newInspectionForm || m.formKind == reportDetailsForm:
+		return m.details.view()
 	case m.formKind != noForm:
 		return m.form.view()
 	case m.export.open:
@@ -104,11 +106,9 @@ func (m startModel) unitsView(w, h int) []string {
 		{t.T("ui.start.col.kind"), 16, func(r unitRow) string { return m.c.kindName(r.unit.Kind) }},
 		{t.T("ui.start.col.date"), 10, func(r unitRow) string { return r.assessment.Date.VN() }},
 		{t.T("ui.start.col.progress"), 9, func(r unitRow) string {
-			return fmt.Sprintf("%d/%d", r.score.Overall.Answered, r.score.Overall.Total)
+			return fmt.Sprintf("%d/%d", r.progress.Answered, r.progress.Total)
 		}},
-		{t.T("ui.start.col.score"), 13, func(r unitRow) string {
-			return m.c.pts(r.score.Overall.Score) + "/" + m.c.pts(r.score.Overall.Max)
-		}},
+		{t.T("ui.start.col.score"), 15, func(r unitRow) string { return m.c.resultCell(r.progress.Tally(), r.assessment.Status) }},
 		{t.T("ui.start.col.status"), 15, func(r unitRow) string { return m.c.statusName(r.assessment.Status) }},
 	}
 	total := func() int {

@@ -23,12 +23,23 @@ type Store interface {
 	// checklist must fit the visit (model.CheckVisit).
 	AddVisit(ctx context.Context, actor, inspectionID string, v model.Visit) (model.Assessment, error)
 	InspectionAssessments(ctx context.Context, inspectionID string) ([]model.Assessment, error)
-	InspectionFindings(ctx context.Context, inspectionID string) ([]model.Finding, error)
+	// InspectionProgress is each assessment's progress, by assessment ID.
+	InspectionProgress(ctx context.Context, inspectionID string) (map[string]model.Progress, error)
 	Assessment(ctx context.Context, id string) (model.Assessment, error)
 	Checklist(ctx context.Context, id, version string) (*model.Checklist, error)
+	// HeldChecklists is every checklist version held, with where each
+	// came from (built in, or the file it was added from, and when), by
+	// ID then version. The checklists are shared: never changed.
+	HeldChecklists(ctx context.Context) ([]model.HeldChecklist, error)
 	Findings(ctx context.Context, assessmentID string) ([]model.Finding, error)
 	SaveFinding(ctx context.Context, f model.Finding) (model.Finding, error)
 	SaveUnitSide(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
+	// SaveVisit records the biên bản's details of a visit (place, day,
+	// hours, number, copies, the unit's participants, strengths, the
+	// unit's comments); SaveConclusion its thông báo kết luận, which a
+	// finalized assessment takes too.
+	SaveVisit(ctx context.Context, actor string, a model.Assessment) (model.Assessment, error)
+	SaveConclusion(ctx context.Context, actor, assessmentID string, c model.Conclusion) (model.Assessment, error)
 	Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error)
 	Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error)
 	// UndoFinding takes back the last change to an item's finding, as a
@@ -37,6 +48,9 @@ type Store interface {
 	UndoFinding(ctx context.Context, actor, assessmentID, itemCode, base string) (model.Finding, error)
 	// FindingChanges is an item's history, oldest first.
 	FindingChanges(ctx context.Context, assessmentID, itemCode string) ([]model.FindingChange, error)
+	// CheckIntegrity reads the whole database for damage; it runs once,
+	// after the first screen (integrity.go).
+	CheckIntegrity(ctx context.Context) error
 }
 
 // settingInspector is the settings key of the inspector's name (the same
@@ -55,6 +69,14 @@ type Exporter interface {
 	// ExportSummary writes the consolidated summary of one inspection;
 	// format is one of summaryFormats.
 	ExportSummary(ctx context.Context, inspectionID, format string) (string, error)
+	// ExportConclusion writes the thông báo kết luận of a finalized
+	// assessment; ExportReport the báo cáo kết quả kiểm tra of an
+	// inspection. format is one of conclusionFormats, reportFormats.
+	ExportConclusion(ctx context.Context, assessmentID, format string) (string, error)
+	ExportReport(ctx context.Context, inspectionID, format string) (string, error)
+	// ReportNarrative is the báo cáo's paragraphs as generated from the
+	// inspection's records, for its form to start from.
+	ReportNarrative(ctx context.Context, inspectionID string) (model.Narrative, error)
 }
 
 // Importer merges bundle files from other devices and settles the

@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
@@ -17,61 +15,39 @@ type summaryMode int
 
 const (
 	summaryBrowse          summaryMode = iota // reading the review
-	summaryEditSide                           // recording the unit's side
+	summaryEditSide                           // recording the biên bản's details (visitForm)
 	summaryConfirmFinalize                    // asking before finalizing
 	summaryGaps                               // listing what blocks finalizing
 	summaryReopen                             // asking why it is reopened
 	summaryExport                             // choosing what to export
+	summaryConclusion                         // recording the thông báo kết luận (conclusionForm)
 )
 
 func (m summaryMode) String() string {
-	return [...]string{"browse", "edit-side", "confirm-finalize", "gaps", "reopen", "export"}[m]
-}
-
-// sideField is a field of the unit's side, in tab order.
-type sideField int
-
-const (
-	sideRepresentative sideField = iota
-	sidePosition
-	sideComments
-	sideFields // how many there are
-)
-
-func (f sideField) String() string {
-	return [...]string{"representative", "position", "comments"}[f]
+	return [...]string{"browse", "edit-side", "confirm-finalize", "gaps", "reopen", "export", "conclusion"}[m]
 }
 
 // summaryModel reviews a unit: scores by field and overall, the
-// classification, shortcomings and recommendations; records the unit's
-// representative and comments; finalizes and reopens. The session comes
-// in with every update and view.
+// classification, shortcomings and recommendations; records the biên
+// bản's details (place, hours, the unit's people, strengths, the unit's
+// comments) and, once finalized, the thông báo kết luận; finalizes and
+// reopens. The session comes in with every update and view.
 type summaryModel struct {
 	c       common
 	keys    summaryKeys
 	offset  int
 	mode    summaryMode
-	focus   sideField
-	rep     textinput.Model
-	pos     textinput.Model
-	comment textarea.Model
-	reason  textinput.Model
+	details detailsForm // the open visit or thông báo form
+	reason  field
 	gaps    []string
 	err     string
 	export  exportForm
 }
 
-func newSummaryModel(c common, s session) summaryModel {
+func newSummaryModel(c common, _ session) summaryModel {
 	m := summaryModel{c: c, keys: newSummaryKeys(c.t)}
-	m.rep = newTextInput(c)
-	m.pos = newTextInput(c)
 	m.reason = newTextInput(c)
 	m.reason.Placeholder = c.t.T("ui.summary.reopen_placeholder")
-	m.comment = newTextArea(c)
-	m.comment.Placeholder = c.t.T("ui.summary.comments_placeholder")
-	m.rep.SetValue(s.assessment.Representative)
-	m.pos.SetValue(s.assessment.RepresentativePosition)
-	m.comment.SetValue(s.assessment.UnitComments)
 	m.setSize(c.width, c.height)
 	return m
 }
@@ -82,31 +58,25 @@ func (m *summaryModel) setSize(w, h int) {
 	}
 	m.c = m.c.sized(w, h)
 	w = max(1, w)
-	m.rep.Width = max(1, w-30)
-	m.pos.Width = max(1, w-30)
-	m.reason.Width = max(1, w-4)
-	m.comment.SetWidth(max(1, w-2))
-	m.comment.SetHeight(3)
+	m.reason.SetWidth(max(1, w-4))
+	m.details.setSize(w, h)
 	m.export.setSize(w, h/2)
 }
 
 // keymap is the keys as they act on s: a finalized record is reopened,
-// not edited; enter moves on from the one-line fields of the unit's side.
+// not edited, and only then takes its thông báo kết luận.
 func (m summaryModel) keymap(s session) summaryKeys {
 	k := m.keys
 	fin := s.finalized()
 	k.EditSide.SetEnabled(!fin)
 	k.Finalize.SetEnabled(!fin)
 	k.Reopen.SetEnabled(fin)
+	k.Conclusion.SetEnabled(fin)
 	if m.mode == summaryBrowse && m.maxOffset(s) == 0 {
 		k.Up.SetEnabled(false)
 		k.Down.SetEnabled(false)
 		k.PageUp.SetEnabled(false)
 		k.PageDown.SetEnabled(false)
-	}
-	if m.focus != sideComments {
-		k.NextField.SetKeys("tab", "enter")
-		k.NextField.SetHelp("tab/enter", k.NextField.Help().Desc)
 	}
 	return k
 }
@@ -118,6 +88,8 @@ func (m summaryModel) refusal(km tea.KeyMsg, s session, k summaryKeys) string {
 		return m.c.t.T("ui.summary.finalized_why")
 	case disabledMatch(km, k.Reopen):
 		return m.c.t.T("ui.summary.not_finalized")
+	case disabledMatch(km, k.Conclusion):
+		return m.c.t.T("ui.summary.conclusion_why")
 	case disabledMatch(km, k.Up, k.Down, k.PageUp, k.PageDown):
 		return m.c.t.T("ui.why.all_shown")
 	}
@@ -125,18 +97,18 @@ func (m summaryModel) refusal(km tea.KeyMsg, s session, k summaryKeys) string {
 }
 
 // typing reports whether a text field has the keyboard.
-func (m summaryModel) typing() bool { return m.mode == summaryEditSide || m.mode == summaryReopen }
+func (m summaryModel) typing() bool {
+	return m.mode == summaryEditSide || m.mode == summaryConclusion || m.mode == summaryReopen
+}
 
-// commit is the unit's side, as typed, to store if it changed.
+// commit is the open visit form's details, to store if they are valid
+// and changed (leaving the screen or quitting keeps what was typed).
 func (m summaryModel) commit(s session) (summaryModel, result) {
 	if !s.isOpen() || m.mode != summaryEditSide || s.finalized() {
 		return m, result{}
 	}
-	a := s.assessment
-	a.Representative = norm.NFC.String(strings.TrimSpace(m.rep.Value()))
-	a.RepresentativePosition = norm.NFC.String(strings.TrimSpace(m.pos.Value()))
-	a.UnitComments = norm.NFC.String(strings.TrimSpace(m.comment.Value()))
-	if a == s.assessment {
+	a, _, msg := readVisit(m.details, s.assessment)
+	if msg != "" || !visitChanged(s.assessment, a) {
 		return m, result{}
 	}
 	return m, result{change: &assessmentChange{kind: changeSide, assessment: a}}
@@ -149,28 +121,14 @@ func (m summaryModel) saved(msg assessmentSavedMsg, s session) summaryModel {
 			m.gaps, m.mode = s.gaps(), summaryGaps
 		}
 		m.err = m.c.t.Err(msg.err)
+		if m.mode == summaryEditSide || m.mode == summaryConclusion {
+			m.details.err = m.err
+		}
 		return m
 	}
 	m.err = ""
-	if msg.kind != changeSide {
-		m.mode = summaryBrowse
-	}
+	m.mode = summaryBrowse
 	return m
-}
-
-// focused is the summary with the keyboard in the focused side field.
-func (m summaryModel) focused() (summaryModel, tea.Cmd) {
-	m.rep.Blur()
-	m.pos.Blur()
-	m.comment.Blur()
-	switch m.focus {
-	case sideRepresentative:
-		return m, m.rep.Focus()
-	case sidePosition:
-		return m, m.pos.Focus()
-	default:
-		return m, m.comment.Focus()
-	}
 }
 
 // update handles a key; pending says whether changes of s are still on
@@ -182,8 +140,8 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 	}
 	keys := m.keymap(s)
 	switch m.mode {
-	case summaryEditSide:
-		return m.updateSide(km, s)
+	case summaryEditSide, summaryConclusion:
+		return m.updateDetails(km, s)
 	case summaryExport:
 		var cmd tea.Cmd
 		var r result
@@ -194,18 +152,18 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 		return m, cmd, r
 	case summaryConfirmFinalize:
 		switch {
-		case key.Matches(km, keys.Confirm.Yes):
+		case matches(km, keys.Confirm.Yes):
 			return m, nil, result{change: &assessmentChange{kind: changeFinalize, assessment: s.assessment}}
-		case key.Matches(km, keys.Confirm.No):
+		case matches(km, keys.Confirm.No):
 			m.mode = summaryBrowse
 		}
 		return m, nil, result{}
 	case summaryGaps:
 		switch {
-		case key.Matches(km, keys.GapsGo) && len(m.gaps) > 0:
+		case matches(km, keys.GapsGo) && len(m.gaps) > 0:
 			m.mode = summaryBrowse
 			return m, nil, goTo(navigation{to: screenEditor, index: s.index[m.gaps[0]], focus: focusNote})
-		case key.Matches(km, keys.GapsClose):
+		case matches(km, keys.GapsClose):
 			m.mode = summaryBrowse
 		}
 		return m, nil, result{}
@@ -218,19 +176,25 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 
 func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, pending bool) (summaryModel, tea.Cmd, result) {
 	switch {
-	case key.Matches(km, keys.Up):
+	case matches(km, keys.Up):
 		m = m.scroll(s, -1)
-	case key.Matches(km, keys.Down):
+	case matches(km, keys.Down):
 		m = m.scroll(s, 1)
-	case key.Matches(km, keys.PageUp):
+	case matches(km, keys.PageUp):
 		m = m.scroll(s, -m.c.halfPage())
-	case key.Matches(km, keys.PageDown):
+	case matches(km, keys.PageDown):
 		m = m.scroll(s, m.c.halfPage())
-	case key.Matches(km, keys.EditSide):
-		m.mode, m.focus, m.err = summaryEditSide, sideRepresentative, ""
-		m, cmd := m.focused()
+	case matches(km, keys.EditSide):
+		var cmd tea.Cmd
+		m.details, cmd = visitForm(m.c, s.assessment).focused()
+		m.mode, m.err = summaryEditSide, ""
 		return m, cmd, result{}
-	case key.Matches(km, keys.Finalize):
+	case matches(km, keys.Conclusion):
+		var cmd tea.Cmd
+		m.details, cmd = conclusionForm(m.c, s.assessment).focused()
+		m.mode, m.err = summaryConclusion, ""
+		return m, cmd, result{}
+	case matches(km, keys.Finalize):
 		m.err = ""
 		if pending {
 			m.err = m.c.t.T("ui.summary.wait_saving")
@@ -241,11 +205,11 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 			break
 		}
 		m.mode = summaryConfirmFinalize
-	case key.Matches(km, keys.Reopen):
+	case matches(km, keys.Reopen):
 		m.mode, m.err = summaryReopen, ""
 		m.reason.SetValue("")
 		return m, m.reason.Focus(), result{}
-	case m.c.exporter != nil && key.Matches(km, keys.Export):
+	case m.c.exporter != nil && matches(km, keys.Export):
 		m.err = ""
 		if pending {
 			// The record must hold what the screen shows.
@@ -255,7 +219,7 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 		if f, ok := newExportForm(m.c.sized(m.c.width, m.c.height/2), m.exportTarget(s)); ok {
 			m.mode, m.export = summaryExport, f
 		}
-	case key.Matches(km, keys.Back):
+	case matches(km, keys.Back):
 		return m, nil, goTo(navigation{to: screenChecklist, index: -1})
 	default:
 		if why := m.refusal(km, s, keys); why != "" {
@@ -267,10 +231,10 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 
 func (m summaryModel) updateReopen(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
 	switch {
-	case key.Matches(km, m.keys.ReopenCancel):
+	case matches(km, m.keys.ReopenCancel):
 		m.mode = summaryBrowse
 		return m, nil, result{}
-	case key.Matches(km, m.keys.ReopenSubmit):
+	case matches(km, m.keys.ReopenSubmit):
 		reason := norm.NFC.String(strings.TrimSpace(m.reason.Value()))
 		if reason == "" {
 			m.err = m.c.t.T("ui.summary.reopen_required")
@@ -284,48 +248,40 @@ func (m summaryModel) updateReopen(km tea.KeyMsg, s session) (summaryModel, tea.
 	}
 }
 
-func (m summaryModel) updateSide(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
-	keys := m.keymap(s)
-	switch {
-	case key.Matches(km, keys.CloseSide):
-		m, r := m.commit(s)
+// updateDetails gives a key to the open visit or thông báo form: ctrl+s
+// stores what it holds (the form stays open until the store answers),
+// esc closes it without storing.
+func (m summaryModel) updateDetails(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
+	f, cmd, res := m.details.update(km)
+	m.details = f
+	switch res {
+	case formCancel:
 		m.mode = summaryBrowse
-		m.rep.Blur()
-		m.pos.Blur()
-		m.comment.Blur()
-		return m, nil, r
-	case key.Matches(km, keys.Save):
-		m, r := m.commit(s)
-		if r.change == nil {
-			r.status = m.c.t.T("ui.status.all_saved")
+		return m, nil, result{}
+	case formSubmit:
+		if m.mode == summaryConclusion {
+			c, field, msg := readConclusion(m.details)
+			if msg != "" {
+				m.details, cmd = m.details.fail(field, msg)
+				return m, cmd, result{}
+			}
+			a := s.assessment
+			a.Conclusion = c
+			return m, nil, result{change: &assessmentChange{kind: changeConclusion, assessment: a}}
 		}
-		return m, nil, r
-	case key.Matches(km, keys.NextField), key.Matches(km, keys.PrevField):
-		m, r := m.commit(s)
-		d := sideField(1)
-		if key.Matches(km, keys.PrevField) {
-			d = sideFields - 1
+		a, field, msg := readVisit(m.details, s.assessment)
+		if msg != "" {
+			m.details, cmd = m.details.fail(field, msg)
+			return m, cmd, result{}
 		}
-		m.focus = (m.focus + d) % sideFields
-		m, cmd := m.focused()
-		return m, cmd, r
-	}
-	m, cmd := m.typeKey(km)
-	return m, cmd, result{}
-}
-
-// typeKey gives a key to the focused side field.
-func (m summaryModel) typeKey(km tea.KeyMsg) (summaryModel, tea.Cmd) {
-	var cmd tea.Cmd
-	switch m.focus {
-	case sideRepresentative:
-		m.rep, cmd, _ = typeInto(m.rep, km)
-	case sidePosition:
-		m.pos, cmd, _ = typeInto(m.pos, km)
+		if !visitChanged(s.assessment, a) {
+			m.mode = summaryBrowse
+			return m, nil, result{}
+		}
+		return m, nil, result{change: &assessmentChange{kind: changeSide, assessment: a}}
 	default:
-		m.comment, cmd, _ = typeInto(m.comment, km)
+		return m, cmd, result{}
 	}
-	return m, cmd
 }
 
 // scroll moves the review by d lines, within its length.
@@ -337,14 +293,17 @@ func (m summaryModel) scroll(s session, d int) summaryModel {
 
 // exportTarget is the open unit's record, or its inspection's summary.
 func (m summaryModel) exportTarget(s session) exportTarget {
-	return exportTarget{assessmentID: s.assessment.ID, unitName: s.unit.Name,
+	return exportTarget{assessmentID: s.assessment.ID, unitName: s.unit.Name, finalized: s.finalized(),
 		inspectionID: s.assessment.InspectionID, doc: exportUnit}
 }
 
 // ShortHelp is the footer's keys in the current mode on s.
 func (m summaryModel) ShortHelp(s session) []key.Binding {
-	if m.mode == summaryExport {
+	switch m.mode {
+	case summaryExport:
 		return m.export.ShortHelp()
+	case summaryEditSide, summaryConclusion:
+		return m.details.ShortHelp()
 	}
 	g := m.FullHelp(s)
 	var out []key.Binding
@@ -361,8 +320,8 @@ func (m summaryModel) FullHelp(s session) [][]key.Binding {
 	switch m.mode {
 	case summaryExport:
 		return m.export.FullHelp()
-	case summaryEditSide:
-		return [][]key.Binding{{k.NextField, k.PrevField, k.Save, k.CloseSide}}
+	case summaryEditSide, summaryConclusion:
+		return m.details.FullHelp()
 	case summaryConfirmFinalize:
 		return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No}}
 	case summaryGaps:
@@ -370,7 +329,7 @@ func (m summaryModel) FullHelp(s session) [][]key.Binding {
 	case summaryReopen:
 		return [][]key.Binding{{k.ReopenSubmit, k.ReopenCancel}}
 	default:
-		main := []key.Binding{k.EditSide, k.Finalize, k.Reopen}
+		main := []key.Binding{k.EditSide, k.Finalize, k.Reopen, k.Conclusion}
 		if m.c.exporter != nil {
 			main = append(main, k.Export)
 		}

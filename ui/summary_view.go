@@ -11,18 +11,28 @@ func (m summaryModel) contentLines(s session, w int) []string {
 	o := s.score.Overall
 	var lines []string
 	lines = append(lines, st.Title.Render(fmt.Sprintf("%s (%s)", s.unit.Name, s.unit.Code))+"  "+m.c.statusName(s.assessment.Status))
-	lines = append(lines, t.T("ui.summary.overall", m.c.pts(o.Score), m.c.pts(o.AdjustedMax), m.c.pct(o.Percent()), m.c.bandName(s.score.Band)))
-	lines = append(lines, st.Muted.Render(t.T("ui.summary.progress", o.Answered, o.Total, o.Shortfalls)))
+	overall := t.T("ui.summary.overall", m.c.pts(o.Score), m.c.pts(o.AdjustedMax), m.c.pct(o.Percent()))
+	if o.Answered == 0 {
+		overall = t.T("ui.score.not_started")
+	} else if l := m.c.classLine(s.cl, s.score, s.assessment.Status); l != "" {
+		overall += " · " + l
+	}
+	lines = append(lines, overall)
+	lines = append(lines, st.Muted.Render(t.TN("ui.summary.progress", o.Total, o.Answered, o.Total, o.Shortfalls)))
 	if !o.Complete() {
-		lines = append(lines, st.Warn.Render(t.T("ui.summary.incomplete", o.Total-o.Answered)))
+		lines = append(lines, st.Warn.Render(t.TN("ui.summary.incomplete", o.Total-o.Answered)))
 	}
 	if s.finalized() {
 		lines = append(lines, st.Muted.Render(t.T("ui.summary.finalized_by", s.assessment.FinalizedBy,
-			s.assessment.FinalizedAt.In(m.c.now().Location()).Format("02/01/2006 15:04"))))
+			t.When(s.assessment.FinalizedAt.In(m.c.now().Location())))))
 	}
 	lines = append(lines, "", m.c.rule(t.T("ui.summary.by_field"), w))
 	for _, f := range s.score.Fields {
-		stats := fmt.Sprintf(" %3d/%-3d %6s/%-4s %6s", f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.Max), m.c.pct(f.Percent()))
+		p := m.c.pct(f.Percent())
+		if f.Answered == 0 {
+			p = "—"
+		}
+		stats := fmt.Sprintf(" %3d/%-3d %6s/%-4s %7s", f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.AdjustedMax), p)
 		lines = append(lines, fit(f.Code+" "+f.Title, max(1, w-len([]rune(stats))))+stats)
 	}
 	lines = append(lines, "", m.c.rule(t.T("ui.summary.shortcomings", o.Shortfalls), w))
@@ -64,13 +74,36 @@ func (m summaryModel) contentLines(s session, w int) []string {
 		return v
 	}
 	a := s.assessment
-	lines = append(lines, st.Label.Render(t.T("ui.summary.representative"))+" "+val(a.Representative))
-	lines = append(lines, st.Label.Render(t.T("ui.summary.position"))+" "+val(a.RepresentativePosition))
-	lines = append(lines, st.Label.Render(t.T("ui.summary.comments")))
-	if a.UnitComments == "" {
+	hours := ""
+	if a.StartTime != "" || a.EndTime != "" {
+		hours = a.StartTime + "–" + a.EndTime
+	}
+	lines = append(lines, fit(st.Label.Render(t.T("ui.visit.place")+":")+" "+val(a.Place)+"  "+st.Label.Render(t.T("ui.visit.start")+":")+
+		" "+val(hours), w))
+	lines = append(lines, st.Label.Render(t.T("ui.visit.participants")+":"))
+	if ps := a.UnitParticipants(); len(ps) == 0 {
 		lines = append(lines, "  "+val(""))
 	} else {
-		lines = append(lines, indentWrap("  ", a.UnitComments, w)...)
+		for _, p := range ps {
+			lines = append(lines, indentWrap("  ", strings.TrimSpace(p.Honorific+" "+p.Name)+", "+p.Position+" "+p.Unit, w)...)
+		}
+	}
+	for _, part := range []struct{ label, text string }{{t.T("ui.visit.strengths"), a.Strengths}, {t.T("ui.summary.comments"), a.UnitComments}} {
+		lines = append(lines, st.Label.Render(part.label+":"))
+		if part.text == "" {
+			lines = append(lines, "  "+val(""))
+		} else {
+			lines = append(lines, indentWrap("  ", part.text, w)...)
+		}
+	}
+	if s.finalized() {
+		c := a.Conclusion
+		lines = append(lines, "", m.c.rule(t.T("ui.conclusion.title"), w))
+		if c.Date.IsZero() && c.Number == "" {
+			lines = append(lines, st.Muted.Render(t.T("ui.summary.conclusion_none")))
+		} else {
+			lines = append(lines, t.T("ui.summary.conclusion_line", val(c.Number), val(c.Date.VN()), val(c.Signer)))
+		}
 	}
 	return lines
 }
@@ -81,28 +114,16 @@ func (m summaryModel) foot(s session) []string {
 	st, t, w, h := m.c.st, m.c.t, m.c.width, m.c.height
 	var foot []string
 	switch m.mode {
-	case summaryEditSide:
-		lab := func(f sideField, s string) string {
-			if f == m.focus {
-				return st.Focused.Render("▶ " + s)
-			}
-			return st.Label.Render("  " + s)
-		}
-		foot = []string{m.c.rule(t.T("ui.summary.edit_side"), w),
-			fit(lab(sideRepresentative, t.T("ui.summary.representative"))+" "+m.rep.View(), w),
-			fit(lab(sidePosition, t.T("ui.summary.position"))+" "+m.pos.View(), w),
-			fit(lab(sideComments, t.T("ui.summary.comments")), w)}
-		foot = append(foot, strings.Split(m.comment.View(), "\n")...)
 	case summaryConfirmFinalize:
 		o := s.score.Overall
 		foot = []string{m.c.rule(t.T("ui.summary.confirm_title"), w)}
 		foot = append(foot, wrap(t.T("ui.summary.confirm_text", s.unit.Name), w)...)
 		if !o.Complete() {
-			foot = append(foot, st.Warn.Render(t.T("ui.summary.incomplete", o.Total-o.Answered)))
+			foot = append(foot, st.Warn.Render(t.TN("ui.summary.incomplete", o.Total-o.Answered)))
 		}
 		foot = append(foot, st.Key.Render(t.T("ui.summary.confirm_keys")))
 	case summaryGaps:
-		foot = []string{m.c.rule(t.T("ui.summary.gaps_title", len(m.gaps)), w)}
+		foot = []string{m.c.rule(t.TN("ui.summary.gaps_title", len(m.gaps)), w)}
 		foot = append(foot, wrap(t.T("ui.summary.gaps_text"), w)...)
 		for i, code := range m.gaps {
 			if i >= max(1, h/2-3) {
@@ -137,6 +158,9 @@ func (m summaryModel) maxOffset(s session) int {
 func (m summaryModel) view(s session) []string {
 	if !s.isOpen() {
 		return nil
+	}
+	if m.mode == summaryEditSide || m.mode == summaryConclusion {
+		return m.details.view()
 	}
 	w := m.c.width
 	foot := m.foot(s)

@@ -87,7 +87,8 @@ func (a App) showUndone(code string) App {
 		a.checklist = a.checklist.jump(i)
 	case screenEditor:
 		if a.editor.index == i && !a.editor.resolving {
-			a.editor, _ = a.editor.load(a.sess, i, a.editor.focus)
+			e, _ := a.editor.load(a.sess, i, a.editor.focus)
+			a.editor = &e
 		}
 	default:
 	}

@@ -3,21 +3,26 @@
 // untrusted input until every check here and in the importing database has
 // passed, so this package does no I/O beyond the reader and writer it is
 // given, imports nothing of kiemtra but model, and never lets the lengths in
-// a file decide how much it allocates. See store/BUNDLE.md for the layout
-// and the reasons behind it. In short:
+// a file decide how much it allocates. See store/BUNDLE.md for the layout,
+// the limits, the order of the checks and the reasons behind them. In short:
 //
 //	"KIEMTRA-BUNDLE\n"              15 bytes, magic
-//	version                          1 byte (1)
+//	version                          1 byte (2; 1 is still read)
 //	manifest length                  4 bytes, big-endian, at most 1 MiB
 //	manifest                         JSON (Manifest)
 //	signature                        64 bytes, ed25519 over magic+version+length+manifest
 //	payload                          gzip of JSON lines; exactly manifest.PayloadBytes long,
 //	                                 SHA-256 equal to manifest.PayloadSHA256; nothing after it
 //
-// The payload is canonical JSON lines rather than an SQLite file: it is
-// hashed and signed as plain bytes, read by a streaming parser bounded by
-// the limits below, fuzzed directly, and never opened by SQLite. Its order
-// is deterministic, so the same data always makes the same payload.
+// Reading is in three steps, each refusing before the next one spends
+// anything: Open checks the layout, the limits and the signature over the
+// manifest (which names the payload's hash and sizes); the caller then
+// decides whether it trusts the key; VerifyPayload hashes the compressed
+// bytes; Decode inflates them under hard limits on size and ratio and hands
+// each record, checked, to a Visitor, one at a time, so memory does not
+// grow with the bundle. Every audit entry and link carries the signature of
+// the device it names, made when the entry was made, so a relay can carry
+// another device's work but cannot forge it.
 package bundle
 
 import (
@@ -33,15 +38,38 @@ import (
 const (
 	// Magic starts every bundle file.
 	Magic = "KIEMTRA-BUNDLE\n"
-	// Format is the layout version this package reads and writes.
-	Format = 1
+	// Format is the layout version this package writes.
+	Format = 2
+	// FormatV1 is the first layout (no per-entry signatures), still read.
+	FormatV1 = 1
 	// HeaderBytes is the length of magic, version and manifest length.
 	HeaderBytes = len(Magic) + 1 + 4
+)
 
-	maxManifestBytes = 1 << 20
-	maxPayloadBytes  = 2 << 30 // compressed
-	maxPayloadPlain  = 4 << 30 // decompressed
-	maxLineBytes     = 64 << 20
+// Limits: what a bundle may cost before it is refused. Memory does not
+// depend on them (records are decoded one at a time); they bound the time
+// a hostile file can take.
+const (
+	// MaxManifestBytes bounds the manifest, read whole.
+	MaxManifestBytes = 1 << 20
+	// MaxPayloadBytes bounds the compressed payload.
+	MaxPayloadBytes = 4 << 30
+	// MaxPlainBytes bounds the decompressed payload.
+	MaxPlainBytes = 32 << 30
+	// MaxRatio and RatioSlack bound how far the payload may expand:
+	// plain ≤ MaxRatio × compressed + RatioSlack. Genuine payloads expand
+	// about 5× (IDs, hashes and signatures do not compress); a long note
+	// of one repeated letter fits in the slack.
+	MaxRatio   = 64
+	RatioSlack = 16 << 20
+	// MaxLineBytes bounds one record (a line of the payload): an audit
+	// entry carries a finding's old and new values, a note may be 1 MB.
+	MaxLineBytes = 16 << 20
+	// MaxUnits bounds the units (and assessments) of one bundle: a
+	// province has a few hundred.
+	MaxUnits = 20000
+	// MaxChecklists bounds the checklist versions a manifest names.
+	MaxChecklists = 200
 )
 
 // ChecklistRef names a checklist version a bundle's assessments use, with
@@ -51,6 +79,9 @@ type ChecklistRef struct {
 	Version string `json:"version"`
 	Hash    string `json:"hash"`
 }
+
+// Ref is "id@version".
+func (c ChecklistRef) Ref() string { return c.ID + "@" + c.Version }
 
 // Manifest describes a bundle; it is what the signature covers.
 type Manifest struct {
@@ -68,26 +99,22 @@ type Manifest struct {
 	Checklists    []ChecklistRef `json:"checklists"`
 	PayloadBytes  int64          `json:"payload_bytes"`
 	PayloadSHA256 string         `json:"payload_sha256"`
-}
-
-// Bundle is a bundle read and checked by Read: well formed, signed by the
-// key it names, its payload intact and consistent. Whether that key is
-// trusted is for the importing database to decide.
-type Bundle struct {
-	Manifest    Manifest
-	PublicKey   ed25519.PublicKey
-	Fingerprint string
-	Payload     Payload
-	// Revisions are the finding revisions the audit entries describe, by
-	// revision ID.
-	Revisions map[string]Revision
+	// PlainBytes is the payload's decompressed length (format 2): the
+	// reader refuses a payload that would expand more before inflating a
+	// byte, and stops at this length.
+	PlainBytes int64 `json:"plain_bytes,omitempty"`
 }
 
 // Revision is one finding revision as an audit entry describes it.
 type Revision struct {
 	Finding model.Finding
 	Merged  []string // the other revisions a resolution was based on
-	Entry   AuditEntry
+	// AssessmentRevision is the revision of the assessment the finding was
+	// saved under ("" when made by a kiemtra that did not record it): it
+	// tells a change made after a finalization was reopened from one made
+	// on a draft that never saw it.
+	AssessmentRevision string
+	Entry              AuditEntry
 }
 
 // Signer signs a bundle: the device's private key, which never leaves the

@@ -1,242 +1,287 @@
 package bundle
 
 import (
-	"encoding/json"
-	"fmt"
-	"sort"
-	"time"
+	"crypto/ed25519"
+	"strconv"
+	"strings"
 
 	"kiemtra/model"
 )
 
-// check verifies the payload's internal consistency: IDs, every finding
-// revision present in the audit history, and each device's audit chain
-// (hashes, links, dates). It fills b.Revisions.
-func (b *Bundle) check() error {
-	p := &b.Payload
-	if len(p.Inspections) != 1 || p.Inspections[0].ID != b.Manifest.Inspection {
-		return contentErr(model.ShortID(b.Manifest.Inspection), "it must hold exactly the inspection its manifest names")
+// The checks one record passes as it is decoded: the rules of a record
+// the app itself would have made, and the references to the records
+// before it. Checks across records that need more than the bundle's units
+// and assessments (the findings against their revisions, each chain end
+// to end) are the reader's: bundle.Read makes them in memory, the store in
+// its staging database.
+
+func (d *decoder) inspection(r InspectionRecord) error {
+	if d.counts.Inspections != 1 || r.ID != d.f.Manifest.Inspection {
+		return contentErr(model.ShortID(r.ID), "it must hold exactly the inspection its manifest names")
 	}
-	assessments, err := b.checkRecords()
-	if err != nil {
+	if err := CheckInspection(r.Inspection); err != nil {
 		return err
 	}
-	chains := chainSet{}
-	if err := b.checkAudit(chains, assessments); err != nil {
+	return nil
+}
+
+func (d *decoder) unit(u model.Unit) error {
+	if err := CheckUnit(u); err != nil {
 		return err
 	}
-	for _, l := range p.Links {
-		if err := chains.add(l.Device, l.DevSeq, chainNode{prev: l.PrevHash, hash: l.Hash}); err != nil {
-			return err
-		}
+	if d.units[u.ID] || d.codes[u.Code] {
+		return contentErr(u.Code, "the unit appears twice")
 	}
-	if err := chains.verify(); err != nil {
+	if len(d.units) >= MaxUnits {
+		return contentErr(u.Code, "too many units")
+	}
+	d.units[u.ID], d.codes[u.Code] = true, true
+	return nil
+}
+
+func (d *decoder) assessment(a model.Assessment) error {
+	if d.counts.Inspections != 1 {
+		return contentErr(model.ShortID(d.f.Manifest.Inspection), "it must hold exactly the inspection its manifest names")
+	}
+	if !model.ValidID(a.ID) || a.InspectionID != d.f.Manifest.Inspection || !d.units[a.UnitID] {
+		return contentErr(model.ShortID(a.ID), "the assessment does not belong to the bundle's inspection and units")
+	}
+	ref := a.ChecklistID + "@" + a.ChecklistVersion
+	if !d.refs[ref] {
+		return contentErr(ref, "the checklist is not listed in the manifest")
+	}
+	if err := CheckAssessment(a); err != nil {
 		return err
 	}
-	for _, f := range p.Findings {
-		// The row may be kept under another ID than the revision was made
-		// with (a record created twice, see id_aliases); all else must match.
-		r, ok := b.Revisions[f.Revision]
-		rf := r.Finding
-		rf.ID, rf.AssessmentID = f.ID, f.AssessmentID
-		if !ok || model.RevisionHash(rf) != model.RevisionHash(f) || !assessments[f.AssessmentID] {
-			return contentErr(f.ItemCode, "the finding is not backed by its audit history")
-		}
+	if _, dup := d.assessments[a.ID]; dup {
+		return contentErr(model.ShortID(a.ID), "the assessment appears twice")
 	}
-	for _, in := range p.Received {
-		if !model.ValidID(in.Device) || in.Seq < 1 {
-			return contentErr(model.ShortID(in.Device), "invalid received-bundle reference")
+	d.assessments[a.ID] = ref
+	return nil
+}
+
+func (d *decoder) alias(al Alias) error {
+	if al.Kind != "unit" && al.Kind != "assessment" && al.Kind != "finding" || !model.ValidID(al.Alias) ||
+		!model.ValidID(al.Canonical) || al.Alias == al.Canonical {
+		return contentErr(model.ShortID(al.Alias), "invalid alias")
+	}
+	if ref, ok := d.assessments[al.Canonical]; ok && al.Kind == "assessment" {
+		if _, dup := d.assessments[al.Alias]; !dup && len(d.assessments) < 4*MaxUnits {
+			d.assessments[al.Alias] = ref
 		}
 	}
 	return nil
 }
 
-// checkRecords checks units, assessments and aliases, and returns the IDs
-// of the bundle's assessments under every name they have.
-func (b *Bundle) checkRecords() (map[string]bool, error) {
-	p := &b.Payload
-	refs := map[string]bool{}
-	for _, c := range b.Manifest.Checklists {
-		refs[c.ID+"@"+c.Version] = true
+// finding checks a current finding row: it belongs to one of the bundle's
+// assessments and says what its item allows.
+func (d *decoder) finding(f model.Finding) error {
+	if !model.ValidID(f.ID) || !model.ValidID(f.Revision) || f.ItemCode == "" {
+		return contentErr(f.ItemCode, "a finding without a valid ID, revision or item")
 	}
-	units := map[string]bool{}
-	for _, u := range p.Units {
-		if !model.ValidID(u.ID) || u.Code == "" {
-			return nil, contentErr(u.Code, "a unit without a valid ID or code")
-		}
-		units[u.ID] = true
+	ref, ok := d.assessments[f.AssessmentID]
+	if !ok {
+		return contentErr(f.ItemCode, "the finding's assessment is not in the bundle")
 	}
-	assessments := map[string]bool{}
-	for _, a := range p.Assessments {
-		if !model.ValidID(a.ID) || a.InspectionID != b.Manifest.Inspection || !units[a.UnitID] {
-			return nil, contentErr(model.ShortID(a.ID), "the assessment does not belong to the bundle's inspection and units")
-		}
-		if ref := a.ChecklistID + "@" + a.ChecklistVersion; !refs[ref] {
-			return nil, contentErr(ref, "the checklist is not listed in the manifest")
-		}
-		if a.Status != model.StatusDraft && a.Status != model.StatusFinalized {
-			return nil, contentErr(model.ShortID(a.ID), "invalid assessment status")
-		}
-		assessments[a.ID] = true
+	if err := d.basicRules(f); err != nil {
+		return err
 	}
-	for _, al := range p.Aliases {
-		if al.Kind != "unit" && al.Kind != "assessment" && al.Kind != "finding" || !model.ValidID(al.Alias) || !model.ValidID(al.Canonical) {
-			return nil, contentErr(model.ShortID(al.Alias), "invalid alias")
-		}
-		if al.Kind == "assessment" && assessments[al.Canonical] {
-			assessments[al.Alias] = true
-		}
-	}
-	return assessments, nil
+	return d.itemRules(ref, f)
 }
 
-// checkAudit checks every full audit entry against its hash, adds it to
-// its device's chain, and records the finding revisions the entries
-// describe.
-func (b *Bundle) checkAudit(chains chainSet, assessments map[string]bool) error {
-	b.Revisions = map[string]Revision{}
-	for _, e := range b.Payload.Audit {
-		if ChainHash(e) != e.Hash {
-			return chainErr(e.Device, e.DevSeq, "the entry does not match its hash")
-		}
-		if err := chains.add(e.Device, e.DevSeq, chainNode{e.PrevHash, e.Hash, e.At, true}); err != nil {
-			return err
-		}
-		if e.Entity != "finding" || e.Revision == "" {
-			continue
-		}
+// basicRules are what every finding obeys whatever its checklist.
+func (d *decoder) basicRules(f model.Finding) error {
+	if strings.TrimSpace(f.UpdatedBy) == "" {
+		return contentErr(f.ItemCode, "a finding without its author")
+	}
+	if hasNUL(f.Note, f.Evidence, f.Recommendation, f.UpdatedBy) {
+		return contentErr(f.ItemCode, "text with a NUL character")
+	}
+	if f.Cases < 0 {
+		// A deduction item's cases are counted, never negative (which
+		// would add points past the item's maximum).
+		return contentErr(f.ItemCode, "a negative number of cases")
+	}
+	return nil
+}
+
+// itemRules checks a finding's content against its item, as SaveFinding
+// does.
+func (d *decoder) itemRules(ref string, f model.Finding) error {
+	where := f.ItemCode
+	if d.opt.Rules == nil {
+		return nil
+	}
+	it, ok := d.opt.Rules.Item(ref, f.ItemCode)
+	if !ok {
+		return contentErr(where, "the checklist "+ref+" has no such item")
+	}
+	if err := f.Content().Validate(it); err != nil {
+		return contentErrBy(err, where, "a score or result the item does not allow ("+f.Result.Code()+", "+f.Score.String()+")")
+	}
+	return nil
+}
+
+// entries are about these kinds of record.
+var entities = map[string]bool{"finding": true, "assessment": true, "inspection": true, "unit": true}
+
+// entry checks an audit entry: its hash, what vouches for it, and the
+// revision it describes.
+func (d *decoder) entry(e AuditEntry) (Entry, error) {
+	out := Entry{AuditEntry: e}
+	if !model.ValidID(e.Device) || e.DevSeq < 1 || !model.ValidID(e.ID) {
+		return out, contentErr(model.ShortID(e.Device), "invalid audit entry number or device")
+	}
+	if ChainHash(e) != e.Hash {
+		return out, chainErr(e.Device, e.DevSeq, "the entry does not match its hash")
+	}
+	if !entities[e.Entity] {
+		return out, contentErr(model.ShortID(e.ID), "an audit entry about an unknown kind of record")
+	}
+	if hasNUL(e.Actor) {
+		return out, contentErr(model.ShortID(e.ID), "text with a NUL character")
+	}
+	out.Proof = d.proof(e.Link())
+	switch {
+	case e.Entity == "finding" && e.Revision != "":
 		r, err := RevisionOf(e)
 		if err != nil {
-			return contentErrBy(err, model.ShortID(e.Revision), "the revision cannot be read")
+			return out, contentErrBy(err, model.ShortID(e.Revision), "the revision cannot be read")
 		}
 		f := r.Finding
 		if f.Revision != e.Revision || f.ID != e.EntityID || f.BaseRevision != e.BaseRevision || !model.ValidID(f.ID) ||
-			!model.ValidID(f.Revision) || f.ItemCode == "" {
-			return contentErr(model.ShortID(e.Revision), "the audit entry does not describe its revision")
+			!model.ValidID(f.Revision) || !model.ValidID(f.AssessmentID) || f.ItemCode == "" {
+			return out, contentErr(model.ShortID(e.Revision), "the audit entry does not describe its revision")
 		}
-		if !assessments[f.AssessmentID] {
-			return contentErr(f.ItemCode, "the revision belongs to an assessment that is not in the bundle")
+		if f.Device != e.Device || f.UpdatedBy != e.Actor {
+			// A revision is the work of the device and person whose entry
+			// records it; naming another is forging their authorship.
+			return out, model.NewError(model.EAuthorship, nil, model.ShortID(e.Device), itoa(e.DevSeq))
 		}
-		if old, dup := b.Revisions[f.Revision]; dup && model.RevisionHash(old.Finding) != model.RevisionHash(f) {
-			return contentErr(model.ShortID(f.Revision), "the revision appears twice with different content")
+		// A revision made under an alias of one of the bundle's assessments
+		// that a format 1 bundle names only later is checked against its
+		// item by the reader, which knows every alias by then.
+		ref, known := d.assessments[f.AssessmentID]
+		if err := d.basicRules(f); err != nil {
+			return out, err
 		}
-		b.Revisions[f.Revision] = r
+		if known {
+			if err := d.itemRules(ref, f); err != nil {
+				return out, err
+			}
+		}
+		out.Revision = &r
+	case e.Entity != "finding":
+		rr, ok, err := RecordRevisionOf(e)
+		if err != nil {
+			return out, err
+		}
+		if ok {
+			out.Record = &rr
+		}
 	}
-	return nil
+	return out, nil
 }
 
-// RevisionOf reads the finding revision an audit entry about a finding
-// describes: its new value, and for a resolution the other sides it was
-// based on (its old value lists both).
-func RevisionOf(e AuditEntry) (Revision, error) {
-	r := Revision{Entry: e}
-	if err := json.Unmarshal([]byte(e.New), &r.Finding); err != nil {
-		return r, fmt.Errorf("revision %s: %w", e.Revision, err)
-	}
-	if e.Action == "resolve" {
-		var sides []model.Finding
-		if err := json.Unmarshal([]byte(e.Old), &sides); err != nil {
-			return r, fmt.Errorf("resolution %s: %w", e.Revision, err)
+// proof says what vouches for an entry or link, queueing its signature
+// for checking.
+func (d *decoder) proof(l ChainLink) Proof {
+	if l.Sig == "" {
+		if d.f.Version == FormatV1 && l.Device == d.f.Manifest.Device {
+			return ProofBundle
 		}
-		for _, s := range sides {
-			r.Merged = append(r.Merged, s.Revision)
-		}
+		return ProofNone
 	}
-	return r, nil
+	var keys = d.keys(l.Device)
+	if len(keys) == 0 {
+		return ProofUntrusted
+	}
+	d.sigs.check(keys, l)
+	return ProofSigned
 }
 
-// Rev is the revision as the merge rule sees it.
-func (r Revision) Rev() model.Rev { return model.RevOf(r.Finding, r.Merged...) }
-
-// chainNode is one entry or link of a device's chain as far as linking
-// goes; full entries also carry their time.
-type chainNode struct {
-	prev, hash string
-	at         time.Time
-	full       bool
-}
-
-// chainSet is the bundle's audit chains, by device and entry number.
-type chainSet map[string]map[int64]chainNode
-
-func (cs chainSet) add(dev string, seq int64, n chainNode) error {
-	if !model.ValidID(dev) || seq < 1 {
-		return contentErr(model.ShortID(dev), "invalid audit entry number or device")
-	}
-	c := cs[dev]
-	if c == nil {
-		c = map[int64]chainNode{}
-		cs[dev] = c
-	}
-	if old, ok := c[seq]; ok {
-		if old.hash != n.hash || old.prev != n.prev {
-			return chainErr(dev, seq, "the entry appears twice with different content")
-		}
-		if n.full {
-			c[seq] = n
-		}
+func (d *decoder) keys(device string) []ed25519.PublicKey {
+	if d.opt.Trust == nil {
 		return nil
 	}
-	c[seq] = n
+	return d.opt.Trust.Keys(device)
+}
+
+func (d *decoder) link(l ChainLink) (Link, error) {
+	if !model.ValidID(l.Device) || l.DevSeq < 1 || len(l.Hash) != 64 || l.PrevHash != "" && len(l.PrevHash) != 64 {
+		return Link{}, contentErr(model.ShortID(l.Device), "invalid audit entry number or device")
+	}
+	return Link{ChainLink: l, Proof: d.proof(l)}, nil
+}
+
+// statement checks a bundle statement; one by a device not trusted here
+// is passed over (it says nothing the reader can rely on), one whose
+// signature fails is refused.
+func (d *decoder) statement(st Statement) (bool, error) {
+	if !model.ValidID(st.Device) || st.Seq < 1 || !model.ValidID(st.Inspection) {
+		return false, contentErr(model.ShortID(st.Device), "invalid bundle statement")
+	}
+	var last int64
+	for _, r := range st.Entries {
+		if r[0] < 1 || r[1] < r[0] || r[0] <= last {
+			return false, contentErr(model.ShortID(st.Device), "invalid bundle statement")
+		}
+		last = r[1]
+	}
+	keys := d.keys(st.Device)
+	if len(keys) == 0 {
+		return false, nil
+	}
+	if !VerifyStatement(keys, st) {
+		return false, model.NewError(model.EEntrySignature, nil, model.ShortID(st.Device), "#"+itoa(st.Seq))
+	}
+	return true, nil
+}
+
+// CheckInspection is the rule every inspection obeys, as SaveInspection
+// enforces it.
+func CheckInspection(in model.Inspection) error {
+	if !model.ValidID(in.ID) || strings.TrimSpace(in.Title) == "" || in.Year < 1990 || in.Year > 2200 {
+		return contentErr(model.ShortID(in.ID), "an inspection without a title or with a year outside 1990–2200")
+	}
+	if hasNUL(in.Title, in.Plan, in.Decision, in.Issuer) {
+		return contentErr(model.ShortID(in.ID), "text with a NUL character")
+	}
 	return nil
 }
 
-// verify checks each chain: neighbours link, the first entry names no
-// predecessor, and no entry is dated more than a minute before an
-// earlier one.
-func (cs chainSet) verify() error {
-	devs := make([]string, 0, len(cs))
-	for d := range cs {
-		devs = append(devs, d)
+// CheckUnit is the rule every unit obeys, as SaveUnit enforces it.
+func CheckUnit(u model.Unit) error {
+	if !model.ValidID(u.ID) || strings.TrimSpace(u.Code) == "" || strings.TrimSpace(u.Name) == "" || u.Kind == "" {
+		return contentErr(u.Code, "a unit without a valid ID, code, name or kind")
 	}
-	sort.Strings(devs)
-	for _, dev := range devs {
-		c := cs[dev]
-		seqs := make([]int64, 0, len(c))
-		for s := range c {
-			seqs = append(seqs, s)
-		}
-		sort.Slice(seqs, func(i, j int) bool { return seqs[i] < seqs[j] })
-		var lastFull chainNode
-		haveFull := false
-		for i, s := range seqs {
-			n := c[s]
-			if s == 1 && n.prev != "" {
-				return chainErr(dev, 1, "the first entry names a predecessor")
-			}
-			if i > 0 && seqs[i-1] == s-1 && c[s-1].hash != n.prev {
-				return chainErr(dev, s, "the entry does not follow the one before it")
-			}
-			if n.full {
-				if haveFull && n.at.Before(lastFull.at.Add(-time.Minute)) {
-					return chainErr(dev, s, "the entry is dated before an earlier entry")
-				}
-				lastFull, haveFull = n, true
-			}
-		}
+	if hasNUL(u.Code, u.Name, u.Address, string(u.Kind)) {
+		return contentErr(u.Code, "text with a NUL character")
 	}
 	return nil
 }
 
-// VerifyEntries checks a run of one device's entries, in dev_seq order. The
-// run need not start at 1 (a bundle may carry a suffix), but must be
-// contiguous and each link must hold.
-func VerifyEntries(entries []AuditEntry) error {
-	for i, e := range entries {
-		if ChainHash(e) != e.Hash {
-			return chainErr(e.Device, e.DevSeq, "the entry does not match its hash")
-		}
-		if i > 0 {
-			p := entries[i-1]
-			if e.DevSeq != p.DevSeq+1 || e.PrevHash != p.Hash || e.Device != p.Device {
-				return chainErr(e.Device, e.DevSeq, "the entry does not follow the one before it")
-			}
-			if e.At.Before(p.At.Add(-time.Minute)) {
-				return chainErr(e.Device, e.DevSeq, "the entry is dated before the entry it follows")
-			}
-		} else if e.DevSeq == 1 && e.PrevHash != "" {
-			return chainErr(e.Device, 1, "the first entry names a predecessor")
-		}
+// CheckAssessment is the rule every assessment obeys.
+func CheckAssessment(a model.Assessment) error {
+	if a.Status != model.StatusDraft && a.Status != model.StatusFinalized {
+		return contentErr(model.ShortID(a.ID), "invalid assessment status")
+	}
+	if !model.ValidID(a.InspectionID) || !model.ValidID(a.UnitID) {
+		return contentErr(model.ShortID(a.ID), "the assessment does not name its inspection and unit")
+	}
+	if hasNUL(a.Place, a.Representative, a.RepresentativePosition, a.UnitComments, a.Strengths, a.FinalizedBy) {
+		return contentErr(model.ShortID(a.ID), "text with a NUL character")
 	}
 	return nil
 }
+
+func hasNUL(ss ...string) bool {
+	for _, s := range ss {
+		if strings.IndexByte(s, 0) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

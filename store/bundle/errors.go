@@ -18,6 +18,12 @@ var (
 	ErrHash        = &model.Error{Code: model.EBundleHash}
 	ErrContent     = &model.Error{Code: model.EBundleContent}
 	ErrChainBroken = &model.Error{Code: model.EChainBroken}
+	ErrTooLarge    = &model.Error{Code: model.EBundleTooLarge}
+	// ErrAuthorship: a revision names another device or author than the
+	// entry that records it.
+	ErrAuthorship = &model.Error{Code: model.EAuthorship}
+	// ErrEntrySignature: an entry's signature is not its device's.
+	ErrEntrySignature = &model.Error{Code: model.EEntrySignature}
 )
 
 // refused is a refusal of the given code with the cause behind it, for the

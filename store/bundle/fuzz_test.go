@@ -2,37 +2,44 @@ package bundle_test
 
 import (
 	"bytes"
-	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"kiemtra/model"
 	"kiemtra/store/bundle"
 	"kiemtra/store/bundle/bundletest"
 )
 
-var updateSeeds = flag.Bool("update-seeds", false, "rewrite testdata/fuzz/FuzzReadBundle from seedCases")
+var updateSeeds = flag.Bool("update-seeds", false, "rewrite testdata/fuzz/FuzzReadBundle and FuzzDecodeRecords from the seed cases")
 
 // fuzzValid are the only bundles signed by the fuzz key that Read may
-// accept: anything else carrying that key is a forgery.
+// accept: anything else carrying that key is a forgery. They are small, so
+// that the fuzzer's mutations are cheap and its minimising is quick.
 func fuzzValid() [][]byte {
 	k := bundletest.NewKey("fuzz")
+	cl := bundletest.BigChecklist(2)
 	return [][]byte{
-		bundletest.Generate(k, 1, bundletest.Inspection(), bundletest.SmallChecklist(), 1, "F"),
-		bundletest.Generate(k, 2, bundletest.Inspection(), bundletest.SmallChecklist(), 2, "G"),
+		bundletest.Generate(k, 1, bundletest.Inspection(), cl, 1, "F"),
+		bundletest.Generate(k, 2, bundletest.Inspection(), cl, 1, "G"),
 	}
 }
 
+// FuzzReadBundle feeds whole files to Read. A mutated file almost never
+// gets past the signature, so each run is quick; what it explores is the
+// layout, the limits and the refusals before the payload.
 func FuzzReadBundle(f *testing.F) {
 	valid := fuzzValid()
 	for _, v := range valid {
 		f.Add(v)
 	}
 	// More seeds are in testdata/fuzz/FuzzReadBundle (truncated, flipped,
-	// bad lengths); go test -run TestReadBundleSeedCorpus -update-seeds
+	// bad lengths, a bomb); go test -run TestSeedCorpus -update-seeds
 	// rewrites them.
 	trusted := bundletest.NewKey("fuzz").Public
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -40,6 +47,9 @@ func FuzzReadBundle(f *testing.F) {
 		if err != nil {
 			if b != nil {
 				t.Fatal("a bundle returned with an error")
+			}
+			if model.ErrorCode(err) == model.EInternal {
+				t.Fatalf("an error without a code: %v", err)
 			}
 			return
 		}
@@ -54,30 +64,64 @@ func FuzzReadBundle(f *testing.F) {
 	})
 }
 
-func gz(s string) []byte {
-	var b bytes.Buffer
-	w := gzip.NewWriter(&b)
-	if _, err := w.Write([]byte(s)); err != nil {
-		panic(err)
+// recordSeeds is one payload per kind of record (after the inspection and
+// what it needs), as plain JSON lines: the seeds of FuzzDecodeRecords.
+func recordSeeds() map[string][]byte {
+	k := bundletest.NewKey("fuzz records")
+	m, p := bundletest.Payload(k, 1, bundletest.Inspection(), bundletest.BigChecklist(2), 1, "R")
+	line := func(t string, v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			panic(err)
+		}
+		return `{"t":"` + t + `","v":` + string(b) + "}\n"
 	}
-	if err := w.Close(); err != nil {
-		panic(err)
+	base := line("inspection", p.Inspections[0]) + line("unit", p.Units[0]) + line("assessment", p.Assessments[0])
+	st := bundletest.Statement(k, 1, m.Inspection, 1, 2)
+	return map[string][]byte{
+		"inspection": []byte(line("inspection", p.Inspections[0])),
+		"unit":       []byte(line("inspection", p.Inspections[0]) + line("unit", p.Units[0])),
+		"assessment": []byte(base),
+		"alias":      []byte(base + line("alias", bundle.Alias{Kind: "assessment", Alias: model.DerivedID("old"), Canonical: p.Assessments[0].ID})),
+		"finding":    []byte(base + line("finding", p.Findings[0]) + line("audit", p.Audit[0])),
+		"audit":      []byte(base + line("audit", p.Audit[0]) + line("audit", p.Audit[1])),
+		"link":       []byte(base + line("link", p.Audit[0].Link())),
+		"statement":  []byte(base + line("statement", st)),
+		"received":   []byte(base + line("received", bundle.ReceivedRef{Device: k.Device, Seq: 1})),
+		"everything": []byte(base + line("finding", p.Findings[0]) + line("finding", p.Findings[1]) + line("audit", p.Audit[0]) +
+			line("audit", p.Audit[1]) + line("statement", st)),
 	}
-	return b.Bytes()
 }
 
-func FuzzParsePayload(f *testing.F) {
-	f.Add(gz(`{"t":"unit","v":{"id":"x","code":"A"}}` + "\n"))
-	f.Add(gz(`{"t":"finding","v":{"id":"x","score":"1e9999"}}` + "\n"))
-	f.Add(gz(`{"t":"nope","v":1}`))
-	f.Add([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff})
+// FuzzDecodeRecords feeds payload lines straight to the decoder and the
+// checks across records, past the signature and the compression a
+// mutation would never get through: every kind of record has a seed.
+func FuzzDecodeRecords(f *testing.F) {
+	for _, s := range recordSeeds() {
+		f.Add(s)
+	}
+	k := bundletest.NewKey("fuzz records")
+	m, _ := bundletest.Payload(k, 1, bundletest.Inspection(), bundletest.BigChecklist(2), 1, "R")
+	m.Format = bundle.Format
+	opt := bundle.DecodeOptions{Trust: trust{k.Device: {k.Public}}, Rules: rules{bundletest.BigChecklist(2)}}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := bundle.ParsePayload(bytes.NewReader(data))
-		if err == nil && p == nil {
-			t.Fatal("nil payload without error")
+		b, err := bundle.DecodePlain(m, data, opt)
+		if err != nil {
+			if b != nil {
+				t.Fatal("records returned with an error")
+			}
+			if model.ErrorCode(err) == model.EInternal {
+				t.Fatalf("an error without a code: %v", err)
+			}
+			return
 		}
-		if err != nil && p != nil {
-			t.Fatal("a payload returned with an error")
+		for _, r := range b.Revisions {
+			// Whatever got through obeys the rules a save obeys.
+			it, ok := bundletest.BigChecklist(2).Item(r.Finding.ItemCode)
+			if !ok || r.Finding.Content().Validate(it) != nil || strings.TrimSpace(r.Finding.UpdatedBy) == "" ||
+				r.Finding.Device != r.Entry.Device || r.Finding.UpdatedBy != r.Entry.Actor {
+				t.Fatalf("accepted a revision the app would refuse: %+v", r.Finding)
+			}
 		}
 	})
 }
@@ -93,6 +137,12 @@ func seedCases() []seedCase {
 	flip := func(i int) []byte { d := append([]byte(nil), v...); d[i] ^= 0x01; return d }
 	bigLen := append([]byte(nil), v...)
 	bigLen[len(bundle.Magic)+1] = 0xff
+	newer := append([]byte(nil), v...)
+	newer[len(bundle.Magic)] = bundle.Format + 1
+	k := bundletest.NewKey("fuzz")
+	// A manifest declaring a terabyte from a few kilobytes: refused on
+	// what it says, before inflating anything.
+	bomb := bombBundle(k, bundle.Format, bombLines(4<<10), 1<<40)
 	return []seedCase{
 		{"valid", v, nil},
 		{"truncated-header", v[:10], bundle.ErrTruncated},
@@ -102,6 +152,8 @@ func seedCases() []seedCase {
 		{"flipped-payload", flip(len(v) - 30), bundle.ErrHash},
 		{"huge-manifest-length", bigLen, bundle.ErrFormat},
 		{"trailing-byte", append(append([]byte(nil), v...), '\n'), bundle.ErrFormat},
+		{"newer-format", newer, bundle.ErrVersion},
+		{"bomb", bomb, bundle.ErrTooLarge},
 	}
 }
 
@@ -109,32 +161,40 @@ func corpusFile(data []byte) []byte {
 	return []byte(fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", data))
 }
 
-// TestReadBundleSeedCorpus checks the committed seeds are what seedCases
-// makes and are refused for the reason their names say, so the corpus
-// keeps covering the refusals.
-func TestReadBundleSeedCorpus(t *testing.T) {
+// TestSeedCorpus checks the committed seeds are what the seed cases make
+// and, for whole files, are refused for the reason their names say, so
+// the corpus keeps covering the refusals.
+func TestSeedCorpus(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join("testdata", "fuzz", "FuzzReadBundle")
-	for _, s := range seedCases() {
-		path := filepath.Join(dir, s.name)
+	check := func(dir, name string, data []byte) {
+		path := filepath.Join("testdata", "fuzz", dir, name)
 		if *updateSeeds {
-			if err := os.WriteFile(path, corpusFile(s.data), 0o600); err != nil {
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, corpusFile(data), 0o600); err != nil {
 				t.Fatal(err)
 			}
 		}
 		raw, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatalf("seed %s: %v", s.name, err)
+			t.Fatalf("seed %s: %v", name, err)
 		}
-		if !bytes.Equal(raw, corpusFile(s.data)) {
-			t.Errorf("seed %s is stale: run go test ./store/bundle -run TestReadBundleSeedCorpus -update-seeds", s.name)
+		if !bytes.Equal(raw, corpusFile(data)) {
+			t.Errorf("seed %s/%s is stale: run go test ./store/bundle -run TestSeedCorpus -update-seeds", dir, name)
 		}
-		_, err = bundle.Read(bytes.NewReader(s.data), int64(len(s.data)))
+	}
+	for _, s := range seedCases() {
+		check("FuzzReadBundle", s.name, s.data)
+		_, err := bundle.Read(bytes.NewReader(s.data), int64(len(s.data)))
 		switch {
 		case s.want == nil && err != nil:
 			t.Errorf("seed %s: refused: %v", s.name, err)
 		case s.want != nil && !errors.Is(err, s.want):
 			t.Errorf("seed %s: err %v, want %v", s.name, err, s.want)
 		}
+	}
+	for name, data := range recordSeeds() {
+		check("FuzzDecodeRecords", name, data)
 	}
 }

@@ -1,209 +1,194 @@
 package bundle
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	"crypto/ed25519"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/binary"
-	"encoding/hex"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
-	"strings"
 
 	"kiemtra/model"
 )
 
-// Read reads a bundle of the given size and checks everything that can be
-// checked without a database: layout and limits, the signature against the
-// key in the manifest, the payload hash, the records, and each device's
-// audit chain. It never allocates more than the limits allow, whatever the
-// lengths in the file say. Errors reading r come back as they are (the
-// caller knows which file it was); a file that ends early is ErrTruncated.
+// Bundle is a bundle read whole into memory and checked by Read: well
+// formed, signed by the key it names, its payload intact and consistent.
+// Whether that key is trusted is for the importing database to decide.
+// The store never reads a bundle this way (it streams, see File.Decode);
+// tests and fuzzing do.
+type Bundle struct {
+	Version     int
+	Manifest    Manifest
+	PublicKey   ed25519.PublicKey
+	Fingerprint string
+	Payload     Payload
+	// Revisions are the finding revisions the audit entries describe, by
+	// revision ID.
+	Revisions map[string]Revision
+	// Records are the inspection, unit and assessment revisions.
+	Records []RecordRevision
+	// Proofs says what vouches for each entry and link, by device and
+	// number.
+	Proofs map[EntryKey]Proof
+}
+
+// EntryKey names one entry of one device's chain.
+type EntryKey struct {
+	Device string
+	Seq    int64
+}
+
+// Read reads a bundle of the given size into memory and checks everything
+// that can be checked without a database: layout and limits, the signature
+// against the key in the manifest, the payload hash, each record, the
+// findings against their revisions and each device's audit chain. Only the
+// signing device's own key is known to it, so the signatures of other
+// devices' entries are left to the importer (see Proofs).
 func Read(r io.ReaderAt, size int64) (*Bundle, error) {
-	if size < int64(HeaderBytes) {
-		return nil, shortFile(r, size)
-	}
-	head := make([]byte, HeaderBytes)
-	if err := readAt(r, head, 0); err != nil {
-		return nil, err
-	}
-	if string(head[:len(Magic)]) != Magic {
-		return nil, refused(model.EBundleFormat, "no bundle magic")
-	}
-	if v := head[len(Magic)]; v != Format {
-		if v > Format {
-			return nil, refused(model.EBundleVersion, "format %d", v)
-		}
-		return nil, refused(model.EBundleFormat, "format %d", v)
-	}
-	mlen := int64(binary.BigEndian.Uint32(head[len(Magic)+1:]))
-	if mlen == 0 || mlen > maxManifestBytes {
-		return nil, refused(model.EBundleFormat, "manifest length %d", mlen)
-	}
-	if size < int64(HeaderBytes)+mlen+ed25519.SignatureSize {
-		return nil, refused(model.EBundleTruncated, "%d bytes, the manifest and signature need %d", size, int64(HeaderBytes)+mlen+ed25519.SignatureSize)
-	}
-	signed := make([]byte, int64(HeaderBytes)+mlen)
-	if err := readAt(r, signed, 0); err != nil {
-		return nil, err
-	}
-	sig := make([]byte, ed25519.SignatureSize)
-	if err := readAt(r, sig, int64(len(signed))); err != nil {
-		return nil, err
-	}
-	m, pub, err := verifyManifest(signed, sig)
+	return ReadWith(r, size, DecodeOptions{})
+}
+
+// ReadWith is Read with the keys and checklist rules given; with no Trust,
+// the signing device's own key is trusted for its own entries.
+func ReadWith(r io.ReaderAt, size int64, opt DecodeOptions) (*Bundle, error) {
+	f, err := Open(r, size)
 	if err != nil {
 		return nil, err
 	}
-	off := int64(len(signed)) + ed25519.SignatureSize
-	switch {
-	case size-off < m.PayloadBytes:
-		return nil, refused(model.EBundleTruncated, "payload %d bytes, the manifest says %d", size-off, m.PayloadBytes)
-	case size-off > m.PayloadBytes:
-		return nil, refused(model.EBundleFormat, "%d bytes after the payload", size-off-m.PayloadBytes)
-	}
-	h := sha256.New()
-	if _, err := io.Copy(h, io.NewSectionReader(r, off, m.PayloadBytes)); err != nil {
-		return nil, readErr(err)
-	}
-	if hex.EncodeToString(h.Sum(nil)) != m.PayloadSHA256 {
-		return nil, refused(model.EBundleHash, "payload SHA-256 differs from the manifest's")
-	}
-	p, err := parsePayload(io.NewSectionReader(r, off, m.PayloadBytes))
-	if err != nil {
+	if err := f.VerifyPayload(); err != nil {
 		return nil, err
 	}
-	if p.Counts() != m.Counts {
-		return nil, contentErr("counts", "the record counts differ from the manifest")
+	if opt.Trust == nil {
+		opt.Trust = selfTrust{f.Manifest.Device, f.PublicKey}
 	}
-	b := &Bundle{Manifest: m, PublicKey: pub, Fingerprint: Fingerprint(pub), Payload: *p}
-	if err := b.check(); err != nil {
+	c := &collector{b: &Bundle{Version: f.Version, Manifest: f.Manifest, PublicKey: f.PublicKey, Fingerprint: f.Fingerprint,
+		Revisions: map[string]Revision{}, Proofs: map[EntryKey]Proof{}}, chains: chainSet{}}
+	if err := f.Decode(opt, c); err != nil {
 		return nil, err
 	}
-	return b, nil
-}
-
-// shortFile says what a file shorter than a header is: the start of a
-// bundle cut short, or not a bundle at all.
-func shortFile(r io.ReaderAt, size int64) error {
-	if size > 0 && size < int64(len(Magic)) {
-		head := make([]byte, size)
-		if err := readAt(r, head, 0); err != nil {
-			return err
-		}
-		if strings.HasPrefix(Magic, string(head)) {
-			return refused(model.EBundleTruncated, "%d bytes", size)
-		}
-	}
-	return refused(model.EBundleFormat, "%d bytes", size)
-}
-
-// verifyManifest decodes the manifest and checks the signature over
-// everything before it against the key it names; then that the manifest,
-// now known to be what the key holder wrote, is well formed.
-func verifyManifest(signed, sig []byte) (Manifest, ed25519.PublicKey, error) {
-	var m Manifest
-	dec := json.NewDecoder(bytes.NewReader(signed[HeaderBytes:]))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil || dec.More() {
-		// An altered manifest usually fails here; say so plainly.
-		return m, nil, model.NewError(model.EBundleSignature, fmt.Errorf("the manifest cannot be read: %w", err))
-	}
-	pub, err := base64.StdEncoding.DecodeString(m.PublicKey)
-	if err != nil || len(pub) != ed25519.PublicKeySize {
-		return m, nil, refused(model.EBundleSignature, "no valid public key")
-	}
-	if !ed25519.Verify(pub, signed, sig) {
-		return m, nil, refused(model.EBundleSignature, "the signature does not verify")
-	}
-	if m.Format != Format || !model.ValidID(m.Device) || m.Seq < 1 || len(m.PayloadSHA256) != 64 ||
-		m.PayloadBytes < 0 || m.PayloadBytes > maxPayloadBytes {
-		return m, nil, refused(model.EBundleFormat, "invalid manifest")
-	}
-	return m, pub, nil
-}
-
-// readAt fills buf from r at off.
-func readAt(r io.ReaderAt, buf []byte, off int64) error {
-	n, err := r.ReadAt(buf, off)
-	if n == len(buf) {
-		return nil
-	}
-	return readErr(err)
-}
-
-// readErr is a failure reading the file: one that ended early (it shrank
-// while being read) is truncated; others are the reader's own.
-func readErr(err error) error {
-	if err == nil || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return model.NewError(model.EBundleTruncated, err)
-	}
-	return fmt.Errorf("read bundle: %w", err)
-}
-
-// payloadLine is one line of the payload.
-type payloadLine struct {
-	T string          `json:"t"`
-	V json.RawMessage `json:"v"`
-}
-
-// parsePayload decompresses and decodes the JSON lines, with bounded line
-// and total sizes.
-func parsePayload(r io.Reader) (*Payload, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, model.NewError(model.EBundleFormat, fmt.Errorf("payload: %w", err))
-	}
-	zr.Multistream(false)
-	p, err := decodeLines(zr)
-	if err == nil {
-		// The gzip trailer (CRC, length) is checked when the stream ends.
-		if _, cerr := io.Copy(io.Discard, zr); cerr != nil {
-			err = model.NewError(model.EBundleFormat, fmt.Errorf("payload: %w", cerr))
-		}
-	}
-	if cerr := zr.Close(); err == nil && cerr != nil {
-		err = model.NewError(model.EBundleFormat, fmt.Errorf("payload: %w", cerr))
-	}
-	if err != nil {
+	if err := c.check(); err != nil {
 		return nil, err
 	}
-	return p, nil
+	return c.b, nil
 }
 
-func decodeLines(r io.Reader) (*Payload, error) {
-	sc := bufio.NewScanner(io.LimitReader(r, maxPayloadPlain+1))
-	sc.Buffer(make([]byte, 0, 64<<10), maxLineBytes)
-	p := &Payload{}
-	var total int64
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Bytes()
-		total += int64(len(line)) + 1
-		if total > maxPayloadPlain {
-			return nil, refused(model.EBundleFormat, "payload larger than %d bytes", int64(maxPayloadPlain))
+// selfTrust trusts one device's key.
+type selfTrust struct {
+	device string
+	key    ed25519.PublicKey
+}
+
+func (s selfTrust) Keys(device string) []ed25519.PublicKey {
+	if device == s.device {
+		return []ed25519.PublicKey{s.key}
+	}
+	return nil
+}
+
+// collector keeps every record of a payload and the state of the checks
+// across records.
+type collector struct {
+	b      *Bundle
+	chains chainSet
+}
+
+func (c *collector) Inspection(r InspectionRecord) error {
+	c.b.Payload.Inspections = append(c.b.Payload.Inspections, r)
+	return nil
+}
+
+func (c *collector) Unit(u model.Unit) error {
+	c.b.Payload.Units = append(c.b.Payload.Units, u)
+	return nil
+}
+
+func (c *collector) Assessment(a model.Assessment) error {
+	c.b.Payload.Assessments = append(c.b.Payload.Assessments, a)
+	return nil
+}
+
+func (c *collector) Alias(al Alias) error {
+	c.b.Payload.Aliases = append(c.b.Payload.Aliases, al)
+	return nil
+}
+
+func (c *collector) Finding(f model.Finding) error {
+	c.b.Payload.Findings = append(c.b.Payload.Findings, f)
+	return nil
+}
+
+func (c *collector) Entry(e Entry) error {
+	c.b.Payload.Audit = append(c.b.Payload.Audit, e.AuditEntry)
+	c.b.Proofs[EntryKey{e.Device, e.DevSeq}] = e.Proof
+	if err := c.chains.add(e.Device, e.DevSeq, chainNode{e.PrevHash, e.Hash, e.At, true}); err != nil {
+		return err
+	}
+	if e.Revision != nil {
+		f := e.Revision.Finding
+		if old, dup := c.b.Revisions[f.Revision]; dup && model.RevisionHash(old.Finding) != model.RevisionHash(f) {
+			return contentErr(model.ShortID(f.Revision), "the revision appears twice with different content")
 		}
-		where := fmt.Sprintf("#%d", n)
-		var pl payloadLine
-		if err := json.Unmarshal(line, &pl); err != nil {
-			return nil, contentErrBy(err, where, "not a JSON record")
-		}
-		k, ok := kindByName[pl.T]
-		if !ok {
-			return nil, contentErr(where, "unknown record type")
-		}
-		if err := k.decode(p, pl.V); err != nil {
-			return nil, contentErrBy(err, where, "invalid "+k.name+" record")
+		c.b.Revisions[f.Revision] = *e.Revision
+	}
+	if e.Record != nil {
+		c.b.Records = append(c.b.Records, *e.Record)
+	}
+	return nil
+}
+
+func (c *collector) Link(l Link) error {
+	c.b.Payload.Links = append(c.b.Payload.Links, l.ChainLink)
+	if _, ok := c.b.Proofs[EntryKey{l.Device, l.DevSeq}]; !ok {
+		c.b.Proofs[EntryKey{l.Device, l.DevSeq}] = l.Proof
+	}
+	return c.chains.add(l.Device, l.DevSeq, chainNode{prev: l.PrevHash, hash: l.Hash})
+}
+
+func (c *collector) Statement(st Statement) error {
+	c.b.Payload.Statements = append(c.b.Payload.Statements, st)
+	return nil
+}
+
+func (c *collector) Received(r ReceivedRef) error {
+	c.b.Payload.Received = append(c.b.Payload.Received, r)
+	return nil
+}
+
+// check makes the checks across records: one inspection, each chain end
+// to end, every finding row backed by its revision, every revision about
+// one of the bundle's assessments.
+func (c *collector) check() error {
+	p := &c.b.Payload
+	if len(p.Inspections) != 1 {
+		return contentErr(model.ShortID(c.b.Manifest.Inspection), "it must hold exactly the inspection its manifest names")
+	}
+	if err := c.chains.verify(); err != nil {
+		return err
+	}
+	assessments := map[string]bool{}
+	for _, a := range p.Assessments {
+		assessments[a.ID] = true
+	}
+	for _, al := range p.Aliases {
+		if al.Kind == "assessment" && assessments[al.Canonical] {
+			assessments[al.Alias] = true
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, model.NewError(model.EBundleFormat, fmt.Errorf("payload: %w", err))
+	for _, r := range c.b.Revisions {
+		if !assessments[r.Finding.AssessmentID] {
+			return contentErr(r.Finding.ItemCode, "the revision belongs to an assessment that is not in the bundle")
+		}
 	}
-	return p, nil
+	for _, f := range p.Findings {
+		// The row may be kept under another ID than the revision was made
+		// with (a record created twice, see id_aliases); all else must match.
+		r, ok := c.b.Revisions[f.Revision]
+		if !ok || RowKey(r.Finding) != RowKey(f) {
+			return contentErr(f.ItemCode, "the finding is not backed by its audit history")
+		}
+	}
+	return nil
+}
+
+// RowKey identifies what a finding row says and who made it, leaving out
+// the IDs it is kept under: a row matches its revision when their keys do.
+func RowKey(f model.Finding) string {
+	f.ID, f.AssessmentID = "", ""
+	return model.RevisionHash(f)
 }

@@ -105,6 +105,7 @@ func Payload(key *Key, seq int64, in bundle.InspectionRecord, cl *model.Checklis
 			e := bundle.AuditEntry{ID: model.DerivedID("audit", key.Device, fmt.Sprint(devSeq)), Device: key.Device, DevSeq: devSeq, At: at,
 				Actor: f.UpdatedBy, Entity: "finding", EntityID: f.ID, Action: "save", New: jsonOf(f), Revision: f.Revision, PrevHash: prev}
 			e.Hash = bundle.ChainHash(e)
+			bundle.SignEntry(key, &e)
 			prev = e.Hash
 			p.Findings = append(p.Findings, f)
 			p.Audit = append(p.Audit, e)
@@ -123,6 +124,14 @@ func Payload(key *Key, seq int64, in bundle.InspectionRecord, cl *model.Checklis
 func Generate(key *Key, seq int64, in bundle.InspectionRecord, cl *model.Checklist, units int, unitPrefix string) []byte {
 	m, p := Payload(key, seq, in, cl, units, unitPrefix)
 	return Encode(key, m, p)
+}
+
+// Statement is the key's signed statement of a bundle carrying its
+// entries from..to.
+func Statement(key *Key, seq int64, in string, from, to int64) bundle.Statement {
+	st := bundle.Statement{Device: key.Device, Seq: seq, Inspection: in, Created: T0, Entries: []bundle.Range{{from, to}}}
+	bundle.SignStatement(key, &st)
+	return st
 }
 
 // Encode lays out and signs a bundle; synthetic data always encodes.

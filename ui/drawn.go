@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// drawnCache remembers what the App's last frames fitted to the screen: a
+// line fitted to w cells, and the help line for a set of keys. Between two
+// keystrokes most lines are the very same strings (the checklist's rows
+// come from its own cache), and looking a line up costs a hash of its
+// bytes where measuring it costs a walk over its graphemes. Every entry is
+// what a pure function of its key returns, so the cache changes nothing a
+// frame shows; it is bounded, and the App's own.
+type drawnCache struct {
+	lines map[fitKey]string
+	helps map[string]string
+}
+
+type fitKey struct {
+	line string
+	w    int
+}
+
+// drawnMax bounds each map; past it the cache starts afresh.
+const drawnMax = 4096
+
+func newDrawnCache() *drawnCache {
+	return &drawnCache{lines: map[fitKey]string{}, helps: map[string]string{}}
+}
+
+// fit is fit(l, w), remembered.
+func (d *drawnCache) fit(l string, w int) string {
+	if d == nil {
+		return fit(l, w)
+	}
+	k := fitKey{l, w}
+	if s, ok := d.lines[k]; ok {
+		return s
+	}
+	if len(d.lines) >= drawnMax {
+		clear(d.lines)
+	}
+	s := fit(l, w)
+	d.lines[k] = s
+	return s
+}
+
+// help is the App's footer at width w (footerView), remembered by the
+// keys it shows.
+func (d *drawnCache) help(a App, w int) string {
+	if d == nil {
+		return a.footerView(w)
+	}
+	var b strings.Builder
+	writeKeys(&b, a.ShortHelp())
+	b.WriteByte(0)
+	b.WriteString(strconv.Itoa(w))
+	if a.help.ShowAll {
+		b.WriteString("\x00all")
+	}
+	k := b.String()
+	if s, ok := d.helps[k]; ok {
+		return s
+	}
+	if len(d.helps) >= drawnMax {
+		clear(d.helps)
+	}
+	s := a.footerView(w)
+	d.helps[k] = s
+	return s
+}
+
+// writeKeys writes what the help shows of each binding.
+func writeKeys(b *strings.Builder, keys []key.Binding) {
+	for _, k := range keys {
+		h := k.Help()
+		b.WriteString(h.Key)
+		b.WriteByte(0)
+		b.WriteString(h.Desc)
+		if k.Enabled() {
+			b.WriteByte(1)
+		}
+		b.WriteByte(0)
+	}
+}
