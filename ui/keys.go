@@ -72,6 +72,9 @@ type startKeys struct {
 	Up, Down, Switch, Open, NewInspection, AddUnit, Reload key.Binding
 	Export, Import, Conflicts                              key.Binding
 	EditInspection, Report                                 key.Binding
+	// EditUnit corrects the selected unit's name and kind; it shares e
+	// with EditInspection, which acts on the inspections pane.
+	EditUnit key.Binding
 }
 
 func newStartKeys(t i18n.Catalog) startKeys {
@@ -89,6 +92,7 @@ func newStartKeys(t i18n.Catalog) startKeys {
 		// The inspection's details (letterhead, team) and its báo cáo.
 		EditInspection: bind(t, "e", "ui.key.edit_inspection", "e"),
 		Report:         bind(t, "b", "ui.key.report", "b"),
+		EditUnit:       bind(t, "e", "ui.key.edit_unit", "e"),
 	}
 }
 

@@ -18,6 +18,7 @@ const (
 	newInspectionForm                  // an inspection's details: a new one, or the selected one (details)
 	addUnitForm                        // a unit added to the selected inspection
 	reportDetailsForm                  // the selected inspection's báo cáo kết quả kiểm tra (details)
+	editUnitForm                       // the selected unit's name and kind (unit_edit.go)
 )
 
 func (f startForm) String() string {
@@ -49,8 +50,10 @@ type startModel struct {
 	editing   model.Inspection
 	generated model.Narrative
 	unitForm  unitFormState
-	export    exportForm
-	imports   importForm
+	// correcting is the row whose unit the unit form corrects.
+	correcting unitRow
+	export     exportForm
+	imports    importForm
 	// openConflicts is how many conflicts wait (a line above the lists).
 	openConflicts int
 }
@@ -117,6 +120,8 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
 		m = m.handleKnownUnits(msg)
 	case heldChecklistsMsg:
 		m = m.handleHeldChecklists(msg)
+	case unitCorrectedMsg:
+		m, cmd, r = m.unitCorrected(msg)
 	case unitAddedMsg:
 		if msg.err != nil {
 			m.form.err = m.c.t.Err(msg.err)
@@ -206,7 +211,8 @@ func (m startModel) keymap() startKeys {
 	k.Switch.SetEnabled(len(m.inspections) > 0)
 	k.Open.SetEnabled(!m.focusUnits && len(m.inspections) > 0 || m.focusUnits && m.unitCursor < len(m.rows))
 	k.AddUnit.SetEnabled(selected)
-	k.EditInspection.SetEnabled(selected)
+	k.EditInspection.SetEnabled(selected && !m.focusUnits)
+	k.EditUnit.SetEnabled(m.focusUnits && m.unitCursor < len(m.rows))
 	k.Export.SetEnabled(selected)
 	k.Report.SetEnabled(selected)
 	return k
@@ -223,7 +229,7 @@ func (m startModel) bindings() [][]key.Binding {
 	if m.c.importer != nil {
 		last = append(last, k.Import, k.Conflicts)
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.EditInspection, k.AddUnit, k.Reload}, last}
+	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.EditInspection, k.EditUnit, k.AddUnit, k.Reload}, last}
 }
 
 // refusal says why a key of the lists cannot act now, or "".
@@ -235,10 +241,13 @@ func (m startModel) refusal(km tea.KeyMsg, k startKeys) string {
 		k.Report.SetEnabled(true)
 	}
 	switch {
+	case m.focusUnits && disabledMatch(km, k.EditUnit):
+		return t.T("ui.start.no_units")
 	case disabledMatch(km, k.AddUnit, k.Export, k.Report, k.EditInspection, k.Switch):
 		return t.T("ui.start.need_inspection")
 	case disabledMatch(km, k.Open):
 		return t.T("ui.start.no_units")
+
 	case disabledMatch(km, k.Up, k.Down):
 		return t.T("ui.why.one_entry")
 	}
@@ -267,6 +276,9 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 		}
 	case matches(km, k.NewInspection):
 		m, cmd := m.openInspectionForm(model.Inspection{})
+		return m, cmd, result{}
+	case matches(km, k.EditUnit):
+		m, cmd := m.openUnitEditForm()
 		return m, cmd, result{}
 	case matches(km, k.EditInspection):
 		in, _ := m.selected()
@@ -371,6 +383,9 @@ func (m startModel) updateForm(km tea.KeyMsg) (startModel, tea.Cmd) {
 		m.formKind = noForm
 		return m, nil
 	case formSubmit:
+		if m.formKind == editUnitForm {
+			return m.submitUnitEdit()
+		}
 		return m.submitUnit()
 	default:
 		return m, cmd
