@@ -63,7 +63,9 @@ func (db *DB) SaveFixReport(ctx context.Context, r model.FixReport) (model.FixRe
 			saved = cur
 			return nil
 		}
-		r.Stamp = t.newStamp(actor, cur.Revision)
+		if r.Stamp, err = t.stampOn(ctx, actor, r.RecordKind(), r.ID, cur.Revision); err != nil {
+			return err
+		}
 		if err := t.upsertFixReport(ctx, r); err != nil {
 			return err
 		}

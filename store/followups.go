@@ -56,7 +56,9 @@ func (db *DB) SaveFollowUp(ctx context.Context, f model.FollowUp) (model.FollowU
 			saved = cur
 			return nil
 		}
-		f.Stamp = t.newStamp(actor, cur.Revision)
+		if f.Stamp, err = t.stampOn(ctx, actor, f.RecordKind(), f.ID, cur.Revision); err != nil {
+			return err
+		}
 		if err := t.upsertFollowUp(ctx, f); err != nil {
 			return err
 		}
