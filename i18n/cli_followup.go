@@ -4,6 +4,8 @@ package i18n
 // unit's self-assessment (cli/followup.go, cli/selfassess.go).
 func init() {
 	register(map[string]Entry{
+		"sync.import.follow_up": {VI: "  Theo dõi kiến nghị, tự đánh giá, báo cáo khắc phục: %d cập nhật, %d có giá trị khác nhau từ hai máy (giữ cả hai; lưu lại để thống nhất)",
+			EN: "  Follow-ups, self-assessment, fix reports: updated %d; with differing values from two laptops %d (both kept; save again to settle)"},
 		"cli.recs.summary": {VI: "liệt kê kiến nghị đã ban hành và tình trạng khắc phục (qua các năm)",
 			EN: "list the recommendations issued and what became of them (across years)"},
 		"cli.recs.usage":       {VI: "[--unit MÃ] [--open] [--json]", EN: "[--unit CODE] [--open] [--json]"},
