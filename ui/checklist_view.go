@@ -116,6 +116,7 @@ func (m checklistModel) detailView(s session, failed map[string]error, w, h int)
 	default:
 		res += " · " + t.TN("ui.checklist.max", i18n.PointsCount(it.Max), m.c.pts(it.Max))
 	}
+	res += m.c.selfBeside(s, it.Item)
 	if err := failed[it.Code]; err != nil {
 		res += "  " + m.c.errLine(t.Err(err))
 	}

@@ -57,11 +57,15 @@ type editorModel struct {
 	// basisLine is whether the item's basis has a line of its own; on a
 	// short screen a default is marked in the heading instead.
 	basisLine bool
+	// follow is the table of earlier kiến nghị on the follow-up item
+	// (followup_panel.go), fkeys its keys.
+	follow followPanel
+	fkeys  followKeys
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
 func newEditorModel(c common, s session, index int, focus editorField) (editorModel, tea.Cmd) {
-	m := editorModel{c: c, keys: newEditorKeys(c.t), resolving: s.resolve != nil}
+	m := editorModel{c: c, keys: newEditorKeys(c.t), fkeys: newFollowKeys(c.t), resolving: s.resolve != nil}
 	m.score = newTextInput(c)
 	m.deadline = newTextInput(c)
 	m.deadline.Placeholder = "dd/mm/yyyy"
@@ -76,7 +80,7 @@ func newEditorModel(c common, s session, index int, focus editorField) (editorMo
 
 // load puts item index of s into the fields.
 func (m editorModel) load(s session, index int, focus editorField) (editorModel, tea.Cmd) {
-	m.item, m.index, m.focus, m.notice = s.items[index], index, focus, ""
+	m.item, m.index, m.focus, m.notice, m.follow = s.items[index], index, focus, "", followPanel{}
 	if s.finalized() {
 		m.focus = focusResult
 	}
@@ -98,10 +102,14 @@ func (m *editorModel) setSize(w, h int) {
 	}
 	m.c = m.c.sized(w, h)
 	m.layout()
+	m.sizeFollow()
 }
 
 // typing reports whether a text field has the keyboard.
 func (m editorModel) typing(s session) bool {
+	if m.follow.open {
+		return s.isOpen() && m.follow.focus != followList && !s.finalized()
+	}
 	return s.isOpen() && m.focus != focusResult && !s.finalized()
 }
 
@@ -176,6 +184,9 @@ func (m *editorModel) layout() {
 	}
 	if m.resolving {
 		fixed++ // the line saying a conflict is being resolved
+	}
+	if m.item.FollowUp {
+		fixed++ // the line on the earlier kiến nghị (followSummary)
 	}
 	avail := max(3, h-fixed)
 	nh := max(1, min(8, avail/2))
@@ -313,6 +324,12 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 
 func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, result) {
 	m.notice = ""
+	if m.follow.open {
+		return m.followKey(km, s)
+	}
+	if matches(km, m.fkeys.Open) && m.followable(s) {
+		return m.openFollow(s), nil, result{}
+	}
 	keys := m.keymap(s)
 	switch {
 	case matches(km, keys.CancelResolve):

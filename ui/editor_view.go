@@ -13,6 +13,9 @@ import (
 // ShortHelp is the editor's short help on s: while a conflict's merged
 // value is edited, storing it and cancelling come first.
 func (m editorModel) ShortHelp(s session) []key.Binding {
+	if m.follow.open {
+		return m.followHelp()
+	}
 	k := m.keymap(s)
 	if m.resolving {
 		r := k.Results
@@ -107,6 +110,9 @@ func (m editorModel) view(s session) []string {
 	if m.basisLine {
 		lines = append(lines, m.basisView(s.cl, w))
 	}
+	if m.follow.open && m.followable(s) {
+		return clipLines(append(lines, m.followView(s, w, m.c.height-len(lines))...), m.c.height)
+	}
 	c := s.content[it.Code]
 	lines = append(lines, m.resultLines(c.Result, fin, w)...)
 	errOf := func(f editorField) string {
@@ -115,7 +121,7 @@ func (m editorModel) view(s session) []string {
 		}
 		return "  " + m.c.errLine(m.errs[f])
 	}
-	lines = append(lines, fit(m.scoreLine(c, fin)+errOf(focusScore), w))
+	lines = append(lines, fit(m.scoreLine(c, fin)+m.c.selfBeside(s, it.Item)+errOf(focusScore), w))
 	noteLabel := t.T("ui.editor.note")
 	if c.NeedsNote() {
 		noteLabel += " " + st.Warn.Render(t.T("ui.editor.note_required"))
@@ -127,6 +133,9 @@ func (m editorModel) view(s session) []string {
 	lines = append(lines, fit(m.label(focusRecommendation, t.T("ui.editor.recommendation"), fin), w))
 	lines = append(lines, strings.Split(m.rec.View(), "\n")...)
 	lines = append(lines, fit(m.label(focusDeadline, t.T("ui.editor.deadline"), fin)+" "+m.deadline.View()+errOf(focusDeadline), w))
+	if m.followable(s) {
+		lines = append(lines, m.followSummary(s, w))
+	}
 	switch {
 	case m.notice != "":
 		lines = append(lines, st.Warn.Render(m.notice))
