@@ -7,8 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"kiemtra/i18n"
+	"kiemtra/model"
 )
 
 const followUpPlan2023 = `inspection:
@@ -167,5 +171,27 @@ func TestSelfAssessCommands(t *testing.T) {
 	}
 	if r := runCLI(t, nil, "--db", db, "selfassess", "import", old); r.code != 1 || !strings.Contains(r.stderr, "đánh giá đã hoàn thành") {
 		t.Errorf("loading into a finalized record: %d %q", r.code, r.stderr)
+	}
+}
+
+// Two laptops' differing follow-ups are listed by kiemtra conflicts with
+// both values, in both languages.
+func TestPrintStampedConflicts(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2023, 10, 10, 9, 0, 0, 0, time.UTC)
+	cs := []model.StampedConflict{{Kind: "follow_up", ID: "0191f0a2-0000-7000-8000-000000000001",
+		Current: model.FollowUp{Status: model.FixDone, Note: "Đã ban hành kế hoạch", Stamp: model.Stamp{UpdatedBy: "Máy chị Hương", UpdatedAt: at}},
+		Others:  []model.Revisioned{model.FollowUp{Status: model.FixNotDone, Note: "Chưa thấy", Stamp: model.Stamp{UpdatedBy: "Máy anh Nam", UpdatedAt: at}}}}}
+	for lang, want := range map[i18n.Lang][]string{
+		i18n.VI: {"Theo dõi kiến nghị 00000001", "đang hiện: đã khắc phục, \"Đã ban hành kế hoạch\" — Máy chị Hương", "bên kia: chưa khắc phục, \"Chưa thấy\" — Máy anh Nam"},
+		i18n.EN: {"Follow-up 00000001", "shown: fixed, \"Đã ban hành kế hoạch\"", "other: not fixed, \"Chưa thấy\" — Máy anh Nam"},
+	} {
+		var out strings.Builder
+		printStampedConflicts(&Env{Stdout: &out, T: i18n.New(lang)}, cs)
+		for _, w := range want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%s: lacks %q in\n%s", lang, w, out.String())
+			}
+		}
 	}
 }

@@ -13,7 +13,9 @@ func init() {
 		"ui.follow.status_first": {VI: "Chọn tình trạng trước (phím 1–4), rồi ghi ngày, ghi chú, tài liệu kiểm chứng.", EN: "Choose a status first (keys 1–4), then the day, the note and the evidence seen."},
 		"ui.follow.saved":        {VI: "Đã lưu tình trạng khắc phục kiến nghị", EN: "What became of the recommendation is saved"},
 		"ui.follow.not_saved":    {VI: "Chưa lưu được tình trạng khắc phục: %s", EN: "What became of the recommendation is not saved: %s"},
-		"ui.self.beside":         {VI: "đơn vị tự chấm %s", EN: "self-assessed %s"},
-		"ui.self.diff":           {VI: "chênh lệch %s", EN: "difference %s"},
+		"ui.follow.other": {VI: "⚠ Máy khác ghi: %s — %q (%s). Lưu lại (phím tình trạng hoặc ctrl+s) để thống nhất.",
+			EN: "⚠ Another laptop recorded: %s — %q (%s). Save again (a status key or ctrl+s) to settle it."},
+		"ui.self.beside": {VI: "đơn vị tự chấm %s", EN: "self-assessed %s"},
+		"ui.self.diff":   {VI: "chênh lệch %s", EN: "difference %s"},
 	})
 }

@@ -59,12 +59,12 @@ func (db *DB) SaveFixReport(ctx context.Context, r model.FixReport) (model.FixRe
 		if err := checkBase(r.BaseRevision, cur.Revision); err != nil {
 			return err
 		}
-		if held && cur.SameContent(r) {
-			saved = cur
-			return nil
-		}
 		if r.Stamp, err = t.stampOn(ctx, actor, r.RecordKind(), r.ID, cur.Revision); err != nil {
 			return err
+		}
+		if held && cur.SameContent(r) && len(r.Merged) == 0 {
+			saved = cur
+			return nil
 		}
 		if err := t.upsertFixReport(ctx, r); err != nil {
 			return err

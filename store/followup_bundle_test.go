@@ -156,6 +156,10 @@ func TestFollowUpsMergeFromTwoLaptops(t *testing.T) {
 		}
 	}
 
+	if all, err := f.o1.db.AllStampedConflicts(ctx); err != nil || len(all) != 1 || all[0].ID != id {
+		t.Errorf("every conflict held: %+v, %v", all, err)
+	}
+
 	// The office settles it; its bundle settles it on the copy.
 	fus, err := f.o1.db.FollowUps(ctx, f.v2023)
 	check(t, err)
@@ -177,6 +181,9 @@ func TestFollowUpsMergeFromTwoLaptops(t *testing.T) {
 		if len(cs) != 0 || len(fus) != 1 || fus[0].Status != model.FixInProgress || len(fus[0].Merged) != 1 {
 			t.Errorf("%s after the office's save: conflicts %+v, follow-ups %+v", o.name, cs, fus)
 		}
+	}
+	if all, err := f.o2.db.AllStampedConflicts(ctx); err != nil || len(all) != 0 {
+		t.Errorf("conflicts left on the copy: %+v, %v", all, err)
 	}
 	if d1, d2 := stampedDump(t, f.o1.db), stampedDump(t, f.o2.db); d1 != d2 {
 		t.Errorf("the copies differ after the office's bundle:\n%s\nvs\n%s", d1, d2)

@@ -210,23 +210,13 @@ func conflicting(heads []model.Revisioned) []model.Revisioned {
 	return out
 }
 
-// StampedConflict is a follow-up, fix report or self-score changed on two
-// laptops since they last agreed: the value shown and the others kept
-// beside it.
-type StampedConflict struct {
-	Kind    string
-	ID      string
-	Current model.Revisioned
-	Others  []model.Revisioned
-}
-
 // StampedConflicts lists the stamped records of kind entity among ids
 // whose heads disagree.
-func (db *DB) StampedConflicts(ctx context.Context, entity string, ids ...string) ([]StampedConflict, error) {
+func (db *DB) StampedConflicts(ctx context.Context, entity string, ids ...string) ([]model.StampedConflict, error) {
 	if _, ok := stampedTables[entity]; !ok {
 		return nil, fmt.Errorf("conflicts of %s: %w", entity, model.ErrInvalid)
 	}
-	var out []StampedConflict
+	var out []model.StampedConflict
 	for _, id := range ids {
 		heads, err := stampedHeads(ctx, db.sql, entity, id)
 		if err != nil {
@@ -236,8 +226,41 @@ func (db *DB) StampedConflicts(ctx context.Context, entity string, ids ...string
 			continue
 		}
 		if others := conflicting(heads); len(others) > 0 {
-			out = append(out, StampedConflict{Kind: entity, ID: id, Current: heads[0], Others: others})
+			out = append(out, model.StampedConflict{Kind: entity, ID: id, Current: heads[0], Others: others})
 		}
+	}
+	return out, nil
+}
+
+// AllStampedConflicts lists every follow-up, fix report and self-score
+// held with values from two laptops that disagree, by kind and ID.
+func (db *DB) AllStampedConflicts(ctx context.Context) ([]model.StampedConflict, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT entity, entity_id FROM audit
+		WHERE entity IN ('follow_up', 'fix_report', 'self_score') AND revision != ''
+		GROUP BY entity, entity_id HAVING count(DISTINCT revision) > 1 ORDER BY entity, entity_id`)
+	if err != nil {
+		return nil, fmt.Errorf("read conflicts: %w", err)
+	}
+	defer closeRows(rows)
+	var recs [][2]string
+	for rows.Next() {
+		var r [2]string
+		if err := rows.Scan(&r[0], &r[1]); err != nil {
+			return nil, fmt.Errorf("read conflicts: %w", err)
+		}
+		recs = append(recs, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read conflicts: %w", err)
+	}
+	closeRows(rows)
+	var out []model.StampedConflict
+	for _, r := range recs {
+		cs, err := db.StampedConflicts(ctx, r[0], r[1])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cs...)
 	}
 	return out, nil
 }

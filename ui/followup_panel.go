@@ -200,7 +200,7 @@ func (m *editorModel) followSave(s session, status model.FixStatus) tea.Cmd {
 		if d.IsZero() {
 			f.Checked = cur.Checked
 		}
-		if f.Content() == cur.Content() {
+		if f.Content() == cur.Content() && len(s.follow.others[rec.ID]) == 0 {
 			return nil
 		}
 	}

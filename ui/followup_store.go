@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,6 +22,9 @@ type FollowStore interface {
 	SaveFollowUp(ctx context.Context, f model.FollowUp) (model.FollowUp, error)
 	// SelfScores are the unit's own scores for the visit.
 	SelfScores(ctx context.Context, assessmentID string) ([]model.SelfScore, error)
+	// StampedConflicts lists, of the records of kind entity with these
+	// IDs, those holding two laptops' values that disagree.
+	StampedConflicts(ctx context.Context, entity string, ids ...string) ([]model.StampedConflict, error)
 }
 
 // followData is what a session shows of the earlier kiến nghị and of the
@@ -29,6 +33,10 @@ type FollowStore interface {
 type followData struct {
 	recs []model.Recommendation
 	self map[string]model.SelfScore // the items the unit scored, by code
+	// others are, by kiến nghị, the values another laptop recorded for
+	// this visit that disagree with the one shown (a conflict: the next
+	// save settles it).
+	others map[string][]model.FollowUp
 }
 
 // loadFollow reads the follow-up data of a visit; nil when st cannot hold
@@ -46,10 +54,27 @@ func loadFollow(ctx context.Context, st Store, assessmentID string) (*followData
 	if err != nil {
 		return nil, err
 	}
-	d := &followData{recs: recs, self: map[string]model.SelfScore{}}
+	d := &followData{recs: recs, self: map[string]model.SelfScore{}, others: map[string][]model.FollowUp{}}
 	for _, s := range ss {
 		if s.Scored {
 			d.self[s.ItemCode] = s
+		}
+	}
+	ids := make([]string, len(recs))
+	byID := map[string]string{}
+	for i, r := range recs {
+		ids[i] = model.FollowUpID(assessmentID, r.ID)
+		byID[ids[i]] = r.ID
+	}
+	cs, err := fs.StampedConflicts(ctx, "follow_up", ids...)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		for _, o := range c.Others {
+			if f, ok := o.(model.FollowUp); ok {
+				d.others[byID[c.ID]] = append(d.others[byID[c.ID]], f)
+			}
 		}
 	}
 	return d, nil
@@ -61,7 +86,9 @@ func (d *followData) withSaved(f model.FollowUp) *followData {
 	if d == nil {
 		return nil
 	}
-	n := &followData{recs: slices.Clone(d.recs), self: d.self}
+	n := &followData{recs: slices.Clone(d.recs), self: d.self, others: maps.Clone(d.others)}
+	// The save was based on every value shown beside it: settled.
+	delete(n.others, f.RecommendationID)
 	for i, r := range n.recs {
 		if r.ID != f.RecommendationID {
 			continue

@@ -56,6 +56,10 @@ func (m editorModel) followView(s session, w, h int) []string {
 		fit(label(followDate, t.T("ui.follow.checked"))+" "+p.date.View(), w),
 		fit(label(followNote, t.T("ui.editor.note"))+" "+p.note.View(), w),
 		fit(label(followSeen, t.T("ui.editor.evidence"))+" "+p.seen.View(), w))
+	for _, o := range s.follow.others[r.ID] {
+		lines = append(lines, fit(st.Warn.Render(t.T("ui.follow.other", t.T("fix.status."+string(o.Status)),
+			strings.Join(strings.Fields(o.Note), " "), o.UpdatedBy)), w))
+	}
 	if p.err != "" {
 		lines = append(lines, m.c.errLine(p.err))
 	} else if s.finalized() {
