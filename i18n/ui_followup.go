@@ -15,6 +15,9 @@ func init() {
 		"ui.follow.not_saved":    {VI: "Chưa lưu được tình trạng khắc phục: %s", EN: "What became of the recommendation is not saved: %s"},
 		"ui.follow.other": {VI: "⚠ Máy khác ghi: %s — %q (%s). Lưu lại (phím tình trạng hoặc ctrl+s) để thống nhất.",
 			EN: "⚠ Another laptop recorded: %s — %q (%s). Save again (a status key or ctrl+s) to settle it."},
+		"ui.self.title": {VI: "Tự đánh giá của đơn vị", EN: "The unit's self-assessment"},
+		"ui.self.total": {VI: "Điểm tự đánh giá %s · điểm kiểm tra %s · chênh lệch %s (so sánh %d/%d mục đơn vị tự chấm)",
+			EN: "Self-assessed %s · verified %s · difference %s (items compared: %d of %d the unit scored)"},
 		"ui.self.beside": {VI: "đơn vị tự chấm %s", EN: "self-assessed %s"},
 		"ui.self.diff":   {VI: "chênh lệch %s", EN: "difference %s"},
 	})

@@ -72,8 +72,12 @@ func TestFollowUpTableAndSelfScore(t *testing.T) {
 	a = keys(t, a, "3")
 	requireContains(t, a, "chênh lệch +"+a.c.pts(first.Max))
 	a = keys(t, a, "esc")
+	a, cmd := a.navigate(navigation{to: screenSummary})
+	a = drive(t, a, cmd)
+	requireContains(t, a, "Tự đánh giá của đơn vị", "Điểm tự đánh giá "+a.c.pts(first.Max)+" · điểm kiểm tra 0 · chênh lệch +"+a.c.pts(first.Max)+
+		" (so sánh 1/1 mục")
 
-	a, cmd := a.navigate(navigation{to: screenEditor, index: follow})
+	a, cmd = a.navigate(navigation{to: screenEditor, index: follow})
 	a = drive(t, a, cmd)
 	requireContains(t, a, "Kiến nghị của lần kiểm tra trước: ", "đã ghi tình trạng 0", "ctrl+k")
 	a = send(t, a, tea.KeyMsg{Type: tea.KeyCtrlK})
