@@ -18,6 +18,7 @@ func init() {
 		"ui.self.title": {VI: "Tự đánh giá của đơn vị", EN: "The unit's self-assessment"},
 		"ui.self.total": {VI: "Điểm tự đánh giá %s · điểm kiểm tra %s · chênh lệch %s (so sánh %d/%d mục đơn vị tự chấm)",
 			EN: "Self-assessed %s · verified %s · difference %s (items compared: %d of %d the unit scored)"},
+		"ui.self.row":    {VI: "tự chấm %s", EN: "self %s"},
 		"ui.self.beside": {VI: "đơn vị tự chấm %s", EN: "self-assessed %s"},
 		"ui.self.diff":   {VI: "chênh lệch %s", EN: "difference %s"},
 	})

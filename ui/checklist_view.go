@@ -90,6 +90,7 @@ func (m checklistModel) itemsView(s session, failed map[string]error, w, h, fiel
 			if showsScore(it.Item, c.Result) {
 				score = m.c.pts(c.Score) + "/" + m.c.pts(it.Max)
 			}
+			score += m.c.selfMark(s, it.Code)
 			sw := len([]rune(score)) + 1
 			text := fit(fmt.Sprintf("%s%c %s %s", m.c.resultMarker(c.Result), flag, it.Code, shortText(it.Text)), max(1, w-2-sw))
 			return m.c.row(text+" "+score, w, i == m.cursor)

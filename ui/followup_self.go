@@ -61,3 +61,16 @@ func (c common) selfLines(s session, w int) []string {
 	}
 	return lines
 }
+
+// selfMark is the unit's own score in an item's row of the checklist
+// (" · tự chấm 2"); the rows are drawn again for each session, whose
+// self-scores do not change while it is open.
+func (c common) selfMark(s session, code string) string {
+	if s.follow == nil {
+		return ""
+	}
+	if ss, ok := s.follow.self[code]; ok {
+		return " · " + c.t.T("ui.self.row", c.pts(ss.Score))
+	}
+	return ""
+}

@@ -62,7 +62,7 @@ func TestFollowUpTableAndSelfScore(t *testing.T) {
 	if !a.sess.holds(a2023.ID) {
 		t.Fatalf("the start screen opened %s, not the 2025 visit", a.sess.assessment.ID)
 	}
-	requireContains(t, a, "đơn vị tự chấm "+a.c.pts(first.Max))
+	requireContains(t, a, "đơn vị tự chấm "+a.c.pts(first.Max), "/"+a.c.pts(first.Max)+" · tự chấm "+a.c.pts(first.Max))
 	a = keys(t, a, "enter")
 	if a.screen != screenEditor || a.editor.item.Code != first.Code {
 		t.Fatalf("editor on %s", a.editor.item.Code)
