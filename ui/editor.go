@@ -58,9 +58,11 @@ type editorModel struct {
 	// short screen a default is marked in the heading instead.
 	basisLine bool
 	// follow is the table of earlier kiến nghị on the follow-up item
-	// (followup_panel.go), fkeys its keys.
-	follow followPanel
-	fkeys  followKeys
+	// (followup_panel.go), fkeys its keys; followLine says the item has
+	// the line that opens it.
+	follow     followPanel
+	fkeys      followKeys
+	followLine bool
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
@@ -81,6 +83,7 @@ func newEditorModel(c common, s session, index int, focus editorField) (editorMo
 // load puts item index of s into the fields.
 func (m editorModel) load(s session, index int, focus editorField) (editorModel, tea.Cmd) {
 	m.item, m.index, m.focus, m.notice, m.follow = s.items[index], index, focus, "", followPanel{}
+	m.followLine = m.followable(s)
 	if s.finalized() {
 		m.focus = focusResult
 	}
@@ -185,7 +188,7 @@ func (m *editorModel) layout() {
 	if m.resolving {
 		fixed++ // the line saying a conflict is being resolved
 	}
-	if m.item.FollowUp {
+	if m.followLine {
 		fixed++ // the line on the earlier kiến nghị (followSummary)
 	}
 	avail := max(3, h-fixed)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -59,9 +60,15 @@ func newFollowKeys(t i18n.Catalog) followKeys {
 }
 
 // followable reports whether the editor's item takes the follow-up table
-// on s: the checklist's follow-up item, with earlier kiến nghị to show.
+// on s: there are earlier kiến nghị to show, and it is the checklist's
+// follow-up item — or any item of a checklist that marks none (the
+// checklist versions of 2026.1 predate the mark, and a checklist version
+// held is never changed).
 func (m editorModel) followable(s session) bool {
-	return m.item.FollowUp && s.follow != nil && len(s.follow.recs) > 0
+	if s.follow == nil || len(s.follow.recs) == 0 {
+		return false
+	}
+	return m.item.FollowUp || !slices.ContainsFunc(s.items, func(it flatItem) bool { return it.FollowUp })
 }
 
 // openFollow opens the panel on its first kiến nghị.

@@ -125,3 +125,38 @@ func TestFollowUpTableAndSelfScore(t *testing.T) {
 		t.Errorf("the conflict still shows after saving:\n%s", s)
 	}
 }
+
+// A 2023 visit uses a checklist version that marks no follow-up item (its
+// versions are never changed): every item then opens the table.
+func TestFollowUpWithoutTheMark(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t, true, "Vũ Hoàng Nam")
+	res, err := db.ImportPlan(ctx, "Vũ Hoàng Nam", &model.Plan{
+		Inspection: model.Inspection{Year: 2023, Title: "Kiểm tra công tác cải cách hành chính năm 2023"},
+		Visits: []model.Visit{{Unit: model.Unit{Code: "STP", Name: "Sở Tư pháp", Kind: "so"}, Date: model.NewDate(2023, 10, 10),
+			ChecklistID: "so-ban-nganh"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a2023, err := db.AssessmentOf(ctx, res.Inspection.ID, "STP")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newTestApp(t, db, i18n.VI, 120, 40)
+	a = openDemoUnit(t, a, "STP")
+	for _, it := range a.sess.items {
+		if it.FollowUp {
+			t.Fatalf("checklist %s marks item %s: the test needs one that marks none", a.sess.cl.Ref(), it.Code)
+		}
+	}
+	a = keys(t, a, "enter")
+	requireContains(t, a, "Kiến nghị của lần kiểm tra trước: ")
+	a = send(t, a, tea.KeyMsg{Type: tea.KeyCtrlK})
+	a = keys(t, a, "2")
+	fus, err := db.FollowUps(ctx, a2023.ID)
+	if err != nil || len(fus) != 1 || fus[0].Status != model.FixInProgress || fus[0].Checked != model.NewDate(2023, 10, 10) {
+		t.Fatalf("follow-ups %+v, %v", fus, err)
+	}
+	requireContains(t, a, "đang khắc phục")
+}
