@@ -222,6 +222,19 @@ const (
 	// history says it shows (damaged on disk); kiemtra check --repair
 	// restores it from the history. Params: the record.
 	EDamagedRecord Code = "damaged_record"
+
+	// ENothingToUndo: an item's finding has no change left to undo.
+	// Params: the item code.
+	ENothingToUndo Code = "nothing_to_undo"
+	// EUnitHasFindings: a unit's visit holds findings, so it is not
+	// deleted. Params: the unit code, how many findings.
+	EUnitHasFindings Code = "unit_has_findings"
+	// EInspectionHasFindings: an inspection holds findings, so it is not
+	// deleted. Params: the title, how many findings, in how many units.
+	EInspectionHasFindings Code = "inspection_has_findings"
+	// ENoOpener: the system has no program to open a file with. Params:
+	// the program looked for.
+	ENoOpener Code = "no_opener"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -241,6 +254,7 @@ var Codes = []Code{
 	ENotFinal,
 	EBundleTooLarge, ERecordTooLarge, EAuthorship, EEntrySignature, EEntryUnsigned, EEntryUntrusted,
 	EAssessmentDiffers, EDamagedEntry, EDamagedRecord,
+	ENothingToUndo, EUnitHasFindings, EInspectionHasFindings, ENoOpener,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;
