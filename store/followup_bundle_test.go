@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"kiemtra/model"
 )
@@ -232,5 +233,44 @@ func TestForgedFollowUpsRefused(t *testing.T) {
 				t.Errorf("refusal names %s", rep.Results[0].File)
 			}
 		})
+	}
+}
+
+// One visit created on two laptops (two assessment IDs, unified by the
+// merge), each loading the unit's self-assessment: both laptops end with
+// one score per item, the same one, and both revisions in the history.
+func TestSelfScoresOfAVisitCreatedTwice(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	a, b := newLegacyDevice(t, "Lê Thu Trang"), newLegacyDevice(t, "Phạm Đức Long")
+	trustAll(t, a, b)
+	if a.a.ID == b.a.ID {
+		t.Fatal("fixture: the two laptops' assessment IDs should differ")
+	}
+	// A's scores are the later ones: on B, B's own row gives way to A's,
+	// and B's revisions must still travel.
+	a.clk.t = a.clk.t.Add(time.Hour)
+	for i, d := range []*device{a, b} {
+		if _, err := d.db.SaveSelfScores(ctx, "Sở Tư pháp", d.a.ID, []model.SelfScore{
+			{ItemCode: "1.1.2", Scored: true, Score: model.Points(100 + 50*i)}, {ItemCode: "2.1.1", Scored: true, Score: 100}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.importFiles(t, a.bundle(t, "a1.ktb"))
+	a.importFiles(t, b.bundle(t, "b1.ktb"))
+	a.importFiles(t, b.bundle(t, "b2.ktb"))
+	b.importFiles(t, a.bundle(t, "a2.ktb"))
+	da, db := stampedDump(t, a.db), stampedDump(t, b.db)
+	if da != db {
+		t.Fatalf("the laptops differ:\n%s\nvs\n%s", da, db)
+	}
+	keep := min(a.a.ID, b.a.ID)
+	ss, err := a.db.SelfScores(ctx, keep)
+	check(t, err)
+	if len(ss) != 2 {
+		t.Fatalf("self-scores of the visit: %+v", ss)
+	}
+	if n := strings.Count(da, `"item_code":"1.1.2"`); n < 3 {
+		t.Errorf("the history holds %d revisions of 1.1.2's score, want both laptops' (and the row)", n)
 	}
 }

@@ -171,7 +171,7 @@ func (t *txn) writeStamped(ctx context.Context, rec model.Revisioned) error {
 			return err
 		}
 		r.AssessmentID = a
-		return t.upsertFollowUp(ctx, r)
+		return t.placeStamped(ctx, r, a, "recommendation_id", r.RecommendationID)
 	case model.FixReport:
 		return t.upsertFixReport(ctx, r)
 	case model.SelfScore:
@@ -180,9 +180,98 @@ func (t *txn) writeStamped(ctx context.Context, rec model.Revisioned) error {
 			return err
 		}
 		r.AssessmentID = a
+		return t.placeStamped(ctx, r, a, "item_code", r.ItemCode)
+	}
+	return fmt.Errorf("write %s: %w", rec.RecordKind(), model.ErrInvalid)
+}
+
+// placeStamped writes the row of a follow-up or self-score of visit
+// assessment (rec already names it), whose key column (the kiến nghị, the
+// item) is key. Another record may stand there for the same visit and key
+// when the visit was created on two laptops under two IDs, since unified:
+// the row shows the later of the two (model.Later, the same in every
+// database), and the other's revisions stay in the history.
+func (t *txn) placeStamped(ctx context.Context, rec model.Revisioned, assessment, keyCol, key string) error {
+	table := stampedTables[rec.RecordKind()]
+	var otherID, body string
+	err := t.QueryRowContext(ctx, "SELECT id, body FROM "+table+" WHERE assessment_id = ? AND "+keyCol+" = ? AND id != ?",
+		assessment, key, rec.RecordID()).Scan(&otherID, &body)
+	switch {
+	case isNoRows(err):
+	case err != nil:
+		return fmt.Errorf("read %s: %w", rec.RecordKind(), err)
+	default:
+		other, err := decodeStamped(rec.RecordKind(), body)
+		if err != nil {
+			return err
+		}
+		drop := otherID
+		if model.Later(model.StampedRev(other), model.StampedRev(rec)) {
+			drop = rec.RecordID()
+		}
+		if _, err := t.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", drop); err != nil {
+			return fmt.Errorf("write %s: %w", rec.RecordKind(), err)
+		}
+		if drop == rec.RecordID() {
+			return nil
+		}
+	}
+	switch r := rec.(type) {
+	case model.FollowUp:
+		return t.upsertFollowUp(ctx, r)
+	case model.SelfScore:
 		return t.upsertSelfScore(ctx, r)
 	}
 	return fmt.Errorf("write %s: %w", rec.RecordKind(), model.ErrInvalid)
+}
+
+// rekeyStamped moves the follow-ups and self-scores of visit old to visit
+// keep (the same visit, created twice), where two for the same kiến nghị
+// or item keep the later one's row (placeStamped).
+func (t *txn) rekeyStamped(ctx context.Context, old, keep string) error {
+	for _, entity := range []string{bundle.EntityFollowUp, bundle.EntitySelfScore} {
+		table := stampedTables[entity]
+		rows, err := t.QueryContext(ctx, "SELECT body FROM "+table+" WHERE assessment_id = ? ORDER BY id", old)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", entity, err)
+		}
+		var recs []model.Revisioned
+		for rows.Next() {
+			var body string
+			if err := rows.Scan(&body); err != nil {
+				closeRows(rows)
+				return fmt.Errorf("read %s: %w", entity, err)
+			}
+			rec, err := decodeStamped(entity, body)
+			if err != nil {
+				closeRows(rows)
+				return err
+			}
+			recs = append(recs, rec)
+		}
+		err = rows.Err()
+		closeRows(rows)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", entity, err)
+		}
+		for _, rec := range recs {
+			if _, err := t.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", rec.RecordID()); err != nil {
+				return fmt.Errorf("write %s: %w", entity, err)
+			}
+			switch r := rec.(type) {
+			case model.FollowUp:
+				r.AssessmentID = keep
+				err = t.placeStamped(ctx, r, keep, "recommendation_id", r.RecommendationID)
+			case model.SelfScore:
+				r.AssessmentID = keep
+				err = t.placeStamped(ctx, r, keep, "item_code", r.ItemCode)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // canonID is the ID a record is kept under here (id_aliases).
