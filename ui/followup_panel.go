@@ -136,6 +136,9 @@ func (m editorModel) followKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		return m.followFocused(), cmd, result{}
 	}
 	if p.focus != followList {
+		if s.finalized() {
+			return m, nil, say(m.c.t.T("ui.editor.read_only"))
+		}
 		if km.Type == tea.KeyEnter {
 			cmd := m.followCommit(s)
 			p.focus = (p.focus + 1) % followFoci
