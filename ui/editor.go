@@ -68,11 +68,18 @@ type editorModel struct {
 	asking bool
 	chosen model.Content
 	ckeys  confirmKeys
+	// follow is the table of earlier kiến nghị on the follow-up item
+	// (followup_panel.go), fkeys its keys; followLine says the item has
+	// the line that opens it.
+	follow     followPanel
+	fkeys      followKeys
+	followLine bool
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
 func newEditorModel(c common, s session, index int, focus editorField) (editorModel, tea.Cmd) {
-	m := editorModel{c: c, keys: newEditorKeys(c.t), hkeys: newHistoryKeys(c.t), ckeys: newConfirmKeys(c.t), resolving: s.resolve != nil}
+	m := editorModel{c: c, keys: newEditorKeys(c.t), hkeys: newHistoryKeys(c.t), ckeys: newConfirmKeys(c.t), fkeys: newFollowKeys(c.t),
+		resolving: s.resolve != nil}
 	m.score = newTextInput(c)
 	m.deadline = newTextInput(c)
 	m.deadline.Placeholder = "dd/mm/yyyy"
@@ -89,6 +96,8 @@ func newEditorModel(c common, s session, index int, focus editorField) (editorMo
 func (m editorModel) load(s session, index int, focus editorField) (editorModel, tea.Cmd) {
 	m.item, m.index, m.focus, m.leaving = s.items[index], index, focus, false
 	m.history = historyView{}
+	m.follow = followPanel{}
+	m.followLine = m.followable(s)
 	if s.finalized() {
 		m.focus = focusResult
 	}
@@ -110,10 +119,14 @@ func (m *editorModel) setSize(w, h int) {
 	}
 	m.c = m.c.sized(w, h)
 	m.layout()
+	m.sizeFollow()
 }
 
 // typing reports whether a text field has the keyboard.
 func (m editorModel) typing(s session) bool {
+	if m.follow.open {
+		return s.isOpen() && m.follow.focus != followList && !s.finalized()
+	}
 	return s.isOpen() && m.focus != focusResult && !s.finalized() && !m.history.open && !m.asking
 }
 
@@ -152,6 +165,9 @@ func (m editorModel) keymap(s session) editorKeys {
 // ShortHelp is the editor's short help on s: while a conflict's merged
 // value is edited, storing it and cancelling come first.
 func (m editorModel) ShortHelp(s session) []key.Binding {
+	if m.follow.open {
+		return m.followHelp()
+	}
 	if m.history.open {
 		return m.historyHelp()
 	}
@@ -168,6 +184,9 @@ func (m editorModel) ShortHelp(s session) []key.Binding {
 
 // FullHelp is every key of the editor on s.
 func (m editorModel) FullHelp(s session) [][]key.Binding {
+	if m.follow.open {
+		return [][]key.Binding{m.followHelp()}
+	}
 	if m.history.open {
 		return [][]key.Binding{m.historyHelp()}
 	}
@@ -175,8 +194,12 @@ func (m editorModel) FullHelp(s session) [][]key.Binding {
 		return [][]key.Binding{{m.ckeys.Yes, m.ckeys.No}}
 	}
 	k := m.keymap(s)
-	return [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
+	out := [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
 		{k.Undo, k.History, k.Save, k.Back, k.Resolve, k.CancelResolve}}
+	if m.followable(s) {
+		out = append(out, []key.Binding{m.fkeys.Open})
+	}
+	return out
 }
 
 // refusal says why a key of the editor cannot act on s now, or "".
@@ -258,6 +281,9 @@ func (m *editorModel) layout() {
 	}
 	if m.resolving {
 		fixed++ // the line saying a conflict is being resolved
+	}
+	if m.followLine {
+		fixed++ // the line on the earlier kiến nghị (followSummary)
 	}
 	avail := max(3, h-fixed)
 	nh := max(1, min(8, avail/2))
@@ -413,6 +439,12 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 			return m, cmd, result{}
 		}
 		return m, nil, result{}
+	}
+	if m.follow.open {
+		return m.followKey(km, s)
+	}
+	if matches(km, m.fkeys.Open) && m.followable(s) {
+		return m.openFollow(s), nil, result{}
 	}
 	keys := m.keymap(s)
 	leaving := m.leaving

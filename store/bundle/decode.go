@@ -57,6 +57,9 @@ type Entry struct {
 	// Record is the inspection, unit or assessment revision the entry
 	// describes, else nil.
 	Record *RecordRevision
+	// Stamped is the follow-up, fix report or self-score revision the
+	// entry describes (stamped.go), else nil.
+	Stamped *StampedRevision
 }
 
 // Link is a chain link as decoded, with what vouches for it.

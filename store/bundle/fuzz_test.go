@@ -78,7 +78,9 @@ func recordSeeds() map[string][]byte {
 	}
 	base := line("inspection", p.Inspections[0]) + line("unit", p.Units[0]) + line("assessment", p.Assessments[0])
 	st := bundletest.Statement(k, 1, m.Inspection, 1, 2)
+	fu, fr, ss := stampedRecords()
 	return map[string][]byte{
+		"stamped":    stampedLines(nil, fu, fr, ss),
 		"inspection": []byte(line("inspection", p.Inspections[0])),
 		"unit":       []byte(line("inspection", p.Inspections[0]) + line("unit", p.Units[0])),
 		"assessment": []byte(base),
