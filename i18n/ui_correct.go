@@ -11,3 +11,16 @@ func init() {
 		"ui.unit_edit.done":            {"Đã sửa thông tin đơn vị %s: %s (%s).", "Unit %s corrected: %s (%s)."},
 	})
 }
+
+func init() {
+	register(map[string]Entry{
+		"ui.export.folder_field":   {"Thư mục lưu", "Folder"},
+		"ui.export.open":           {"Sau khi xuất", "Then"},
+		"ui.export.open_nothing":   {"không mở", "open nothing"},
+		"ui.export.open_file":      {"mở tệp vừa xuất", "open the file"},
+		"ui.export.open_folder":    {"mở thư mục chứa tệp", "open its folder"},
+		"ui.export.never_replaced": {"Tệp đã có trong thư mục không bao giờ bị ghi đè: bản mới mang số -2, -3…", "A file already in the folder is never replaced: a new copy is numbered -2, -3…"},
+		"ui.export.not_opened":     {"Đã xuất: %s — nhưng chưa mở được: %s", "Exported: %s — but not opened: %s"},
+		"ui.export.prefs_not_kept": {"Đã xuất, nhưng chưa ghi nhớ được thư mục đã chọn: %s", "Exported, but the folder chosen is not remembered: %s"},
+	})
+}
