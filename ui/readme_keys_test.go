@@ -27,7 +27,7 @@ func TestReadmeListsEveryKey(t *testing.T) {
 		keys    []key.Binding
 	}{
 		{"Inspections (start screen):", []key.Binding{st.Up, st.Down, st.Switch, st.Open, st.NewInspection, st.EditInspection,
-			st.EditUnit, st.Report, st.AddUnit, st.Reload, st.Export, st.Import, st.Conflicts}},
+			st.EditUnit, st.RemoveInspection, st.RemoveUnit, st.Report, st.AddUnit, st.Reload, st.Export, st.Import, st.Conflicts}},
 		{"Checklist:", append(cl.Results.list(), cl.Up, cl.Down, cl.PageUp, cl.PageDown, cl.Top, cl.Bottom, cl.PrevField,
 			cl.NextField, cl.NextUnanswered, cl.NextAttention, cl.Filter, cl.Undo, cl.Edit, cl.Search, cl.Summary, cl.Export,
 			cl.Retry, cl.Back)},
