@@ -149,7 +149,7 @@ func (db *DB) unitRecords(ctx context.Context, kinds []model.KindInfo, read func
 // the inspection, with its unit and checklist.
 func (db *DB) appendRecords(ctx context.Context, recs []model.UnitRecord, in model.Inspection, kinds []model.KindInfo) ([]model.UnitRecord, error) {
 	rows, err := db.sql.QueryContext(ctx, "SELECT "+assessmentUnitCols+
-		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ? ORDER BY u.code, a.id", in.ID)
+		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ? AND "+listedAssessment("a")+" ORDER BY u.code, a.id", in.ID)
 	if err != nil {
 		return nil, fmt.Errorf("list assessments: %w", db.translate(err))
 	}

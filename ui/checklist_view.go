@@ -22,6 +22,9 @@ func (m checklistModel) view(s session, failed map[string]error) []string {
 	if m.choosing {
 		return m.chooserView(s)
 	}
+	if m.export.open {
+		return m.export.view()
+	}
 	cur := s.items[m.cursor]
 	var lines []string
 	if w >= wideChecklist {

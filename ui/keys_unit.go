@@ -55,6 +55,7 @@ type checklistKeys struct {
 	PrevField, NextField, NextUnanswered    key.Binding
 	NextAttention, Filter, Undo             key.Binding
 	Edit, Search, Summary, Retry, Back      key.Binding
+	Export                                  key.Binding
 	Results                                 resultKeys
 }
 
@@ -77,6 +78,7 @@ func newChecklistKeys(t i18n.Catalog) checklistKeys {
 		Summary:        bind(t, "s", "ui.key.summary", "s"),
 		Retry:          bind(t, "ctrl+s", "ui.key.retry", "ctrl+s"),
 		Back:           bind(t, "esc", "ui.key.back_units", "esc"),
+		Export:         bind(t, "x", "ui.key.export", "x"),
 		Results:        newResultKeys(t),
 	}
 }

@@ -52,6 +52,11 @@ type Store interface {
 	// (its drafts too; a finalized record keeps the name it was signed
 	// with), audited as a revision of the unit.
 	CorrectUnit(ctx context.Context, actor, code, name string, kind model.UnitKind) (model.Unit, error)
+	// RemoveVisit takes a unit off its inspection, RemoveInspection an
+	// inspection off the list: refused while they hold findings
+	// (EUnitHasFindings, EInspectionHasFindings), audited.
+	RemoveVisit(ctx context.Context, actor, assessmentID string) error
+	RemoveInspection(ctx context.Context, actor, inspectionID string) error
 	// CheckIntegrity reads the whole database for damage; it runs once,
 	// after the first screen (integrity.go).
 	CheckIntegrity(ctx context.Context) error
