@@ -2,6 +2,8 @@
 
 package opener
 
-// start is cmd's own command; its first quoted argument is a window
-// title, so an empty one comes before the path (which may be quoted).
-func systemCommand() []string { return []string{"cmd", "/c", "start", ""} }
+// rundll32 with url.dll's FileProtocolHandler opens a file with its
+// program and a folder in Explorer, taking the path as one argument: cmd's
+// start would read & and ^ in a path (both allowed in Windows names) as
+// its own syntax, and explorer.exe exits 1 even when it opened the path.
+func systemCommand() []string { return []string{"rundll32.exe", "url.dll,FileProtocolHandler"} }

@@ -1,5 +1,5 @@
 // Package opener shows a file or a folder with the program the system
-// opens it with (xdg-open on Linux and the BSDs, open on macOS, start on
+// opens it with (xdg-open on Linux and the BSDs, open on macOS, rundll32 on
 // Windows). The TUI asks for it through an interface main wires; the
 // program is started with nothing on the terminal (the TUI owns it) and
 // is not waited for beyond its start.
@@ -44,7 +44,7 @@ func (o Opener) Open(path string) error {
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
-	// xdg-open and start return at once; a program that stays is reaped
+	// xdg-open and rundll32 return at once; a program that stays is reaped
 	// when it ends, so it leaves no zombie.
 	go func() { _ = cmd.Wait() }()
 	return nil
