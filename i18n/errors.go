@@ -159,5 +159,11 @@ func init() {
 			EN: "entry %s of this device's history (%s, saved %s by %s) was damaged on disk: nothing can be sent, as receivers would refuse it. Run kiemtra check for details; restore the newest backup from before the damage, or ask Sở Nội vụ for the bundles it received from this device."},
 		"e.damaged_record": {VI: "bản ghi %s lưu trên máy khác với lịch sử của nó (tệp dữ liệu bị hỏng trên đĩa): chạy kiemtra check --repair để khôi phục từ lịch sử.",
 			EN: "the stored record %s differs from its history (the database was damaged on disk): run kiemtra check --repair to restore it from the history."},
+		"e.evidence_too_large": {VI: "tệp %s có %s, quá giới hạn %s cho mỗi tệp minh chứng: chưa đính kèm. Hãy chụp lại với độ phân giải thấp hơn, hoặc chia tài liệu thành nhiều tệp.",
+			EN: "%s is %s, beyond the %s allowed for one evidence file: not attached. Take the photo again at a lower resolution, or split the document into several files."},
+		"e.blob_hash": {VI: "gói mang tệp minh chứng %s với nội dung không khớp mã băm đã ký (%s…): gói đã bị sửa hoặc giả mạo, bị từ chối.",
+			EN: "the bundle carries evidence file %s with content that does not match its signed hash (%s…): the bundle was altered or forged and was refused."},
+		"e.evidence_missing": {VI: "nội dung tệp minh chứng %s chưa đến máy này (gói được gửi không kèm tệp): nhập một gói có kèm tệp từ máy đã đính kèm.",
+			EN: "the content of evidence file %s has not arrived here (the bundle was sent without files): import a bundle with files from the laptop that attached it."},
 	})
 }

@@ -222,6 +222,16 @@ const (
 	// history says it shows (damaged on disk); kiemtra check --repair
 	// restores it from the history. Params: the record.
 	EDamagedRecord Code = "damaged_record"
+	// EEvidenceTooLarge: an evidence file is over MaxEvidenceBytes.
+	// Params: the file, its size, the limit (both in words: "31.2 MB").
+	EEvidenceTooLarge Code = "evidence_too_large"
+	// EBlobHash: a bundle carries an evidence file whose bytes do not
+	// match the hash its attachment was signed with. Params: the file's
+	// name, the hash's first digits.
+	EBlobHash Code = "blob_hash"
+	// EEvidenceMissing: an evidence file's bytes have not arrived here yet
+	// (it came in a bundle written with --no-files). Params: the file's name.
+	EEvidenceMissing Code = "evidence_missing"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -241,6 +251,7 @@ var Codes = []Code{
 	ENotFinal,
 	EBundleTooLarge, ERecordTooLarge, EAuthorship, EEntrySignature, EEntryUnsigned, EEntryUntrusted,
 	EAssessmentDiffers, EDamagedEntry, EDamagedRecord,
+	EEvidenceTooLarge, EBlobHash, EEvidenceMissing,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;
