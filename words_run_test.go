@@ -440,7 +440,7 @@ func (s *session) successes(in string) {
 // refuses what it must, and sends it to the other laptop.
 func (s *session) evidence(d, e []string) {
 	photo := s.write("bang-niem-yet.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"+strings.Repeat("x", 3000))
-	s.extra = append(s.extra, "bang-niem-yet.png", "image/png", "2 KB")
+	s.extra = append(s.extra, "bang-niem-yet.png", "image/png")
 	s.ok(append(d, "evidence", "add", "--unit", "STC", "--item", "1.1.2", photo)...)
 	s.ok(append(d, "evidence", "add", "--unit", "STC", "--item", "1.1.2", photo)...) // again: the one file
 	s.ok(append(d, "evidence", "list", "--unit", "STC")...)
@@ -456,6 +456,10 @@ func (s *session) evidence(d, e []string) {
 	}
 	s.fail(append(d, "evidence", "add", "--unit", "STC", "--item", "1.1.2", big)...)
 	s.fail(append(d, "evidence", "remove", "ffffffff")...)
+	s.ok(append(d, "bundle", "--out", s.path("ev-slim.ktb"), "--no-files")...)
+	s.ok(append(e, "import", s.path("ev-slim.ktb"))...)
+	s.ok(append(e, "evidence", "list")...) // the file not received yet
+	s.fail(append(e, "evidence", "export", "--out", s.path("minh-chung-e"))...)
 	s.ok(append(d, "bundle", "--out", s.path("ev.ktb"))...)
 	s.ok(append(e, "import", s.path("ev.ktb"))...)
 	s.ok(append(e, "evidence", "list")...)

@@ -59,7 +59,7 @@ func runEvidenceAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(env.Stdout, env.T.T("cli.evidence_add.done", at.Name, model.SizeWords(at.Size), at.MediaType,
+			fmt.Fprintln(env.Stdout, env.T.T("cli.evidence_add.done", at.Name, humanBytes(env.T, at.Size), at.MediaType,
 				at.ItemCode, strings.ToUpper(strings.TrimSpace(*unit)), in.Title, model.ShortID(at.ID)))
 		}
 		return nil
@@ -147,7 +147,7 @@ func runEvidenceList(env *Env, fs *flag.FlagSet) func([]string) error {
 				state = "\t" + env.T.T("cli.evidence_list.not_received")
 			}
 			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\t%s\t%s\t%s%s\n", model.ShortID(r.ID), r.UnitCode, r.ItemCode, r.Name,
-				model.SizeWords(r.Size), r.MediaType, env.T.T("cli.evidence_list.added", r.AddedBy, env.T.When(r.AddedAt.Local())), state)
+				humanBytes(env.T, r.Size), r.MediaType, env.T.T("cli.evidence_list.added", r.AddedBy, env.T.When(r.AddedAt.Local())), state)
 		}
 		return nil
 	}

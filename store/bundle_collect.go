@@ -56,6 +56,11 @@ func collect(ctx context.Context, q queryer, opt BundleOptions, self string, enc
 			return m, nil, err
 		}
 	}
+	if !opt.NoFiles {
+		if m.BlobBytes, err = collectBlobs(ctx, q, sel, enc); err != nil {
+			return m, nil, err
+		}
+	}
 	return m, own, nil
 }
 
@@ -70,7 +75,8 @@ type selection struct {
 // lists), under every name it has: the WITH clause the history queries
 // start with.
 const namesCTE = `WITH sel(id) AS (SELECT ?1 UNION SELECT value FROM json_each(?2)
-		UNION SELECT id FROM findings WHERE assessment_id IN (SELECT value FROM json_each(?3))),
+		UNION SELECT id FROM findings WHERE assessment_id IN (SELECT value FROM json_each(?3))
+		UNION SELECT id FROM attachments WHERE assessment_id IN (SELECT value FROM json_each(?3))),
 	names(id) AS (SELECT id FROM sel UNION SELECT alias FROM id_aliases WHERE canonical IN (SELECT id FROM sel)) `
 
 func (s selection) args() []any {
