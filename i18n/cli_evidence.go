@@ -29,6 +29,8 @@ func init() {
 		"sync.bundle.files": {VI: "Kèm nội dung tệp minh chứng: %s.", EN: "Evidence files' content included: %s."},
 		"sync.bundle.no_files": {VI: "Không kèm nội dung tệp minh chứng: nơi nhận sẽ thấy các tệp này là chưa nhận; gửi thêm một gói có kèm tệp khi có thể.",
 			EN: "The evidence files' content was left out: the receiver will list those files as not received; send a bundle with files when you can."},
+		"cli.evidence.flag.with_files": {VI: "ghi cả các tệp minh chứng vào thư mục này (theo đơn vị và mục)",
+			EN: "also write the evidence files into this folder (by unit and item)"},
 		"cli.evidence_list.none":         {VI: "Không có tệp minh chứng nào.", EN: "No evidence files."},
 		"cli.evidence_list.flag.removed": {VI: "cả những tệp đã gỡ", EN: "the removed files too"},
 		"cli.evidence_list.added":        {VI: "đính kèm bởi %s lúc %s", EN: "attached by %s at %s"},

@@ -64,6 +64,13 @@ func (a Attachment) Check() error {
 	return nil
 }
 
+// EvidenceFile is an attachment and whether its bytes are held here
+// (false: it came in a bundle sent without files).
+type EvidenceFile struct {
+	Attachment
+	Received bool `json:"received"`
+}
+
 // ValidSHA256 says whether s is a SHA-256 in lowercase hex.
 func ValidSHA256(s string) bool {
 	if len(s) != 64 {

@@ -23,10 +23,9 @@ type EvidenceFilter struct {
 // whether its bytes are here (false: it came in a bundle sent without
 // files, and the file is still to come).
 type EvidenceRow struct {
-	model.Attachment
+	model.EvidenceFile
 	InspectionID string `json:"inspection_id"`
 	UnitCode     string `json:"unit_code"`
-	Received     bool   `json:"received"`
 }
 
 // Evidence lists the attachments f picks, by unit, item, then when they
@@ -72,6 +71,19 @@ func evidenceRows(ctx context.Context, q queryer, f EvidenceFilter) ([]EvidenceR
 		return nil, err
 	}
 	sortEvidence(out)
+	return out, nil
+}
+
+// evidenceFiles are the files attached to one assessment's findings.
+func (db *DB) evidenceFiles(ctx context.Context, assessmentID string) ([]model.EvidenceFile, error) {
+	rows, err := db.Evidence(ctx, EvidenceFilter{AssessmentID: assessmentID})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.EvidenceFile, len(rows))
+	for i, r := range rows {
+		out[i] = r.EvidenceFile
+	}
 	return out, nil
 }
 
