@@ -75,8 +75,12 @@ func runTUI(env *cli.Env, path string) int {
 	if err != nil {
 		return env.Fatal(err)
 	}
+	abbrevs, err := checklists.Abbreviations()
+	if err != nil {
+		return env.Fatal(err)
+	}
 	lang := env.Global.Lang
-	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds,
+	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Abbreviations: abbrevs,
 		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
 		Importer: db})
 	// The terminal is read through termin, which never ends a read inside

@@ -43,7 +43,7 @@ func TestCatalogueHasEveryKey(t *testing.T) {
 	for _, kind := range []string{"field", "criterion", "item", "level", "band", "abbreviation", "kind", "member", "visit", "participant"} {
 		keys["checklist.subj."+kind+"_n"] = true
 	}
-	for _, kind := range []string{"checklist", "kinds_file", "plan", "inspection", "unit", "report", "conclusion"} {
+	for _, kind := range []string{"checklist", "kinds_file", "abbreviations_file", "plan", "inspection", "unit", "report", "conclusion"} {
 		keys["checklist.subj."+kind+"_bare"] = true
 	}
 	for _, w := range []string{"checklist", "plan", "kinds"} {

@@ -159,6 +159,13 @@ func init() {
 			EN: "entry %s of this device's history (%s, saved %s by %s) was damaged on disk: nothing can be sent, as receivers would refuse it. Run kiemtra check for details; restore the newest backup from before the damage, or ask Sở Nội vụ for the bundles it received from this device."},
 		"e.damaged_record": {VI: "bản ghi %s lưu trên máy khác với lịch sử của nó (tệp dữ liệu bị hỏng trên đĩa): chạy kiemtra check --repair để khôi phục từ lịch sử.",
 			EN: "the stored record %s differs from its history (the database was damaged on disk): run kiemtra check --repair to restore it from the history."},
+
+		"e.nothing_to_undo": {VI: "mục %s không còn thay đổi nào để hoàn tác.", EN: "item %s has no change left to undo."},
+		"e.unit_has_findings": {VI: "đơn vị %s đã có %s kết quả đánh giá trong đợt này nên không xoá được: xoá sẽ làm mất các kết quả đó. Chỉ xoá được đơn vị chưa có kết quả nào.",
+			EN: "unit %s already holds %s findings in this inspection, so it is not deleted: that would lose them. Only a unit without findings can be deleted."},
+		"e.inspection_has_findings": {VI: "đợt kiểm tra “%s” đã có %s kết quả đánh giá ở %s đơn vị nên không xoá được (xoá sẽ làm mất kết quả). Chỉ xoá được đợt kiểm tra chưa có kết quả nào.",
+			EN: "the inspection “%s” already holds %s findings in %s units, so it is not deleted (that would lose them). Only an inspection without findings can be deleted."},
+		"e.no_opener": {VI: "máy này không có chương trình mở tệp (%s); hãy mở tệp bằng trình quản lý tệp.", EN: "this computer has no program to open files with (%s); open the file from your file manager."},
 		"e.evidence_too_large": {VI: "tệp %s có %s, quá giới hạn %s cho mỗi tệp minh chứng: chưa đính kèm. Hãy chụp lại với độ phân giải thấp hơn, hoặc chia tài liệu thành nhiều tệp.",
 			EN: "%s is %s, beyond the %s allowed for one evidence file: not attached. Take the photo again at a lower resolution, or split the document into several files."},
 		"e.blob_hash": {VI: "gói mang tệp minh chứng %s với nội dung không khớp mã băm đã ký (%s…): gói đã bị sửa hoặc giả mạo, bị từ chối.",

@@ -222,6 +222,19 @@ const (
 	// history says it shows (damaged on disk); kiemtra check --repair
 	// restores it from the history. Params: the record.
 	EDamagedRecord Code = "damaged_record"
+
+	// ENothingToUndo: an item's finding has no change left to undo.
+	// Params: the item code.
+	ENothingToUndo Code = "nothing_to_undo"
+	// EUnitHasFindings: a unit's visit holds findings, so it is not
+	// deleted. Params: the unit code, how many findings.
+	EUnitHasFindings Code = "unit_has_findings"
+	// EInspectionHasFindings: an inspection holds findings, so it is not
+	// deleted. Params: the title, how many findings, in how many units.
+	EInspectionHasFindings Code = "inspection_has_findings"
+	// ENoOpener: the system has no program to open a file with. Params:
+	// the program looked for.
+	ENoOpener Code = "no_opener"
 	// EEvidenceTooLarge: an evidence file is over MaxEvidenceBytes.
 	// Params: the file, its size, the limit (both in words: "31.2 MB").
 	EEvidenceTooLarge Code = "evidence_too_large"
@@ -251,6 +264,7 @@ var Codes = []Code{
 	ENotFinal,
 	EBundleTooLarge, ERecordTooLarge, EAuthorship, EEntrySignature, EEntryUnsigned, EEntryUntrusted,
 	EAssessmentDiffers, EDamagedEntry, EDamagedRecord,
+	ENothingToUndo, EUnitHasFindings, EInspectionHasFindings, ENoOpener,
 	EEvidenceTooLarge, EBlobHash, EEvidenceMissing,
 }
 

@@ -29,6 +29,9 @@ type Deps struct {
 	Exporter Exporter
 	// Importer imports bundles and resolves conflicts; nil hides both.
 	Importer Importer
+	// Abbreviations are the field's (checklists.Abbreviations), which
+	// search expands both ways with each checklist's own.
+	Abbreviations []model.Abbreviation
 }
 
 // Minimum usable terminal size; below it the App says so instead of
@@ -104,7 +107,8 @@ func New(deps Deps) App {
 	t := i18n.New(deps.Lang)
 	c := common{st: DefaultStyles(), t: t, now: now, log: log.With("pkg", "ui"),
 		store: deps.Store, kinds: deps.Kinds, keys: newGlobalKeys(t),
-		debounce: debounceDelay, frameEvery: frameInterval, exporter: deps.Exporter, importer: deps.Importer}
+		debounce: debounceDelay, frameEvery: frameInterval, exporter: deps.Exporter, importer: deps.Importer,
+		abbrevs: deps.Abbreviations}
 	return App{c: c, screen: screenLoading, help: newHelp(c.st), editor: &editorModel{}, summary: &summaryModel{},
 		drawn: newDrawnCache()}
 }
@@ -153,6 +157,16 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		*a, cmd = a.handleSessionLoaded(msg)
 	case findingSavedMsg:
 		*a, cmd = a.handleFindingSaved(msg)
+	case undoneMsg:
+		*a, cmd = a.handleUndone(msg)
+	case resumeLoadedMsg:
+		*a, cmd = a.handleResumeLoaded(msg)
+	case resumeSavedMsg:
+		*a, cmd = a.handleResumeSaved(msg)
+	case historyLoadedMsg:
+		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
+			cmd = a.updateScreen(msg)
+		}
 	case assessmentSavedMsg:
 		*a, cmd = a.handleAssessmentSaved(msg)
 	case exportedMsg:
@@ -236,7 +250,7 @@ func (a *App) handleKey(km tea.KeyMsg) tea.Cmd {
 	case matches(km, keys.ForceQuit):
 		return a.do(App.quit)
 	case a.fatal != "":
-		if matches(km, keys.Quit, keys.Back) {
+		if matches(km, keys.FatalQuit) {
 			return tea.Quit
 		}
 		return nil
@@ -247,11 +261,14 @@ func (a *App) handleKey(km tea.KeyMsg) tea.Cmd {
 		return nil
 	case a.showHelp:
 		switch {
-		case matches(km, keys.Help, keys.Back):
+		case matches(km, keys.CloseHelp):
 			a.showHelp = false
 		case matches(km, keys.Quit):
 			return a.do(App.quit)
 		}
+		return nil
+	case a.typing() && matches(km, keys.HelpInField):
+		a.showHelp = true
 		return nil
 	}
 	if !a.typing() {
@@ -273,9 +290,9 @@ func (a *App) handleKey(km tea.KeyMsg) tea.Cmd {
 		a.search, cmd, r = a.search.update(km, a.sess)
 		return a.apply(r, cmd)
 	}
-	if a.screen == screenChecklist && matches(km, a.checklist.keys.Search) && a.sess.isOpen() {
+	if a.screen == screenChecklist && !a.checklist.choosing && matches(km, a.checklist.keys.Search) && a.sess.isOpen() {
 		var cmd tea.Cmd
-		a.search, cmd = newSearchModel(a.area())
+		a.search, cmd = newSearchModel(a.area(), a.sess)
 		a.searching = true
 		return cmd
 	}
@@ -300,7 +317,7 @@ func (a *App) updateScreen(msg tea.Msg) tea.Cmd {
 	case screenStart:
 		a.start, cmd, r = a.start.update(msg)
 	case screenChecklist:
-		a.checklist, cmd, r = a.checklist.update(msg, a.sess)
+		a.checklist, cmd, r = a.checklist.update(msg, a.sess, a.saves)
 	case screenEditor:
 		var e editorModel
 		e, cmd, r = a.editor.update(msg, a.editing())
@@ -334,6 +351,10 @@ func (a *App) apply(r result, cmd tea.Cmd) tea.Cmd {
 		a.saves, next = a.saves.change(a.c, *r.change)
 		cmds = append(cmds, next)
 	}
+	if r.undo != "" {
+		*a, next = a.requestUndo(r.undo)
+		cmds = append(cmds, next)
+	}
 	switch {
 	case r.statusErr:
 		a.status = a.status.fail(r.status)
@@ -347,9 +368,11 @@ func (a *App) apply(r result, cmd tea.Cmd) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// settingsLoadedMsg carries the inspector's name read at start-up.
+// settingsLoadedMsg carries the settings read at start-up: the
+// inspector's name and where they stopped.
 type settingsLoadedMsg struct {
 	inspector string
+	resume    string
 	err       error
 }
 
@@ -358,7 +381,11 @@ func loadSettingsCmd(st Store) tea.Cmd {
 		ctx, cancel := opCtx()
 		defer cancel()
 		name, err := st.Setting(ctx, settingInspector)
-		return settingsLoadedMsg{inspector: name, err: err}
+		if err != nil {
+			return settingsLoadedMsg{err: err}
+		}
+		resume, err := st.Setting(ctx, settingResume)
+		return settingsLoadedMsg{inspector: name, resume: resume, err: err}
 	}
 }
 
@@ -376,6 +403,9 @@ func (a App) handleSettings(msg settingsLoadedMsg) (App, tea.Cmd) {
 		return a, tea.Batch(cmd, check)
 	}
 	a = a.enterStart(msg.inspector)
+	if p, ok := parseResume(msg.resume); ok {
+		return a, tea.Batch(a.start.reload(), a.resumeCmd(p))
+	}
 	return a, a.start.reload()
 }
 

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -18,6 +17,19 @@ type statusLine struct {
 	// exported is the full path of the file just exported ("Đã xuất: …"),
 	// shortened from the middle when the line is too narrow.
 	exported string
+	// untilSaved marks text about saving (a save failed, saving before
+	// quitting): the next save that lands clears it; any other text stays
+	// until replaced.
+	untilSaved bool
+}
+
+// stored is the line once a save has landed at t.
+func (s statusLine) stored(t time.Time) statusLine {
+	if s.untilSaved {
+		return statusLine{savedAt: t}
+	}
+	s.savedAt = t
+	return s
 }
 
 // say replaces the message, keeping the time of the last save.
@@ -137,6 +149,10 @@ func (a App) headerView(w int) string {
 			if a.screen == screenSummary {
 				crumb += " › " + t.T("ui.summary.title")
 			}
+			if a.screen == screenChecklist && a.checklist.filtering() {
+				f := a.checklist.filter
+				crumb += " › " + st.Warn.Render(t.T("ui.filter.header", t.T(itemFilters[f].name), count(s, f)))
+			}
 		}
 	case screenConflicts:
 		crumb = t.T("ui.conflicts.crumb")
@@ -172,8 +188,8 @@ func (a App) statusView(w int) string {
 		right = st.Warn.Render(a.c.t.T("ui.status.unsaved"))
 	case a.sess.isOpen() && a.saves.pending(a.sess):
 		right = st.Muted.Render(a.c.t.T("ui.status.saving"))
-	case !a.status.savedAt.IsZero():
-		right = st.Saved.Render(a.c.t.T("ui.status.saved_at", a.status.savedAt.Format("15:04:05")))
+	case !a.savedAt().IsZero():
+		right = st.Saved.Render(a.c.t.T("ui.status.saved_at", a.clock(a.savedAt())))
 	}
 	left := a.status.text
 	if a.status.isErr {
@@ -188,6 +204,28 @@ func (a App) statusView(w int) string {
 		return fit(right, w)
 	}
 	return fit(left, w-rw) + right
+}
+
+// savedAt is when what the status line speaks of was last saved: on the
+// checklist and in the editor, the current item's finding (whenever and
+// wherever it was saved, so also after a restart); elsewhere, or for an
+// item never saved, the last save of this run.
+func (a App) savedAt() time.Time {
+	if a.sess.isOpen() && len(a.sess.items) > 0 {
+		i := -1
+		switch {
+		case a.screen == screenChecklist && !a.searching:
+			i = a.checklist.cursor
+		case a.screen == screenEditor && !a.editor.resolving:
+			i = a.editor.index
+		}
+		if i >= 0 && i < len(a.sess.items) {
+			if f := a.sess.saved[a.sess.items[i].Code]; f.Revision != "" && !f.UpdatedAt.IsZero() {
+				return f.UpdatedAt
+			}
+		}
+	}
+	return a.status.savedAt
 }
 
 // typedUnsaved reports whether a field on screen holds text the App has
@@ -218,69 +256,13 @@ func (m summaryModel) unsaved(s session) bool {
 	}
 }
 
-// helpView is the "?" overlay: every key of the current screen.
-func (a App) helpView(w, h int) []string {
-	lines := []string{a.c.rule(a.c.t.T("ui.help.title"), w), ""}
-	full := a.help
-	full.ShowAll = true
-	full.Width = w
-	lines = append(lines, strings.Split(full.FullHelpView(a.FullHelp()), "\n")...)
-	lines = append(lines, "", a.c.st.Muted.Render(a.c.t.T("ui.help.close")))
-	return clipLines(lines, h)
-}
-
-// ShortHelp implements help.KeyMap: the active screen's keys, then the
-// global ones.
-func (a App) ShortHelp() []key.Binding {
-	keys := a.c.keys
-	switch {
-	case a.showHelp:
-		return []key.Binding{keys.Help, keys.Quit}
-	case a.fatal != "":
-		return []key.Binding{keys.Quit}
-	case a.searching:
-		return append(a.search.keys.ShortHelp(), keys.ForceQuit)
+// clock is a time as the status line shows it: the time of day today,
+// the day and time another day.
+func (a App) clock(t time.Time) string {
+	now := a.c.now()
+	t = t.In(now.Location())
+	if y, m, d := t.Date(); y == now.Year() && m == now.Month() && d == now.Day() {
+		return t.Format("15:04:05")
 	}
-	var b []key.Binding
-	switch a.screen {
-	case screenFirstRun:
-		return []key.Binding{a.firstRun.keys.Submit, keys.ForceQuit}
-	case screenStart:
-		b = a.start.ShortHelp()
-	case screenChecklist:
-		b = a.checklist.keymap(a.sess).ShortHelp()
-	case screenEditor:
-		b = a.editor.ShortHelp(a.editing())
-	case screenSummary:
-		b = a.summary.ShortHelp(a.sess)
-	case screenConflicts:
-		b = append(a.conflicts.ShortHelp(), keys.Back)
-	default:
-	}
-	if a.typing() {
-		return append(b, keys.ForceQuit)
-	}
-	return append(b, keys.Help, keys.Quit)
-}
-
-// FullHelp implements help.KeyMap.
-func (a App) FullHelp() [][]key.Binding {
-	keys := a.c.keys
-	var g [][]key.Binding
-	switch a.screen {
-	case screenFirstRun:
-		g = [][]key.Binding{{a.firstRun.keys.Submit}}
-	case screenStart:
-		g = a.start.FullHelp()
-	case screenChecklist:
-		g = a.checklist.keymap(a.sess).FullHelp()
-	case screenEditor:
-		g = a.editor.keymap(a.editing()).FullHelp()
-	case screenSummary:
-		g = a.summary.FullHelp(a.sess)
-	case screenConflicts:
-		g = a.conflicts.FullHelp()
-	default:
-	}
-	return append(g, []key.Binding{keys.Back, keys.Help, keys.Quit, keys.ForceQuit})
+	return t.Format("02/01/2006 15:04")
 }

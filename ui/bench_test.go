@@ -115,7 +115,7 @@ func BenchmarkKeystroke2000BubblesList(b *testing.B) {
 
 func BenchmarkSearch2000(b *testing.B) {
 	a := benchApp(120, 40)
-	m, _ := newSearchModel(a.area().sized(120, 37))
+	m, _ := newSearchModel(a.area().sized(120, 37), a.sess)
 	c := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")}
 	found := 0.0
 	b.ReportAllocs()

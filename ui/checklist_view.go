@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"kiemtra/i18n"
@@ -18,12 +19,11 @@ func (m checklistModel) view(s session, failed map[string]error) []string {
 	if len(s.items) == 0 {
 		return []string{st.Muted.Render(t.T("ui.checklist.empty"))}
 	}
+	if m.choosing {
+		return m.chooserView(s)
+	}
 	cur := s.items[m.cursor]
 	var lines []string
-	if m.notice != "" {
-		lines = append(lines, fit(st.Warn.Render(m.notice), w))
-		h--
-	}
 	if w >= wideChecklist {
 		fw := min(44, max(30, w/3))
 		rw := w - fw - 1
@@ -72,30 +72,46 @@ func (m checklistModel) fieldsView(s session, w, h int) []string {
 
 func (m checklistModel) itemsView(s session, failed map[string]error, w, h, field int) []string {
 	t := m.c.t
+	rows := h - 1
+	if m.filtering() {
+		vis := m.visible(s)
+		p := slices.Index(vis, m.cursor)
+		off := scrollTo(p, m.offset, rows, len(vis))
+		title := t.T("ui.filter.items", t.T(itemFilters[m.filter].name), p+1, len(vis))
+		lines := []string{m.c.rule(title, w)}
+		for _, i := range vis[off:min(len(vis), off+rows)] {
+			lines = append(lines, m.itemRow(s, failed, i, w))
+		}
+		return lines
+	}
 	from, to := s.fieldStart[field], s.fieldStart[field+1]
 	title := t.T("ui.checklist.items", s.cl.Fields[field].Code, m.cursor-from+1, to-from)
 	lines := []string{m.c.rule(title, w)}
-	rows := h - 1
 	for i := from + m.offset; i < to && i < from+m.offset+rows; i++ {
-		it := s.items[i]
-		c := s.content[it.Code]
-		flag := byte(' ')
-		if failed[it.Code] != nil {
-			flag = '!'
-		} else if s.dirty(it.Code) {
-			flag = '*'
-		}
-		lines = append(lines, m.rows.item(itemRowKey{item: i, content: c, flag: flag, sel: i == m.cursor, w: w}, func() string {
-			score := "–/" + m.c.pts(it.Max)
-			if showsScore(it.Item, c.Result) {
-				score = m.c.pts(c.Score) + "/" + m.c.pts(it.Max)
-			}
-			sw := len([]rune(score)) + 1
-			text := fit(fmt.Sprintf("%s%c %s %s", m.c.resultMarker(c.Result), flag, it.Code, shortText(it.Text)), max(1, w-2-sw))
-			return m.c.row(text+" "+score, w, i == m.cursor)
-		}))
+		lines = append(lines, m.itemRow(s, failed, i, w))
 	}
 	return lines
+}
+
+// itemRow is item i's line in the list.
+func (m checklistModel) itemRow(s session, failed map[string]error, i, w int) string {
+	it := s.items[i]
+	c := s.content[it.Code]
+	flag := byte(' ')
+	if failed[it.Code] != nil {
+		flag = '!'
+	} else if s.dirty(it.Code) {
+		flag = '*'
+	}
+	return m.rows.item(itemRowKey{item: i, content: c, flag: flag, sel: i == m.cursor, w: w}, func() string {
+		score := "–/" + m.c.pts(it.Max)
+		if showsScore(it.Item, c.Result) {
+			score = m.c.pts(c.Score) + "/" + m.c.pts(it.Max)
+		}
+		sw := len([]rune(score)) + 1
+		text := fit(fmt.Sprintf("%s%c %s %s", m.c.resultMarker(c.Result), flag, it.Code, shortText(it.Text)), max(1, w-2-sw))
+		return m.c.row(text+" "+score, w, i == m.cursor)
+	})
 }
 
 func (m checklistModel) detailView(s session, failed map[string]error, w, h int) []string {

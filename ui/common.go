@@ -35,6 +35,8 @@ type common struct {
 	exporter Exporter
 	// importer imports bundles and resolves conflicts; nil hides them.
 	importer Importer
+	// abbrevs are the field's abbreviations, for search.
+	abbrevs []model.Abbreviation
 	// inspector is who every change is recorded under; "" before the
 	// first launch has asked.
 	inspector string

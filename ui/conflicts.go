@@ -27,10 +27,21 @@ type conflictsModel struct {
 	outcome   *model.ImportOutcome // the import that led here, shown on top; never written
 	// busy is the conflict whose resolution is being stored.
 	busy string
+	// asking is the choice waiting for the inspector's yes: which value
+	// (1 or 2) of which conflict.
+	asking *conflictChoice
+	ckeys  confirmKeys
+}
+
+// conflictChoice is a value chosen for a conflict, before it is stored.
+type conflictChoice struct {
+	conflict model.ConflictView
+	side     model.ConflictSide
+	which    string // "1" or "2"
 }
 
 func newConflictsModel(c common) conflictsModel {
-	return conflictsModel{c: c, keys: newConflictKeys(c.t)}
+	return conflictsModel{c: c, keys: newConflictKeys(c.t), ckeys: newConfirmKeys(c.t)}
 }
 
 func (m *conflictsModel) setSize(w, h int) {
@@ -44,19 +55,33 @@ func (m *conflictsModel) setSize(w, h int) {
 // open shows the screen, reading the conflicts again; outcome is the
 // import that led here, if any.
 func (m conflictsModel) open(outcome *model.ImportOutcome) (conflictsModel, tea.Cmd) {
-	m.outcome, m.err, m.notice, m.busy = outcome, "", "", ""
+	m.outcome, m.err, m.notice, m.busy, m.asking = outcome, "", "", "", nil
 	m.scroll()
 	return m, m.reload()
 }
 
-// keymap offers the choosing keys only when there is a conflict.
+// keymap offers the choosing keys only when there is a conflict, and
+// the moving keys when there is more than one.
 func (m conflictsModel) keymap() conflictKeys {
 	k := m.keys
 	on := len(m.conflicts) > 0
 	k.TakeA.SetEnabled(on)
 	k.TakeB.SetEnabled(on)
 	k.Edit.SetEnabled(on)
+	k.Up.SetEnabled(len(m.conflicts) > 1)
+	k.Down.SetEnabled(len(m.conflicts) > 1)
 	return k
+}
+
+// refusal says why a key of the screen cannot act now, or "".
+func (m conflictsModel) refusal(km tea.KeyMsg, keys conflictKeys) string {
+	switch {
+	case disabledMatch(km, keys.TakeA, keys.TakeB, keys.Edit):
+		return m.c.t.T("ui.conflicts.none")
+	case disabledMatch(km, keys.Up, keys.Down):
+		return m.c.t.T("ui.why.one_entry")
+	}
+	return ""
 }
 
 func (m conflictsModel) reload() tea.Cmd {
@@ -116,6 +141,17 @@ func (m conflictsModel) failure(msg conflictResolvedMsg) string {
 
 func (m conflictsModel) handleKey(km tea.KeyMsg) (conflictsModel, tea.Cmd, result) {
 	m.notice = ""
+	if q := m.asking; q != nil {
+		switch {
+		case matches(km, m.ckeys.Yes):
+			m.asking, m.busy, m.err = nil, q.conflict.ID, ""
+			return m, resolveConflictCmd(m.c.importer, m.c.inspector, q.conflict, q.side.Content()),
+				say(m.c.t.T("ui.conflicts.resolving"))
+		case matches(km, m.ckeys.No):
+			m.asking = nil
+		}
+		return m, nil, result{}
+	}
 	keys := m.keymap()
 	switch {
 	case matches(km, keys.Up):
@@ -129,16 +165,20 @@ func (m conflictsModel) handleKey(km tea.KeyMsg) (conflictsModel, tea.Cmd, resul
 	case matches(km, m.c.keys.Back):
 		return m, nil, goTo(navigation{to: screenStart})
 	}
+	if why := m.refusal(km, keys); why != "" {
+		return m, nil, say(why)
+	}
 	cv, ok := m.selected()
 	if !ok || m.busy != "" {
 		return m, nil, result{}
 	}
 	var side model.ConflictSide
+	which := ""
 	switch {
 	case matches(km, keys.TakeA):
-		side = cv.A
+		side, which = cv.A, "1"
 	case matches(km, keys.TakeB):
-		side = cv.B
+		side, which = cv.B, "2"
 	case matches(km, keys.Edit):
 		if cv.Finalized {
 			m.notice = m.c.t.T("ui.conflicts.finalized")
@@ -152,8 +192,10 @@ func (m conflictsModel) handleKey(km tea.KeyMsg) (conflictsModel, tea.Cmd, resul
 		m.notice = m.c.t.T("ui.conflicts.finalized")
 		return m, nil, result{}
 	}
-	m.busy, m.err = cv.ID, ""
-	return m, resolveConflictCmd(m.c.importer, m.c.inspector, cv, side.Content()), say(m.c.t.T("ui.conflicts.resolving"))
+	// Settling a conflict drops the other value from the finding (it stays
+	// in the history): ask first.
+	m.asking, m.err = &conflictChoice{conflict: cv, side: side, which: which}, ""
+	return m, nil, result{}
 }
 
 // mergedContent is where editing a merged value starts: side a's result,
@@ -207,11 +249,23 @@ func (m conflictsModel) differences(a, b model.Content) string {
 	return strings.Join(d, ", ")
 }
 
-// ShortHelp implements help.KeyMap.
-func (m conflictsModel) ShortHelp() []key.Binding { return m.keymap().ShortHelp() }
+// ShortHelp is the footer's keys.
+func (m conflictsModel) ShortHelp() []key.Binding {
+	if m.asking != nil {
+		return []key.Binding{m.ckeys.Yes, m.ckeys.No}
+	}
+	k := m.keymap()
+	return []key.Binding{k.TakeA, k.TakeB, k.Edit, k.Reload, m.c.keys.Back}
+}
 
-// FullHelp implements help.KeyMap.
-func (m conflictsModel) FullHelp() [][]key.Binding { return m.keymap().FullHelp() }
+// FullHelp is every key of the screen.
+func (m conflictsModel) FullHelp() [][]key.Binding {
+	if m.asking != nil {
+		return [][]key.Binding{{m.ckeys.Yes, m.ckeys.No}}
+	}
+	k := m.keymap()
+	return [][]key.Binding{{k.Up, k.Down, k.Reload}, {k.TakeA, k.TakeB, k.Edit}, {m.c.keys.Back}}
+}
 
 // headLines are the lines above the list: the import that led here, the
 // last error or notice, and the list's title.
@@ -231,6 +285,14 @@ func (m conflictsModel) headLines() []string {
 	}
 	if m.notice != "" {
 		lines = append(lines, indentWrap("", st.Warn.Render(m.notice), w)...)
+	}
+	if q := m.asking; q != nil {
+		who := t.T("ui.conflicts.remote", q.side.DeviceName)
+		if q.side.Local {
+			who = t.T("ui.conflicts.local")
+		}
+		ask := t.T("ui.conflicts.confirm", q.which, who, q.conflict.ItemCode, q.conflict.UnitName)
+		lines = append(lines, indentWrap("", st.Warn.Render(ask), w)...)
 	}
 	return append(lines, m.c.rule(t.T("ui.conflicts.title", len(m.conflicts)), w))
 }

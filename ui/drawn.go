@@ -48,10 +48,11 @@ func (d *drawnCache) fit(l string, w int) string {
 	return s
 }
 
-// help is the App's help line at width w, remembered by the keys it shows.
+// help is the App's footer at width w (footerView), remembered by the
+// keys it shows.
 func (d *drawnCache) help(a App, w int) string {
 	if d == nil {
-		return fit(a.help.View(a), w)
+		return a.footerView(w)
 	}
 	var b strings.Builder
 	writeKeys(&b, a.ShortHelp())
@@ -67,7 +68,7 @@ func (d *drawnCache) help(a App, w int) string {
 	if len(d.helps) >= drawnMax {
 		clear(d.helps)
 	}
-	s := fit(a.help.View(a), w)
+	s := a.footerView(w)
 	d.helps[k] = s
 	return s
 }

@@ -250,11 +250,11 @@ func TestEndToEndKill9(t *testing.T) {
 	}
 	_, _ = s.tmux("kill-session", "-t", s.name)
 
-	// Start again: no name asked, the answers are there.
+	// Start again: no name asked, the app reopens where the inspector
+	// stopped (the item saved last, after the place the app remembered on
+	// opening the unit), the answers are there.
 	s.start(cmd)
-	s.waitFor("restart", "Đơn vị được kiểm tra (12)", "Trần Văn Minh")
-	s.key("Tab", "Down", "Down", "Down", "Down", "Enter")
-	s.waitFor("reopened checklist", "Sở Y tế", "Đã đánh giá 3/")
+	s.waitFor("reopened checklist", "Sở Y tế", "Đã đánh giá 3/", "› ✗  "+code3+" ", "Mở lại nơi làm việc lần trước: Sở Y tế, mục "+code3)
 	s.key("g")
 	s.waitFor("first item", "› ✓  "+code1+" ")
 	s.key("j")

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
@@ -52,16 +53,26 @@ type editorModel struct {
 	seq, committed int
 	ticking        bool
 	ticks          int
-	notice         string
 	textLines      int // lines given to the item's text
 	// basisLine is whether the item's basis has a line of its own; on a
 	// short screen a default is marked in the heading instead.
 	basisLine bool
+	// leaving is set when esc found input that cannot be stored: the
+	// status line says why, and a second esc leaves without it.
+	leaving bool
+	// history is the item's history while it is shown (ctrl+l).
+	history historyView
+	hkeys   historyKeys
+	// asking is set while storing a merged value as a conflict's
+	// resolution waits for the inspector's yes; chosen is that value.
+	asking bool
+	chosen model.Content
+	ckeys  confirmKeys
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
 func newEditorModel(c common, s session, index int, focus editorField) (editorModel, tea.Cmd) {
-	m := editorModel{c: c, keys: newEditorKeys(c.t), resolving: s.resolve != nil}
+	m := editorModel{c: c, keys: newEditorKeys(c.t), hkeys: newHistoryKeys(c.t), ckeys: newConfirmKeys(c.t), resolving: s.resolve != nil}
 	m.score = newTextInput(c)
 	m.deadline = newTextInput(c)
 	m.deadline.Placeholder = "dd/mm/yyyy"
@@ -76,7 +87,8 @@ func newEditorModel(c common, s session, index int, focus editorField) (editorMo
 
 // load puts item index of s into the fields.
 func (m editorModel) load(s session, index int, focus editorField) (editorModel, tea.Cmd) {
-	m.item, m.index, m.focus, m.notice = s.items[index], index, focus, ""
+	m.item, m.index, m.focus, m.leaving = s.items[index], index, focus, false
+	m.history = historyView{}
 	if s.finalized() {
 		m.focus = focusResult
 	}
@@ -102,11 +114,12 @@ func (m *editorModel) setSize(w, h int) {
 
 // typing reports whether a text field has the keyboard.
 func (m editorModel) typing(s session) bool {
-	return s.isOpen() && m.focus != focusResult && !s.finalized()
+	return s.isOpen() && m.focus != focusResult && !s.finalized() && !m.history.open && !m.asking
 }
 
 // keymap is the keys as they act on s, so the help stays truthful: a
-// finalized record has no editing keys, a merged value its own.
+// finalized record has no editing keys, a merged value its own; enter
+// moves on from the one-line fields.
 func (m editorModel) keymap(s session) editorKeys {
 	k := m.keys
 	on := !s.finalized()
@@ -117,8 +130,77 @@ func (m editorModel) keymap(s session) editorKeys {
 	k.Save.SetEnabled(on)
 	k.NextField.SetEnabled(on)
 	k.PrevField.SetEnabled(on)
+	if m.focus == focusScore || m.focus == focusDeadline {
+		k.NextField.SetKeys("tab", "enter")
+		k.NextField.SetHelp("tab/enter", k.NextField.Help().Desc)
+	}
+	if !on {
+		k.Back.SetHelp(k.Back.Help().Key, m.c.t.T("ui.key.back_checklist"))
+	}
+	k.Undo.SetEnabled(on && (s.dirty(m.item.Code) || s.saved[m.item.Code].Revision != ""))
+	if m.focus != focusResult {
+		k.Undo.SetKeys("ctrl+z")
+		k.Undo.SetHelp("ctrl+z", k.Undo.Help().Desc)
+	}
+	k.History.SetEnabled(!m.resolving && s.saved[m.item.Code].Revision != "")
+	k.NextItem.SetEnabled(m.index+1 < len(s.items))
+	k.PrevItem.SetEnabled(m.index > 0)
 	k.resolving(m.resolving)
 	return k
+}
+
+// ShortHelp is the editor's short help on s: while a conflict's merged
+// value is edited, storing it and cancelling come first.
+func (m editorModel) ShortHelp(s session) []key.Binding {
+	if m.history.open {
+		return m.historyHelp()
+	}
+	if m.asking {
+		return []key.Binding{m.ckeys.Yes, m.ckeys.No}
+	}
+	k := m.keymap(s)
+	r := k.Results
+	if m.resolving {
+		return []key.Binding{k.Resolve, k.CancelResolve, k.NextField, r.Pass, r.Partial, r.Fail, r.NA}
+	}
+	return []key.Binding{r.Pass, r.Partial, r.Fail, r.NA, r.Clear, k.NextField, k.Undo, k.Save, k.Back, k.History, k.NextItem}
+}
+
+// FullHelp is every key of the editor on s.
+func (m editorModel) FullHelp(s session) [][]key.Binding {
+	if m.history.open {
+		return [][]key.Binding{m.historyHelp()}
+	}
+	if m.asking {
+		return [][]key.Binding{{m.ckeys.Yes, m.ckeys.No}}
+	}
+	k := m.keymap(s)
+	return [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
+		{k.Undo, k.History, k.Save, k.Back, k.Resolve, k.CancelResolve}}
+}
+
+// refusal says why a key of the editor cannot act on s now, or "".
+func (m editorModel) refusal(km tea.KeyMsg, s session, keys editorKeys) string {
+	t := m.c.t
+	r := keys.Results
+	switch {
+	case s.finalized() && disabledMatch(km, append(r.list(), keys.Save, keys.NextField, keys.PrevField, keys.Undo)...):
+		return t.T("ui.editor.read_only")
+	case m.resolving && disabledMatch(km, keys.Undo, keys.NextItem, keys.PrevItem):
+		return t.T("ui.conflicts.editing")
+	case disabledMatch(km, keys.Undo):
+		return t.T("ui.undo.none", m.item.Code)
+	case disabledMatch(km, keys.History):
+		return t.T("ui.history.none")
+	case m.focus == focusResult && disabledMatch(km, r.Partial, r.NA):
+		res, _ := m.keys.Results.match(km)
+		return m.c.refusedResult(m.item.Item, res)
+	case !m.resolving && disabledMatch(km, keys.NextItem):
+		return t.T("ui.editor.last_item")
+	case !m.resolving && disabledMatch(km, keys.PrevItem):
+		return t.T("ui.editor.first_item")
+	}
+	return ""
 }
 
 // scoreText is what the score field shows for c: the score, or on a
@@ -305,6 +387,8 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 		// Typing went on since the tick was asked for: wait again.
 		m, cmd := m.debounce()
 		return m, cmd, result{}
+	case historyLoadedMsg:
+		return m.historyLoaded(msg), nil, result{}
 	case tea.KeyMsg:
 		return m.handleKey(msg, s)
 	}
@@ -312,8 +396,27 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 }
 
 func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, result) {
-	m.notice = ""
+	if m.history.open {
+		if why := m.historyRefusal(km); why != "" {
+			return m, nil, say(why)
+		}
+		return m.updateHistory(km), nil, result{}
+	}
+	if m.asking {
+		switch {
+		case matches(km, m.ckeys.Yes):
+			m.asking = false
+			return m, resolveConflictCmd(m.c.importer, m.c.inspector, *s.resolve, m.chosen), say(m.c.t.T("ui.conflicts.resolving"))
+		case matches(km, m.ckeys.No):
+			m.asking = false
+			m, cmd := m.focused()
+			return m, cmd, result{}
+		}
+		return m, nil, result{}
+	}
 	keys := m.keymap(s)
+	leaving := m.leaving
+	m.leaving = false
 	switch {
 	case matches(km, keys.CancelResolve):
 		// Nothing was stored: the conflict keeps both values.
@@ -321,21 +424,45 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 	case matches(km, keys.Resolve):
 		m, r := m.commit(s)
 		if m.invalid() {
-			return m, nil, r
+			return m, nil, m.unstorable(r, false)
 		}
-		chosen := s.content[m.item.Code]
+		m.chosen = s.content[m.item.Code]
 		if r.edit != nil {
-			chosen = r.edit.content
+			m.chosen = r.edit.content
 		}
-		r.status = m.c.t.T("ui.conflicts.resolving")
-		return m, resolveConflictCmd(m.c.importer, m.c.inspector, *s.resolve, chosen), r
+		m.asking = true
+		return m, nil, r
 	case matches(km, keys.Back):
 		m, r := m.commit(s)
+		if m.invalid() && !leaving {
+			// What cannot be stored is never dropped without a word: the
+			// rest is saved, the reason shown, and a second esc leaves.
+			m.leaving = true
+			return m, nil, m.unstorable(r, true)
+		}
 		r.nav = &navigation{to: screenChecklist, index: m.index}
+		return m, nil, r
+	case matches(km, keys.History):
+		m, r := m.commit(s)
+		m, cmd := m.openHistory(s)
+		return m, cmd, r
+	case matches(km, keys.Undo):
+		// What is typed is stored first, so the undo is of what shows.
+		m, r := m.commit(s)
+		if m.invalid() {
+			return m, nil, m.unstorable(r, false)
+		}
+		r.undo = m.item.Code
 		return m, nil, r
 	case matches(km, keys.Save):
 		m, r := m.commit(s)
 		r.retry = true
+		switch {
+		case m.invalid():
+			r = m.unstorable(r, false)
+		case r.edit == nil && !s.dirty(m.item.Code):
+			r.status = m.c.t.T("ui.status.all_saved")
+		}
 		return m, nil, r
 	case matches(km, keys.NextField), matches(km, keys.PrevField):
 		m, r := m.commit(s)
@@ -352,36 +479,51 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		if matches(km, keys.PrevItem) {
 			i = m.index - 1
 		}
-		if i < 0 || i >= len(s.items) {
-			return m, nil, r
-		}
 		m, cmd := m.load(s, i, m.focus)
 		return m, cmd, r
 	}
+	if why := m.refusal(km, s, keys); why != "" {
+		return m, nil, say(why)
+	}
 	if s.finalized() {
-		m.notice = m.c.t.T("ui.editor.read_only")
 		return m, nil, result{}
 	}
 	if m.focus == focusResult {
 		if r, ok := keys.Results.match(km); ok {
 			return m.setResult(s, r)
 		}
-		if r, ok := m.keys.Results.match(km); ok {
-			// A result the item cannot take: say why.
-			if why := m.c.refusedResult(m.item.Item, r); why != "" {
-				return m, nil, say(why)
-			}
-		}
 		return m, nil, result{}
-	}
-	if km.Type == tea.KeyEnter && (m.focus == focusScore || m.focus == focusDeadline) {
-		m, r := m.commit(s)
-		m.focus = (m.focus + 1) % editorFields
-		m, cmd := m.focused()
-		return m, cmd, r
 	}
 	m, cmd := m.typeKey(km)
 	return m, cmd, result{}
+}
+
+// unstorable is r with the status line saying which input cannot be
+// stored and why; leaving adds that a second esc drops it.
+func (m editorModel) unstorable(r result, leaving bool) result {
+	msg := "ui.editor.not_stored"
+	if leaving {
+		msg = "ui.editor.not_stored_leave"
+	}
+	for f := range editorFields {
+		if m.errs[f] != "" {
+			r.status, r.statusErr = m.c.t.T(msg, m.fieldName(f), m.errs[f]), true
+			return r
+		}
+	}
+	return r
+}
+
+// fieldName is a field's name in the status line.
+func (m editorModel) fieldName(f editorField) string {
+	switch f {
+	case focusScore:
+		return m.c.t.T("ui.editor.score")
+	case focusDeadline:
+		return m.c.t.T("ui.editor.deadline")
+	default:
+		return f.String()
+	}
 }
 
 // typeKey gives a key to the focused text field; a change starts the
@@ -427,9 +569,16 @@ func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd,
 	if !ok {
 		return m, nil, say(m.c.refusedResult(m.item.Item, r))
 	}
+	old := s.content[m.item.Code]
+	if c == old {
+		return m, nil, say(m.c.t.T("ui.editor.same_result", m.c.resultName(r)))
+	}
 	// Keep the text typed so far with the new result.
 	m.score.SetValue(m.scoreText(c))
 	m, res := m.commitOn(s, c)
+	if handEdited(m.item, old, c) {
+		res.status = m.c.t.T("ui.undo.score_replaced", m.item.Code, m.c.pts(old.Score), m.c.pts(c.Score))
+	}
 	if m.item.Scoring == model.ScoringDeduction && (c.Result == model.ResultPartial || c.Result == model.ResultFail) {
 		// Count the cases: the result follows the count.
 		m.focus = focusScore

@@ -10,17 +10,6 @@ import (
 	"kiemtra/model"
 )
 
-// ShortHelp is the editor's short help on s: while a conflict's merged
-// value is edited, storing it and cancelling come first.
-func (m editorModel) ShortHelp(s session) []key.Binding {
-	k := m.keymap(s)
-	if m.resolving {
-		r := k.Results
-		return []key.Binding{k.Resolve, k.CancelResolve, k.NextField, r.Pass, r.Partial, r.Fail, r.NA}
-	}
-	return k.ShortHelp()
-}
-
 // resultLines are the result choices at width w, cur marked; the label is
 // marked when the result has the keyboard (never on a finalized record).
 func (m editorModel) resultLines(cur model.Result, finalized bool, w int) []string {
@@ -81,6 +70,9 @@ func (m editorModel) view(s session) []string {
 	if !s.isOpen() {
 		return nil
 	}
+	if m.history.open {
+		return m.historyBody()
+	}
 	st, t, w := m.c.st, m.c.t, m.c.width
 	fin := s.finalized()
 	it := m.item
@@ -128,8 +120,8 @@ func (m editorModel) view(s session) []string {
 	lines = append(lines, strings.Split(m.rec.View(), "\n")...)
 	lines = append(lines, fit(m.label(focusDeadline, t.T("ui.editor.deadline"), fin)+" "+m.deadline.View()+errOf(focusDeadline), w))
 	switch {
-	case m.notice != "":
-		lines = append(lines, st.Warn.Render(m.notice))
+	case m.asking:
+		lines = append(lines, wrap(t.T("ui.conflicts.confirm_merged", it.Code), w)...)
 	case fin:
 		lines = append(lines, st.Muted.Render(t.T("ui.editor.read_only")))
 	}

@@ -185,21 +185,22 @@ func (f form) update(msg tea.Msg) (form, tea.Cmd, formResult) {
 	if !ok || len(f.fields) == 0 {
 		return f, nil, formContinue
 	}
+	keys := f.keymap()
 	switch {
-	case matches(km, f.keys.Cancel):
+	case matches(km, keys.Cancel):
 		return f, nil, formCancel
-	case matches(km, f.keys.Submit):
+	case matches(km, keys.Submit):
 		if f.lastOpen() || f.enterSubmits {
 			return f, nil, formSubmit
 		}
 		f.focus = f.step(1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
-	case matches(km, f.keys.Next):
+	case matches(km, keys.Next):
 		f.focus = f.step(1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
-	case matches(km, f.keys.Prev):
+	case matches(km, keys.Prev):
 		f.focus = f.step(-1)
 		f, cmd := f.focused()
 		return f, cmd, formContinue
@@ -207,9 +208,9 @@ func (f form) update(msg tea.Msg) (form, tea.Cmd, formResult) {
 	f.fields = slices.Clone(f.fields)
 	fld := &f.fields[f.focus]
 	if fld.options != nil {
-		if matches(km, f.keys.Left, f.keys.Right) && len(fld.options) > 0 {
+		if matches(km, keys.Choose) && len(fld.options) > 0 {
 			d := 1
-			if matches(km, f.keys.Left) {
+			if km.Type == tea.KeyLeft {
 				d = len(fld.options) - 1
 			}
 			fld.choice = (fld.choice + d) % len(fld.options)
@@ -308,20 +309,24 @@ func (f form) optionLists(h int) []string {
 	return lines
 }
 
-// ShortHelp is the form's keys that do something: no field switching in a
-// one-field form, no ←/→ without a choice.
+// keymap is the form's keys as they act: no field switching in a
+// one-field form (or where every other field is locked), ←/→ only on a
+// field of choices.
+func (f form) keymap() formKeys {
+	k := f.keys
+	move := f.step(1) != f.focus
+	k.Next.SetEnabled(move)
+	k.Prev.SetEnabled(move)
+	k.Choose.SetEnabled(f.focus < len(f.fields) && f.fields[f.focus].options != nil && !f.fields[f.focus].locked)
+	return k
+}
+
+// ShortHelp is the form's keys that do something; those that cannot act
+// in this form at all (field switching in a one-field form, ←/→ in a text
+// field, where they move the cursor) are left out.
 func (f form) ShortHelp() []key.Binding {
-	var b []key.Binding
-	if len(f.fields) > 1 {
-		b = append(b, f.keys.Next, f.keys.Prev)
-	}
-	for _, fld := range f.fields {
-		if fld.options != nil {
-			b = append(b, f.keys.Left)
-			break
-		}
-	}
-	return append(b, f.keys.Submit, f.keys.Cancel)
+	k := f.keymap()
+	return append([]key.Binding{k.Submit}, enabled(k.Next, k.Prev, k.Choose, k.Cancel)...)
 }
 
 // FullHelp is ShortHelp in one column.

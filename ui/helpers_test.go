@@ -234,7 +234,7 @@ func keyMsg(p string) tea.KeyMsg {
 		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
 		"down": tea.KeyDown, "up": tea.KeyUp, "left": tea.KeyLeft, "right": tea.KeyRight,
 		"backspace": tea.KeyBackspace, "ctrl+h": tea.KeyCtrlH, "ctrl+s": tea.KeyCtrlS, "ctrl+c": tea.KeyCtrlC,
-		"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+u": tea.KeyCtrlU,
 	}
 	if t, ok := named[p]; ok {
 		return tea.KeyMsg{Type: t}
@@ -259,6 +259,10 @@ func requireContains(tb testing.TB, a App, want ...string) {
 // screen (demo database, inspector set).
 func openDemoUnit(tb testing.TB, a App, code string) App {
 	tb.Helper()
+	if a.screen == screenChecklist && a.start.loaded {
+		// Reopened where the last test step stopped: back to the list.
+		a = keys(tb, a, "esc")
+	}
 	if a.screen != screenStart {
 		tb.Fatalf("not on the start screen: %s", a.screen)
 	}

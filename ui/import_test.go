@@ -169,8 +169,15 @@ func TestImportWithConflictThenKeepIncoming(t *testing.T) {
 		t.Fatalf("no receipt: %v", err)
 	}
 
-	// 2 keeps the incoming value.
+	// 2 keeps the incoming value, once confirmed: n cancels, y stores.
+	before, _ := storedFinding(t, b.db, b.aid, item)
 	app = keys(t, app, "2")
+	requireContains(t, app, "Giữ giá trị 2 (Nhận về từ máy Lê Thu Trang) cho mục "+item+" · Sở Tư pháp?")
+	app = keys(t, app, "n")
+	if f, _ := storedFinding(t, b.db, b.aid, item); f != before || app.conflicts.asking != nil {
+		t.Fatalf("n stored %+v", f)
+	}
+	app = keys(t, app, "2", "y")
 	requireContains(t, app, "Đã giải quyết xung đột STP · "+item, "Không còn xung đột nào.")
 	got, _ := storedFinding(t, b.db, b.aid, item)
 	if got.Result != model.ResultFail || got.Note != "Chưa ban hành kế hoạch." || got.UpdatedBy != "Phạm Đức Long" {
@@ -231,6 +238,8 @@ func TestResolveConflictWithMergedValue(t *testing.T) {
 		app = keys(t, app, "backspace")
 	}
 	app = keys(t, app, " Thiếu nhiệm vụ số hoá.", "ctrl+s")
+	requireContains(t, app, "Lưu giá trị đang sửa làm kết quả của xung đột mục "+item+"?")
+	app = keys(t, app, "y")
 	if app.screen != screenConflicts {
 		t.Fatalf("after ctrl+s: screen %s, status %q", app.screen, app.status.text)
 	}
@@ -333,7 +342,7 @@ func TestConflictsScreenFromStartAndEnglish(t *testing.T) {
 	requireContains(t, app, "Conflicts to resolve (1)", "1 · On this computer", "2 · Received from Lê Thu Trang",
 		"Differs in: note", "1 keep value 1", "2 keep value 2")
 	// 1 keeps this computer's value.
-	app = keys(t, app, "1")
+	app = keys(t, app, "1", "y")
 	requireContains(t, app, "No conflict left.")
 	if f, _ := storedFinding(t, b.db, b.aid, item); f.Note != "Kế hoạch ban hành chậm." {
 		t.Fatalf("kept value: %+v", f)

@@ -237,7 +237,7 @@ func TestKeyNamesInMergedValue(t *testing.T) {
 	if got := app.editor.note.Value(); got != merged+keyNameText {
 		t.Fatalf("merged note %q, want %q", got, merged+keyNameText)
 	}
-	app = keys(t, app, "ctrl+s")
+	app = keys(t, app, "ctrl+s", "y")
 	f, _ := storedFinding(t, b.db, b.aid, item)
 	if f.Note != merged+keyNameText {
 		t.Fatalf("resolved note %q", f.Note)

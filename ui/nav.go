@@ -21,8 +21,9 @@ func (a App) navigate(n navigation) (App, tea.Cmd) {
 	case screenStart:
 		// The session stays until another unit is opened, so saves still
 		// on their way land where they belong.
+		remember := a.rememberCmd()
 		a.screen = screenStart
-		return a, a.start.reload()
+		return a, tea.Batch(a.start.reload(), remember)
 	case screenChecklist:
 		if n.assessmentID != "" {
 			return a.openUnit(n)
@@ -93,7 +94,7 @@ func (a App) handleSessionLoaded(msg sessionLoadedMsg) (App, tea.Cmd) {
 	a.checklist = newChecklistModel(a.area(), a.sess)
 	a.screen = screenChecklist
 	a.status = statusLine{}
-	return a, nil
+	return a, a.rememberCmd()
 }
 
 // dropStaleSession forgets the open assessment after an import or a
@@ -198,6 +199,19 @@ func loadSessionCmd(st Store, assessmentID string, unit model.Unit) tea.Cmd {
 		if err != nil {
 			msg.err = err
 			return msg
+		}
+		if unit.ID == "" && unit.Code == "" {
+			// Reopened at start-up: the unit as it was at the visit.
+			units, err := st.Units(ctx)
+			if err != nil {
+				msg.err = err
+				return msg
+			}
+			for _, u := range units {
+				if u.ID == a.UnitID {
+					msg.unit = a.UnitAsVisited(u)
+				}
+			}
 		}
 		cl, err := st.Checklist(ctx, a.ChecklistID, a.ChecklistVersion)
 		if err != nil {

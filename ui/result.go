@@ -13,6 +13,8 @@ type result struct {
 	retry bool
 	// change is a change to the assessment itself for the App to store.
 	change *assessmentChange
+	// undo is the item whose last change to take back ("" none).
+	undo string
 	// status replaces the status line's text (a long task started:
 	// "Đang xuất…"; an import's outcome); statusErr marks it an error.
 	status    string

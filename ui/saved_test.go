@@ -55,7 +55,7 @@ func TestSavedShownOnlyForWhatWasSaved(t *testing.T) {
 	}
 	// A save that failed.
 	full = true
-	a = keys(t, a, "esc", "j", "4")
+	a = keys(t, a, "esc", "esc", "j", "4")
 	if !a.status.isErr || savedMark(a) != "Chưa lưu" {
 		t.Fatalf("a failed save: error %v, status %q", a.status.isErr, savedMark(a))
 	}

@@ -27,12 +27,27 @@ type saver struct {
 	// quit even when a save failed.
 	quitting   bool
 	forceArmed bool
+	// undo is the item whose last change is taken back as soon as what
+	// is on its way is stored ("" for none).
+	undo string
+	// changes are the items whose changes this session stored, oldest
+	// first: u takes back the last one.
+	changes []string
 }
 
 // forSession is the pipeline for a newly opened assessment: nothing of
 // the previous one is queued (opening waits until it is all stored).
 func (p saver) forSession() saver {
 	return saver{changing: p.changing, quitting: p.quitting, forceArmed: p.forceArmed}
+}
+
+// lastChange is the item u takes back first: the last one whose change
+// this session stored, or "" when there is none.
+func (p saver) lastChange() string {
+	if len(p.changes) == 0 {
+		return ""
+	}
+	return p.changes[len(p.changes)-1]
 }
 
 // enqueue marks an item changed on screen: saved next, its failure forgotten.
@@ -90,6 +105,10 @@ func (p saver) flush(c common, s session) (saver, tea.Cmd) {
 			return p, saveFindingCmd(c.store, s.finding(code, c.inspector))
 		}
 	}
+	if code := p.undo; code != "" && !s.dirty(code) && len(p.failed) == 0 {
+		p.undo, p.inflight = "", code
+		return p, undoCmd(c.store, c.inspector, s.assessment.ID, code, s.saved[code].Revision)
+	}
 	return p, nil
 }
 
@@ -106,6 +125,9 @@ func (p saver) landed(msg findingSavedMsg, s session) (saver, session) {
 		}
 		p.failed[msg.itemCode] = msg.err
 		return p, s
+	}
+	if msg.saved.Revision != s.saved[msg.itemCode].Revision {
+		p.changes = append(slices.Clip(p.changes), msg.itemCode)
 	}
 	s, moved := s.stored(msg.saved, msg.sent)
 	if moved {
@@ -211,13 +233,14 @@ func (a App) handleFindingSaved(msg findingSavedMsg) (App, tea.Cmd) {
 	a.saves, a.sess = a.saves.landed(msg, a.sess)
 	if msg.err != nil {
 		a.status = a.status.fail(a.c.t.T("ui.save.failed", msg.itemCode, a.c.t.Err(msg.err)))
+		a.status.untilSaved = true
 		a.c.log.Error("save finding", "item", msg.itemCode, "err", msg.err)
 		if model.ErrorCode(msg.err) == model.EFinalized {
 			// Finalized elsewhere (an import): the screen turns read-only.
 			a.sess.assessment.Status = model.StatusFinalized
 		}
 	} else {
-		a.status = statusLine{savedAt: a.c.now()}
+		a.status = a.status.stored(a.c.now())
 	}
 	var cmd tea.Cmd
 	a.saves, cmd = a.saves.flush(a.c, a.sess)
@@ -228,10 +251,11 @@ func (a App) handleAssessmentSaved(msg assessmentSavedMsg) (App, tea.Cmd) {
 	a.saves.changing = max(0, a.saves.changing-1)
 	if msg.err != nil {
 		a.status = a.status.fail(a.c.t.T("ui.save.failed_plain", a.c.t.Err(msg.err)))
+		a.status.untilSaved = true
 		a.c.log.Error("save assessment", "change", msg.kind, "err", msg.err)
 	} else {
 		a.sess = a.sess.withAssessment(msg.assessment)
-		a.status = statusLine{savedAt: a.c.now()}
+		a.status = a.status.stored(a.c.now())
 		switch msg.kind {
 		case changeFinalize:
 			a.status.text = a.c.t.T("ui.summary.finalized_ok")
@@ -251,6 +275,9 @@ func (a App) quit() (App, tea.Cmd) {
 	if a.saves.forceArmed || !a.sess.isOpen() {
 		return a, tea.Quit
 	}
+	if a.saves.quitting {
+		return a, nil // already on its way out
+	}
 	var r result
 	switch a.screen {
 	case screenEditor:
@@ -268,10 +295,12 @@ func (a App) quit() (App, tea.Cmd) {
 	var flush tea.Cmd
 	a.saves, flush = a.saves.flush(a.c, a.sess)
 	if !a.saves.busy(a.sess) {
-		return a, tea.Quit
+		a.saves.quitting = true
+		return a, tea.Batch(cmd, a.quitCmd())
 	}
 	a.saves.quitting, a.saves.forceArmed = true, true
 	a.status = a.status.say(a.c.t.T("ui.status.saving_before_quit"))
+	a.status.untilSaved = true
 	return a, tea.Batch(cmd, flush)
 }
 
@@ -285,8 +314,10 @@ func (a App) maybeQuit(cmd tea.Cmd) (App, tea.Cmd) {
 		if len(a.saves.failed) > 0 {
 			a.saves.quitting = false
 			a.status = a.status.fail(a.c.t.T("ui.status.quit_unsaved"))
+			a.status.untilSaved = true
 		}
 		return a, nil
 	}
-	return a, tea.Quit
+	a.saves.quitting = false
+	return a, a.quitCmd()
 }

@@ -29,7 +29,7 @@ func TestSearchRanking(t *testing.T) {
 		"5.1.1": "Hệ thống quản lý văn bản",
 	}
 	order := []string{"1.1", "1.2", "2.1", "3.1", "3.10", "4.1", "31.2", "5.1.1"}
-	ix := newSearchIndex(searchItems(texts, order))
+	ix := newSearchIndex(searchItems(texts, order), nil)
 	codes := func(q string) []string {
 		var out []string
 		for _, i := range ix.find(q) {
@@ -73,7 +73,7 @@ func TestSearchRanking(t *testing.T) {
 		t.Errorf("tuc: %v", got)
 	}
 	// "uc" is inside words only; a word-prefix hit must come first.
-	ix2 := newSearchIndex(searchItems(map[string]string{"a": "phục vụ", "b": "úc châu"}, []string{"a", "b"}))
+	ix2 := newSearchIndex(searchItems(map[string]string{"a": "phục vụ", "b": "úc châu"}, []string{"a", "b"}), nil)
 	if r := ix2.find("uc"); len(r) != 2 || r[0] != 1 || r[1] != 0 {
 		t.Errorf("word prefix not ranked first: %v", r)
 	}

@@ -36,7 +36,7 @@ func newSheet(cl *model.Checklist) *sheet {
 		}
 	}
 	sh.fieldStart = append(sh.fieldStart, len(sh.items))
-	sh.search = newSearchIndex(sh.items)
+	sh.search = newSearchIndex(sh.items, cl)
 	return sh
 }
 

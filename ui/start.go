@@ -18,6 +18,7 @@ const (
 	newInspectionForm                  // an inspection's details: a new one, or the selected one (details)
 	addUnitForm                        // a unit added to the selected inspection
 	reportDetailsForm                  // the selected inspection's báo cáo kết quả kiểm tra (details)
+	editUnitForm                       // the selected unit's name and kind (unit_edit.go)
 )
 
 func (f startForm) String() string {
@@ -49,19 +50,16 @@ type startModel struct {
 	editing   model.Inspection
 	generated model.Narrative
 	unitForm  unitFormState
-	export    exportForm
-	imports   importForm
+	// correcting is the row whose unit the unit form corrects.
+	correcting unitRow
+	export     exportForm
+	imports    importForm
 	// openConflicts is how many conflicts wait (a line above the lists).
 	openConflicts int
 }
 
 func newStartModel(c common) startModel {
-	m := startModel{c: c, keys: newStartKeys(c.t), imports: newImportForm(c)}
-	m.keys.Export.SetEnabled(c.exporter != nil)
-	m.keys.Report.SetEnabled(c.exporter != nil)
-	m.keys.Import.SetEnabled(c.importer != nil)
-	m.keys.Conflicts.SetEnabled(c.importer != nil)
-	return m
+	return startModel{c: c, keys: newStartKeys(c.t), imports: newImportForm(c)}
 }
 
 func (m *startModel) setSize(w, h int) {
@@ -115,12 +113,15 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
 		}
 		m.formKind, m.focusUnits = noForm, false
 		cmd = loadInspectionsCmd(m.c.store, msg.inspection.ID)
+		r = say(m.c.t.T("ui.start.inspection_created", msg.inspection.Title, msg.inspection.Year))
 	case narrativeLoadedMsg:
 		m, cmd = m.openReportForm(msg)
 	case knownUnitsMsg:
 		m = m.handleKnownUnits(msg)
 	case heldChecklistsMsg:
 		m = m.handleHeldChecklists(msg)
+	case unitCorrectedMsg:
+		m, cmd, r = m.unitCorrected(msg)
 	case unitAddedMsg:
 		if msg.err != nil {
 			m.form.err = m.c.t.Err(msg.err)
@@ -197,63 +198,115 @@ func (m startModel) handleUnits(msg unitsLoadedMsg) startModel {
 	return m
 }
 
-func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
+// keymap is the lists' keys as they act now.
+func (m startModel) keymap() startKeys {
+	k := m.keys
+	_, selected := m.selected()
+	n := len(m.inspections)
+	if m.focusUnits {
+		n = len(m.rows)
+	}
+	k.Up.SetEnabled(n > 1)
+	k.Down.SetEnabled(n > 1)
+	k.Switch.SetEnabled(len(m.inspections) > 0)
+	k.Open.SetEnabled(!m.focusUnits && len(m.inspections) > 0 || m.focusUnits && m.unitCursor < len(m.rows))
+	k.AddUnit.SetEnabled(selected)
+	k.EditInspection.SetEnabled(selected && !m.focusUnits)
+	k.EditUnit.SetEnabled(m.focusUnits && m.unitCursor < len(m.rows))
+	k.Export.SetEnabled(selected)
+	k.Report.SetEnabled(selected)
+	return k
+}
+
+// bindings are the lists' keys in groups; export and import are left out
+// when the app runs without them.
+func (m startModel) bindings() [][]key.Binding {
+	k := m.keymap()
+	last := []key.Binding{}
+	if m.c.exporter != nil {
+		last = append(last, k.Report, k.Export)
+	}
+	if m.c.importer != nil {
+		last = append(last, k.Import, k.Conflicts)
+	}
+	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.EditInspection, k.EditUnit, k.AddUnit, k.Reload}, last}
+}
+
+// refusal says why a key of the lists cannot act now, or "".
+func (m startModel) refusal(km tea.KeyMsg, k startKeys) string {
+	t := m.c.t
+	if m.c.exporter == nil {
+		// not keys of this app: nothing to say
+		k.Export.SetEnabled(true)
+		k.Report.SetEnabled(true)
+	}
 	switch {
-	case matches(km, m.keys.Up):
+	case m.focusUnits && disabledMatch(km, k.EditUnit):
+		return t.T("ui.start.no_units")
+	case disabledMatch(km, k.AddUnit, k.Export, k.Report, k.EditInspection, k.Switch):
+		return t.T("ui.start.need_inspection")
+	case disabledMatch(km, k.Open):
+		return t.T("ui.start.no_units")
+
+	case disabledMatch(km, k.Up, k.Down):
+		return t.T("ui.why.one_entry")
+	}
+	return ""
+}
+
+func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
+	k := m.keymap()
+	switch {
+	case matches(km, k.Up):
 		m, cmd := m.move(-1)
 		return m, cmd, result{}
-	case matches(km, m.keys.Down):
+	case matches(km, k.Down):
 		m, cmd := m.move(1)
 		return m, cmd, result{}
-	case matches(km, m.keys.Switch):
-		m.focusUnits = !m.focusUnits && len(m.inspections) > 0
-	case matches(km, m.keys.Open):
+	case matches(km, k.Switch):
+		m.focusUnits = !m.focusUnits
+	case matches(km, k.Open):
 		if !m.focusUnits {
-			m.focusUnits = len(m.inspections) > 0
+			m.focusUnits = true
 			break
 		}
 		if m.unitCursor < len(m.rows) {
 			r := m.rows[m.unitCursor]
 			return m, nil, goTo(navigation{to: screenChecklist, assessmentID: r.assessment.ID, unit: r.unit})
 		}
-	case matches(km, m.keys.NewInspection):
+	case matches(km, k.NewInspection):
 		m, cmd := m.openInspectionForm(model.Inspection{})
 		return m, cmd, result{}
-	case matches(km, m.keys.EditInspection):
-		if in, ok := m.selected(); ok {
-			m, cmd := m.openInspectionForm(in)
-			return m, cmd, result{}
-		}
-		m.err = m.c.t.T("ui.start.need_inspection")
-	case matches(km, m.keys.Report):
-		in, ok := m.selected()
-		if !ok {
-			m.err = m.c.t.T("ui.start.need_inspection")
-			break
-		}
-		m.err = ""
+	case matches(km, k.EditUnit):
+		m, cmd := m.openUnitEditForm()
+		return m, cmd, result{}
+	case matches(km, k.EditInspection):
+		in, _ := m.selected()
+		m, cmd := m.openInspectionForm(in)
+		return m, cmd, result{}
+	case m.c.exporter != nil && matches(km, k.Report):
+		in, _ := m.selected()
 		return m, loadNarrativeCmd(m.c.exporter, in.ID), say(m.c.t.T("ui.status.loading"))
-	case matches(km, m.keys.AddUnit):
-		if _, ok := m.selected(); ok {
-			m, cmd := m.openUnitForm()
-			return m, cmd, result{}
-		}
-		m.err = m.c.t.T("ui.start.need_inspection")
-	case matches(km, m.keys.Reload):
+	case matches(km, k.AddUnit):
+		m, cmd := m.openUnitForm()
+		return m, cmd, result{}
+	case matches(km, k.Reload):
 		return m, m.reload(), result{}
-	case matches(km, m.keys.Export):
+	case m.c.exporter != nil && matches(km, k.Export):
 		return m.openExportForm(), nil, result{}
-	case matches(km, m.keys.Import):
+	case m.c.importer != nil && matches(km, k.Import):
 		var cmd tea.Cmd
 		var busy bool
 		m.imports, cmd, busy = m.imports.ask()
-		m.err = ""
 		if busy {
-			m.err = m.c.t.T("ui.import.busy")
+			return m, nil, say(m.c.t.T("ui.import.busy"))
 		}
 		return m, cmd, result{}
-	case matches(km, m.keys.Conflicts):
+	case m.c.importer != nil && matches(km, k.Conflicts):
 		return m, nil, goTo(navigation{to: screenConflicts})
+	}
+	if why := m.refusal(km, k); why != "" {
+		return m, nil, say(why)
 	}
 	return m, nil, result{}
 }
@@ -261,11 +314,7 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 // openExportForm offers the selected unit's record (when the unit list has
 // the focus) and the selected inspection's summary.
 func (m startModel) openExportForm() startModel {
-	in, ok := m.selected()
-	if !ok {
-		m.err = m.c.t.T("ui.start.need_inspection")
-		return m
-	}
+	in, _ := m.selected()
 	t := exportTarget{inspectionID: in.ID, doc: exportSummary}
 	if m.focusUnits && m.unitCursor < len(m.rows) && m.rowsFor == in.ID {
 		r := m.rows[m.unitCursor]
@@ -334,6 +383,9 @@ func (m startModel) updateForm(km tea.KeyMsg) (startModel, tea.Cmd) {
 		m.formKind = noForm
 		return m, nil
 	case formSubmit:
+		if m.formKind == editUnitForm {
+			return m.submitUnitEdit()
+		}
 		return m.submitUnit()
 	default:
 		return m, cmd
@@ -372,7 +424,15 @@ func (m startModel) ShortHelp() []key.Binding {
 	case m.imports.takesKeys():
 		return m.imports.ShortHelp()
 	}
-	return m.keys.ShortHelp()
+	k := m.keymap()
+	short := []key.Binding{k.Open, k.Switch, k.NewInspection, k.AddUnit}
+	if m.c.exporter != nil {
+		short = append(short, k.Export)
+	}
+	if m.c.importer != nil {
+		short = append(short, k.Import, k.Conflicts)
+	}
+	return append(short, k.Reload)
 }
 
 // FullHelp implements help.KeyMap.
@@ -387,5 +447,5 @@ func (m startModel) FullHelp() [][]key.Binding {
 	case m.imports.takesKeys():
 		return m.imports.FullHelp()
 	}
-	return m.keys.FullHelp()
+	return m.bindings()
 }

@@ -42,6 +42,16 @@ type Store interface {
 	SaveConclusion(ctx context.Context, actor, assessmentID string, c model.Conclusion) (model.Assessment, error)
 	Finalize(ctx context.Context, actor, assessmentID string) (model.Assessment, error)
 	Reopen(ctx context.Context, actor, assessmentID, reason string) (model.Assessment, error)
+	// UndoFinding takes back the last change to an item's finding, as a
+	// new revision based on base (the one on screen); ENothingToUndo when
+	// none is left.
+	UndoFinding(ctx context.Context, actor, assessmentID, itemCode, base string) (model.Finding, error)
+	// FindingChanges is an item's history, oldest first.
+	FindingChanges(ctx context.Context, assessmentID, itemCode string) ([]model.FindingChange, error)
+	// CorrectUnit shows the unit of code as name and kind from now on
+	// (its drafts too; a finalized record keeps the name it was signed
+	// with), audited as a revision of the unit.
+	CorrectUnit(ctx context.Context, actor, code, name string, kind model.UnitKind) (model.Unit, error)
 	// CheckIntegrity reads the whole database for damage; it runs once,
 	// after the first screen (integrity.go).
 	CheckIntegrity(ctx context.Context) error

@@ -63,7 +63,8 @@ func (m *summaryModel) setSize(w, h int) {
 	m.export.setSize(w, h/2)
 }
 
-// keymap is the keys as they act on s.
+// keymap is the keys as they act on s: a finalized record is reopened,
+// not edited, and only then takes its thông báo kết luận.
 func (m summaryModel) keymap(s session) summaryKeys {
 	k := m.keys
 	fin := s.finalized()
@@ -71,8 +72,28 @@ func (m summaryModel) keymap(s session) summaryKeys {
 	k.Finalize.SetEnabled(!fin)
 	k.Reopen.SetEnabled(fin)
 	k.Conclusion.SetEnabled(fin)
-	k.Export.SetEnabled(m.c.exporter != nil)
+	if m.mode == summaryBrowse && m.maxOffset(s) == 0 {
+		k.Up.SetEnabled(false)
+		k.Down.SetEnabled(false)
+		k.PageUp.SetEnabled(false)
+		k.PageDown.SetEnabled(false)
+	}
 	return k
+}
+
+// refusal says why a key of the summary cannot act on s now, or "".
+func (m summaryModel) refusal(km tea.KeyMsg, s session, k summaryKeys) string {
+	switch {
+	case disabledMatch(km, k.EditSide, k.Finalize):
+		return m.c.t.T("ui.summary.finalized_why")
+	case disabledMatch(km, k.Reopen):
+		return m.c.t.T("ui.summary.not_finalized")
+	case disabledMatch(km, k.Conclusion):
+		return m.c.t.T("ui.summary.conclusion_why")
+	case disabledMatch(km, k.Up, k.Down, k.PageUp, k.PageDown):
+		return m.c.t.T("ui.why.all_shown")
+	}
+	return ""
 }
 
 // typing reports whether a text field has the keyboard.
@@ -131,18 +152,18 @@ func (m summaryModel) update(msg tea.Msg, s session, pending bool) (summaryModel
 		return m, cmd, r
 	case summaryConfirmFinalize:
 		switch {
-		case matches(km, keys.Confirm):
+		case matches(km, keys.Confirm.Yes):
 			return m, nil, result{change: &assessmentChange{kind: changeFinalize, assessment: s.assessment}}
-		case matches(km, keys.Cancel):
+		case matches(km, keys.Confirm.No):
 			m.mode = summaryBrowse
 		}
 		return m, nil, result{}
 	case summaryGaps:
 		switch {
-		case km.Type == tea.KeyEnter && len(m.gaps) > 0:
+		case matches(km, keys.GapsGo) && len(m.gaps) > 0:
 			m.mode = summaryBrowse
 			return m, nil, goTo(navigation{to: screenEditor, index: s.index[m.gaps[0]], focus: focusNote})
-		case matches(km, keys.Cancel):
+		case matches(km, keys.GapsClose):
 			m.mode = summaryBrowse
 		}
 		return m, nil, result{}
@@ -188,7 +209,7 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 		m.mode, m.err = summaryReopen, ""
 		m.reason.SetValue("")
 		return m, m.reason.Focus(), result{}
-	case matches(km, keys.Export):
+	case m.c.exporter != nil && matches(km, keys.Export):
 		m.err = ""
 		if pending {
 			// The record must hold what the screen shows.
@@ -198,18 +219,22 @@ func (m summaryModel) updateBrowse(km tea.KeyMsg, s session, keys summaryKeys, p
 		if f, ok := newExportForm(m.c.sized(m.c.width, m.c.height/2), m.exportTarget(s)); ok {
 			m.mode, m.export = summaryExport, f
 		}
-	case matches(km, m.c.keys.Back):
+	case matches(km, keys.Back):
 		return m, nil, goTo(navigation{to: screenChecklist, index: -1})
+	default:
+		if why := m.refusal(km, s, keys); why != "" {
+			return m, nil, say(why)
+		}
 	}
 	return m, nil, result{}
 }
 
 func (m summaryModel) updateReopen(km tea.KeyMsg, s session) (summaryModel, tea.Cmd, result) {
-	switch km.Type {
-	case tea.KeyEsc:
+	switch {
+	case matches(km, m.keys.ReopenCancel):
 		m.mode = summaryBrowse
 		return m, nil, result{}
-	case tea.KeyEnter:
+	case matches(km, m.keys.ReopenSubmit):
 		reason := norm.NFC.String(strings.TrimSpace(m.reason.Value()))
 		if reason == "" {
 			m.err = m.c.t.T("ui.summary.reopen_required")
@@ -272,36 +297,42 @@ func (m summaryModel) exportTarget(s session) exportTarget {
 		inspectionID: s.assessment.InspectionID, doc: exportUnit}
 }
 
-// ShortHelp is the keys of the current mode on s.
+// ShortHelp is the footer's keys in the current mode on s.
 func (m summaryModel) ShortHelp(s session) []key.Binding {
-	k := m.keymap(s)
 	switch m.mode {
 	case summaryExport:
 		return m.export.ShortHelp()
 	case summaryEditSide, summaryConclusion:
 		return m.details.ShortHelp()
-	case summaryConfirmFinalize:
-		return []key.Binding{k.Confirm, k.Cancel}
-	case summaryGaps:
-		return []key.Binding{k.Cancel}
-	case summaryReopen:
-		return []key.Binding{m.c.keys.Back}
-	default:
-		return []key.Binding{k.Down, k.EditSide, k.Finalize, k.Reopen, k.Conclusion, k.Export, m.c.keys.Back}
 	}
+	g := m.FullHelp(s)
+	var out []key.Binding
+	for i := len(g) - 1; i >= 0; i-- {
+		// The last group holds what the mode is for; scrolling comes last.
+		out = append(out, g[i]...)
+	}
+	return out
 }
 
-// FullHelp is every key of the summary on s.
+// FullHelp is every key of the summary in its current mode on s.
 func (m summaryModel) FullHelp(s session) [][]key.Binding {
+	k := m.keymap(s)
 	switch m.mode {
 	case summaryExport:
 		return m.export.FullHelp()
 	case summaryEditSide, summaryConclusion:
 		return m.details.FullHelp()
+	case summaryConfirmFinalize:
+		return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No}}
+	case summaryGaps:
+		return [][]key.Binding{{k.GapsGo, k.GapsClose}}
+	case summaryReopen:
+		return [][]key.Binding{{k.ReopenSubmit, k.ReopenCancel}}
 	default:
+		main := []key.Binding{k.EditSide, k.Finalize, k.Reopen, k.Conclusion}
+		if m.c.exporter != nil {
+			main = append(main, k.Export)
+		}
+		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, append(main, k.Back)}
 	}
-	k := m.keymap(s)
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.EditSide, k.Conclusion}, {k.Finalize, k.Reopen, k.Confirm, k.Cancel},
-		{k.Export}}
 }

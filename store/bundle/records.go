@@ -24,7 +24,7 @@ type AuditEntry struct {
 	Actor        string    `json:"actor"`
 	Entity       string    `json:"entity"` // "finding", "assessment", "inspection", "unit"
 	EntityID     string    `json:"entity_id"`
-	Action       string    `json:"action"` // "save", "finalize", "reopen", "create", "import", "resolve"
+	Action       string    `json:"action"` // "save", "finalize", "reopen", "create", "import", "resolve", "undo"
 	Old          string    `json:"old"`    // JSON of the previous state, "" if none
 	New          string    `json:"new"`    // JSON of the new state
 	Revision     string    `json:"revision,omitempty"`
