@@ -104,3 +104,16 @@ func sortEvidence(rs []EvidenceRow) {
 		return a.ID < b.ID
 	})
 }
+
+// FindingEvidence lists the files attached to one finding (not removed).
+func (db *DB) FindingEvidence(ctx context.Context, assessmentID, itemCode string) ([]model.EvidenceFile, error) {
+	rows, err := db.Evidence(ctx, EvidenceFilter{AssessmentID: assessmentID, ItemCode: itemCode})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.EvidenceFile, len(rows))
+	for i, r := range rows {
+		out[i] = r.EvidenceFile
+	}
+	return out, nil
+}
