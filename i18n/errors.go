@@ -172,5 +172,7 @@ func init() {
 			EN: "the bundle carries evidence file %s with content that does not match its signed hash (%s…): the bundle was altered or forged and was refused."},
 		"e.evidence_missing": {VI: "nội dung tệp minh chứng %s chưa đến máy này (gói được gửi không kèm tệp): nhập một gói có kèm tệp từ máy đã đính kèm.",
 			EN: "the content of evidence file %s has not arrived here (the bundle was sent without files): import a bundle with files from the laptop that attached it."},
+		"e.damaged_file": {VI: "nội dung tệp minh chứng %s lưu trên máy đã bị hỏng (không còn khớp mã băm): khôi phục bản sao lưu gần nhất trước khi hỏng, hoặc xin máy đã đính kèm tệp gửi lại.",
+			EN: "the stored content of evidence file %s was damaged on disk (it no longer matches its hash): restore the newest backup from before the damage, or ask the laptop that attached it to send it again."},
 	})
 }

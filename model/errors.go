@@ -245,6 +245,9 @@ const (
 	// EEvidenceMissing: an evidence file's bytes have not arrived here yet
 	// (it came in a bundle written with --no-files). Params: the file's name.
 	EEvidenceMissing Code = "evidence_missing"
+	// EDamagedFile: a stored evidence file's bytes no longer match their
+	// hash (damaged on disk). Params: the file's name.
+	EDamagedFile Code = "damaged_file"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -265,7 +268,7 @@ var Codes = []Code{
 	EBundleTooLarge, ERecordTooLarge, EAuthorship, EEntrySignature, EEntryUnsigned, EEntryUntrusted,
 	EAssessmentDiffers, EDamagedEntry, EDamagedRecord,
 	ENothingToUndo, EUnitHasFindings, EInspectionHasFindings, ENoOpener,
-	EEvidenceTooLarge, EBlobHash, EEvidenceMissing,
+	EEvidenceTooLarge, EBlobHash, EEvidenceMissing, EDamagedFile,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;

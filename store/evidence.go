@@ -249,7 +249,7 @@ func closeFile(f interface{ Close() error }) { _ = f.Close() } // read-only: not
 
 // WriteEvidence streams the bytes of the content sha256 to w, chunk by
 // chunk, checking them against their hash as they go: a blob damaged on
-// disk is named (EDamagedRecord) rather than passed on. Content not held
+// disk is named (EDamagedFile) rather than passed on. Content not held
 // (an attachment that came without its file) is EEvidenceMissing, naming
 // name.
 func (db *DB) WriteEvidence(ctx context.Context, sum, name string, w io.Writer) error {
@@ -288,7 +288,7 @@ func writeBlob(ctx context.Context, q queryer, sum, name string, w io.Writer) er
 		return fmt.Errorf("read evidence: %w", err)
 	}
 	if n != size || hex.EncodeToString(h.Sum(nil)) != sum {
-		return model.NewError(model.EDamagedRecord, fmt.Errorf("blob %s does not match its hash", sum[:12]), name)
+		return model.NewError(model.EDamagedFile, fmt.Errorf("blob %s does not match its hash", sum[:12]), name)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 
 	"kiemtra/model"
 	"kiemtra/store/bundle"
@@ -73,7 +74,7 @@ func sendBlob(ctx context.Context, q queryer, sum string, enc *bundle.Encoder) (
 		}
 	}
 	if hex.EncodeToString(h.Sum(nil)) != sum {
-		return 0, model.NewError(model.EDamagedRecord, fmt.Errorf("blob %s does not match its hash", sum[:12]), sum[:12])
+		return 0, model.NewError(model.EDamagedFile, fmt.Errorf("blob %s does not match its hash", sum[:12]), sum[:12])
 	}
 	return n, nil
 }
@@ -171,4 +172,30 @@ func sameFile(a, b model.Attachment) bool {
 	return a.ID == b.ID && a.AssessmentID == b.AssessmentID && a.ItemCode == b.ItemCode && a.SHA256 == b.SHA256 &&
 		a.Name == b.Name && a.Size == b.Size && a.MediaType == b.MediaType && a.AddedBy == b.AddedBy &&
 		a.AddedAt.Equal(b.AddedAt) && a.AddedDevice == b.AddedDevice
+}
+
+// checkBlobs reads every evidence file held, piece by piece, against its
+// hash (kiemtra check): a file damaged on disk is named by an attachment
+// that holds it.
+func checkBlobs(ctx context.Context, q queryer, rep *CheckReport) error {
+	sums, err := stringsOf(ctx, q, "SELECT sha256 FROM blobs ORDER BY sha256")
+	if err != nil {
+		return fmt.Errorf("read evidence: %w", err)
+	}
+	for _, sum := range sums {
+		err := writeBlob(ctx, q, sum, "", io.Discard)
+		if model.ErrorCode(err) != model.EDamagedFile {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		var name string
+		if qerr := q.QueryRowContext(ctx, "SELECT json_extract(body, '$.name') FROM attachments WHERE sha256 = ? ORDER BY id LIMIT 1",
+			sum).Scan(&name); qerr != nil {
+			name = sum[:12]
+		}
+		rep.add(model.NewError(model.EDamagedFile, err, name))
+	}
+	return nil
 }

@@ -186,3 +186,28 @@ func TestMediaType(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckNamesADamagedEvidenceFile(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newFixture(t)
+	at, err := f.db.AttachEvidence(ctx, "Lê Thu Trang", f.a.ID, "1.1.1", writeTestFile(t, t.TempDir(), "scan.pdf", []byte("%PDF-1.4 scan")))
+	check(t, err)
+	rep, err := f.db.Check(ctx, false)
+	check(t, err)
+	if !rep.OK() {
+		t.Fatalf("a sound database: %+v", rep)
+	}
+	// One byte flipped on disk.
+	_, err = f.db.sql.Exec("UPDATE blob_chunks SET data = CAST('%PDF-1.4 scam' AS BLOB) WHERE sha256 = ?", at.SHA256)
+	check(t, err)
+	rep, err = f.db.Check(ctx, true)
+	check(t, err)
+	if len(rep.Problems) != 1 || model.ErrorCode(rep.Problems[0]) != model.EDamagedFile || model.ErrorParams(rep.Problems[0])[0] != "scan.pdf" {
+		t.Fatalf("check found %v", rep.Problems)
+	}
+	var b bytes.Buffer
+	if err := f.db.WriteEvidence(ctx, at.SHA256, at.Name, &b); model.ErrorCode(err) != model.EDamagedFile {
+		t.Errorf("reading the damaged file: %v", err)
+	}
+}
