@@ -124,7 +124,7 @@ func (m editorModel) filesMsg(msg tea.Msg, s session) (editorModel, tea.Cmd, res
 	case evidenceDoneMsg:
 		m.files.working = false
 		if msg.err != nil {
-			return m, nil, say(m.c.errLine(m.c.t.Err(msg.err)))
+			return m, nil, result{status: m.c.t.Err(msg.err), statusErr: true}
 		}
 		if m.files.open && msg.itemCode == m.files.code {
 			return m, loadEvidenceCmd(m.c.store, s.assessment.ID, m.files.code), say(msg.status)

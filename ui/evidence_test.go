@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kiemtra/i18n"
+	"kiemtra/model"
 )
 
 // TestEditorAttachesListsAndRemovesFiles: ctrl+o lists the item's
@@ -46,6 +47,10 @@ func TestEditorAttachesListsAndRemovesFiles(t *testing.T) {
 	a = keys(t, a, "a", dir, "enter")
 	if files, _ := db.FindingEvidence(context.Background(), aid, code); len(files) != 1 {
 		t.Fatalf("a folder was attached: %+v", files)
+	}
+	words := []rune(i18n.New(i18n.VI).Err(model.NewError(model.ENotRegular, nil, dir)))
+	if !strings.Contains(screen(a), "✗ "+string(words[:len([]rune(dir))+20])) {
+		t.Errorf("no words for a folder:\n%s", screen(a))
 	}
 
 	// x asks; n keeps the file; x then y removes it.
