@@ -209,6 +209,9 @@ func printResult(env *Env, r store.ImportResult) {
 		return
 	}
 	fmt.Fprintln(env.Stdout, env.T.T("sync.import.line", name, r.Seq, r.DeviceName, r.Accepted, r.Present, r.Conflicts, r.Records, rateOf(r)))
+	if r.Files > 0 || r.FilesMissing > 0 {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.files", r.Files, r.FilesMissing))
+	}
 	for _, c := range r.Items {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.conflict", c.UnitCode, c.ItemCode))
 	}

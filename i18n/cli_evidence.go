@@ -31,6 +31,8 @@ func init() {
 			EN: "The evidence files' content was left out: the receiver will list those files as not received; send a bundle with files when you can."},
 		"cli.evidence.flag.with_files": {VI: "ghi cả các tệp minh chứng vào thư mục này (theo đơn vị và mục)",
 			EN: "also write the evidence files into this folder (by unit and item)"},
+		"sync.import.files": {VI: "  tệp minh chứng mới nhận: %d; còn chờ nội dung (gói gửi không kèm tệp): %d",
+			EN: "  evidence files received: %d; content still to come (sent without files): %d"},
 		"cli.evidence_list.none":         {VI: "Không có tệp minh chứng nào.", EN: "No evidence files."},
 		"cli.evidence_list.flag.removed": {VI: "cả những tệp đã gỡ", EN: "the removed files too"},
 		"cli.evidence_list.added":        {VI: "đính kèm bởi %s lúc %s", EN: "attached by %s at %s"},

@@ -112,7 +112,7 @@ func (l *stageLoader) Blob(c bundle.BlobChunk) error {
 // at a time (each with the revision held, by model.CurrentAttachment, so
 // the outcome does not depend on the order bundles arrive in), then copies
 // the files not held yet.
-func (t *txn) mergeEvidence(ctx context.Context) error {
+func (t *txn) mergeEvidence(ctx context.Context, res *ImportResult) error {
 	ids, err := stringsOf(ctx, t, "SELECT DISTINCT entity_id FROM stage.entries WHERE kind = 'attachment' ORDER BY entity_id")
 	if err != nil {
 		return fmt.Errorf("read staged evidence: %w", err)
@@ -122,15 +122,24 @@ func (t *txn) mergeEvidence(ctx context.Context) error {
 			return err
 		}
 	}
-	for _, q := range []string{
-		`INSERT INTO main.blob_chunks(sha256, seq, data) SELECT sha256, seq, data FROM stage.blob_chunks
-		WHERE sha256 NOT IN (SELECT sha256 FROM main.blobs) ORDER BY sha256, seq`,
-		`INSERT INTO main.blobs(sha256, size) SELECT sha256, sum(length(data)) FROM stage.blob_chunks
-		WHERE sha256 NOT IN (SELECT sha256 FROM main.blobs) GROUP BY sha256`,
-	} {
-		if _, err := t.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("write evidence: %w", err)
-		}
+	if _, err := t.ExecContext(ctx, `INSERT INTO main.blob_chunks(sha256, seq, data) SELECT sha256, seq, data FROM stage.blob_chunks
+		WHERE sha256 NOT IN (SELECT sha256 FROM main.blobs) ORDER BY sha256, seq`); err != nil {
+		return fmt.Errorf("write evidence: %w", err)
+	}
+	r, err := t.ExecContext(ctx, `INSERT INTO main.blobs(sha256, size) SELECT sha256, sum(length(data)) FROM stage.blob_chunks
+		WHERE sha256 NOT IN (SELECT sha256 FROM main.blobs) GROUP BY sha256`)
+	if err != nil {
+		return fmt.Errorf("write evidence: %w", err)
+	}
+	n, err := r.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("write evidence: %w", err)
+	}
+	res.Files = int(n)
+	if err := t.QueryRowContext(ctx, `SELECT count(DISTINCT sha256) FROM main.attachments WHERE removed = 0
+		AND id IN (SELECT entity_id FROM stage.entries WHERE kind = 'attachment') AND sha256 NOT IN (SELECT sha256 FROM main.blobs)`).
+		Scan(&res.FilesMissing); err != nil {
+		return fmt.Errorf("read evidence: %w", err)
 	}
 	return nil
 }

@@ -78,7 +78,10 @@ func TestEvidenceTravelsVerifiedAndListed(t *testing.T) {
 	if info.Manifest.BlobBytes != 0 || info.Manifest.Counts.Blobs != 0 {
 		t.Fatalf("--no-files carried files: %+v", info.Manifest)
 	}
-	office.importFiles(t, slim)
+	rep := office.importFiles(t, slim)
+	if r := rep.Results[0]; r.Files != 0 || r.FilesMissing != 2 {
+		t.Errorf("a bundle without files: %d received, %d to come", r.Files, r.FilesMissing)
+	}
 	want := []string{"1.1.1 bảng niêm yết.png (not received)", "2.1.1 trống.txt (not received)"}
 	if got := evidenceOf(t, office, false); strings.Join(got, ";") != strings.Join(want, ";") {
 		t.Fatalf("office after a bundle without files: %q", got)
@@ -90,7 +93,9 @@ func TestEvidenceTravelsVerifiedAndListed(t *testing.T) {
 
 	// With files: verified, listed, the same bytes.
 	full := a.bundle(t, "full.ktb")
-	office.importFiles(t, full)
+	if r := office.importFiles(t, full).Results[0]; r.Files != 2 || r.FilesMissing != 0 {
+		t.Errorf("a bundle with files: %d received, %d to come", r.Files, r.FilesMissing)
+	}
 	want = []string{"1.1.1 bảng niêm yết.png", "2.1.1 trống.txt"}
 	if got := evidenceOf(t, office, false); strings.Join(got, ";") != strings.Join(want, ";") {
 		t.Fatalf("office after a bundle with files: %q", got)
