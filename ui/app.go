@@ -175,6 +175,10 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
 			cmd = a.updateScreen(msg)
 		}
+	case pickerMsg:
+		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
+			cmd = a.updateScreen(msg)
+		}
 	case assessmentSavedMsg:
 		*a, cmd = a.handleAssessmentSaved(msg)
 	case exportedMsg:

@@ -401,7 +401,7 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 		return m, cmd, result{}
 	case historyLoadedMsg:
 		return m.historyLoaded(msg), nil, result{}
-	case evidenceLoadedMsg, evidenceDoneMsg:
+	case evidenceLoadedMsg, evidenceDoneMsg, pickerMsg:
 		return m.filesMsg(msg, s)
 	case tea.KeyMsg:
 		return m.handleKey(msg, s)

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/filepicker"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -11,12 +13,14 @@ import (
 )
 
 // The editor lists the evidence files of its item on ctrl+o: name, size
-// and type of each; a attaches a file by its typed path, x removes the
-// selected one after asking.
+// and type of each; a attaches a file by its typed path, o picks one with
+// bubbles' file picker, x removes the selected one after asking.
 
 // evidenceKeys drive the files panel, state by state.
 type evidenceKeys struct {
-	Up, Down, Attach, Remove, Close key.Binding
+	Up, Down, Attach, Pick, Remove, Close key.Binding
+	// StopPick closes the file picker (evidence_pick.go).
+	StopPick key.Binding
 	// While a path is typed: enter attaches, esc gives up.
 	Enter, Cancel key.Binding
 	// While a removal is asked.
@@ -25,15 +29,17 @@ type evidenceKeys struct {
 
 func newEvidenceKeys(t i18n.Catalog) evidenceKeys {
 	return evidenceKeys{
-		Up:     bind(t, "↑/k", "ui.key.scroll_up", "up", "k"),
-		Down:   bind(t, "↓/j", "ui.key.scroll_down", "down", "j"),
-		Attach: bind(t, "a", "ui.key.files_attach", "a"),
-		Remove: bind(t, "x", "ui.key.files_remove", "x"),
-		Close:  bind(t, "esc/ctrl+o", "ui.key.close", "esc", "ctrl+o"),
-		Enter:  bind(t, "enter", "ui.key.files_attach", "enter"),
-		Cancel: bind(t, "esc", "ui.key.cancel", "esc"),
-		Yes:    bind(t, "y/enter", "ui.key.confirm", "y", "enter"),
-		No:     bind(t, "n/esc", "ui.key.cancel", "n", "esc"),
+		Up:       bind(t, "↑/k", "ui.key.scroll_up", "up", "k"),
+		Down:     bind(t, "↓/j", "ui.key.scroll_down", "down", "j"),
+		Attach:   bind(t, "a", "ui.key.files_attach", "a"),
+		Pick:     bind(t, "o", "ui.key.files_pick", "o"),
+		StopPick: bind(t, "ctrl+o", "ui.key.close", "ctrl+o"),
+		Remove:   bind(t, "x", "ui.key.files_remove", "x"),
+		Close:    bind(t, "esc/ctrl+o", "ui.key.close", "esc", "ctrl+o"),
+		Enter:    bind(t, "enter", "ui.key.files_attach", "enter"),
+		Cancel:   bind(t, "esc", "ui.key.cancel", "esc"),
+		Yes:      bind(t, "y/enter", "ui.key.confirm", "y", "enter"),
+		No:       bind(t, "n/esc", "ui.key.cancel", "n", "esc"),
 	}
 }
 
@@ -49,6 +55,11 @@ type evidenceView struct {
 	asking  bool // the removal of the selected file is asked
 	path    field
 	working bool
+	// picking: bubbles' file picker has the keyboard; lastDir is the
+	// folder of the last file attached, where it opens next.
+	picking bool
+	picker  filepicker.Model
+	lastDir string
 }
 
 // typingPath says whether the panel's path field has the keyboard.
@@ -121,6 +132,11 @@ func (m editorModel) filesMsg(msg tea.Msg, s session) (editorModel, tea.Cmd, res
 		}
 		m.files.files = msg.files
 		m.files.sel = min(m.files.sel, max(0, len(msg.files)-1))
+	case pickerMsg:
+		if !m.files.open || !m.files.picking {
+			return m, nil, result{}
+		}
+		return m.updatePicker(msg.inner, s)
 	case evidenceDoneMsg:
 		m.files.working = false
 		if msg.err != nil {
@@ -141,6 +157,7 @@ func (m editorModel) filesKeys(s session) evidenceKeys {
 	k.Up.SetEnabled(m.files.sel > 0)
 	k.Down.SetEnabled(m.files.sel+1 < n)
 	k.Attach.SetEnabled(!s.finalized() && !m.files.working)
+	k.Pick.SetEnabled(!s.finalized() && !m.files.working)
 	k.Remove.SetEnabled(!s.finalized() && !m.files.working && n > 0)
 	return k
 }
@@ -149,18 +166,22 @@ func (m editorModel) filesKeys(s session) evidenceKeys {
 func (m editorModel) filesHelp(s session) []key.Binding {
 	k := m.filesKeys(s)
 	switch {
+	case m.files.picking:
+		return m.pickerHelp()
 	case m.files.typing:
 		return []key.Binding{k.Enter, k.Cancel}
 	case m.files.asking:
 		return []key.Binding{k.Yes, k.No}
 	}
-	return []key.Binding{k.Attach, k.Remove, k.Down, k.Up, k.Close}
+	return []key.Binding{k.Attach, k.Pick, k.Remove, k.Down, k.Up, k.Close}
 }
 
 // updateFiles handles a key while the panel is open.
 func (m editorModel) updateFiles(km tea.KeyMsg, s session) (editorModel, tea.Cmd, result) {
 	k, t := m.filesKeys(s), m.c.t
 	switch {
+	case m.files.picking:
+		return m.updatePicker(km, s)
 	case m.files.typing:
 		switch {
 		case matches(km, k.Cancel):
@@ -171,6 +192,7 @@ func (m editorModel) updateFiles(km tea.KeyMsg, s session) (editorModel, tea.Cmd
 			if path == "" {
 				return m, nil, say(t.T("ui.files.need_path"))
 			}
+			m.files.lastDir = filepath.Dir(path)
 			m.files.typing, m.files.working = false, true
 			m.files.path.Blur()
 			m.files.path.SetValue("")
@@ -190,7 +212,7 @@ func (m editorModel) updateFiles(km tea.KeyMsg, s session) (editorModel, tea.Cmd
 		}
 		return m, nil, result{}
 	}
-	if s.finalized() && disabledMatch(km, k.Attach, k.Remove) {
+	if s.finalized() && disabledMatch(km, k.Attach, k.Pick, k.Remove) {
 		return m, nil, say(t.T("ui.editor.read_only"))
 	}
 	if disabledMatch(km, k.Remove) && len(m.files.files) == 0 {
@@ -207,6 +229,9 @@ func (m editorModel) updateFiles(km tea.KeyMsg, s session) (editorModel, tea.Cmd
 	case matches(km, k.Attach):
 		m.files.typing = true
 		return m, m.files.path.Focus(), result{}
+	case matches(km, k.Pick):
+		m, cmd := m.openPicker(s)
+		return m, cmd, result{}
 	case matches(km, k.Remove):
 		m.files.asking = true
 	case matches(km, k.Close):
@@ -219,6 +244,9 @@ func (m editorModel) updateFiles(km tea.KeyMsg, s session) (editorModel, tea.Cmd
 func (m editorModel) filesBody(s session) []string {
 	st, t, w := m.c.st, m.c.t, m.c.width
 	v := m.files
+	if v.picking {
+		return m.pickerBody()
+	}
 	lines := []string{m.c.rule(t.TN("ui.files.title", len(v.files), len(v.files), v.code), w)}
 	switch {
 	case v.err != "":

@@ -72,3 +72,33 @@ func TestEditorAttachesListsAndRemovesFiles(t *testing.T) {
 		t.Fatalf("esc left the panel open:\n%s", screen(a))
 	}
 }
+
+// TestEditorPicksAFile: o opens the file picker on the folder of the last
+// file attached; j moves to the next file, enter attaches it.
+func TestEditorPicksAFile(t *testing.T) {
+	t.Parallel()
+	db := openStore(t, true, "Nguyễn Thị Hương")
+	dir := t.TempDir()
+	for _, n := range []string{"a-first.pdf", "b-second.pdf"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("%PDF-1.4 "+n), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := openDemoUnit(t, newTestApp(t, db, i18n.EN, 120, 40), "SYT")
+	aid, code := a.sess.assessment.ID, cursorItem(a).Code
+	a = keys(t, a, "enter")
+	a = send(t, a, tea.KeyMsg{Type: tea.KeyCtrlO})
+	a = keys(t, a, "a", filepath.Join(dir, "a-first.pdf"), "enter", "o")
+	s := screen(a)
+	if !strings.Contains(s, "Pick an evidence file for item "+code) || !strings.Contains(s, "b-second.pdf") {
+		t.Fatalf("the picker:\n%s", s)
+	}
+	a = keys(t, a, "j", "enter")
+	files, err := db.FindingEvidence(context.Background(), aid, code)
+	if err != nil || len(files) != 2 || files[1].Name != "b-second.pdf" {
+		t.Fatalf("stored %+v (%v)", files, err)
+	}
+	if s := screen(a); !strings.Contains(s, "b-second.pdf · ") || strings.Contains(s, "Pick an evidence file") {
+		t.Fatalf("after picking:\n%s", s)
+	}
+}
