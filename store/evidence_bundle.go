@@ -74,7 +74,7 @@ func sendBlob(ctx context.Context, q queryer, sum string, enc *bundle.Encoder) (
 		}
 	}
 	if hex.EncodeToString(h.Sum(nil)) != sum {
-		return 0, model.NewError(model.EDamagedFile, fmt.Errorf("blob %s does not match its hash", sum[:12]), sum[:12])
+		return 0, model.NewError(model.EDamagedFile, fmt.Errorf("blob %s does not match its hash", sum[:12]), blobName(ctx, q, sum))
 	}
 	return n, nil
 }
@@ -199,12 +199,18 @@ func checkBlobs(ctx context.Context, q queryer, rep *CheckReport) error {
 			}
 			continue
 		}
-		var name string
-		if qerr := q.QueryRowContext(ctx, "SELECT json_extract(body, '$.name') FROM attachments WHERE sha256 = ? ORDER BY id LIMIT 1",
-			sum).Scan(&name); qerr != nil {
-			name = sum[:12]
-		}
-		rep.add(model.NewError(model.EDamagedFile, err, name))
+		rep.add(model.NewError(model.EDamagedFile, err, blobName(ctx, q, sum)))
 	}
 	return nil
+}
+
+// blobName is a file name an attachment of content sum gives it, for a
+// message (the hash's first digits when none does).
+func blobName(ctx context.Context, q queryer, sum string) string {
+	var name string
+	if err := q.QueryRowContext(ctx, "SELECT json_extract(body, '$.name') FROM attachments WHERE sha256 = ? ORDER BY id LIMIT 1",
+		sum).Scan(&name); err != nil || name == "" {
+		return sum[:12]
+	}
+	return name
 }

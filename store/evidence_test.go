@@ -211,3 +211,22 @@ func TestCheckNamesADamagedEvidenceFile(t *testing.T) {
 		t.Errorf("reading the damaged file: %v", err)
 	}
 }
+
+func TestDamagedEvidenceFileNotSent(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newFixture(t)
+	check(t, f.db.SetSetting(ctx, SettingInspector, "Lê Thu Trang"))
+	at, err := f.db.AttachEvidence(ctx, "Lê Thu Trang", f.a.ID, "1.1.1", writeTestFile(t, t.TempDir(), "scan.pdf", []byte("%PDF-1.4 scan")))
+	check(t, err)
+	_, err = f.db.sql.Exec("UPDATE blob_chunks SET data = CAST('%PDF-1.4 scam' AS BLOB) WHERE sha256 = ?", at.SHA256)
+	check(t, err)
+	out := filepath.Join(t.TempDir(), "b.ktb")
+	_, err = f.db.WriteBundle(ctx, out, BundleOptions{Inspection: f.in.ID})
+	if model.ErrorCode(err) != model.EDamagedFile || model.ErrorParams(err)[0] != "scan.pdf" {
+		t.Fatalf("bundling a damaged file: %v", err)
+	}
+	if _, serr := os.Stat(out); serr == nil {
+		t.Error("a bundle was written with a damaged file")
+	}
+}
