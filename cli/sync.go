@@ -215,6 +215,9 @@ func printResult(env *Env, r store.ImportResult) {
 	for _, c := range r.Items {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.conflict", c.UnitCode, c.ItemCode))
 	}
+	if r.StampedAccepted+r.StampedConflicts > 0 {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.follow_up", r.StampedAccepted, r.StampedConflicts))
+	}
 	for _, w := range r.Warnings {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.warning", name, env.T.Err(w)))
 	}
@@ -292,8 +295,16 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 			return writeJSON(env.Stdout, cs)
 		}
 		w := env.Stdout
-		if len(cs) == 0 {
+		stamped, err := db.AllStampedConflicts(env.Ctx)
+		if err != nil {
+			return err
+		}
+		if len(cs) == 0 && len(stamped) == 0 {
 			fmt.Fprintln(w, env.T.T("sync.conflicts.none"))
+			return nil
+		}
+		defer printStampedConflicts(env, stamped)
+		if len(cs) == 0 {
 			return nil
 		}
 		fmt.Fprintln(w, env.T.TN("sync.conflicts.head", len(cs)))

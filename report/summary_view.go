@@ -28,6 +28,11 @@ type summaryView struct {
 	Shorts                []shortStatRow
 	Recs                  []sumRecRow
 	Findings              []sumFindingRow
+	// Follow is every kiến nghị of the units across years, by unit;
+	// SelfRank the units ranked by their self-assessment's distance.
+	Follow     []followGroup
+	FollowNote string
+	SelfRank   []selfRankRow
 }
 
 type progressRow struct {
@@ -150,6 +155,7 @@ func newSummaryView(s *model.Summary, t i18n.Catalog) *summaryView {
 			Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline)})
 	}
 	v.Notes = v.notes()
+	v.followUp(s)
 	return v
 }
 
@@ -273,6 +279,7 @@ func summaryMarkdown(v *summaryView) []byte {
 		rows = append(rows, []string{md(f.Unit), md(f.Item), md(f.Result), md(f.Score), md(f.Note), md(f.Rec), f.Deadline})
 	}
 	w.table(findingHead(t), "lllrlll", rows)
+	followMarkdown(&w, v)
 	return []byte(w.String())
 }
 

@@ -100,6 +100,9 @@ func summaryXLSX(w io.Writer, s *model.Summary, t i18n.Catalog) error {
 	if err := b.table(t.T("report.sheet.findings"), "ChiTiet", findingCols, findingRows(s.Findings)); err != nil {
 		return fail(err)
 	}
+	if err := summaryFollowSheets(b, s, t); err != nil {
+		return fail(err)
+	}
 	return b.writeTo(w)
 }
 

@@ -87,5 +87,9 @@ func (t *txn) rekey(ctx context.Context, kind, old, keep string) error {
 			return fmt.Errorf("re-key %s: %w", kind, err)
 		}
 	}
+	if kind == "assessment" {
+		// The visit's follow-ups and self-scores (merge_stamped.go).
+		return t.rekeyStamped(ctx, old, keep)
+	}
 	return nil
 }

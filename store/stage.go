@@ -37,7 +37,9 @@ CREATE TABLE chain (device TEXT NOT NULL, dev_seq INTEGER NOT NULL, prev_hash TE
 	sig TEXT NOT NULL, full INTEGER NOT NULL, at INTEGER NOT NULL, proof INTEGER NOT NULL, PRIMARY KEY (device, dev_seq)) WITHOUT ROWID;
 -- The entries' content, as the bundle has it; kind is 'finding' for a
 -- finding revision, 'record' for an inspection, unit or assessment
--- revision, 'attachment' for an evidence file's, '' otherwise. rev_id is the revision the merge knows it by
+-- revision, 'stamped' for a follow-up, fix report or self-score revision
+-- (assessment_id its visit, or a fix report's unit code), 'attachment' for an
+-- evidence file's, '' otherwise. rev_id is the revision the merge knows it by
 -- (a record entry from before records had revisions has none of its own),
 -- rev_key what a finding row must match (bundle.RowKey), rev_hash what
 -- identifies a revision's content.

@@ -155,6 +155,14 @@ func (l *stageLoader) Entry(e bundle.Entry) error {
 	case e.Revision != nil:
 		f := e.Revision.Finding
 		kind, id, key, hash, assessment, item = "finding", f.Revision, bundle.RowKey(f), model.RevisionHash(f), f.AssessmentID, f.ItemCode
+	case e.Stamped != nil:
+		// assessment_id and item_code say what the revision is about: the
+		// visit (or, for a fix report, the unit's code) and the item.
+		about := e.Stamped.AssessmentID
+		if about == "" {
+			about = e.Stamped.UnitCode
+		}
+		kind, id, hash, assessment, item = "stamped", e.AuditEntry.Revision, e.Stamped.Rev().Hash, about, e.Stamped.ItemCode
 	case e.Record != nil:
 		// A record entry from before records had revisions is known by the
 		// revision its content names (bundle.RecordRevisionOf).

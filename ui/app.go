@@ -189,6 +189,8 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		*a, cmd = a.handleResolveLoaded(msg)
 	case conflictResolvedMsg:
 		*a, cmd = a.handleConflictResolved(msg)
+	case followSavedMsg:
+		*a, cmd = a.handleFollowSaved(msg)
 	case conflictsLoadedMsg:
 		var r result
 		a.conflicts, cmd, r = a.conflicts.update(msg)

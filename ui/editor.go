@@ -64,18 +64,25 @@ type editorModel struct {
 	history historyView
 	hkeys   historyKeys
 	// files is the item's evidence files while they are shown (ctrl+o).
-	files evidenceView
-	fkeys evidenceKeys
+	files  evidenceView
+	evkeys evidenceKeys
 	// asking is set while storing a merged value as a conflict's
 	// resolution waits for the inspector's yes; chosen is that value.
 	asking bool
 	chosen model.Content
 	ckeys  confirmKeys
+	// follow is the table of earlier kiến nghị on the follow-up item
+	// (followup_panel.go), fkeys its keys; followLine says the item has
+	// the line that opens it.
+	follow     followPanel
+	fkeys      followKeys
+	followLine bool
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
 func newEditorModel(c common, s session, index int, focus editorField) (editorModel, tea.Cmd) {
-	m := editorModel{c: c, keys: newEditorKeys(c.t), hkeys: newHistoryKeys(c.t), fkeys: newEvidenceKeys(c.t), ckeys: newConfirmKeys(c.t), resolving: s.resolve != nil}
+	m := editorModel{c: c, keys: newEditorKeys(c.t), hkeys: newHistoryKeys(c.t), ckeys: newConfirmKeys(c.t), fkeys: newFollowKeys(c.t),
+		evkeys: newEvidenceKeys(c.t), resolving: s.resolve != nil}
 	m.score = newTextInput(c)
 	m.deadline = newTextInput(c)
 	m.deadline.Placeholder = "dd/mm/yyyy"
@@ -93,6 +100,8 @@ func (m editorModel) load(s session, index int, focus editorField) (editorModel,
 	m.item, m.index, m.focus, m.leaving = s.items[index], index, focus, false
 	m.history = historyView{}
 	m.files = evidenceView{}
+	m.follow = followPanel{}
+	m.followLine = m.followable(s)
 	if s.finalized() {
 		m.focus = focusResult
 	}
@@ -114,12 +123,18 @@ func (m *editorModel) setSize(w, h int) {
 	}
 	m.c = m.c.sized(w, h)
 	m.layout()
+	m.sizeFollow()
 }
 
 // typing reports whether a text field has the keyboard.
 func (m editorModel) typing(s session) bool {
-	return (s.isOpen() && m.focus != focusResult && !s.finalized() && !m.history.open && !m.asking && !m.files.open) ||
-		m.files.typingPath()
+	if m.files.open {
+		return m.files.typingPath()
+	}
+	if m.follow.open {
+		return s.isOpen() && m.follow.focus != followList && !s.finalized()
+	}
+	return s.isOpen() && m.focus != focusResult && !s.finalized() && !m.history.open && !m.asking
 }
 
 // keymap is the keys as they act on s, so the help stays truthful: a
@@ -158,6 +173,9 @@ func (m editorModel) keymap(s session) editorKeys {
 // ShortHelp is the editor's short help on s: while a conflict's merged
 // value is edited, storing it and cancelling come first.
 func (m editorModel) ShortHelp(s session) []key.Binding {
+	if m.follow.open {
+		return m.followHelp()
+	}
 	if m.history.open {
 		return m.historyHelp()
 	}
@@ -177,6 +195,9 @@ func (m editorModel) ShortHelp(s session) []key.Binding {
 
 // FullHelp is every key of the editor on s.
 func (m editorModel) FullHelp(s session) [][]key.Binding {
+	if m.follow.open {
+		return [][]key.Binding{m.followHelp()}
+	}
 	if m.history.open {
 		return [][]key.Binding{m.historyHelp()}
 	}
@@ -187,8 +208,12 @@ func (m editorModel) FullHelp(s session) [][]key.Binding {
 		return [][]key.Binding{{m.ckeys.Yes, m.ckeys.No}}
 	}
 	k := m.keymap(s)
-	return [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
+	out := [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
 		{k.Undo, k.History, k.Files, k.Save, k.Back, k.Resolve, k.CancelResolve}}
+	if m.followable(s) {
+		out = append(out, []key.Binding{m.fkeys.Open})
+	}
+	return out
 }
 
 // refusal says why a key of the editor cannot act on s now, or "".
@@ -270,6 +295,9 @@ func (m *editorModel) layout() {
 	}
 	if m.resolving {
 		fixed++ // the line saying a conflict is being resolved
+	}
+	if m.followLine {
+		fixed++ // the line on the earlier kiến nghị (followSummary)
 	}
 	avail := max(3, h-fixed)
 	nh := max(1, min(8, avail/2))
@@ -430,6 +458,12 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 			return m, cmd, result{}
 		}
 		return m, nil, result{}
+	}
+	if m.follow.open {
+		return m.followKey(km, s)
+	}
+	if matches(km, m.fkeys.Open) && m.followable(s) {
+		return m.openFollow(s), nil, result{}
 	}
 	keys := m.keymap(s)
 	leaving := m.leaving

@@ -152,7 +152,7 @@ func (m editorModel) filesMsg(msg tea.Msg, s session) (editorModel, tea.Cmd, res
 
 // filesKeys are the panel's keys as they act now.
 func (m editorModel) filesKeys(s session) evidenceKeys {
-	k := m.fkeys
+	k := m.evkeys
 	n := len(m.files.files)
 	k.Up.SetEnabled(m.files.sel > 0)
 	k.Down.SetEnabled(m.files.sel+1 < n)

@@ -65,7 +65,7 @@ func (m editorModel) openPicker(s session) (editorModel, tea.Cmd) {
 // updatePicker hands a key or a listing to the picker; a file chosen is
 // attached.
 func (m editorModel) updatePicker(msg tea.Msg, s session) (editorModel, tea.Cmd, result) {
-	if km, ok := msg.(tea.KeyMsg); ok && matches(km, m.fkeys.StopPick) {
+	if km, ok := msg.(tea.KeyMsg); ok && matches(km, m.evkeys.StopPick) {
 		m.files.picking = false
 		return m, nil, result{}
 	}
@@ -83,7 +83,7 @@ func (m editorModel) updatePicker(msg tea.Msg, s session) (editorModel, tea.Cmd,
 // pickerHelp is the picker's keys.
 func (m editorModel) pickerHelp() []key.Binding {
 	k := m.files.picker.KeyMap
-	return []key.Binding{k.Open, k.Back, k.Down, k.Up, k.PageDown, k.PageUp, k.GoToTop, k.GoToLast, m.fkeys.StopPick}
+	return []key.Binding{k.Open, k.Back, k.Down, k.Up, k.PageDown, k.PageUp, k.GoToTop, k.GoToLast, m.evkeys.StopPick}
 }
 
 // pickerBody is the picker in the panel's room.

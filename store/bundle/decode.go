@@ -57,6 +57,9 @@ type Entry struct {
 	// Record is the inspection, unit or assessment revision the entry
 	// describes, else nil.
 	Record *RecordRevision
+	// Stamped is the follow-up, fix report or self-score revision the
+	// entry describes (stamped.go), else nil.
+	Stamped *StampedRevision
 	// Attachment is the evidence file revision the entry describes
 	// (entity "attachment"), else nil.
 	Attachment *model.Attachment

@@ -91,7 +91,9 @@ func recordSeeds() map[string][]byte {
 		EntityID: att.ID, Action: "attach", New: string(must(json.Marshal(att))), Revision: att.Revision}
 	ae.Hash = bundle.ChainHash(ae)
 	bundle.SignEntry(k, &ae)
+	fu, fr, ss := stampedRecords()
 	return map[string][]byte{
+		"stamped":    stampedLines(nil, fu, fr, ss),
 		"inspection": []byte(line("inspection", p.Inspections[0])),
 		"unit":       []byte(line("inspection", p.Inspections[0]) + line("unit", p.Units[0])),
 		"assessment": []byte(base),
