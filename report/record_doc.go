@@ -102,6 +102,7 @@ func recordDoc(v *recordView) document {
 	b.para(t.T("report.record.closing", clockText(a.EndTime, t), copiesText(a.Copies, t)))
 	d.Body = b
 	d.Close = closing{Signatures: recordSignatures(v)}
+	d.Annex = append(d.Annex, evidenceAnnex(r, t)...)
 	return d
 }
 

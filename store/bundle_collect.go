@@ -56,6 +56,11 @@ func collect(ctx context.Context, q queryer, opt BundleOptions, self string, enc
 			return m, nil, err
 		}
 	}
+	if !opt.NoFiles {
+		if m.BlobBytes, err = collectBlobs(ctx, q, sel, enc); err != nil {
+			return m, nil, err
+		}
+	}
 	return m, own, nil
 }
 
@@ -74,6 +79,7 @@ type selection struct {
 // the WITH clause the history queries start with.
 const namesCTE = `WITH sel(id) AS (SELECT ?1 UNION SELECT value FROM json_each(?2)
 		UNION SELECT id FROM findings WHERE assessment_id IN (SELECT value FROM json_each(?3))
+		UNION SELECT id FROM attachments WHERE assessment_id IN (SELECT value FROM json_each(?3))
 		UNION SELECT entity_id FROM audit WHERE entity IN ('follow_up', 'self_score') AND json_extract(new, '$.assessment_id') IN
 			(SELECT value FROM json_each(?3) UNION SELECT alias FROM id_aliases WHERE kind = 'assessment'
 			 AND canonical IN (SELECT value FROM json_each(?3)))

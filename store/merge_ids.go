@@ -64,7 +64,8 @@ var rekeyTables = map[string]struct {
 }{
 	"unit": {"units", []string{"UPDATE units SET id = ?1 WHERE id = ?2", "UPDATE assessments SET unit_id = ?1 WHERE unit_id = ?2"}},
 	"assessment": {"assessments", []string{"UPDATE assessments SET id = ?1 WHERE id = ?2",
-		"UPDATE findings SET assessment_id = ?1 WHERE assessment_id = ?2", "UPDATE conflicts SET assessment_id = ?1 WHERE assessment_id = ?2"}},
+		"UPDATE findings SET assessment_id = ?1 WHERE assessment_id = ?2", "UPDATE conflicts SET assessment_id = ?1 WHERE assessment_id = ?2",
+		"UPDATE attachments SET assessment_id = ?1 WHERE assessment_id = ?2"}},
 	"finding": {"findings", []string{"UPDATE findings SET id = ?1 WHERE id = ?2", "UPDATE conflicts SET finding_id = ?1 WHERE finding_id = ?2"}},
 }
 

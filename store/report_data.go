@@ -78,6 +78,9 @@ func (db *DB) UnitRecord(ctx context.Context, assessmentID string, kinds []model
 	if r.SelfScores, err = db.SelfScores(ctx, assessmentID); err != nil {
 		return r, fmt.Errorf("unit record: %w", err)
 	}
+	if r.Evidence, err = db.evidenceFiles(ctx, assessmentID); err != nil {
+		return r, fmt.Errorf("unit record: %w", err)
+	}
 	return r, nil
 }
 

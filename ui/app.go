@@ -173,6 +173,18 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
 			cmd = a.updateScreen(msg)
 		}
+	case evidenceLoadedMsg:
+		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
+			cmd = a.updateScreen(msg)
+		}
+	case evidenceDoneMsg:
+		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
+			cmd = a.updateScreen(msg)
+		}
+	case pickerMsg:
+		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
+			cmd = a.updateScreen(msg)
+		}
 	case assessmentSavedMsg:
 		*a, cmd = a.handleAssessmentSaved(msg)
 	case exportedMsg:

@@ -73,6 +73,9 @@ func (m editorModel) view(s session) []string {
 	if m.history.open {
 		return m.historyBody()
 	}
+	if m.files.open {
+		return m.filesBody(s)
+	}
 	st, t, w := m.c.st, m.c.t, m.c.width
 	fin := s.finalized()
 	it := m.item

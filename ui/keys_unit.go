@@ -96,6 +96,7 @@ func newFilterKeys(t i18n.Catalog) filterKeys {
 type editorKeys struct {
 	NextField, PrevField, Save, NextItem, PrevItem, Back key.Binding
 	Undo, History                                        key.Binding
+	Files                                                key.Binding
 	Results                                              resultKeys
 	// Resolve and CancelResolve replace Save and Back while the editor
 	// holds the merged value of a conflict.
@@ -112,6 +113,7 @@ func newEditorKeys(t i18n.Catalog) editorKeys {
 		Back:      bind(t, "esc", "ui.key.save_back", "esc"),
 		Undo:      bind(t, "u/ctrl+z", "ui.key.undo", "u", "ctrl+z"),
 		History:   bind(t, "ctrl+l", "ui.key.history", "ctrl+l"),
+		Files:     bind(t, "ctrl+o", "ui.key.files", "ctrl+o"),
 		Results:   newResultKeys(t),
 
 		Resolve:       bind(t, "ctrl+s", "ui.key.resolve", "ctrl+s"),

@@ -57,6 +57,13 @@ type Store interface {
 	// (EUnitHasFindings, EInspectionHasFindings), audited.
 	RemoveVisit(ctx context.Context, actor, assessmentID string) error
 	RemoveInspection(ctx context.Context, actor, inspectionID string) error
+	// FindingEvidence lists the files attached to one finding;
+	// AttachEvidence attaches the file at path (a regular file within
+	// model.MaxEvidenceBytes, else ENotRegular, EEvidenceTooLarge);
+	// RemoveEvidence removes one, audited (evidence.go).
+	FindingEvidence(ctx context.Context, assessmentID, itemCode string) ([]model.EvidenceFile, error)
+	AttachEvidence(ctx context.Context, actor, assessmentID, itemCode, path string) (model.Attachment, error)
+	RemoveEvidence(ctx context.Context, actor, id string) (model.Attachment, error)
 	// CheckIntegrity reads the whole database for damage; it runs once,
 	// after the first screen (integrity.go).
 	CheckIntegrity(ctx context.Context) error
