@@ -18,6 +18,7 @@ import (
 	"kiemtra/checklists"
 	"kiemtra/cli"
 	"kiemtra/i18n"
+	"kiemtra/internal/opener"
 	"kiemtra/internal/termin"
 	"kiemtra/report"
 	"kiemtra/store"
@@ -80,9 +81,10 @@ func runTUI(env *cli.Env, path string) int {
 		return env.Fatal(err)
 	}
 	lang := env.Global.Lang
+	exporter := report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds)
 	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Abbreviations: abbrevs,
-		Exporter: report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds),
-		Importer: db})
+		Exporter: exporter, ExportIn: func(dir string) ui.Exporter { return exporter.In(dir) },
+		Opener: opener.New(), Importer: db})
 	// The terminal is read through termin, which never ends a read inside
 	// a letter's bytes (Bubble Tea v1 loses such letters).
 	in, closeIn, err := termin.Open()

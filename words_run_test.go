@@ -204,6 +204,10 @@ func (s *session) reach(ins string) map[string][]string {
 		"checklist export":       {"so-ban-nganh@2026.1", "--format", "xlsx", "--out", s.path("reach-cl.xlsx")},
 		"checklist validate":     {good},
 		"config get":             {"inspector"},
+		"evidence add":           {"--unit", "STC", "--item", "1.1.2", s.path("bang-niem-yet.png")},
+		"evidence list":          nil,
+		"evidence export":        {"--out", s.path("reach-evidence")},
+		"evidence remove":        {"ffffffff"},
 		"config set":             {"inspector", "Lê Thị Cúc"},
 		"conflicts":              {"--inspection", ins},
 		"import":                 {s.path("a1.ktb")},
@@ -425,10 +429,40 @@ func (s *session) successes(in string) {
 	s.ok(append(d, "import", s.path("b2.ktb"), "--no-backup")...)
 	s.ok(append(d, "receipt", s.path("a2.ktb.receipt.json"))...)
 	s.ok(append(e, "import", s.path("a2.ktb"))...) // again: nothing new
+	s.evidence(d, e)
 	s.ok(append(d, "receipt", s.path("a1.ktb.receipt.json"))...)
 	s.ok(append(e, "conflicts")...)
 	s.ok(append(d, "conflicts", "--all", "--inspection", in[:8])...)
 	s.exec(invocation{args: append(e, "conflicts", "--json"), expect: succeeds, machine: true})
+}
+
+// evidence attaches a photo on the demo laptop, lists and exports it,
+// refuses what it must, and sends it to the other laptop.
+func (s *session) evidence(d, e []string) {
+	photo := s.write("bang-niem-yet.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"+strings.Repeat("x", 3000))
+	s.extra = append(s.extra, "bang-niem-yet.png", "image/png")
+	s.ok(append(d, "evidence", "add", "--unit", "STC", "--item", "1.1.2", photo)...)
+	s.ok(append(d, "evidence", "add", "--unit", "STC", "--item", "1.1.2", photo)...) // again: the one file
+	s.ok(append(d, "evidence", "list", "--unit", "STC")...)
+	s.exec(invocation{args: append(d, "evidence", "list", "--json"), expect: succeeds, machine: true})
+	s.ok(append(d, "evidence", "export", "--unit", "STC", "--out", s.path("minh-chung"))...)
+	s.fail(append(d, "evidence", "export", "--unit", "STC", "--out", s.path("minh-chung"))...) // never over a file
+	s.fail(append(d, "evidence", "add", "--unit", "STC", "--item", "9.9.9", photo)...)
+	s.fail(append(d, "evidence", "add", "--unit", "STC", "--item", "1.1.2", s.path("khong-co.png"))...)
+	s.fail(append(d, "evidence", "add", "--unit", "STC", "--item", "1.1.2", s.path("cl"))...)
+	big := s.write("qua-lon.pdf", "")
+	if err := os.Truncate(big, model.MaxEvidenceBytes+1); err != nil {
+		s.t.Fatal(err)
+	}
+	s.fail(append(d, "evidence", "add", "--unit", "STC", "--item", "1.1.2", big)...)
+	s.fail(append(d, "evidence", "remove", "ffffffff")...)
+	s.ok(append(d, "bundle", "--out", s.path("ev-slim.ktb"), "--no-files")...)
+	s.ok(append(e, "import", s.path("ev-slim.ktb"))...)
+	s.ok(append(e, "evidence", "list")...) // the file not received yet
+	s.fail(append(e, "evidence", "export", "--out", s.path("minh-chung-e"))...)
+	s.ok(append(d, "bundle", "--out", s.path("ev.ktb"))...)
+	s.ok(append(e, "import", s.path("ev.ktb"))...)
+	s.ok(append(e, "evidence", "list")...)
 }
 
 // refusals are commands typed right that refuse what they are asked.
@@ -588,6 +622,7 @@ func (s *session) values() []string {
 			"SELECT name FROM trusted_keys", "SELECT fingerprint FROM trusted_keys", "SELECT substr(device, -8) FROM trusted_keys",
 			"SELECT value FROM settings", "SELECT id FROM checklists", "SELECT version FROM checklists", "SELECT title FROM checklists",
 			"SELECT note FROM findings WHERE note != ''", "SELECT updated_by FROM findings",
+			"SELECT substr(id, -8) FROM attachments", "SELECT json_extract(body, '$.name') FROM attachments",
 		} {
 			rows, err := db.SQL().QueryContext(ctx, q)
 			if err != nil {

@@ -201,3 +201,34 @@ func coveredBy(env *Env, db *store.DB, all []model.Recommendation, refs []string
 	}
 	return out, nil
 }
+
+// printStampedConflicts lists the follow-ups, fix reports and
+// self-scores two laptops recorded differently: the value shown and the
+// others kept beside it (saving the record again settles it).
+func printStampedConflicts(env *Env, cs []model.StampedConflict) {
+	if len(cs) == 0 {
+		return
+	}
+	w := env.Stdout
+	fmt.Fprintln(w, env.T.T("cli.recs.conflicts_head", len(cs)))
+	side := func(label string, r model.Revisioned) {
+		st := r.RecordStamp()
+		var what string
+		switch v := r.(type) {
+		case model.FollowUp:
+			what = env.T.T("cli.recs.conflict_follow", env.T.T("fix.status."+string(v.Status)), v.Note)
+		case model.FixReport:
+			what = env.T.T("cli.recs.conflict_report", v.Number, v.Received.VN(), len(v.Covers))
+		case model.SelfScore:
+			what = env.T.T("cli.recs.conflict_self", v.ItemCode, env.T.Points(v.Score))
+		}
+		fmt.Fprintln(w, env.T.T("cli.recs.conflict_side", label, what, st.UpdatedBy, env.T.When(st.UpdatedAt.Local())))
+	}
+	for _, c := range cs {
+		fmt.Fprintln(w, env.T.T("cli.recs.conflict_item", env.T.T("cli.recs.kind."+c.Kind), model.ShortID(c.ID)))
+		side(env.T.T("sync.conflicts.current"), c.Current)
+		for _, o := range c.Others {
+			side(env.T.T("sync.conflicts.other"), o)
+		}
+	}
+}

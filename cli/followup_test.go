@@ -1,14 +1,22 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"kiemtra/i18n"
+	"kiemtra/model"
 )
 
 const followUpPlan2023 = `inspection:
@@ -167,5 +175,109 @@ func TestSelfAssessCommands(t *testing.T) {
 	}
 	if r := runCLI(t, nil, "--db", db, "selfassess", "import", old); r.code != 1 || !strings.Contains(r.stderr, "đánh giá đã hoàn thành") {
 		t.Errorf("loading into a finalized record: %d %q", r.code, r.stderr)
+	}
+}
+
+// Two laptops' differing follow-ups are listed by kiemtra conflicts with
+// both values, in both languages.
+func TestPrintStampedConflicts(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2023, 10, 10, 9, 0, 0, 0, time.UTC)
+	cs := []model.StampedConflict{{Kind: "follow_up", ID: "0191f0a2-0000-7000-8000-000000000001",
+		Current: model.FollowUp{Status: model.FixDone, Note: "Đã ban hành kế hoạch", Stamp: model.Stamp{UpdatedBy: "Máy chị Hương", UpdatedAt: at}},
+		Others:  []model.Revisioned{model.FollowUp{Status: model.FixNotDone, Note: "Chưa thấy", Stamp: model.Stamp{UpdatedBy: "Máy anh Nam", UpdatedAt: at}}}}}
+	for lang, want := range map[i18n.Lang][]string{
+		i18n.VI: {"Theo dõi kiến nghị 00000001", "đang hiện: đã khắc phục, \"Đã ban hành kế hoạch\" — Máy chị Hương", "bên kia: chưa khắc phục, \"Chưa thấy\" — Máy anh Nam"},
+		i18n.EN: {"Follow-up 00000001", "shown: fixed, \"Đã ban hành kế hoạch\"", "other: not fixed, \"Chưa thấy\" — Máy anh Nam"},
+	} {
+		var out strings.Builder
+		printStampedConflicts(&Env{Stdout: &out, T: i18n.New(lang)}, cs)
+		for _, w := range want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%s: lacks %q in\n%s", lang, w, out.String())
+			}
+		}
+	}
+}
+
+// followOn records on the laptop at path what its 2023 visit to STP found
+// of STP's first 2022 kiến nghị.
+func followOn(t *testing.T, path string, st model.FixStatus, note string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := OpenDB(ctx, path, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
+	ins, err := db.InspectionsOfYear(ctx, 2023)
+	if err != nil || len(ins) != 1 {
+		t.Fatalf("2023 inspections %d: %v", len(ins), err)
+	}
+	a, err := db.AssessmentOf(ctx, ins[0].ID, "STP")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := db.FollowUpsFor(ctx, a.ID)
+	if err != nil || len(recs) == 0 {
+		t.Fatalf("STP 2023 follows up %d: %v", len(recs), err)
+	}
+	if _, err := db.SaveFollowUp(ctx, model.FollowUp{AssessmentID: a.ID, RecommendationID: recs[0].ID, Status: st, Note: note,
+		Stamp: model.Stamp{UpdatedBy: "Cán bộ"}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Two laptops record different statuses for the same kiến nghị: kiemtra
+// import says so, kiemtra conflicts lists both values.
+func TestFollowUpConflictFromTwoLaptops(t *testing.T) {
+	a := laptop(t, "Nguyễn Thị Hương", true)
+	b := laptop(t, "Phạm Đức Long", false)
+	dir := t.TempDir()
+	ka, kb := filepath.Join(dir, "a.pub"), filepath.Join(dir, "b.pub")
+	mustRun(t, "--db", a, "keys", "export", "--out", ka)
+	mustRun(t, "--db", b, "keys", "export", "--out", kb)
+	mustRun(t, "--db", b, "keys", "trust", ka, "--name", "Máy chị Hương")
+	mustRun(t, "--db", a, "keys", "trust", kb, "--name", "Máy anh Long")
+	mustRun(t, "--db", a, "bundle", "--out", filepath.Join(dir, "a2022.ktb"))
+	mustRun(t, "--db", b, "import", filepath.Join(dir, "a2022.ktb"))
+	plan := filepath.Join(dir, "ke-hoach-2023.yaml")
+	if err := os.WriteFile(plan, []byte(followUpPlan2023), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, db := range []string{a, b} {
+		mustRun(t, "--db", db, "plan", "import", plan)
+	}
+	followOn(t, a, model.FixDone, "Đã ban hành kế hoạch")
+	followOn(t, b, model.FixNotDone, "Chưa thấy kế hoạch")
+	var ins []struct {
+		ID   string `json:"id"`
+		Year int    `json:"year"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", b, "inspection", "list", "--json").stdout), &ins); err != nil {
+		t.Fatal(err)
+	}
+	id2023 := ""
+	for _, in := range ins {
+		if in.Year == 2023 {
+			id2023 = in.ID
+		}
+	}
+	mustRun(t, "--db", b, "bundle", "--inspection", id2023, "--out", filepath.Join(dir, "b2023.ktb"))
+	r := mustRun(t, "--db", a, "import", filepath.Join(dir, "b2023.ktb"))
+	// Which value shows depends on which was saved later; that one holds
+	// both is what matters.
+	if !regexp.MustCompile(`Theo dõi kiến nghị, tự đánh giá, báo cáo khắc phục: [01] cập nhật, 1 có giá trị khác nhau từ hai máy`).MatchString(r.stdout) {
+		t.Errorf("import output:\n%s", r.stdout)
+	}
+	r = mustRun(t, "--db", a, "conflicts")
+	for _, want := range []string{"Theo dõi kiến nghị", "đã khắc phục, \"Đã ban hành kế hoạch\"", "chưa khắc phục, \"Chưa thấy kế hoạch\""} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("conflicts lack %q:\n%s", want, r.stdout)
+		}
 	}
 }

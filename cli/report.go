@@ -103,19 +103,24 @@ func (o outputFlags) stream(env *Env, fill func(w io.Writer) error) error {
 }
 
 func runReportUnit(env *Env, fs *flag.FlagSet) func([]string) error {
-	return runUnitDocument(env, fs, report.UnitFormats, report.UnitRecord)
+	return runUnitDocument(env, fs, report.UnitFormats, report.UnitRecord, true)
 }
 
 // runReportConclusion writes the thông báo kết luận kiểm tra of a unit,
 // which follows its finalized biên bản.
 func runReportConclusion(env *Env, fs *flag.FlagSet) func([]string) error {
-	return runUnitDocument(env, fs, report.ConclusionFormats, report.Conclusion)
+	return runUnitDocument(env, fs, report.ConclusionFormats, report.Conclusion, false)
 }
 
 // runUnitDocument is a command writing one document of a unit's record
-// (--unit CODE [--inspection ID]) with render.
+// (--unit CODE [--inspection ID]) with render; with files, the record
+// can take --with-files DIR and shows pictures of its photos in HTML.
 func runUnitDocument(env *Env, fs *flag.FlagSet, formats []report.Format,
-	render func(*model.UnitRecord, report.Format, i18n.Lang) ([]byte, error)) func([]string) error {
+	render func(*model.UnitRecord, report.Format, i18n.Lang) ([]byte, error), files bool) func([]string) error {
+	var withFiles *string
+	if files {
+		withFiles = fs.String("with-files", "", env.T.T("cli.evidence.flag.with_files"))
+	}
 	unit := fs.String("unit", "", env.T.T("report.cli.flag.unit"))
 	insp := fs.String("inspection", "", env.T.T("report.cli.flag.inspection"))
 	out := addOutputFlags(env, fs)
@@ -129,6 +134,11 @@ func runUnitDocument(env *Env, fs *flag.FlagSet, formats []report.Format,
 		format, err := out.check(env, formats)
 		if err != nil {
 			return err
+		}
+		if withFiles != nil && *withFiles != "" {
+			if err := checkFilesDir(*withFiles); err != nil {
+				return err
+			}
 		}
 		db, err := env.OpenExisting()
 		if err != nil {
@@ -154,11 +164,20 @@ func runUnitDocument(env *Env, fs *flag.FlagSet, formats []report.Format,
 		if err != nil {
 			return err
 		}
+		if files && format == report.HTML {
+			rec.Thumbnails = thumbnails(env, db, rec.Evidence)
+		}
 		data, err := render(&rec, format, env.T.Lang)
 		if err != nil {
 			return err
 		}
-		return out.write(env, data)
+		if err := out.write(env, data); err != nil {
+			return err
+		}
+		if withFiles == nil || *withFiles == "" {
+			return nil
+		}
+		return writeRecordFiles(env, db, a.ID, *withFiles)
 	}
 }
 

@@ -40,6 +40,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 	fs.Var(&units, "unit", env.T.T("sync.flag.unit"))
 	asJSON := fs.Bool("json", false, env.T.T("cli.flag.json"))
 	force := fs.Bool("force", false, env.T.T("sync.flag.force"))
+	noFiles := fs.Bool("no-files", false, env.T.T("sync.flag.no_files"))
 	return func(args []string) (err error) {
 		// Unit codes may follow --unit as separate words: --unit STP STC.
 		for _, a := range args {
@@ -66,7 +67,7 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		opt := store.BundleOptions{Inspection: in.ID, Units: units, Replace: *force}
+		opt := store.BundleOptions{Inspection: in.ID, Units: units, Replace: *force, NoFiles: *noFiles}
 		var info store.BundleInfo
 		if toStdout {
 			info, err = db.StreamBundle(env.Ctx, env.Stdout, opt)
@@ -87,6 +88,12 @@ func runBundle(env *Env, fs *flag.FlagSet) func([]string) error {
 		}
 		m := info.Manifest
 		fmt.Fprintln(w, env.T.T("sync.bundle.done", m.Seq, *out, m.Counts.Units, m.Counts.Findings, m.Counts.Audit, humanBytes(env.T, info.Bytes)))
+		if m.BlobBytes > 0 {
+			fmt.Fprintln(w, env.T.T("sync.bundle.files", humanBytes(env.T, m.BlobBytes)))
+		}
+		if *noFiles {
+			fmt.Fprintln(w, env.T.T("sync.bundle.no_files"))
+		}
 		k, err := db.DeviceKey(env.Ctx)
 		if err == nil {
 			fmt.Fprintln(w, env.T.T("sync.bundle.fingerprint", k.Fingerprint))
@@ -202,8 +209,14 @@ func printResult(env *Env, r store.ImportResult) {
 		return
 	}
 	fmt.Fprintln(env.Stdout, env.T.T("sync.import.line", name, r.Seq, r.DeviceName, r.Accepted, r.Present, r.Conflicts, r.Records, rateOf(r)))
+	if r.Files > 0 || r.FilesMissing > 0 {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.files", r.Files, r.FilesMissing))
+	}
 	for _, c := range r.Items {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.conflict", c.UnitCode, c.ItemCode))
+	}
+	if r.StampedAccepted+r.StampedConflicts > 0 {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.follow_up", r.StampedAccepted, r.StampedConflicts))
 	}
 	for _, w := range r.Warnings {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.warning", name, env.T.Err(w)))
@@ -282,8 +295,16 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 			return writeJSON(env.Stdout, cs)
 		}
 		w := env.Stdout
-		if len(cs) == 0 {
+		stamped, err := db.AllStampedConflicts(env.Ctx)
+		if err != nil {
+			return err
+		}
+		if len(cs) == 0 && len(stamped) == 0 {
 			fmt.Fprintln(w, env.T.T("sync.conflicts.none"))
+			return nil
+		}
+		defer printStampedConflicts(env, stamped)
+		if len(cs) == 0 {
 			return nil
 		}
 		fmt.Fprintln(w, env.T.TN("sync.conflicts.head", len(cs)))

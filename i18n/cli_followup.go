@@ -4,6 +4,18 @@ package i18n
 // unit's self-assessment (cli/followup.go, cli/selfassess.go).
 func init() {
 	register(map[string]Entry{
+		"cli.recs.conflicts_head": {VI: "Ghi nhận khác nhau từ hai máy về theo dõi kiến nghị, báo cáo khắc phục, tự đánh giá: %d (lưu lại trong ứng dụng để thống nhất):",
+			EN: "Follow-ups, fix reports and self-scores two laptops recorded differently: %d (save again in the app to settle):"},
+		"cli.recs.conflict_item":   {VI: "%s %s", EN: "%s %s"},
+		"cli.recs.conflict_side":   {VI: "    %s: %s — %s, %s", EN: "    %s: %s — %s, %s"},
+		"cli.recs.conflict_follow": {VI: "%s, %q", EN: "%s, %q"},
+		"cli.recs.conflict_report": {VI: "báo cáo số %s nhận ngày %s, %d kiến nghị", EN: "report no. %s received %s, recommendations covered: %d"},
+		"cli.recs.conflict_self":   {VI: "mục %s tự chấm %s", EN: "item %s self-assessed %s"},
+		"cli.recs.kind.follow_up":  {VI: "Theo dõi kiến nghị", EN: "Follow-up"},
+		"cli.recs.kind.fix_report": {VI: "Báo cáo khắc phục", EN: "Fix report"},
+		"cli.recs.kind.self_score": {VI: "Tự đánh giá", EN: "Self-assessment"},
+		"sync.import.follow_up": {VI: "  Theo dõi kiến nghị, tự đánh giá, báo cáo khắc phục: %d cập nhật, %d có giá trị khác nhau từ hai máy (giữ cả hai; lưu lại để thống nhất)",
+			EN: "  Follow-ups, self-assessment, fix reports: updated %d; with differing values from two laptops %d (both kept; save again to settle)"},
 		"cli.recs.summary": {VI: "liệt kê kiến nghị đã ban hành và tình trạng khắc phục (qua các năm)",
 			EN: "list the recommendations issued and what became of them (across years)"},
 		"cli.recs.usage":       {VI: "[--unit MÃ] [--open] [--json]", EN: "[--unit CODE] [--open] [--json]"},

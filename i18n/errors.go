@@ -161,10 +161,18 @@ func init() {
 			EN: "the stored record %s differs from its history (the database was damaged on disk): run kiemtra check --repair to restore it from the history."},
 
 		"e.nothing_to_undo": {VI: "mục %s không còn thay đổi nào để hoàn tác.", EN: "item %s has no change left to undo."},
-		"e.unit_has_findings": {VI: "đơn vị %s đã có %s kết quả đánh giá trong đợt này nên không xoá được: xoá sẽ làm mất các kết quả đó. Chỉ xoá được đơn vị chưa có kết quả nào.",
-			EN: "unit %s already holds %s findings in this inspection, so it is not deleted: that would lose them. Only a unit without findings can be deleted."},
-		"e.inspection_has_findings": {VI: "đợt kiểm tra “%s” đã có %s kết quả đánh giá ở %s đơn vị nên không xoá được (xoá sẽ làm mất kết quả). Chỉ xoá được đợt kiểm tra chưa có kết quả nào.",
-			EN: "the inspection “%s” already holds %s findings in %s units, so it is not deleted (that would lose them). Only an inspection without findings can be deleted."},
+		"e.unit_has_findings": {VI: "đơn vị %s đã có kết quả đánh giá trong đợt này (%s mục) nên không xoá khỏi đợt được: xoá sẽ làm mất các kết quả đó. Chỉ xoá được đơn vị chưa có kết quả nào.",
+			EN: "unit %s already holds findings in this inspection (items: %s), so it is not removed from it: that would lose them. Only a unit without findings can be removed."},
+		"e.inspection_has_findings": {VI: "đợt kiểm tra “%s” đã có kết quả đánh giá (%s mục, ở %s đơn vị) nên không xoá được: xoá sẽ làm mất kết quả. Chỉ xoá được đợt kiểm tra chưa có kết quả nào.",
+			EN: "the inspection “%s” already holds findings (items: %s; units: %s), so it is not removed: that would lose them. Only an inspection without findings can be removed."},
 		"e.no_opener": {VI: "máy này không có chương trình mở tệp (%s); hãy mở tệp bằng trình quản lý tệp.", EN: "this computer has no program to open files with (%s); open the file from your file manager."},
+		"e.evidence_too_large": {VI: "tệp %s có %s, quá giới hạn %s cho mỗi tệp minh chứng: chưa đính kèm. Hãy chụp lại với độ phân giải thấp hơn, hoặc chia tài liệu thành nhiều tệp.",
+			EN: "%s is %s, beyond the %s allowed for one evidence file: not attached. Take the photo again at a lower resolution, or split the document into several files."},
+		"e.blob_hash": {VI: "gói mang tệp minh chứng %s với nội dung không khớp mã băm đã ký (%s…): gói đã bị sửa hoặc giả mạo, bị từ chối.",
+			EN: "the bundle carries evidence file %s with content that does not match its signed hash (%s…): the bundle was altered or forged and was refused."},
+		"e.evidence_missing": {VI: "nội dung tệp minh chứng %s chưa đến máy này (gói được gửi không kèm tệp): nhập một gói có kèm tệp từ máy đã đính kèm.",
+			EN: "the content of evidence file %s has not arrived here (the bundle was sent without files): import a bundle with files from the laptop that attached it."},
+		"e.damaged_file": {VI: "nội dung tệp minh chứng %s lưu trên máy đã bị hỏng (không còn khớp mã băm): khôi phục bản sao lưu gần nhất trước khi hỏng, hoặc xin máy đã đính kèm tệp gửi lại.",
+			EN: "the stored content of evidence file %s was damaged on disk (it no longer matches its hash): restore the newest backup from before the damage, or ask the laptop that attached it to send it again."},
 	})
 }

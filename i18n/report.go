@@ -187,7 +187,7 @@ func init() {
 		"report.summary.units_of":       {VI: "%d/%d", EN: "%d/%d"},
 
 		"report.cli.unit.summary":       {VI: "xuất biên bản kiểm tra của một đơn vị (md, html, docx, xlsx)", EN: "export one unit's inspection record (md, html, docx, xlsx)"},
-		"report.cli.unit.usage":         {VI: "--unit MÃ [--inspection MÃ] --format md|html|docx|xlsx --out TỆP [--force]", EN: "--unit CODE [--inspection ID] --format md|html|docx|xlsx --out FILE [--force]"},
+		"report.cli.unit.usage":         {VI: "--unit MÃ [--inspection MÃ] --format md|html|docx|xlsx --out TỆP [--force] [--with-files THƯ_MỤC]", EN: "--unit CODE [--inspection ID] --format md|html|docx|xlsx --out FILE [--force] [--with-files FOLDER]"},
 		"report.cli.conclusion.summary": {VI: "xuất thông báo kết luận kiểm tra của một đơn vị có biên bản đã hoàn thành (md, html, docx)", EN: "export the conclusion notice of a unit whose record is finalized (md, html, docx)"},
 		"report.cli.conclusion.usage":   {VI: "--unit MÃ [--inspection MÃ] --format md|html|docx --out TỆP [--force]", EN: "--unit CODE [--inspection ID] --format md|html|docx --out FILE [--force]"},
 		"report.cli.inspection.summary": {VI: "xuất báo cáo kết quả kiểm tra của đợt kiểm tra gửi Chủ tịch UBND tỉnh (md, html, docx)", EN: "export the inspection's report to the Chair of the province (md, html, docx)"},

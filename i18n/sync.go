@@ -5,7 +5,7 @@ package i18n
 func init() {
 	register(map[string]Entry{
 		"sync.bundle.summary": {VI: "đóng gói kết quả kiểm tra thành một tệp đã ký để gửi đi (USB, thư điện tử)", EN: "pack inspection results into one signed file to send (USB stick, e-mail)"},
-		"sync.bundle.usage":   {VI: "[--inspection MÃ] [--unit MÃ_ĐƠN_VỊ…] --out TỆP [--force] [--json]", EN: "[--inspection ID] [--unit CODE…] --out FILE [--force] [--json]"},
+		"sync.bundle.usage":   {VI: "[--inspection MÃ] [--unit MÃ_ĐƠN_VỊ…] --out TỆP [--force] [--no-files] [--json]", EN: "[--inspection ID] [--unit CODE…] --out FILE [--force] [--no-files] [--json]"},
 		"sync.flag.force":     {VI: "ghi đè tệp đã có", EN: "replace a file that exists"},
 		"sync.flag.out":       {VI: "tệp sẽ ghi", EN: "file to write"},
 		"sync.flag.unit":      {VI: "chỉ các đơn vị này (lặp lại hoặc cách nhau bằng dấu phẩy)", EN: "only these units (repeat, or separate with commas)"},

@@ -206,7 +206,6 @@ func init() {
 		"ui.export.fmt.md":         {"Markdown (.md, văn bản thuần)", "Markdown (.md, plain text)"},
 		"ui.export.fmt.csv":        {"CSV (.csv, bảng tổng hợp)", "CSV (.csv, the summary table)"},
 		"ui.export.fmt.json":       {"JSON (.json, cho phần mềm khác)", "JSON (.json, for other software)"},
-		"ui.export.folder":         {"Lưu vào thư mục: %s (tệp đã có không bị ghi đè).", "Written to: %s (existing files are never replaced)."},
 		"ui.export.hint":           {"←/→ đổi lựa chọn · tab ô sau · enter xuất · esc huỷ", "←/→ change choice · tab next · enter exports · esc cancels"},
 		"ui.export.running":        {"Đang xuất…", "Exporting…"},
 		"ui.export.done":           {"Đã xuất: %s", "Exported: %s"},

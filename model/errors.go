@@ -235,6 +235,19 @@ const (
 	// ENoOpener: the system has no program to open a file with. Params:
 	// the program looked for.
 	ENoOpener Code = "no_opener"
+	// EEvidenceTooLarge: an evidence file is over MaxEvidenceBytes.
+	// Params: the file, its size, the limit (both in words: "31.2 MB").
+	EEvidenceTooLarge Code = "evidence_too_large"
+	// EBlobHash: a bundle carries an evidence file whose bytes do not
+	// match the hash its attachment was signed with. Params: the file's
+	// name, the hash's first digits.
+	EBlobHash Code = "blob_hash"
+	// EEvidenceMissing: an evidence file's bytes have not arrived here yet
+	// (it came in a bundle written with --no-files). Params: the file's name.
+	EEvidenceMissing Code = "evidence_missing"
+	// EDamagedFile: a stored evidence file's bytes no longer match their
+	// hash (damaged on disk). Params: the file's name.
+	EDamagedFile Code = "damaged_file"
 )
 
 // Codes lists every code, for the catalogue's completeness test.
@@ -255,6 +268,7 @@ var Codes = []Code{
 	EBundleTooLarge, ERecordTooLarge, EAuthorship, EEntrySignature, EEntryUnsigned, EEntryUntrusted,
 	EAssessmentDiffers, EDamagedEntry, EDamagedRecord,
 	ENothingToUndo, EUnitHasFindings, EInspectionHasFindings, ENoOpener,
+	EEvidenceTooLarge, EBlobHash, EEvidenceMissing, EDamagedFile,
 }
 
 // Error is a problem with a Code. Params are the values its message shows;

@@ -96,6 +96,10 @@ type Inspection struct {
 	IssuerCode    string           `json:"issuer_code,omitempty"`    // the issuer's: "SNV" in "Số: 20/TB-SNV"
 	ConclusionBy  ConclusionBy     `json:"conclusion_by,omitempty"`  // who issues the thông báo kết luận
 	Report        InspectionReport `json:"report,omitzero"`          // the báo cáo kết quả kiểm tra
+	// Removed marks an inspection taken off the list while it held no
+	// findings (a revision like any other, so the removal travels); one
+	// that holds findings after a merge is shown all the same.
+	Removed bool `json:"removed,omitempty"`
 }
 
 // Unit is an inspected body: a sở, a UBND huyện, a UBND xã.
@@ -152,6 +156,9 @@ type Assessment struct {
 	FinalizedAt  time.Time     `json:"finalized_at,omitempty"`
 	FinalizedBy  string        `json:"finalized_by,omitempty"`
 	UpdatedAt    time.Time     `json:"updated_at"`
+	// Removed marks a unit taken off its inspection while it held no
+	// findings, as Inspection.Removed.
+	Removed bool `json:"removed,omitempty"`
 }
 
 // Finding is what the inspector recorded for one item of one assessment.

@@ -22,6 +22,13 @@ type UnitRecord struct {
 	FollowUps []Recommendation
 	// SelfScores are the unit's own scores (tự đánh giá), any order.
 	SelfScores []SelfScore
+	// Evidence are the files attached to the findings (not removed), by
+	// item then when attached.
+	Evidence []EvidenceFile
+	// Thumbnails are small JPEG pictures of the image files, by SHA-256,
+	// for the HTML record (filled by the caller that wants them; nil: the
+	// files are only listed).
+	Thumbnails map[string][]byte
 }
 
 // SelfComparison sets the unit's self-assessment beside the findings.

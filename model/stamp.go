@@ -73,3 +73,13 @@ func StampedRev(r Revisioned) Rev {
 	s := r.RecordStamp()
 	return Rev{ID: s.Revision, Parents: s.Parents(), Hash: RecordRevisionHash(r), Content: r.ContentHash(), At: s.UpdatedAt}
 }
+
+// StampedConflict is a record kept as revisions changed on two laptops
+// since they last agreed: the value shown (the later head) and the others
+// kept beside it, until a revision based on all of them settles it.
+type StampedConflict struct {
+	Kind    string // RecordKind: "follow_up", "fix_report", "self_score"
+	ID      string
+	Current Revisioned
+	Others  []Revisioned
+}

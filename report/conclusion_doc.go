@@ -62,8 +62,12 @@ func conclusionDoc(v *recordView) document {
 	if v.Class != "" {
 		b.spans(bold(v.Class))
 	}
+	if v.Self != nil {
+		b.para(v.Self.Line)
+	}
 	b.heading(2, t.T("report.conclusion.strengths"))
 	b.list(orNone(v.Strengths, t)...)
+	prevBlocks(&b, v, 0)
 
 	b.heading(1, t.T("report.conclusion.h_shortcomings"))
 	b.heading(2, t.T("report.conclusion.shortcomings"))

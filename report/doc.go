@@ -57,6 +57,8 @@ type block struct {
 	// KeepNext keeps the block on the page of the one after it (a lead-in
 	// such as "cụ thể như sau:" before its table).
 	KeepNext bool
+	// Pictures are a blockImages' small pictures (evidence_doc.go).
+	Pictures []picture
 }
 
 // paraStyle is how a paragraph sits on the page.

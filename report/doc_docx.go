@@ -303,6 +303,8 @@ func (w *docxWriter) blocks(bs []block) {
 			}
 		case blockTable:
 			w.table(b.Table)
+		case blockImages:
+			// Pictures are for HTML only: the table before lists the files.
 		case blockPageBreak:
 			w.rd.AddPageBreak()
 		}

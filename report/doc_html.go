@@ -125,7 +125,8 @@ var docTpl = template.Must(template.New("doc").Funcs(template.FuncMap{
 {{end}}<tr{{if and $t.Total (last $i $t.Rows)}} class="total"{{end}}>{{range $j, $c := $r}}<td{{with cellClass $t.Align $j}} class="{{.}}"{{end}}>{{$c}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{end}}{{end}}{{end}}{{end}}`))
+{{end}}{{else if eq .Kind 5}}<div class="pictures" style="display: flex; flex-wrap: wrap; gap: 8pt;">{{range .Pictures}}<figure style="margin: 0; width: 170pt; break-inside: avoid; page-break-inside: avoid;"><img src="{{.Src}}" alt="{{.Caption}}" style="max-width: 170pt; max-height: 170pt; border: 1px solid #999;"><figcaption style="font-size: 11pt;">{{.Caption}}</figcaption></figure>{{end}}</div>
+{{end}}{{end}}{{end}}`))
 
 // docHTML renders a document as one self-contained HTML page. The last
 // block of the body is printed with the signatures, in one piece, so the

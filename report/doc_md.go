@@ -63,6 +63,8 @@ func mdBlocks(w *mdWriter, bs []block) {
 		case blockTable:
 			mdTable(w, b.Table)
 			continue // the table ends with its own blank line
+		case blockImages:
+			// Pictures are for HTML only: the table before lists the files.
 		case blockPageBreak:
 			w.line("---")
 		}

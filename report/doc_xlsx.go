@@ -127,6 +127,8 @@ func (x *sheetWriter) blocks(bs []block) {
 			}
 		case blockTable:
 			x.table(bl.Table)
+		case blockImages:
+			// Pictures are for HTML only: the table before lists the files.
 		case blockPageBreak:
 			x.row++
 		}

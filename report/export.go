@@ -45,6 +45,16 @@ func NewExporter(src Source, dir string, lang i18n.Lang, kinds []model.KindInfo)
 // ExportDir is the folder documents are written to.
 func (e *Exporter) ExportDir() string { return e.dir }
 
+// In is the exporter writing into dir instead (the folder the inspector
+// chose in the export form); "" keeps its own.
+func (e *Exporter) In(dir string) *Exporter {
+	c := *e
+	if dir != "" {
+		c.dir = dir
+	}
+	return &c
+}
+
 // ExportUnit writes the record of one assessment in format (md, html,
 // xlsx) and returns the full path of the file written.
 func (e *Exporter) ExportUnit(ctx context.Context, assessmentID, format string) (string, error) {

@@ -173,7 +173,7 @@ func TestSummaryXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := openXLSX(t, b)
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Tồn tại|Kiến nghị|Chi tiết" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Tồn tại|Kiến nghị|Chi tiết|Theo dõi kiến nghị" {
 		t.Errorf("sheets %q", got)
 	}
 	// Columns: kind, rank, code, unit, state, 8 fields as percentages
@@ -241,7 +241,7 @@ func TestSummaryXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(openXLSX(t, b).GetSheetList(), "|"); got != "Summary|Shortcomings|Recommendations|Findings" {
+	if got := strings.Join(openXLSX(t, b).GetSheetList(), "|"); got != "Summary|Shortcomings|Recommendations|Findings|Follow-up" {
 		t.Errorf("English sheets %q", got)
 	}
 }

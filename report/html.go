@@ -118,7 +118,26 @@ var summaryTpl = template.Must(template.New("summary").Parse(`<!DOCTYPE html>
 {{range .Findings}}<tr><td>{{.Unit}}</td><td>{{.Item}}</td><td>{{.Result}}</td><td class="n">{{.Score}}</td><td>{{.Note}}</td><td>{{.Rec}}</td><td class="c">{{.Deadline}}</td></tr>
 {{end}}</tbody>
 </table>
-{{- end}}
+{{if .Follow}}
+<h2>{{.T.T "report.summary.s_follow"}}</h2>
+{{range .Follow}}<h3>{{.Unit}}</h3>
+<table class="grid">
+<thead><tr>{{range $.FollowHead}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .Rows}}<tr><td class="c">{{.No}}</td><td class="c">{{.Year}}</td><td>{{.Item}}</td><td>{{.Rec}}</td><td class="c">{{.Deadline}}</td><td>{{.Status}}</td><td class="c">{{.Checked}}</td><td class="label">{{.Overdue}}</td></tr>
+{{end}}</tbody>
+</table>
+{{end}}<p>{{.FollowNote}}</p>
+{{end}}{{if .SelfRank}}
+<h2>{{.T.T "report.summary.s_self"}}</h2>
+<table class="grid">
+<thead><tr>{{range $.SelfHead}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .SelfRank}}<tr{{if .Muted}} class="muted"{{end}}><td class="c">{{.Rank}}</td><td>{{.Code}}</td><td>{{.Name}}</td><td>{{.State}}</td><td class="n">{{.Self}}</td><td class="n">{{.Verified}}</td><td class="n">{{.Diff}}</td><td class="n">{{.Gap}}</td><td class="n">{{.Compared}}</td></tr>
+{{end}}</tbody>
+</table>
+<p>{{.T.T "report.summary.self_note"}}</p>
+{{end}}{{- end}}
 </body>
 </html>
 `))
@@ -129,5 +148,7 @@ func summaryHTML(v *summaryView) ([]byte, error) {
 		CSS                                                     template.CSS
 		V                                                       *summaryView
 		ProgressHead, MainHead, ShortHead, RecHead, FindingHead []string
-	}{v.Lang, template.CSS(pageCSS), v, progressHead(v.T), v.mainHead(), shortHead(v.T), sumRecHead(v.T), findingHead(v.T)})
+		FollowHead, SelfHead                                    []string
+	}{v.Lang, template.CSS(pageCSS), v, progressHead(v.T), v.mainHead(), shortHead(v.T), sumRecHead(v.T), findingHead(v.T),
+		followHead(v.T), selfRankHead(v.T)})
 }

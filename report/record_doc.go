@@ -53,6 +53,7 @@ func recordDoc(v *recordView) document {
 		}
 		b.list(s.Findings...)
 	}
+	prevBlocks(&b, v, len(v.Sections)+1)
 
 	b.heading(1, t.T("report.record.h_results"))
 	if v.Scores {
@@ -67,6 +68,9 @@ func recordDoc(v *recordView) document {
 	}
 	if v.Class != "" {
 		b.spans(bold(v.Class))
+	}
+	if v.Self != nil {
+		selfBlocks(&b, v.Self, t)
 	}
 
 	b.heading(1, t.T("report.record.h_strengths"))
@@ -98,6 +102,7 @@ func recordDoc(v *recordView) document {
 	b.para(t.T("report.record.closing", clockText(a.EndTime, t), copiesText(a.Copies, t)))
 	d.Body = b
 	d.Close = closing{Signatures: recordSignatures(v)}
+	d.Annex = append(d.Annex, evidenceAnnex(r, t)...)
 	return d
 }
 

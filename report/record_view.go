@@ -42,6 +42,10 @@ type recordView struct {
 	Recs       []recRow
 	FixReport  string // when and to whom the unit reports its fixes
 	Items      []model.RecordItem
+	// Prev is the earlier kiến nghị this visit followed up; Self the
+	// unit's self-assessment beside the scores (nil when it scored none).
+	Prev []prevRow
+	Self *selfView
 }
 
 // fieldSection is what the team found in one field.
@@ -105,6 +109,7 @@ func newRecordView(r *model.UnitRecord, t i18n.Catalog) *recordView {
 			Rec: oneLine(ri.Finding.Recommendation), Deadline: dl, DeadlineDate: ri.Finding.Deadline})
 	}
 	v.FixReport = fixReport(r, t)
+	v.Prev, v.Self = followUps(r, t), selfAssessment(r, t)
 	return v
 }
 

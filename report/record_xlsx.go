@@ -70,6 +70,10 @@ func recordXLSX(v *recordView) ([]byte, error) {
 		b.discard()
 		return nil, err
 	}
+	if err := recordFollowSheets(b, v); err != nil {
+		b.discard()
+		return nil, err
+	}
 	return b.bytes()
 }
 

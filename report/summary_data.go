@@ -31,6 +31,8 @@ type jsonSummary struct {
 	Shortcomings    []jsonShortcoming `json:"shortcomings"`
 	Recommendations []jsonFinding     `json:"recommendations"`
 	Findings        []jsonFinding     `json:"findings"`
+	FollowUp        []jsonFollow      `json:"follow_up"`
+	SelfAssessments []jsonSelf        `json:"self_assessments"`
 }
 
 type jsonInspection struct {
@@ -189,6 +191,7 @@ func jsonOf(s *model.Summary) jsonSummary {
 	for _, f := range s.Findings {
 		out.Findings = append(out.Findings, jsonFindingOf(f))
 	}
+	out.FollowUp, out.SelfAssessments = jsonFollowOf(s)
 	return out
 }
 

@@ -31,6 +31,11 @@ type summaryView struct {
 	Recs                  []sumRecRow
 	Findings              []sumFindingRow
 	Recommendations       int // how many findings have a kiến nghị
+	// Follow is every kiến nghị of the units across years, by unit;
+	// SelfRank the units ranked by their self-assessment's distance.
+	Follow     []followGroup
+	FollowNote string
+	SelfRank   []selfRankRow
 }
 
 type progressRow struct {
@@ -147,6 +152,7 @@ func newSummaryView(s *model.Summary, t i18n.Catalog) *summaryView {
 	}
 	v.Recommendations = s.ListStats(true).Rows
 	v.Notes = v.notes()
+	v.followUp(s)
 	return v
 }
 
@@ -314,6 +320,7 @@ func summaryMarkdown(out io.Writer, s *model.Summary, v *summaryView) error {
 		return err
 	}
 	w.blank()
+	followMarkdown(&w, v)
 	if err := flush(); err != nil {
 		return err
 	}

@@ -89,6 +89,9 @@ func summaryXLSX(w io.Writer, s *model.Summary, t i18n.Catalog) error {
 	if err := findingSheets(b, s, t.T("report.sheet.recommendations"), t.T("report.sheet.findings"), findingCols, t); err != nil {
 		return fail(err)
 	}
+	if err := summaryFollowSheets(b, s, t); err != nil {
+		return fail(err)
+	}
 	return b.writeTo(w)
 }
 

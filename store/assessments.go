@@ -94,7 +94,15 @@ func (t *txn) addAssessment(ctx context.Context, actor string, a model.Assessmen
 	old, err := scanAssessment(t.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE inspection_id = ? AND unit_id = ?",
 		a.InspectionID, a.UnitID))
 	if err == nil {
-		changed := false
+		// A unit taken off the inspection (remove.go) and added again is
+		// the same record, back on the list.
+		changed := old.Removed
+		if old.Removed {
+			old.Removed = false
+			if err := t.retakeChecklist(ctx, &old, a); err != nil {
+				return old, err
+			}
+		}
 		if !a.Date.IsZero() && a.Date != old.Date {
 			old.Date, changed = a.Date, true
 		}
@@ -306,7 +314,7 @@ func (db *DB) Overviews(ctx context.Context, inspectionID string) ([]Overview, e
 	var contents map[string]map[string]model.Content
 	err := db.read(ctx, func(q queryer) error {
 		rows, err := q.QueryContext(ctx, "SELECT "+prefixCols("a.", assessmentCols)+", "+prefixCols("u.", unitCols)+
-			` FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ?
+			` FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ? AND `+listedAssessment("a")+`
 			ORDER BY a.unit_kind, a.visit_date, a.unit_name`, inspectionID)
 		if err != nil {
 			return err

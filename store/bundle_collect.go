@@ -56,6 +56,11 @@ func collect(ctx context.Context, q queryer, opt BundleOptions, self string, enc
 			return m, nil, err
 		}
 	}
+	if !opt.NoFiles {
+		if m.BlobBytes, err = collectBlobs(ctx, q, sel, enc); err != nil {
+			return m, nil, err
+		}
+	}
 	return m, own, nil
 }
 
@@ -67,10 +72,19 @@ type selection struct {
 
 // namesCTE is every ID of every record of the selection (?1 the
 // inspection, ?2 the units and assessments, ?3 the assessments as JSON
-// lists), under every name it has: the WITH clause the history queries
-// start with.
+// lists) — its findings, and the follow-ups and self-scores of its
+// visits and the reports on their fixes of its units, found by their
+// history (a record whose row gave way to another for the same visit,
+// created twice, still sends its revisions) — under every name it has:
+// the WITH clause the history queries start with.
 const namesCTE = `WITH sel(id) AS (SELECT ?1 UNION SELECT value FROM json_each(?2)
-		UNION SELECT id FROM findings WHERE assessment_id IN (SELECT value FROM json_each(?3))),
+		UNION SELECT id FROM findings WHERE assessment_id IN (SELECT value FROM json_each(?3))
+		UNION SELECT id FROM attachments WHERE assessment_id IN (SELECT value FROM json_each(?3))
+		UNION SELECT entity_id FROM audit WHERE entity IN ('follow_up', 'self_score') AND json_extract(new, '$.assessment_id') IN
+			(SELECT value FROM json_each(?3) UNION SELECT alias FROM id_aliases WHERE kind = 'assessment'
+			 AND canonical IN (SELECT value FROM json_each(?3)))
+		UNION SELECT entity_id FROM audit WHERE entity = 'fix_report' AND json_extract(new, '$.unit_code') IN
+			(SELECT code FROM units WHERE id IN (SELECT value FROM json_each(?2)))),
 	names(id) AS (SELECT id FROM sel UNION SELECT alias FROM id_aliases WHERE canonical IN (SELECT id FROM sel)) `
 
 func (s selection) args() []any {

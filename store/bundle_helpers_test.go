@@ -166,3 +166,8 @@ func uncheckedBundle(t *testing.T, d *device, name string) string {
 	check(t, err)
 	return out
 }
+
+// BlobChunkForTest is one piece of a file.
+func BlobChunkForTest(sum string, data []byte) bundle.BlobChunk {
+	return bundle.BlobChunk{SHA256: sum, Data: data}
+}

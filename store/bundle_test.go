@@ -23,14 +23,14 @@ type device struct {
 	dir  string
 }
 
-func newDevice(t *testing.T, name string) *device { return newDeviceIDs(t, name, false) }
+func newDevice(t testing.TB, name string) *device { return newDeviceIDs(t, name, false) }
 
 // newLegacyDevice is a laptop whose assessment has its own random ID (see
 // newFixtureIDs), to exercise the merge's matching of one visit held under
 // two IDs.
 func newLegacyDevice(t *testing.T, name string) *device { return newDeviceIDs(t, name, true) }
 
-func newDeviceIDs(t *testing.T, name string, ownIDs bool) *device {
+func newDeviceIDs(t testing.TB, name string, ownIDs bool) *device {
 	t.Helper()
 	f := newFixtureIDs(t, ownIDs)
 	ctx := context.Background()
@@ -41,7 +41,7 @@ func newDeviceIDs(t *testing.T, name string, ownIDs bool) *device {
 }
 
 // trustAll makes every device trust every other one.
-func trustAll(t *testing.T, ds ...*device) {
+func trustAll(t testing.TB, ds ...*device) {
 	t.Helper()
 	ctx := context.Background()
 	for _, d := range ds {

@@ -20,6 +20,10 @@ type BundleOptions struct {
 	Units      []string // unit codes; empty means every unit of the inspection
 	// Replace allows writing over an existing regular file (--force).
 	Replace bool
+	// NoFiles leaves the evidence files' bytes out (--no-files, for an
+	// e-mail-sized bundle): the attachments still travel, and the receiver
+	// lists them as not received yet.
+	NoFiles bool
 }
 
 // BundleInfo is what WriteBundle reports.

@@ -74,7 +74,10 @@ func (db *DB) Check(ctx context.Context, repair bool) (CheckReport, error) {
 			return err
 		}
 		damaged, err = checkFindingRows(ctx, q, &rep)
-		return err
+		if err != nil {
+			return err
+		}
+		return checkBlobs(ctx, q, &rep)
 	})
 	if err != nil {
 		return rep, fmt.Errorf("check: %w", err)

@@ -23,10 +23,12 @@ type inspectionDoc struct {
 	IssuerCode    string                 `json:"issuer_code,omitempty"`
 	ConclusionBy  model.ConclusionBy     `json:"conclusion_by,omitempty"`
 	Report        model.InspectionReport `json:"report,omitzero"`
+	Removed       bool                   `json:"removed,omitempty"`
 }
 
 func inspectionDocOf(in model.Inspection) string {
-	return jsonOf(inspectionDoc{in.GoverningBody, in.TeamName, in.Locality, in.TeamCode, in.IssuerCode, in.ConclusionBy, in.Report})
+	return jsonOf(inspectionDoc{in.GoverningBody, in.TeamName, in.Locality, in.TeamCode, in.IssuerCode, in.ConclusionBy, in.Report,
+		in.Removed})
 }
 
 // readInspectionDoc fills in's document fields from a doc column.
@@ -35,8 +37,8 @@ func readInspectionDoc(in *model.Inspection, doc string) error {
 	if err := json.Unmarshal([]byte(doc), &d); err != nil {
 		return fmt.Errorf("inspection %s document fields: %w", in.ID, err)
 	}
-	in.GoverningBody, in.TeamName, in.Locality, in.TeamCode, in.IssuerCode, in.ConclusionBy, in.Report =
-		d.GoverningBody, d.TeamName, d.Locality, d.TeamCode, d.IssuerCode, d.ConclusionBy, d.Report
+	in.GoverningBody, in.TeamName, in.Locality, in.TeamCode, in.IssuerCode, in.ConclusionBy, in.Report, in.Removed =
+		d.GoverningBody, d.TeamName, d.Locality, d.TeamCode, d.IssuerCode, d.ConclusionBy, d.Report, d.Removed
 	return nil
 }
 
@@ -48,10 +50,11 @@ type assessmentDoc struct {
 	Participants []model.Participant `json:"participants,omitempty"`
 	Copies       int                 `json:"copies,omitempty"`
 	Conclusion   model.Conclusion    `json:"conclusion,omitzero"`
+	Removed      bool                `json:"removed,omitempty"`
 }
 
 func assessmentDocOf(a model.Assessment) string {
-	return jsonOf(assessmentDoc{a.RecordNo, a.StartTime, a.EndTime, a.Participants, a.Copies, a.Conclusion})
+	return jsonOf(assessmentDoc{a.RecordNo, a.StartTime, a.EndTime, a.Participants, a.Copies, a.Conclusion, a.Removed})
 }
 
 // readAssessmentDoc fills a's document fields from a doc column.
@@ -60,8 +63,8 @@ func readAssessmentDoc(a *model.Assessment, doc string) error {
 	if err := json.Unmarshal([]byte(doc), &d); err != nil {
 		return fmt.Errorf("assessment %s document fields: %w", a.ID, err)
 	}
-	a.RecordNo, a.StartTime, a.EndTime, a.Participants, a.Copies, a.Conclusion =
-		d.RecordNo, d.StartTime, d.EndTime, d.Participants, d.Copies, d.Conclusion
+	a.RecordNo, a.StartTime, a.EndTime, a.Participants, a.Copies, a.Conclusion, a.Removed =
+		d.RecordNo, d.StartTime, d.EndTime, d.Participants, d.Copies, d.Conclusion, d.Removed
 	return nil
 }
 

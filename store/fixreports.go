@@ -59,11 +59,13 @@ func (db *DB) SaveFixReport(ctx context.Context, r model.FixReport) (model.FixRe
 		if err := checkBase(r.BaseRevision, cur.Revision); err != nil {
 			return err
 		}
-		if held && cur.SameContent(r) {
+		if r.Stamp, err = t.stampOn(ctx, actor, r.RecordKind(), r.ID, cur.Revision); err != nil {
+			return err
+		}
+		if held && cur.SameContent(r) && len(r.Merged) == 0 {
 			saved = cur
 			return nil
 		}
-		r.Stamp = t.newStamp(actor, cur.Revision)
 		if err := t.upsertFixReport(ctx, r); err != nil {
 			return err
 		}

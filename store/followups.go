@@ -52,11 +52,15 @@ func (db *DB) SaveFollowUp(ctx context.Context, f model.FollowUp) (model.FollowU
 		if err := checkBase(f.BaseRevision, cur.Revision); err != nil {
 			return err
 		}
-		if held && cur.Content() == f.Content() {
+		if f.Stamp, err = t.stampOn(ctx, actor, f.RecordKind(), f.ID, cur.Revision); err != nil {
+			return err
+		}
+		// The same again writes nothing, unless another laptop's value
+		// stands beside it: then saving it settles the conflict.
+		if held && cur.Content() == f.Content() && len(f.Merged) == 0 {
 			saved = cur
 			return nil
 		}
-		f.Stamp = t.newStamp(actor, cur.Revision)
 		if err := t.upsertFollowUp(ctx, f); err != nil {
 			return err
 		}

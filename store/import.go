@@ -51,7 +51,17 @@ type ImportResult struct {
 	Present     int            `json:"present"`
 	Conflicts   int            `json:"conflicts"`
 	Items       []ConflictItem `json:"conflict_items,omitempty"`
-	Receipt     string         `json:"receipt,omitempty"`
+	// StampedAccepted counts the follow-ups, fix reports and self-scores
+	// whose value changed; StampedConflicts those left with values from
+	// two laptops that disagree (both kept: DB.StampedConflicts).
+	StampedAccepted  int `json:"follow_up_accepted"`
+	StampedConflicts int `json:"follow_up_conflicts"`
+	// Files counts the evidence files whose bytes arrived with this
+	// bundle and were not held; FilesMissing the files its attachments
+	// name that are still not held (it was sent with --no-files).
+	Files        int    `json:"files,omitempty"`
+	FilesMissing int    `json:"files_missing,omitempty"`
+	Receipt      string `json:"receipt,omitempty"`
 	// Warnings are what a person should know about an import that stands
 	// (a receipt not written, two copies of a unit that disagree), each
 	// with a model code and params; WarningCodes lists them for JSON.

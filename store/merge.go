@@ -11,7 +11,9 @@ import (
 // applyBundle merges a staged, checked bundle in the transaction: the
 // inspection, aliases, units and assessments (by revision, merge_records
 // .go), findings (by revision, merge_findings.go), the audit history, its
-// links and the bundle statements, and what was received. The stage is
+// links and the bundle statements, the follow-ups, fix reports and
+// self-scores from their revisions (merge_stamped.go), and what was
+// received. The stage is
 // attached as "stage".
 func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res *ImportResult) error {
 	// Re-keying a record created twice updates parent and child rows in
@@ -74,6 +76,12 @@ func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res 
 		return err
 	}
 	if err := t.mergeAudit(ctx); err != nil {
+		return err
+	}
+	if err := t.mergeStamped(ctx, res); err != nil {
+		return err
+	}
+	if err := t.mergeEvidence(ctx, res); err != nil {
 		return err
 	}
 	return t.recordReceived(ctx, path, f.Manifest)

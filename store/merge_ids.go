@@ -64,7 +64,8 @@ var rekeyTables = map[string]struct {
 }{
 	"unit": {"units", []string{"UPDATE units SET id = ?1 WHERE id = ?2", "UPDATE assessments SET unit_id = ?1 WHERE unit_id = ?2"}},
 	"assessment": {"assessments", []string{"UPDATE assessments SET id = ?1 WHERE id = ?2",
-		"UPDATE findings SET assessment_id = ?1 WHERE assessment_id = ?2", "UPDATE conflicts SET assessment_id = ?1 WHERE assessment_id = ?2"}},
+		"UPDATE findings SET assessment_id = ?1 WHERE assessment_id = ?2", "UPDATE conflicts SET assessment_id = ?1 WHERE assessment_id = ?2",
+		"UPDATE attachments SET assessment_id = ?1 WHERE assessment_id = ?2"}},
 	"finding": {"findings", []string{"UPDATE findings SET id = ?1 WHERE id = ?2", "UPDATE conflicts SET finding_id = ?1 WHERE finding_id = ?2"}},
 }
 
@@ -85,6 +86,10 @@ func (t *txn) rekey(ctx context.Context, kind, old, keep string) error {
 		if _, err := t.ExecContext(ctx, s, keep, old); err != nil {
 			return fmt.Errorf("re-key %s: %w", kind, err)
 		}
+	}
+	if kind == "assessment" {
+		// The visit's follow-ups and self-scores (merge_stamped.go).
+		return t.rekeyStamped(ctx, old, keep)
 	}
 	return nil
 }

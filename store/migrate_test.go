@@ -104,7 +104,8 @@ var undone = map[int][]string{
 	8: {"DROP TRIGGER progress_add", "DROP TRIGGER progress_remove", "DROP TRIGGER progress_change",
 		"DROP TRIGGER progress_rekey", "DROP TRIGGER checklist_items_add", "DROP TABLE progress", "DROP TABLE checklist_items",
 		"DROP TABLE checklist_totals"},
-	9: {"DROP TABLE follow_ups", "DROP TABLE fix_reports", "DROP TABLE self_scores"},
+	9:  {"DROP TABLE follow_ups", "DROP TABLE fix_reports", "DROP TABLE self_scores"},
+	10: {"DROP TABLE attachments", "DROP TABLE blob_chunks", "DROP TABLE blobs"},
 }
 
 // undoMigrationsAfter makes db what a build that knew the first n

@@ -149,7 +149,7 @@ func (db *DB) Inspection(ctx context.Context, id string) (model.Inspection, erro
 
 // Inspections lists every inspection, newest year first, then by title.
 func (db *DB) Inspections(ctx context.Context) ([]model.Inspection, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT "+inspectionCols+" FROM inspections ORDER BY year DESC, title, id")
+	rows, err := db.sql.QueryContext(ctx, "SELECT "+inspectionCols+" FROM inspections WHERE "+listedInspection+" ORDER BY year DESC, title, id")
 	if err != nil {
 		return nil, fmt.Errorf("list inspections: %w", db.translate(err))
 	}

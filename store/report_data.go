@@ -78,6 +78,9 @@ func (db *DB) UnitRecord(ctx context.Context, assessmentID string, kinds []model
 	if r.SelfScores, err = db.SelfScores(ctx, assessmentID); err != nil {
 		return r, fmt.Errorf("unit record: %w", err)
 	}
+	if r.Evidence, err = db.evidenceFiles(ctx, assessmentID); err != nil {
+		return r, fmt.Errorf("unit record: %w", err)
+	}
 	return r, nil
 }
 
@@ -149,7 +152,7 @@ func (db *DB) unitRecords(ctx context.Context, kinds []model.KindInfo, read func
 // the inspection, with its unit and checklist.
 func (db *DB) appendRecords(ctx context.Context, recs []model.UnitRecord, in model.Inspection, kinds []model.KindInfo) ([]model.UnitRecord, error) {
 	rows, err := db.sql.QueryContext(ctx, "SELECT "+assessmentUnitCols+
-		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ? ORDER BY u.code, a.id", in.ID)
+		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.inspection_id = ? AND "+listedAssessment("a")+" ORDER BY u.code, a.id", in.ID)
 	if err != nil {
 		return nil, fmt.Errorf("list assessments: %w", db.translate(err))
 	}

@@ -78,11 +78,11 @@ func (db *DB) SaveSelfScores(ctx context.Context, actor, assessmentID string, sc
 			default:
 				res.Saved++
 			}
-			s.Stamp = t.newStamp(actor, held.Revision)
-			if _, err := t.ExecContext(ctx, `INSERT INTO self_scores(id, assessment_id, item_code, revision, body) VALUES (?,?,?,?,?)
-				ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, body = excluded.body`,
-				s.ID, s.AssessmentID, s.ItemCode, s.Revision, jsonOf(s)); err != nil {
-				return fmt.Errorf("write self-assessment: %w", err)
+			if s.Stamp, err = t.stampOn(ctx, actor, s.RecordKind(), s.ID, held.Revision); err != nil {
+				return err
+			}
+			if err := t.upsertSelfScore(ctx, s); err != nil {
+				return err
 			}
 			old := ""
 			if found {
@@ -98,6 +98,16 @@ func (db *DB) SaveSelfScores(ctx context.Context, actor, assessmentID string, sc
 		return SelfImport{}, fmt.Errorf("save self-assessment: %w", err)
 	}
 	return res, nil
+}
+
+// upsertSelfScore writes a self-score row as given.
+func (t *txn) upsertSelfScore(ctx context.Context, s model.SelfScore) error {
+	if _, err := t.ExecContext(ctx, `INSERT INTO self_scores(id, assessment_id, item_code, revision, body) VALUES (?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, body = excluded.body`,
+		s.ID, s.AssessmentID, s.ItemCode, s.Revision, jsonOf(s)); err != nil {
+		return fmt.Errorf("write self-assessment: %w", err)
+	}
+	return nil
 }
 
 // SelfScores returns the unit's own scores for an assessment, by item.

@@ -37,7 +37,9 @@ CREATE TABLE chain (device TEXT NOT NULL, dev_seq INTEGER NOT NULL, prev_hash TE
 	sig TEXT NOT NULL, full INTEGER NOT NULL, at INTEGER NOT NULL, proof INTEGER NOT NULL, PRIMARY KEY (device, dev_seq)) WITHOUT ROWID;
 -- The entries' content, as the bundle has it; kind is 'finding' for a
 -- finding revision, 'record' for an inspection, unit or assessment
--- revision, '' otherwise. rev_id is the revision the merge knows it by
+-- revision, 'stamped' for a follow-up, fix report or self-score revision
+-- (assessment_id its visit, or a fix report's unit code), 'attachment' for an
+-- evidence file's, '' otherwise. rev_id is the revision the merge knows it by
 -- (a record entry from before records had revisions has none of its own),
 -- rev_key what a finding row must match (bundle.RowKey), rev_hash what
 -- identifies a revision's content.
@@ -50,6 +52,9 @@ CREATE TABLE entries (device TEXT NOT NULL, dev_seq INTEGER NOT NULL, id TEXT NO
 CREATE TABLE statements (device TEXT NOT NULL, seq INTEGER NOT NULL, inspection TEXT NOT NULL, created TEXT NOT NULL,
 	entries TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (device, seq));
 CREATE TABLE received (device TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (device, seq));
+-- The pieces of the evidence files, checked against their hashes while
+-- decoding (store/bundle/blobs.go).
+CREATE TABLE blob_chunks (sha256 TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (sha256, seq));
 -- What became of each finding row, for the receipt (written during the
 -- merge, read after it).
 CREATE TABLE receipt (id TEXT NOT NULL, revision TEXT NOT NULL, status TEXT NOT NULL);

@@ -67,6 +67,11 @@ var bundleChecks = []stagedCheck{
 		func(item, _ string) error {
 			return contentErr(item, "the revision belongs to an assessment that is not in the bundle")
 		}},
+	{`SELECT item_code, '' FROM stage.entries WHERE kind = 'attachment' AND assessment_id NOT IN
+		(SELECT id FROM stage.assessments UNION SELECT alias FROM stage.aliases WHERE kind = 'assessment') LIMIT 1`,
+		func(item, _ string) error {
+			return contentErr(item, "an evidence file of an assessment that is not in the bundle")
+		}},
 	{`SELECT entity_id, entity FROM stage.entries WHERE kind = 'record' AND entity_id NOT IN
 		(SELECT id FROM stage.inspection UNION SELECT id FROM stage.units UNION SELECT id FROM stage.assessments
 		 UNION SELECT alias FROM stage.aliases WHERE kind IN ('unit', 'assessment')) LIMIT 1`,

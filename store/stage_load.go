@@ -35,6 +35,7 @@ var stageInserts = map[string]string{
 		prev_hash, hash, sig, kind, rev_id, rev_key, rev_hash, assessment_id, item_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 	"statement": "INSERT INTO statements(device, seq, inspection, created, entries, sig) VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING",
 	"received":  "INSERT INTO received(device, seq) VALUES (?,?) ON CONFLICT DO NOTHING",
+	"blob":      "INSERT INTO blob_chunks(sha256, seq, data) VALUES (?,?,?)",
 }
 
 func newStageLoader(ctx context.Context, s *stage) (*stageLoader, error) {
@@ -154,10 +155,20 @@ func (l *stageLoader) Entry(e bundle.Entry) error {
 	case e.Revision != nil:
 		f := e.Revision.Finding
 		kind, id, key, hash, assessment, item = "finding", f.Revision, bundle.RowKey(f), model.RevisionHash(f), f.AssessmentID, f.ItemCode
+	case e.Stamped != nil:
+		// assessment_id and item_code say what the revision is about: the
+		// visit (or, for a fix report, the unit's code) and the item.
+		about := e.Stamped.AssessmentID
+		if about == "" {
+			about = e.Stamped.UnitCode
+		}
+		kind, id, hash, assessment, item = "stamped", e.AuditEntry.Revision, e.Stamped.Rev().Hash, about, e.Stamped.ItemCode
 	case e.Record != nil:
 		// A record entry from before records had revisions is known by the
 		// revision its content names (bundle.RecordRevisionOf).
 		kind, id, hash = "record", e.Record.Revision, e.Record.Rev().Hash
+	case e.Attachment != nil:
+		kind, id, assessment, item = "attachment", e.Attachment.Revision, e.Attachment.AssessmentID, e.Attachment.ItemCode
 	}
 	_, err := l.exec("entry", e.Device, e.DevSeq, e.ID, formatTime(e.At), e.Actor, e.Entity, e.EntityID, e.Action, e.Old, e.New,
 		e.AuditEntry.Revision, e.BaseRevision, e.PrevHash, e.Hash, e.Sig, kind, id, key, hash, assessment, item)

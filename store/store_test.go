@@ -64,7 +64,7 @@ func newFixture(t *testing.T) fixture { return newFixtureIDs(t, false) }
 // of Sở Tư pháp. With ownIDs the assessment gets a random ID, as databases
 // written before assessment IDs were derived from the visit did: two such
 // laptops hold the same visit under different IDs.
-func newFixtureIDs(t *testing.T, ownIDs bool) fixture {
+func newFixtureIDs(t testing.TB, ownIDs bool) fixture {
 	t.Helper()
 	ctx := context.Background()
 	c := &clock{t: time.Date(2022, 10, 18, 8, 0, 0, 0, time.UTC)}

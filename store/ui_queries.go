@@ -16,7 +16,7 @@ import (
 // date then unit ID, so a unit list is stable between reloads.
 func (db *DB) InspectionAssessments(ctx context.Context, inspectionID string) ([]model.Assessment, error) {
 	rows, err := db.sql.QueryContext(ctx, "SELECT "+assessmentCols+
-		" FROM assessments WHERE inspection_id = ? ORDER BY visit_date, unit_id", inspectionID)
+		" FROM assessments WHERE inspection_id = ? AND "+listedAssessment("assessments")+" ORDER BY visit_date, unit_id", inspectionID)
 	if err != nil {
 		return nil, fmt.Errorf("list assessments: %w", db.translate(err))
 	}

@@ -89,9 +89,10 @@ func (db *DB) AddVisit(ctx context.Context, actor, inspectionID string, v model.
 		return a, fmt.Errorf("add unit %s: %w", u.Code, err)
 	}
 	if exists {
-		if _, err := db.AssessmentOf(ctx, in.ID, held.Code); err == nil {
+		// A unit taken off the inspection (remove.go) may come back.
+		if got, err := db.AssessmentOf(ctx, in.ID, held.Code); err == nil && !got.Removed {
 			return a, model.NewError(model.EUnitInInspection, nil, held.Code)
-		} else if !errors.Is(err, model.ErrNotFound) {
+		} else if err != nil && !errors.Is(err, model.ErrNotFound) {
 			return a, fmt.Errorf("add unit %s: %w", u.Code, err)
 		}
 	}
@@ -105,7 +106,8 @@ func (db *DB) AddVisit(ctx context.Context, actor, inspectionID string, v model.
 			return err
 		}
 		var n int
-		if err := t.QueryRowContext(ctx, "SELECT count(*) FROM assessments WHERE inspection_id = ? AND unit_id = ?", in.ID, saved.ID).Scan(&n); err != nil {
+		if err := t.QueryRowContext(ctx, "SELECT count(*) FROM assessments WHERE inspection_id = ? AND unit_id = ? AND "+
+			listedAssessment("assessments"), in.ID, saved.ID).Scan(&n); err != nil {
 			return fmt.Errorf("read assessments: %w", err)
 		}
 		if n > 0 {

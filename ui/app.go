@@ -32,6 +32,12 @@ type Deps struct {
 	// Abbreviations are the field's (checklists.Abbreviations), which
 	// search expands both ways with each checklist's own.
 	Abbreviations []model.Abbreviation
+	// ExportIn is the Exporter writing into another folder (the one chosen
+	// in the export form); nil keeps Exporter's.
+	ExportIn func(dir string) Exporter
+	// Opener opens a written document or its folder with the system's
+	// program; nil offers no opening.
+	Opener Opener
 }
 
 // Minimum usable terminal size; below it the App says so instead of
@@ -108,7 +114,7 @@ func New(deps Deps) App {
 	c := common{st: DefaultStyles(), t: t, now: now, log: log.With("pkg", "ui"),
 		store: deps.Store, kinds: deps.Kinds, keys: newGlobalKeys(t),
 		debounce: debounceDelay, frameEvery: frameInterval, exporter: deps.Exporter, importer: deps.Importer,
-		abbrevs: deps.Abbreviations}
+		abbrevs: deps.Abbreviations, exportIn: deps.ExportIn, opener: deps.Opener}
 	return App{c: c, screen: screenLoading, help: newHelp(c.st), editor: &editorModel{}, summary: &summaryModel{},
 		drawn: newDrawnCache()}
 }
@@ -167,16 +173,32 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
 			cmd = a.updateScreen(msg)
 		}
+	case evidenceLoadedMsg:
+		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
+			cmd = a.updateScreen(msg)
+		}
+	case evidenceDoneMsg:
+		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
+			cmd = a.updateScreen(msg)
+		}
+	case pickerMsg:
+		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
+			cmd = a.updateScreen(msg)
+		}
 	case assessmentSavedMsg:
 		*a, cmd = a.handleAssessmentSaved(msg)
 	case exportedMsg:
 		*a, cmd = a.handleExported(msg)
+	case exportPrefsSavedMsg:
+		*a = a.handleExportPrefsSaved(msg)
 	case importedMsg:
 		*a, cmd = a.handleImported(msg)
 	case resolveLoadedMsg:
 		*a, cmd = a.handleResolveLoaded(msg)
 	case conflictResolvedMsg:
 		*a, cmd = a.handleConflictResolved(msg)
+	case followSavedMsg:
+		*a, cmd = a.handleFollowSaved(msg)
 	case conflictsLoadedMsg:
 		var r result
 		a.conflicts, cmd, r = a.conflicts.update(msg)
@@ -232,6 +254,9 @@ func (a *App) typing() bool {
 		return a.firstRun.typing()
 	case screenStart:
 		return a.start.typing()
+	case screenChecklist:
+		// The export form holds a folder to type.
+		return a.checklist.export.open
 	case screenEditor:
 		return a.editor.typing(a.editing())
 	case screenSummary:
@@ -290,7 +315,8 @@ func (a *App) handleKey(km tea.KeyMsg) tea.Cmd {
 		a.search, cmd, r = a.search.update(km, a.sess)
 		return a.apply(r, cmd)
 	}
-	if a.screen == screenChecklist && !a.checklist.choosing && matches(km, a.checklist.keys.Search) && a.sess.isOpen() {
+	if a.screen == screenChecklist && !a.checklist.choosing && !a.checklist.export.open && matches(km, a.checklist.keys.Search) &&
+		a.sess.isOpen() {
 		var cmd tea.Cmd
 		a.search, cmd = newSearchModel(a.area(), a.sess)
 		a.searching = true
@@ -355,6 +381,10 @@ func (a *App) apply(r result, cmd tea.Cmd) tea.Cmd {
 		*a, next = a.requestUndo(r.undo)
 		cmds = append(cmds, next)
 	}
+	if r.prefs != nil {
+		*a, next = a.rememberExport(*r.prefs)
+		cmds = append(cmds, next)
+	}
 	switch {
 	case r.statusErr:
 		a.status = a.status.fail(r.status)
@@ -369,10 +399,11 @@ func (a *App) apply(r result, cmd tea.Cmd) tea.Cmd {
 }
 
 // settingsLoadedMsg carries the settings read at start-up: the
-// inspector's name and where they stopped.
+// inspector's name, where they stopped, and the export form's choices.
 type settingsLoadedMsg struct {
 	inspector string
 	resume    string
+	export    exportPrefs
 	err       error
 }
 
@@ -384,8 +415,18 @@ func loadSettingsCmd(st Store) tea.Cmd {
 		if err != nil {
 			return settingsLoadedMsg{err: err}
 		}
-		resume, err := st.Setting(ctx, settingResume)
-		return settingsLoadedMsg{inspector: name, resume: resume, err: err}
+		var open string
+		msg := settingsLoadedMsg{inspector: name}
+		for _, s := range []struct {
+			key string
+			to  *string
+		}{{settingResume, &msg.resume}, {settingExportDir, &msg.export.dir}, {settingExportOpen, &open}} {
+			if *s.to, err = st.Setting(ctx, s.key); err != nil {
+				return settingsLoadedMsg{err: err}
+			}
+		}
+		msg.export.open = parseExportOpen(open)
+		return msg
 	}
 }
 
@@ -395,6 +436,7 @@ func (a App) handleSettings(msg settingsLoadedMsg) (App, tea.Cmd) {
 		a.c.log.Error("load settings", "err", msg.err)
 		return a, nil
 	}
+	a = a.setExportPrefs(msg.export)
 	if strings.TrimSpace(msg.inspector) == "" {
 		var cmd, check tea.Cmd
 		a.firstRun, cmd = newFirstRunModel(a.area())

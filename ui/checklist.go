@@ -32,6 +32,8 @@ type checklistModel struct {
 	choice   int
 	fkeys    filterKeys
 	rows     *rowCache // rows drawn before (rowcache.go); nil draws afresh
+	// export is the export form while it is open (checklist_export.go).
+	export exportForm
 }
 
 // newChecklistModel shows a freshly loaded session, at its first
@@ -52,6 +54,7 @@ func (m *checklistModel) setSize(w, h int) {
 		return // not opened yet: it gets the size when it is
 	}
 	m.c = m.c.sized(w, h)
+	m.export.setSize(w, h)
 	m.rescroll()
 }
 
@@ -87,11 +90,15 @@ func (m checklistModel) keymap(s session, saves saver) checklistKeys {
 	if s.finalized() {
 		k.Edit.SetHelp(k.Edit.Help().Key, m.c.t.T("ui.key.view_item"))
 	}
+	k.Export.SetEnabled(open && m.c.exporter != nil)
 	return k
 }
 
 // ShortHelp is the footer's keys on s, most used first.
 func (m checklistModel) ShortHelp(s session, saves saver) []key.Binding {
+	if m.export.open {
+		return m.export.ShortHelp()
+	}
 	if m.choosing {
 		k := m.fkeys
 		return []key.Binding{k.Apply, k.Down, k.Up, k.Close}
@@ -99,11 +106,14 @@ func (m checklistModel) ShortHelp(s session, saves saver) []key.Binding {
 	k := m.keymap(s, saves)
 	r := k.Results
 	return []key.Binding{k.Edit, r.Pass, r.Fail, k.Undo, k.NextUnanswered, k.NextAttention, k.Filter, k.Search, k.Summary,
-		k.Retry, k.Back}
+		k.Export, k.Retry, k.Back}
 }
 
 // FullHelp is every key of the checklist on s.
 func (m checklistModel) FullHelp(s session, saves saver) [][]key.Binding {
+	if m.export.open {
+		return m.exportHelp()
+	}
 	if m.choosing {
 		k := m.fkeys
 		return [][]key.Binding{{k.Up, k.Down, k.Apply, k.Close}}
@@ -112,7 +122,7 @@ func (m checklistModel) FullHelp(s session, saves saver) [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.PrevField, k.NextField, k.NextUnanswered, k.NextAttention, k.Filter, k.Search},
-		append(k.Results.list(), k.Undo, k.Edit, k.Summary, k.Retry, k.Back),
+		append(k.Results.list(), k.Undo, k.Edit, k.Summary, k.Export, k.Retry, k.Back),
 	}
 }
 
@@ -160,6 +170,9 @@ func (m checklistModel) update(msg tea.Msg, s session, saves saver) (checklistMo
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return m, nil, result{}
+	}
+	if m.export.open {
+		return m.updateExport(km)
 	}
 	if m.choosing {
 		m, r := m.updateChooser(km, s)
@@ -211,6 +224,8 @@ func (m checklistModel) update(msg tea.Msg, s session, saves saver) (checklistMo
 		r = goTo(navigation{to: screenEditor, index: m.cursor})
 	case matches(km, keys.Summary):
 		r = goTo(navigation{to: screenSummary})
+	case m.c.exporter != nil && matches(km, keys.Export):
+		m, r = m.openExport(s, saves.pending(s))
 	case matches(km, keys.Retry):
 		r = result{retry: true}
 	case matches(km, keys.Undo):

@@ -22,6 +22,9 @@ func (m checklistModel) view(s session, failed map[string]error) []string {
 	if m.choosing {
 		return m.chooserView(s)
 	}
+	if m.export.open {
+		return m.export.view()
+	}
 	cur := s.items[m.cursor]
 	var lines []string
 	if w >= wideChecklist {
@@ -108,6 +111,7 @@ func (m checklistModel) itemRow(s session, failed map[string]error, i, w int) st
 		if showsScore(it.Item, c.Result) {
 			score = m.c.pts(c.Score) + "/" + m.c.pts(it.Max)
 		}
+		score += m.c.selfMark(s, it.Code)
 		sw := len([]rune(score)) + 1
 		text := fit(fmt.Sprintf("%s%c %s %s", m.c.resultMarker(c.Result), flag, it.Code, shortText(it.Text)), max(1, w-2-sw))
 		return m.c.row(text+" "+score, w, i == m.cursor)
@@ -132,6 +136,7 @@ func (m checklistModel) detailView(s session, failed map[string]error, w, h int)
 	default:
 		res += " · " + t.TN("ui.checklist.max", i18n.PointsCount(it.Max), m.c.pts(it.Max))
 	}
+	res += m.c.selfBeside(s, it.Item)
 	if err := failed[it.Code]; err != nil {
 		res += "  " + m.c.errLine(t.Err(err))
 	}

@@ -35,6 +35,12 @@ type common struct {
 	exporter Exporter
 	// importer imports bundles and resolves conflicts; nil hides them.
 	importer Importer
+	// exportIn is the exporter writing into another folder; opener opens
+	// what was written (nil: the form offers no opening); prefs are the
+	// export form's remembered choices (export_prefs.go).
+	exportIn func(dir string) Exporter
+	opener   Opener
+	prefs    exportPrefs
 	// abbrevs are the field's abbreviations, for search.
 	abbrevs []model.Abbreviation
 	// inspector is who every change is recorded under; "" before the

@@ -63,16 +63,26 @@ type editorModel struct {
 	// history is the item's history while it is shown (ctrl+l).
 	history historyView
 	hkeys   historyKeys
+	// files is the item's evidence files while they are shown (ctrl+o).
+	files  evidenceView
+	evkeys evidenceKeys
 	// asking is set while storing a merged value as a conflict's
 	// resolution waits for the inspector's yes; chosen is that value.
 	asking bool
 	chosen model.Content
 	ckeys  confirmKeys
+	// follow is the table of earlier kiến nghị on the follow-up item
+	// (followup_panel.go), fkeys its keys; followLine says the item has
+	// the line that opens it.
+	follow     followPanel
+	fkeys      followKeys
+	followLine bool
 }
 
 // newEditorModel opens item index of s with the keyboard in field focus.
 func newEditorModel(c common, s session, index int, focus editorField) (editorModel, tea.Cmd) {
-	m := editorModel{c: c, keys: newEditorKeys(c.t), hkeys: newHistoryKeys(c.t), ckeys: newConfirmKeys(c.t), resolving: s.resolve != nil}
+	m := editorModel{c: c, keys: newEditorKeys(c.t), hkeys: newHistoryKeys(c.t), ckeys: newConfirmKeys(c.t), fkeys: newFollowKeys(c.t),
+		evkeys: newEvidenceKeys(c.t), resolving: s.resolve != nil}
 	m.score = newTextInput(c)
 	m.deadline = newTextInput(c)
 	m.deadline.Placeholder = "dd/mm/yyyy"
@@ -89,6 +99,9 @@ func newEditorModel(c common, s session, index int, focus editorField) (editorMo
 func (m editorModel) load(s session, index int, focus editorField) (editorModel, tea.Cmd) {
 	m.item, m.index, m.focus, m.leaving = s.items[index], index, focus, false
 	m.history = historyView{}
+	m.files = evidenceView{}
+	m.follow = followPanel{}
+	m.followLine = m.followable(s)
 	if s.finalized() {
 		m.focus = focusResult
 	}
@@ -110,10 +123,17 @@ func (m *editorModel) setSize(w, h int) {
 	}
 	m.c = m.c.sized(w, h)
 	m.layout()
+	m.sizeFollow()
 }
 
 // typing reports whether a text field has the keyboard.
 func (m editorModel) typing(s session) bool {
+	if m.files.open {
+		return m.files.typingPath()
+	}
+	if m.follow.open {
+		return s.isOpen() && m.follow.focus != followList && !s.finalized()
+	}
 	return s.isOpen() && m.focus != focusResult && !s.finalized() && !m.history.open && !m.asking
 }
 
@@ -143,6 +163,7 @@ func (m editorModel) keymap(s session) editorKeys {
 		k.Undo.SetHelp("ctrl+z", k.Undo.Help().Desc)
 	}
 	k.History.SetEnabled(!m.resolving && s.saved[m.item.Code].Revision != "")
+	k.Files.SetEnabled(!m.resolving)
 	k.NextItem.SetEnabled(m.index+1 < len(s.items))
 	k.PrevItem.SetEnabled(m.index > 0)
 	k.resolving(m.resolving)
@@ -152,8 +173,14 @@ func (m editorModel) keymap(s session) editorKeys {
 // ShortHelp is the editor's short help on s: while a conflict's merged
 // value is edited, storing it and cancelling come first.
 func (m editorModel) ShortHelp(s session) []key.Binding {
+	if m.follow.open {
+		return m.followHelp()
+	}
 	if m.history.open {
 		return m.historyHelp()
+	}
+	if m.files.open {
+		return m.filesHelp(s)
 	}
 	if m.asking {
 		return []key.Binding{m.ckeys.Yes, m.ckeys.No}
@@ -163,20 +190,30 @@ func (m editorModel) ShortHelp(s session) []key.Binding {
 	if m.resolving {
 		return []key.Binding{k.Resolve, k.CancelResolve, k.NextField, r.Pass, r.Partial, r.Fail, r.NA}
 	}
-	return []key.Binding{r.Pass, r.Partial, r.Fail, r.NA, r.Clear, k.NextField, k.Undo, k.Save, k.Back, k.History, k.NextItem}
+	return []key.Binding{r.Pass, r.Partial, r.Fail, r.NA, r.Clear, k.NextField, k.Undo, k.Save, k.Back, k.History, k.NextItem, k.Files}
 }
 
 // FullHelp is every key of the editor on s.
 func (m editorModel) FullHelp(s session) [][]key.Binding {
+	if m.follow.open {
+		return [][]key.Binding{m.followHelp()}
+	}
 	if m.history.open {
 		return [][]key.Binding{m.historyHelp()}
+	}
+	if m.files.open {
+		return [][]key.Binding{m.filesHelp(s)}
 	}
 	if m.asking {
 		return [][]key.Binding{{m.ckeys.Yes, m.ckeys.No}}
 	}
 	k := m.keymap(s)
-	return [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
-		{k.Undo, k.History, k.Save, k.Back, k.Resolve, k.CancelResolve}}
+	out := [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
+		{k.Undo, k.History, k.Files, k.Save, k.Back, k.Resolve, k.CancelResolve}}
+	if m.followable(s) {
+		out = append(out, []key.Binding{m.fkeys.Open})
+	}
+	return out
 }
 
 // refusal says why a key of the editor cannot act on s now, or "".
@@ -186,7 +223,7 @@ func (m editorModel) refusal(km tea.KeyMsg, s session, keys editorKeys) string {
 	switch {
 	case s.finalized() && disabledMatch(km, append(r.list(), keys.Save, keys.NextField, keys.PrevField, keys.Undo)...):
 		return t.T("ui.editor.read_only")
-	case m.resolving && disabledMatch(km, keys.Undo, keys.NextItem, keys.PrevItem):
+	case m.resolving && disabledMatch(km, keys.Undo, keys.NextItem, keys.PrevItem, keys.Files):
 		return t.T("ui.conflicts.editing")
 	case disabledMatch(km, keys.Undo):
 		return t.T("ui.undo.none", m.item.Code)
@@ -258,6 +295,9 @@ func (m *editorModel) layout() {
 	}
 	if m.resolving {
 		fixed++ // the line saying a conflict is being resolved
+	}
+	if m.followLine {
+		fixed++ // the line on the earlier kiến nghị (followSummary)
 	}
 	avail := max(3, h-fixed)
 	nh := max(1, min(8, avail/2))
@@ -389,6 +429,8 @@ func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, resul
 		return m, cmd, result{}
 	case historyLoadedMsg:
 		return m.historyLoaded(msg), nil, result{}
+	case evidenceLoadedMsg, evidenceDoneMsg, pickerMsg:
+		return m.filesMsg(msg, s)
 	case tea.KeyMsg:
 		return m.handleKey(msg, s)
 	}
@@ -402,6 +444,9 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 		}
 		return m.updateHistory(km), nil, result{}
 	}
+	if m.files.open {
+		return m.updateFiles(km, s)
+	}
 	if m.asking {
 		switch {
 		case matches(km, m.ckeys.Yes):
@@ -413,6 +458,12 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 			return m, cmd, result{}
 		}
 		return m, nil, result{}
+	}
+	if m.follow.open {
+		return m.followKey(km, s)
+	}
+	if matches(km, m.fkeys.Open) && m.followable(s) {
+		return m.openFollow(s), nil, result{}
 	}
 	keys := m.keymap(s)
 	leaving := m.leaving
@@ -445,6 +496,10 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 	case matches(km, keys.History):
 		m, r := m.commit(s)
 		m, cmd := m.openHistory(s)
+		return m, cmd, r
+	case matches(km, keys.Files):
+		m, r := m.commit(s)
+		m, cmd := m.openFiles(s)
 		return m, cmd, r
 	case matches(km, keys.Undo):
 		// What is typed is stored first, so the undo is of what shows.

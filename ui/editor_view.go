@@ -73,6 +73,9 @@ func (m editorModel) view(s session) []string {
 	if m.history.open {
 		return m.historyBody()
 	}
+	if m.files.open {
+		return m.filesBody(s)
+	}
 	st, t, w := m.c.st, m.c.t, m.c.width
 	fin := s.finalized()
 	it := m.item
@@ -99,6 +102,9 @@ func (m editorModel) view(s session) []string {
 	if m.basisLine {
 		lines = append(lines, m.basisView(s.cl, w))
 	}
+	if m.follow.open && m.followable(s) {
+		return clipLines(append(lines, m.followView(s, w, m.c.height-len(lines))...), m.c.height)
+	}
 	c := s.content[it.Code]
 	lines = append(lines, m.resultLines(c.Result, fin, w)...)
 	errOf := func(f editorField) string {
@@ -107,7 +113,7 @@ func (m editorModel) view(s session) []string {
 		}
 		return "  " + m.c.errLine(m.errs[f])
 	}
-	lines = append(lines, fit(m.scoreLine(c, fin)+errOf(focusScore), w))
+	lines = append(lines, fit(m.scoreLine(c, fin)+m.c.selfBeside(s, it.Item)+errOf(focusScore), w))
 	noteLabel := t.T("ui.editor.note")
 	if c.NeedsNote() {
 		noteLabel += " " + st.Warn.Render(t.T("ui.editor.note_required"))
@@ -119,6 +125,9 @@ func (m editorModel) view(s session) []string {
 	lines = append(lines, fit(m.label(focusRecommendation, t.T("ui.editor.recommendation"), fin), w))
 	lines = append(lines, strings.Split(m.rec.View(), "\n")...)
 	lines = append(lines, fit(m.label(focusDeadline, t.T("ui.editor.deadline"), fin)+" "+m.deadline.View()+errOf(focusDeadline), w))
+	if m.followable(s) {
+		lines = append(lines, m.followSummary(s, w))
+	}
 	switch {
 	case m.asking:
 		lines = append(lines, wrap(t.T("ui.conflicts.confirm_merged", it.Code), w)...)

@@ -114,7 +114,16 @@ func newExportForm(c common, t exportTarget) (m exportForm, ok bool) {
 		}
 		return f
 	}
-	f.note = tr.T("ui.export.folder", c.exporter.ExportDir())
+	dir := c.prefs.dir
+	if dir == "" {
+		dir = c.exporter.ExportDir()
+	}
+	f = f.withInput(tr.T("ui.export.folder_field"), dir, c.exporter.ExportDir())
+	if c.opener != nil {
+		f = f.withChoice(tr.T("ui.export.open"), []string{tr.T("ui.export.open_nothing"), tr.T("ui.export.open_file"),
+			tr.T("ui.export.open_folder")}, int(c.prefs.open))
+	}
+	f.note = tr.T("ui.export.never_replaced")
 	f.hint = tr.T("ui.export.hint")
 	return exportForm{open: true, target: t, form: f}, true
 }
@@ -155,7 +164,17 @@ func (m exportForm) update(km tea.KeyMsg) (exportForm, tea.Cmd, result) {
 		docs := m.target.docs()
 		doc := docs[m.form.choice(0)]
 		format := formatsOf(doc)[m.form.choice(1)]
-		return exportForm{}, exportCmd(c.exporter, doc, m.target.id(doc), format), say(c.t.T("ui.export.running"))
+		p := exportPrefs{dir: cleanDir(m.form.value(exportFieldDir))}
+		if p.dir == c.exporter.ExportDir() {
+			p.dir = "" // the exporter's own folder, wherever it is next time
+		}
+		var op Opener
+		if c.opener != nil {
+			p.open, op = exportOpen(m.form.choice(exportFieldOpen)), c.opener
+		}
+		r := say(c.t.T("ui.export.running"))
+		r.prefs = &p
+		return exportForm{}, exportCmd(c.exporterIn(p.dir), doc, m.target.id(doc), format, op, p.open), r
 	default:
 		return m, cmd, result{}
 	}
@@ -173,13 +192,25 @@ func (m exportForm) FullHelp() [][]key.Binding { return m.form.FullHelp() }
 // XLSX takes a few seconds).
 const exportTimeout = 2 * time.Minute
 
-// exportedMsg reports an export: the full path written, or why not.
+// The export form's fields, in order (the last only with an Opener).
+const (
+	exportFieldDoc = iota
+	exportFieldFormat
+	exportFieldDir
+	exportFieldOpen
+)
+
+// exportedMsg reports an export: the full path written, or why not; and,
+// when it was asked for, why the file or folder could not be opened.
 type exportedMsg struct {
-	path string
-	err  error
+	path    string
+	err     error
+	openErr error
 }
 
-func exportCmd(ex Exporter, doc exportDoc, id, format string) tea.Cmd {
+// exportCmd writes the document, then opens it or its folder with op as
+// open asks.
+func exportCmd(ex Exporter, doc exportDoc, id, format string, op Opener, open exportOpen) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), exportTimeout)
 		defer cancel()
@@ -195,7 +226,11 @@ func exportCmd(ex Exporter, doc exportDoc, id, format string) tea.Cmd {
 		case exportSummary:
 			path, err = ex.ExportSummary(ctx, id, format)
 		}
-		return exportedMsg{path: path, err: err}
+		msg := exportedMsg{path: path, err: err}
+		if target := openTarget(path, open); err == nil && op != nil && target != "" {
+			msg.openErr = op.Open(target)
+		}
+		return msg
 	}
 }
 
@@ -208,6 +243,11 @@ func (a App) handleExported(msg exportedMsg) (App, tea.Cmd) {
 		return a, nil
 	}
 	a.c.log.Info("export", "path", msg.path)
+	if msg.openErr != nil {
+		a.c.log.Warn("open the export", "err", msg.openErr)
+		a.status = a.status.fail(a.c.t.T("ui.export.not_opened", msg.path, a.c.t.Err(msg.openErr)))
+		return a, nil
+	}
 	a.status = statusLine{exported: msg.path, savedAt: a.status.savedAt}
 	return a, nil
 }

@@ -51,7 +51,7 @@ func TestExportUnitRecordFromSummary(t *testing.T) {
 		t.Fatalf("x on the summary: mode %d", a.summary.mode)
 	}
 	requireContains(t, a, "Xuất tài liệu", "Biên bản kiểm tra Sở Tư pháp", "Word (.docx, sửa và ký trước khi ban hành)",
-		"Lưu vào thư mục: "+dir)
+		"Thư mục lưu  "+dir)
 	// enter exports the proposed document in the first format (Word).
 	a = keys(t, a, "enter")
 	docx := filepath.Join(dir, "bien-ban-2022-STP.docx")
@@ -174,7 +174,7 @@ func TestExportEnglishAndWithoutExporter(t *testing.T) {
 	a := newExportApp(t, db, dir, i18n.EN, 120, 40)
 	requireContains(t, a, "x export")
 	a = keys(t, a, "x")
-	requireContains(t, a, "Export a document", "Summary of the inspection", "Written to: "+dir)
+	requireContains(t, a, "Export a document", "Summary of the inspection", "Folder    "+dir)
 	a = keys(t, a, "enter")
 	requireContains(t, a, "Exported: "+filepath.Join(dir, "tong-hop-2022.xlsx"))
 

@@ -75,6 +75,8 @@ type startKeys struct {
 	// EditUnit corrects the selected unit's name and kind; it shares e
 	// with EditInspection, which acts on the inspections pane.
 	EditUnit key.Binding
+	// RemoveInspection and RemoveUnit share d the same way.
+	RemoveInspection, RemoveUnit key.Binding
 }
 
 func newStartKeys(t i18n.Catalog) startKeys {
@@ -90,9 +92,11 @@ func newStartKeys(t i18n.Catalog) startKeys {
 		Import:        bind(t, "i", "ui.key.import", "i"),
 		Conflicts:     bind(t, "C/c", "ui.key.conflicts", "C", "c"),
 		// The inspection's details (letterhead, team) and its báo cáo.
-		EditInspection: bind(t, "e", "ui.key.edit_inspection", "e"),
-		Report:         bind(t, "b", "ui.key.report", "b"),
-		EditUnit:       bind(t, "e", "ui.key.edit_unit", "e"),
+		EditInspection:   bind(t, "e", "ui.key.edit_inspection", "e"),
+		Report:           bind(t, "b", "ui.key.report", "b"),
+		EditUnit:         bind(t, "e", "ui.key.edit_unit", "e"),
+		RemoveInspection: bind(t, "d", "ui.key.remove_inspection", "d"),
+		RemoveUnit:       bind(t, "d", "ui.key.remove_unit", "d"),
 	}
 }
 

@@ -55,6 +55,7 @@ type checklistKeys struct {
 	PrevField, NextField, NextUnanswered    key.Binding
 	NextAttention, Filter, Undo             key.Binding
 	Edit, Search, Summary, Retry, Back      key.Binding
+	Export                                  key.Binding
 	Results                                 resultKeys
 }
 
@@ -77,6 +78,7 @@ func newChecklistKeys(t i18n.Catalog) checklistKeys {
 		Summary:        bind(t, "s", "ui.key.summary", "s"),
 		Retry:          bind(t, "ctrl+s", "ui.key.retry", "ctrl+s"),
 		Back:           bind(t, "esc", "ui.key.back_units", "esc"),
+		Export:         bind(t, "x", "ui.key.export", "x"),
 		Results:        newResultKeys(t),
 	}
 }
@@ -94,6 +96,7 @@ func newFilterKeys(t i18n.Catalog) filterKeys {
 type editorKeys struct {
 	NextField, PrevField, Save, NextItem, PrevItem, Back key.Binding
 	Undo, History                                        key.Binding
+	Files                                                key.Binding
 	Results                                              resultKeys
 	// Resolve and CancelResolve replace Save and Back while the editor
 	// holds the merged value of a conflict.
@@ -110,6 +113,7 @@ func newEditorKeys(t i18n.Catalog) editorKeys {
 		Back:      bind(t, "esc", "ui.key.save_back", "esc"),
 		Undo:      bind(t, "u/ctrl+z", "ui.key.undo", "u", "ctrl+z"),
 		History:   bind(t, "ctrl+l", "ui.key.history", "ctrl+l"),
+		Files:     bind(t, "ctrl+o", "ui.key.files", "ctrl+o"),
 		Results:   newResultKeys(t),
 
 		Resolve:       bind(t, "ctrl+s", "ui.key.resolve", "ctrl+s"),

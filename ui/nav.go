@@ -90,6 +90,7 @@ func (a App) handleSessionLoaded(msg sessionLoadedMsg) (App, tea.Cmd) {
 		return a, nil
 	}
 	a.sess = newSession(msg.assessment, msg.unit, msg.checklist, msg.findings)
+	a.sess.follow = msg.follow
 	a.saves = a.saves.forSession()
 	a.checklist = newChecklistModel(a.area(), a.sess)
 	a.screen = screenChecklist
@@ -187,6 +188,7 @@ type sessionLoadedMsg struct {
 	unit       model.Unit
 	checklist  *model.Checklist
 	findings   []model.Finding
+	follow     *followData
 	err        error
 }
 
@@ -220,6 +222,9 @@ func loadSessionCmd(st Store, assessmentID string, unit model.Unit) tea.Cmd {
 		}
 		fs, err := st.Findings(ctx, assessmentID)
 		msg.assessment, msg.checklist, msg.findings, msg.err = a, cl, fs, err
+		if err == nil {
+			msg.follow, msg.err = loadFollow(ctx, st, assessmentID)
+		}
 		return msg
 	}
 }

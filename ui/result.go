@@ -15,6 +15,8 @@ type result struct {
 	change *assessmentChange
 	// undo is the item whose last change to take back ("" none).
 	undo string
+	// prefs are the export form's choices to remember (an export began).
+	prefs *exportPrefs
 	// status replaces the status line's text (a long task started:
 	// "Đang xuất…"; an import's outcome); statusErr marks it an error.
 	status    string

@@ -57,6 +57,9 @@ type session struct {
 	// conflict being edited: nothing is saved as a finding, the value is
 	// stored as the conflict's resolution. It is never written.
 	resolve *model.ConflictView
+	// follow is the earlier kiến nghị this visit follows up and the unit's
+	// own scores (followup_store.go); nil when the store holds none.
+	follow *followData
 }
 
 func newSession(a model.Assessment, u model.Unit, cl *model.Checklist, fs []model.Finding) session {

@@ -52,14 +52,17 @@ type startModel struct {
 	unitForm  unitFormState
 	// correcting is the row whose unit the unit form corrects.
 	correcting unitRow
-	export     exportForm
-	imports    importForm
+	// asking is a removal waiting for a yes (remove.go).
+	asking  *removal
+	ckeys   confirmKeys
+	export  exportForm
+	imports importForm
 	// openConflicts is how many conflicts wait (a line above the lists).
 	openConflicts int
 }
 
 func newStartModel(c common) startModel {
-	return startModel{c: c, keys: newStartKeys(c.t), imports: newImportForm(c)}
+	return startModel{c: c, keys: newStartKeys(c.t), imports: newImportForm(c), ckeys: newConfirmKeys(c.t)}
 }
 
 func (m *startModel) setSize(w, h int) {
@@ -122,6 +125,8 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
 		m = m.handleHeldChecklists(msg)
 	case unitCorrectedMsg:
 		m, cmd, r = m.unitCorrected(msg)
+	case removedMsg:
+		m, cmd, r = m.removed(msg)
 	case unitAddedMsg:
 		if msg.err != nil {
 			m.form.err = m.c.t.Err(msg.err)
@@ -134,6 +139,8 @@ func (m startModel) update(msg tea.Msg) (startModel, tea.Cmd, result) {
 		cmd = m.reload()
 	case tea.KeyMsg:
 		switch {
+		case m.asking != nil:
+			m, cmd, r = m.updateRemoval(msg)
 		case m.formKind != noForm:
 			m, cmd = m.updateForm(msg)
 		case m.export.open:
@@ -213,6 +220,8 @@ func (m startModel) keymap() startKeys {
 	k.AddUnit.SetEnabled(selected)
 	k.EditInspection.SetEnabled(selected && !m.focusUnits)
 	k.EditUnit.SetEnabled(m.focusUnits && m.unitCursor < len(m.rows))
+	k.RemoveInspection.SetEnabled(selected && !m.focusUnits)
+	k.RemoveUnit.SetEnabled(k.EditUnit.Enabled())
 	k.Export.SetEnabled(selected)
 	k.Report.SetEnabled(selected)
 	return k
@@ -229,7 +238,7 @@ func (m startModel) bindings() [][]key.Binding {
 	if m.c.importer != nil {
 		last = append(last, k.Import, k.Conflicts)
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.EditInspection, k.EditUnit, k.AddUnit, k.Reload}, last}
+	return [][]key.Binding{{k.Up, k.Down, k.Switch, k.Open}, {k.NewInspection, k.EditInspection, k.EditUnit, k.AddUnit, k.RemoveInspection, k.RemoveUnit, k.Reload}, last}
 }
 
 // refusal says why a key of the lists cannot act now, or "".
@@ -241,9 +250,9 @@ func (m startModel) refusal(km tea.KeyMsg, k startKeys) string {
 		k.Report.SetEnabled(true)
 	}
 	switch {
-	case m.focusUnits && disabledMatch(km, k.EditUnit):
+	case m.focusUnits && disabledMatch(km, k.EditUnit, k.RemoveUnit):
 		return t.T("ui.start.no_units")
-	case disabledMatch(km, k.AddUnit, k.Export, k.Report, k.EditInspection, k.Switch):
+	case disabledMatch(km, k.AddUnit, k.Export, k.Report, k.EditInspection, k.RemoveInspection, k.Switch):
 		return t.T("ui.start.need_inspection")
 	case disabledMatch(km, k.Open):
 		return t.T("ui.start.no_units")
@@ -277,6 +286,8 @@ func (m startModel) handleKey(km tea.KeyMsg) (startModel, tea.Cmd, result) {
 	case matches(km, k.NewInspection):
 		m, cmd := m.openInspectionForm(model.Inspection{})
 		return m, cmd, result{}
+	case matches(km, k.RemoveUnit), matches(km, k.RemoveInspection):
+		return m.askRemoval(), nil, result{}
 	case matches(km, k.EditUnit):
 		m, cmd := m.openUnitEditForm()
 		return m, cmd, result{}
@@ -415,6 +426,8 @@ func clean(s string) string { return norm.NFC.String(strings.Join(strings.Fields
 // ShortHelp implements help.KeyMap.
 func (m startModel) ShortHelp() []key.Binding {
 	switch {
+	case m.asking != nil:
+		return m.removalHelp()
 	case m.formKind == newInspectionForm || m.formKind == reportDetailsForm:
 		return m.details.ShortHelp()
 	case m.formKind != noForm:
@@ -438,6 +451,8 @@ func (m startModel) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m startModel) FullHelp() [][]key.Binding {
 	switch {
+	case m.asking != nil:
+		return [][]key.Binding{m.removalHelp()}
 	case m.formKind == newInspectionForm || m.formKind == reportDetailsForm:
 		return m.details.FullHelp()
 	case m.formKind != noForm:

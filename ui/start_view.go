@@ -11,6 +11,9 @@ const wideStart = 110
 func (m startModel) topLines() []string {
 	st, t, w := m.c.st, m.c.t, m.c.width
 	var top []string
+	if m.asking != nil {
+		top = append(top, fit(st.Warn.Render(m.question()), w))
+	}
 	if m.err != "" {
 		top = append(top, m.c.errLine(m.err))
 	}

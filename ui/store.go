@@ -52,6 +52,18 @@ type Store interface {
 	// (its drafts too; a finalized record keeps the name it was signed
 	// with), audited as a revision of the unit.
 	CorrectUnit(ctx context.Context, actor, code, name string, kind model.UnitKind) (model.Unit, error)
+	// RemoveVisit takes a unit off its inspection, RemoveInspection an
+	// inspection off the list: refused while they hold findings
+	// (EUnitHasFindings, EInspectionHasFindings), audited.
+	RemoveVisit(ctx context.Context, actor, assessmentID string) error
+	RemoveInspection(ctx context.Context, actor, inspectionID string) error
+	// FindingEvidence lists the files attached to one finding;
+	// AttachEvidence attaches the file at path (a regular file within
+	// model.MaxEvidenceBytes, else ENotRegular, EEvidenceTooLarge);
+	// RemoveEvidence removes one, audited (evidence.go).
+	FindingEvidence(ctx context.Context, assessmentID, itemCode string) ([]model.EvidenceFile, error)
+	AttachEvidence(ctx context.Context, actor, assessmentID, itemCode, path string) (model.Attachment, error)
+	RemoveEvidence(ctx context.Context, actor, id string) (model.Attachment, error)
 	// CheckIntegrity reads the whole database for damage; it runs once,
 	// after the first screen (integrity.go).
 	CheckIntegrity(ctx context.Context) error

@@ -98,7 +98,8 @@ func (m summaryModel) refusal(km tea.KeyMsg, s session, k summaryKeys) string {
 
 // typing reports whether a text field has the keyboard.
 func (m summaryModel) typing() bool {
-	return m.mode == summaryEditSide || m.mode == summaryConclusion || m.mode == summaryReopen
+	// The export form holds a folder to type.
+	return m.mode == summaryEditSide || m.mode == summaryConclusion || m.mode == summaryReopen || m.mode == summaryExport
 }
 
 // commit is the open visit form's details, to store if they are valid
@@ -304,6 +305,7 @@ func (m summaryModel) ShortHelp(s session) []key.Binding {
 		return m.export.ShortHelp()
 	case summaryEditSide, summaryConclusion:
 		return m.details.ShortHelp()
+	default:
 	}
 	g := m.FullHelp(s)
 	var out []key.Binding

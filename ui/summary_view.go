@@ -35,6 +35,7 @@ func (m summaryModel) contentLines(s session, w int) []string {
 		stats := fmt.Sprintf(" %3d/%-3d %6s/%-4s %7s", f.Answered, f.Total, m.c.pts(f.Score), m.c.pts(f.AdjustedMax), p)
 		lines = append(lines, fit(f.Code+" "+f.Title, max(1, w-len([]rune(stats))))+stats)
 	}
+	lines = append(lines, m.c.selfLines(s, w)...)
 	lines = append(lines, "", m.c.rule(t.T("ui.summary.shortcomings", o.Shortfalls), w))
 	var recs []string
 	for _, it := range s.items {

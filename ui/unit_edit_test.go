@@ -63,3 +63,28 @@ func TestCorrectingAUnit(t *testing.T) {
 		t.Fatalf("an unchanged unit was stored again: %d entries, was %d (%v)", len(after), before, err)
 	}
 }
+
+// TestCorrectingAnInspection: e on the inspections pane corrects the
+// inspection's details; the store keeps the change as an audited revision
+// of the inspection, which bundles carry.
+func TestCorrectingAnInspection(t *testing.T) {
+	t.Parallel()
+	db := openStore(t, true, "Nguyễn Thị Hương")
+	a := newTestApp(t, db, i18n.VI, 120, 40)
+	in := a.start.inspections[a.start.insCursor]
+	a = keys(t, a, "e", "end", " (đợt 2)", "ctrl+s")
+	if a.start.formKind != noForm {
+		t.Fatalf("the form is still open: %q", a.start.details.err)
+	}
+	got, err := db.Inspection(context.Background(), in.ID)
+	if err != nil || got.Title != in.Title+" (đợt 2)" {
+		t.Fatalf("stored %q %v", got.Title, err)
+	}
+	h, err := db.History(context.Background(), in.ID)
+	if err != nil || len(h) == 0 || h[len(h)-1].Action != "save" || h[len(h)-1].Revision == "" || h[len(h)-1].Actor != "Nguyễn Thị Hương" {
+		t.Fatalf("the correction is not an audited revision: %+v %v", h, err)
+	}
+	if a.start.inspections[a.start.insCursor].Title != got.Title {
+		t.Fatalf("the list shows %q", a.start.inspections[a.start.insCursor].Title)
+	}
+}

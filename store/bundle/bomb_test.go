@@ -140,6 +140,7 @@ type discard struct{}
 func (discard) Inspection(bundle.InspectionRecord) error { return nil }
 func (discard) Unit(model.Unit) error                    { return nil }
 func (discard) Assessment(model.Assessment) error        { return nil }
+func (discard) Blob(bundle.BlobChunk) error              { return nil }
 func (discard) Alias(bundle.Alias) error                 { return nil }
 func (discard) Finding(model.Finding) error              { return nil }
 func (discard) Entry(bundle.Entry) error                 { return nil }

@@ -103,6 +103,10 @@ type Manifest struct {
 	// reader refuses a payload that would expand more before inflating a
 	// byte, and stops at this length.
 	PlainBytes int64 `json:"plain_bytes,omitempty"`
+	// BlobBytes is the length of the evidence files' bytes the payload
+	// carries (blob records), at most MaxBlobBytes: refused before
+	// inflating when larger, and checked while the pieces arrive.
+	BlobBytes int64 `json:"blob_bytes,omitempty"`
 }
 
 // Revision is one finding revision as an audit entry describes it.

@@ -123,7 +123,8 @@ func (d *decoder) itemRules(ref string, f model.Finding) error {
 }
 
 // entries are about these kinds of record.
-var entities = map[string]bool{"finding": true, "assessment": true, "inspection": true, "unit": true}
+var entities = map[string]bool{"finding": true, "assessment": true, "inspection": true, "unit": true,
+	EntityFollowUp: true, EntityFixReport: true, EntitySelfScore: true, "attachment": true}
 
 // entry checks an audit entry: its hash, what vouches for it, and the
 // revision it describes.
@@ -171,6 +172,21 @@ func (d *decoder) entry(e AuditEntry) (Entry, error) {
 			}
 		}
 		out.Revision = &r
+	case Stamped(e.Entity):
+		s, err := d.stamped(e)
+		if err != nil {
+			return out, err
+		}
+		out.Stamped = s
+	case e.Entity == "attachment":
+		a, err := attachmentEntry(e)
+		if err != nil {
+			return out, err
+		}
+		if err := d.blobs.attachment(a); err != nil {
+			return out, err
+		}
+		out.Attachment = &a
 	case e.Entity != "finding":
 		rr, ok, err := RecordRevisionOf(e)
 		if err != nil {

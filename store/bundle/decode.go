@@ -57,6 +57,12 @@ type Entry struct {
 	// Record is the inspection, unit or assessment revision the entry
 	// describes, else nil.
 	Record *RecordRevision
+	// Stamped is the follow-up, fix report or self-score revision the
+	// entry describes (stamped.go), else nil.
+	Stamped *StampedRevision
+	// Attachment is the evidence file revision the entry describes
+	// (entity "attachment"), else nil.
+	Attachment *model.Attachment
 }
 
 // Link is a chain link as decoded, with what vouches for it.
@@ -76,6 +82,9 @@ type Visitor interface {
 	Finding(model.Finding) error
 	Entry(Entry) error
 	Link(Link) error
+	// Blob is one piece of an evidence file; the file is checked against
+	// its hash once its last piece has passed, before Decode returns.
+	Blob(BlobChunk) error
 	Statement(Statement) error
 	Received(ReceivedRef) error
 }
@@ -101,6 +110,9 @@ func (f *File) Decode(opt DecodeOptions, v Visitor) error {
 	lim := &limitReader{r: zr, left: f.plainLimit()}
 	d := newDecoder(f, opt, v)
 	err = d.lines(lim)
+	if err == nil {
+		err = d.endBlobs()
+	}
 	if err == nil {
 		// The gzip trailer (CRC, length) is checked when the stream ends;
 		// nothing may follow the last line.
@@ -189,6 +201,7 @@ type decoder struct {
 	assessments map[string]string // ID (and alias) → checklist ref
 	refs        map[string]bool
 	sigs        *verifier
+	blobs       blobState
 }
 
 func newDecoder(f *File, opt DecodeOptions, v Visitor) *decoder {
@@ -300,6 +313,15 @@ func (d *decoder) record(line []byte) error {
 			return err
 		}
 		return d.v.Link(ln)
+	case kBlob:
+		var c BlobChunk
+		if err := strict(pl.V, &c); err != nil {
+			return contentErrBy(err, where, "invalid file record")
+		}
+		if err := d.chunk(c); err != nil {
+			return err
+		}
+		return d.v.Blob(c)
 	case kStatement:
 		var st Statement
 		if err := strict(pl.V, &st); err != nil {

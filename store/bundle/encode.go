@@ -89,6 +89,9 @@ func (e *Encoder) Entry(a AuditEntry) error { return e.put(kAudit, a) }
 // Link writes a chain link.
 func (e *Encoder) Link(l ChainLink) error { return e.put(kLink, l) }
 
+// Blob writes one piece of an evidence file.
+func (e *Encoder) Blob(c BlobChunk) error { return e.put(kBlob, c) }
+
 // Statement writes a bundle statement.
 func (e *Encoder) Statement(s Statement) error { return e.put(kStatement, s) }
 
@@ -159,9 +162,12 @@ func Encode(w io.Writer, s Signer, m Manifest, p *Payload) (Manifest, int64, err
 	}
 	sum := sha256.Sum256(pay.Bytes())
 	m.Counts, m.PayloadBytes, m.PayloadSHA256 = counts, int64(pay.Len()), hex.EncodeToString(sum[:])
-	m.PlainBytes = 0
+	m.PlainBytes, m.BlobBytes = 0, 0
 	if m.Format >= 2 {
 		m.PlainBytes = plain
+		for _, b := range p.Blobs {
+			m.BlobBytes += int64(len(b.Data))
+		}
 	}
 	n, err := WriteHeader(w, s, m)
 	if err != nil {

@@ -2,6 +2,8 @@ package bundle_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -10,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"kiemtra/model"
 	"kiemtra/store/bundle"
@@ -78,7 +81,19 @@ func recordSeeds() map[string][]byte {
 	}
 	base := line("inspection", p.Inspections[0]) + line("unit", p.Units[0]) + line("assessment", p.Assessments[0])
 	st := bundletest.Statement(k, 1, m.Inspection, 1, 2)
+	photo := []byte("\xff\xd8\xff\xe0 ảnh")
+	sum := sha256.Sum256(photo)
+	at := time.Date(2022, 10, 18, 9, 0, 0, 0, time.UTC)
+	att := model.Attachment{ID: model.DerivedID("attachment", "fuzz"), AssessmentID: p.Assessments[0].ID, ItemCode: p.Findings[0].ItemCode,
+		SHA256: hex.EncodeToString(sum[:]), Name: "ảnh.jpg", Size: int64(len(photo)), MediaType: "image/jpeg", AddedBy: "R", AddedAt: at,
+		AddedDevice: k.Device, Stamp: model.Stamp{UpdatedBy: "R", UpdatedAt: at, Device: k.Device, Revision: model.DerivedID("attachment revision", "fuzz")}}
+	ae := bundle.AuditEntry{ID: model.DerivedID("entry", "fuzz"), Device: k.Device, DevSeq: 1, At: at, Actor: "R", Entity: "attachment",
+		EntityID: att.ID, Action: "attach", New: string(must(json.Marshal(att))), Revision: att.Revision}
+	ae.Hash = bundle.ChainHash(ae)
+	bundle.SignEntry(k, &ae)
+	fu, fr, ss := stampedRecords()
 	return map[string][]byte{
+		"stamped":    stampedLines(nil, fu, fr, ss),
 		"inspection": []byte(line("inspection", p.Inspections[0])),
 		"unit":       []byte(line("inspection", p.Inspections[0]) + line("unit", p.Units[0])),
 		"assessment": []byte(base),
@@ -88,6 +103,7 @@ func recordSeeds() map[string][]byte {
 		"link":       []byte(base + line("link", p.Audit[0].Link())),
 		"statement":  []byte(base + line("statement", st)),
 		"received":   []byte(base + line("received", bundle.ReceivedRef{Device: k.Device, Seq: 1})),
+		"blob":       []byte(base + line("audit", ae) + line("blob", bundle.BlobChunk{SHA256: att.SHA256, Data: photo})),
 		"everything": []byte(base + line("finding", p.Findings[0]) + line("finding", p.Findings[1]) + line("audit", p.Audit[0]) +
 			line("audit", p.Audit[1]) + line("statement", st)),
 	}
@@ -197,4 +213,11 @@ func TestSeedCorpus(t *testing.T) {
 	for name, data := range recordSeeds() {
 		check("FuzzDecodeRecords", name, data)
 	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

@@ -24,6 +24,7 @@ const (
 	kFinding    = "finding"
 	kAudit      = "audit"
 	kLink       = "link"
+	kBlob       = "blob"
 	kStatement  = "statement"
 	kReceived   = "received"
 )
@@ -40,6 +41,7 @@ var kinds = []kind{
 	kindOf(kFinding, 1, func(p *Payload) *[]model.Finding { return &p.Findings }, func(c *Counts) *int { return &c.Findings }),
 	kindOf(kAudit, 1, func(p *Payload) *[]AuditEntry { return &p.Audit }, func(c *Counts) *int { return &c.Audit }),
 	kindOf(kLink, 1, func(p *Payload) *[]ChainLink { return &p.Links }, func(c *Counts) *int { return &c.Links }),
+	kindOf(kBlob, 2, func(p *Payload) *[]BlobChunk { return &p.Blobs }, func(c *Counts) *int { return &c.Blobs }),
 	kindOf(kStatement, 2, func(p *Payload) *[]Statement { return &p.Statements }, func(c *Counts) *int { return &c.Statements }),
 	kindOf(kReceived, 1, func(p *Payload) *[]ReceivedRef { return &p.Received }, func(c *Counts) *int { return &c.Received }),
 }

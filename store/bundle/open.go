@@ -150,7 +150,14 @@ func verifyManifest(version int, signed, sig []byte) (Manifest, ed25519.PublicKe
 			return m, nil, model.NewError(model.EBundleTooLarge, fmt.Errorf("%d bytes would expand to %d", m.PayloadBytes, m.PlainBytes),
 				sizeWords(m.PlainBytes), sizeWords(allowed))
 		}
-	} else if m.PlainBytes != 0 {
+		if m.BlobBytes < 0 || m.BlobBytes > m.PlainBytes {
+			return m, nil, refused(model.EBundleFormat, "invalid manifest")
+		}
+		if m.BlobBytes > MaxBlobBytes {
+			return m, nil, model.NewError(model.EBundleTooLarge, fmt.Errorf("%d bytes of files", m.BlobBytes),
+				sizeWords(m.BlobBytes), sizeWords(MaxBlobBytes))
+		}
+	} else if m.PlainBytes != 0 || m.BlobBytes != 0 {
 		return m, nil, refused(model.EBundleFormat, "a format 1 manifest with a plain length")
 	}
 	return m, pub, nil

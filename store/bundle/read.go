@@ -140,6 +140,11 @@ func (c *collector) Link(l Link) error {
 	return c.chains.add(l.Device, l.DevSeq, chainNode{prev: l.PrevHash, hash: l.Hash})
 }
 
+func (c *collector) Blob(b BlobChunk) error {
+	c.b.Payload.Blobs = append(c.b.Payload.Blobs, b)
+	return nil
+}
+
 func (c *collector) Statement(st Statement) error {
 	c.b.Payload.Statements = append(c.b.Payload.Statements, st)
 	return nil

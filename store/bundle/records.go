@@ -121,6 +121,7 @@ type Payload struct {
 	Findings    []model.Finding
 	Audit       []AuditEntry
 	Links       []ChainLink
+	Blobs       []BlobChunk
 	Statements  []Statement
 	Received    []ReceivedRef
 }
@@ -136,6 +137,7 @@ type Counts struct {
 	Aliases     int `json:"aliases"`
 	Statements  int `json:"statements,omitempty"`
 	Received    int `json:"received"`
+	Blobs       int `json:"blobs,omitempty"`
 }
 
 // Records is the number of records of every kind.

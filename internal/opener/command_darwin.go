@@ -1,0 +1,5 @@
+//go:build darwin
+
+package opener
+
+func systemCommand() []string { return []string{"open"} }

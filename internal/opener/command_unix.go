@@ -1,0 +1,5 @@
+//go:build !windows && !darwin
+
+package opener
+
+func systemCommand() []string { return []string{"xdg-open"} }

@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"kiemtra/model"
+)
+
+// EvidenceFilter picks attachments: by inspection, unit code, item code or
+// assessment (each "" for any); removed ones only when asked.
+type EvidenceFilter struct {
+	InspectionID string
+	UnitCode     string
+	ItemCode     string
+	AssessmentID string
+	WithRemoved  bool
+}
+
+// EvidenceRow is one attachment as a list shows it: where it belongs and
+// whether its bytes are here (false: it came in a bundle sent without
+// files, and the file is still to come).
+type EvidenceRow struct {
+	model.EvidenceFile
+	InspectionID string `json:"inspection_id"`
+	UnitCode     string `json:"unit_code"`
+}
+
+// Evidence lists the attachments f picks, by unit, item, then when they
+// were attached.
+func (db *DB) Evidence(ctx context.Context, f EvidenceFilter) ([]EvidenceRow, error) {
+	var out []EvidenceRow
+	err := db.read(ctx, func(q queryer) error {
+		var err error
+		out, err = evidenceRows(ctx, q, f)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read evidence: %w", err)
+	}
+	return out, nil
+}
+
+// evidenceRows is Evidence inside a read.
+func evidenceRows(ctx context.Context, q queryer, f EvidenceFilter) ([]EvidenceRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT at.body, a.inspection_id, u.code, b.sha256 IS NOT NULL
+		FROM attachments at JOIN assessments a ON a.id = at.assessment_id JOIN units u ON u.id = a.unit_id
+		LEFT JOIN blobs b ON b.sha256 = at.sha256
+		WHERE (?1 = '' OR a.inspection_id = ?1) AND (?2 = '' OR u.code = ?2) AND (?3 = '' OR at.item_code = ?3)
+			AND (?4 = '' OR at.assessment_id = ?4) AND (?5 OR at.removed = 0)`,
+		f.InspectionID, strings.ToUpper(strings.TrimSpace(f.UnitCode)), strings.TrimSpace(f.ItemCode), f.AssessmentID, f.WithRemoved)
+	if err != nil {
+		return nil, err
+	}
+	defer closeRows(rows)
+	var out []EvidenceRow
+	for rows.Next() {
+		var r EvidenceRow
+		var body string
+		if err := rows.Scan(&body, &r.InspectionID, &r.UnitCode, &r.Received); err != nil {
+			return nil, err
+		}
+		if err := decodeBody(body, &r.Attachment); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sortEvidence(out)
+	return out, nil
+}
+
+// evidenceFiles are the files attached to one assessment's findings.
+func (db *DB) evidenceFiles(ctx context.Context, assessmentID string) ([]model.EvidenceFile, error) {
+	rows, err := db.Evidence(ctx, EvidenceFilter{AssessmentID: assessmentID})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.EvidenceFile, len(rows))
+	for i, r := range rows {
+		out[i] = r.EvidenceFile
+	}
+	return out, nil
+}
+
+// sortEvidence orders rows by unit, item, when attached, name.
+func sortEvidence(rs []EvidenceRow) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		switch {
+		case a.UnitCode != b.UnitCode:
+			return a.UnitCode < b.UnitCode
+		case a.ItemCode != b.ItemCode:
+			return a.ItemCode < b.ItemCode
+		case !a.AddedAt.Equal(b.AddedAt):
+			return a.AddedAt.Before(b.AddedAt)
+		case a.Name != b.Name:
+			return a.Name < b.Name
+		}
+		return a.ID < b.ID
+	})
+}
+
+// FindingEvidence lists the files attached to one finding (not removed).
+func (db *DB) FindingEvidence(ctx context.Context, assessmentID, itemCode string) ([]model.EvidenceFile, error) {
+	rows, err := db.Evidence(ctx, EvidenceFilter{AssessmentID: assessmentID, ItemCode: itemCode})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.EvidenceFile, len(rows))
+	for i, r := range rows {
+		out[i] = r.EvidenceFile
+	}
+	return out, nil
+}
