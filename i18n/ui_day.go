@@ -24,6 +24,7 @@ func init() {
 		"ui.filter.partial":         {"Đạt một phần", "Partly"},
 		"ui.filter.no_note":         {"Thiếu ghi chú (chưa đạt mà chưa ghi tồn tại)", "Note missing (failed without a note)"},
 		"ui.filter.recommendation":  {"Có kiến nghị", "With a recommendation"},
+		"ui.filter.files":           {"Có tệp đính kèm", "With files attached"},
 		"ui.filter.title":           {"Lọc danh mục: chỉ xem các mục cần chú ý", "Filter: see only what needs attention"},
 		"ui.filter.item":            {"%s (%d)", "%s (%d)"},
 		"ui.filter.current":         {"· đang dùng", "· on"},

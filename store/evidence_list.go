@@ -87,6 +87,21 @@ func (db *DB) evidenceFiles(ctx context.Context, assessmentID string) ([]model.E
 	return out, nil
 }
 
+// EvidenceCounts is, by item code, how many files (not removed) are
+// attached to the findings of one assessment: what the checklist's "có tệp
+// đính kèm" filter keeps.
+func (db *DB) EvidenceCounts(ctx context.Context, assessmentID string) (map[string]int, error) {
+	fs, err := db.evidenceFiles(ctx, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	n := make(map[string]int, len(fs))
+	for _, f := range fs {
+		n[f.ItemCode]++
+	}
+	return n, nil
+}
+
 // sortEvidence orders rows by unit, item, when attached, name.
 func sortEvidence(rs []EvidenceRow) {
 	sort.SliceStable(rs, func(i, j int) bool {

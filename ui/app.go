@@ -174,6 +174,11 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 			cmd = a.updateScreen(msg)
 		}
 	case evidenceLoadedMsg:
+		// The panel's list is the item's files as stored now: the
+		// checklist's count of them follows.
+		if msg.err == nil && a.sess.holds(msg.assessmentID) {
+			a.sess = a.sess.withFiles(msg.itemCode, len(msg.files))
+		}
 		if a.screen == screenEditor && a.editing().holds(msg.assessmentID) {
 			cmd = a.updateScreen(msg)
 		}

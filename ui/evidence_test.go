@@ -42,6 +42,9 @@ func TestEditorAttachesListsAndRemovesFiles(t *testing.T) {
 		t.Fatalf("after attaching:\n%s", s)
 	}
 	requireStatus(t, a, "Đã đính kèm kj bảng niêm yết.png.")
+	if n := a.sess.files[code]; n != 1 {
+		t.Errorf("the checklist counts %d files on %s after attaching one", n, code)
+	}
 
 	// A path that is a folder: refused in words, nothing stored.
 	a = keys(t, a, "a", dir, "enter")
@@ -67,6 +70,9 @@ func TestEditorAttachesListsAndRemovesFiles(t *testing.T) {
 		t.Fatalf("y kept the file: %+v", files)
 	}
 	requireStatus(t, a, "Đã gỡ kj bảng niêm yết.png (vẫn giữ trong lịch sử).")
+	if n := a.sess.files[code]; n != 0 {
+		t.Errorf("the checklist counts %d files on %s after removing the one", n, code)
+	}
 	a = keys(t, a, "esc")
 	if strings.Contains(screen(a), "Tệp minh chứng của mục") {
 		t.Fatalf("esc left the panel open:\n%s", screen(a))

@@ -19,19 +19,19 @@ import (
 // itemFilter is one filter: its name in the catalogue and what it keeps.
 type itemFilter struct {
 	name  string
-	match func(it flatItem, c model.Content) bool // nil keeps everything
+	match func(s session, it flatItem, c model.Content) bool // nil keeps everything
 }
 
 // itemFilters are the filters, in the chooser's order. A new one is one
-// line: once findings carry attachments, {"ui.filter.attachments", func(_
-// flatItem, c model.Content) bool { return len(c.Attachments) > 0 }}.
+// line.
 var itemFilters = []itemFilter{
 	{"ui.filter.all", nil},
-	{"ui.filter.unassessed", func(_ flatItem, c model.Content) bool { return !c.Result.Answered() }},
-	{"ui.filter.fail", func(_ flatItem, c model.Content) bool { return c.Result == model.ResultFail }},
-	{"ui.filter.partial", func(_ flatItem, c model.Content) bool { return c.Result == model.ResultPartial }},
-	{"ui.filter.no_note", func(_ flatItem, c model.Content) bool { return c.NeedsNote() }},
-	{"ui.filter.recommendation", func(_ flatItem, c model.Content) bool { return c.Recommendation != "" }},
+	{"ui.filter.unassessed", func(_ session, _ flatItem, c model.Content) bool { return !c.Result.Answered() }},
+	{"ui.filter.fail", func(_ session, _ flatItem, c model.Content) bool { return c.Result == model.ResultFail }},
+	{"ui.filter.partial", func(_ session, _ flatItem, c model.Content) bool { return c.Result == model.ResultPartial }},
+	{"ui.filter.no_note", func(_ session, _ flatItem, c model.Content) bool { return c.NeedsNote() }},
+	{"ui.filter.recommendation", func(_ session, _ flatItem, c model.Content) bool { return c.Recommendation != "" }},
+	{"ui.filter.files", func(s session, it flatItem, _ model.Content) bool { return s.files[it.Code] > 0 }},
 }
 
 // needsAttention is what ! looks for: an item not yet assessed, or a
@@ -49,7 +49,7 @@ func (m checklistModel) filtering() bool { return m.filter > 0 }
 // keeps reports whether filter f keeps item i of s.
 func keeps(s session, f, i int) bool {
 	match := itemFilters[f].match
-	return match == nil || match(s.items[i], s.content[s.items[i].Code])
+	return match == nil || match(s, s.items[i], s.content[s.items[i].Code])
 }
 
 // count is how many items of s filter f keeps.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -35,6 +37,16 @@ func TestFiltersShowOnlyWhatNeedsAttention(t *testing.T) {
 	t.Parallel()
 	db := openStore(t, true, "Nguyễn Thị Hương")
 	base := openDemoUnit(t, newTestApp(t, db, i18n.VI, 120, 40), "SYT")
+	// A file attached to the second item, so "có tệp đính kèm" keeps it.
+	withFile := base.sess.items[1].Code
+	photo := filepath.Join(t.TempDir(), "bảng niêm yết.png")
+	if err := os.WriteFile(photo, []byte("\x89PNG\r\n\x1a\n"+strings.Repeat("x", 100)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AttachEvidence(t.Context(), "Nguyễn Thị Hương", base.sess.assessment.ID, withFile, photo); err != nil {
+		t.Fatal(err)
+	}
+	base = openDemoUnit(t, newTestApp(t, db, i18n.VI, 120, 40), "SYT")
 	fs, err := db.Findings(t.Context(), base.sess.assessment.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -44,18 +56,21 @@ func TestFiltersShowOnlyWhatNeedsAttention(t *testing.T) {
 		byCode[f.ItemCode] = f.Content()
 	}
 	// What each filter must keep, worked out from the stored findings.
-	want := map[string]func(model.Content) bool{
-		"ui.filter.unassessed":     func(c model.Content) bool { return !c.Result.Answered() },
-		"ui.filter.fail":           func(c model.Content) bool { return c.Result == model.ResultFail },
-		"ui.filter.partial":        func(c model.Content) bool { return c.Result == model.ResultPartial },
-		"ui.filter.no_note":        func(c model.Content) bool { return c.Result == model.ResultFail && strings.TrimSpace(c.Note) == "" },
-		"ui.filter.recommendation": func(c model.Content) bool { return c.Recommendation != "" },
+	want := map[string]func(string, model.Content) bool{
+		"ui.filter.unassessed": func(_ string, c model.Content) bool { return !c.Result.Answered() },
+		"ui.filter.fail":       func(_ string, c model.Content) bool { return c.Result == model.ResultFail },
+		"ui.filter.partial":    func(_ string, c model.Content) bool { return c.Result == model.ResultPartial },
+		"ui.filter.no_note": func(_ string, c model.Content) bool {
+			return c.Result == model.ResultFail && strings.TrimSpace(c.Note) == ""
+		},
+		"ui.filter.recommendation": func(_ string, c model.Content) bool { return c.Recommendation != "" },
+		"ui.filter.files":          func(code string, _ model.Content) bool { return code == withFile },
 	}
 	for f := 1; f < len(itemFilters); f++ {
 		name := i18n.New(i18n.VI).T(itemFilters[f].name)
 		var codes []string
 		for _, it := range base.sess.items {
-			if want[itemFilters[f].name](byCode[it.Code]) {
+			if want[itemFilters[f].name](it.Code, byCode[it.Code]) {
 				codes = append(codes, it.Code)
 			}
 		}
@@ -82,7 +97,7 @@ func TestFiltersShowOnlyWhatNeedsAttention(t *testing.T) {
 		// Moving stays within the filter, across fields.
 		for range codes {
 			a = keys(t, a, "down")
-			if !want[itemFilters[f].name](byCode[cursorItem(a).Code]) {
+			if !want[itemFilters[f].name](cursorItem(a).Code, byCode[cursorItem(a).Code]) {
 				t.Fatalf("%s: down reached %s, which the filter does not keep", name, cursorItem(a).Code)
 			}
 		}

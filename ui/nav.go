@@ -91,6 +91,7 @@ func (a App) handleSessionLoaded(msg sessionLoadedMsg) (App, tea.Cmd) {
 	}
 	a.sess = newSession(msg.assessment, msg.unit, msg.checklist, msg.findings)
 	a.sess.follow = msg.follow
+	a.sess.files = msg.files
 	a.saves = a.saves.forSession()
 	a.checklist = newChecklistModel(a.area(), a.sess)
 	a.screen = screenChecklist
@@ -189,6 +190,7 @@ type sessionLoadedMsg struct {
 	checklist  *model.Checklist
 	findings   []model.Finding
 	follow     *followData
+	files      map[string]int
 	err        error
 }
 
@@ -224,6 +226,9 @@ func loadSessionCmd(st Store, assessmentID string, unit model.Unit) tea.Cmd {
 		msg.assessment, msg.checklist, msg.findings, msg.err = a, cl, fs, err
 		if err == nil {
 			msg.follow, msg.err = loadFollow(ctx, st, assessmentID)
+		}
+		if msg.err == nil {
+			msg.files, msg.err = st.EvidenceCounts(ctx, assessmentID)
 		}
 		return msg
 	}

@@ -60,6 +60,21 @@ type session struct {
 	// follow is the earlier kiến nghị this visit follows up and the unit's
 	// own scores (followup_store.go); nil when the store holds none.
 	follow *followData
+	// files is how many files are attached to each item's finding (what
+	// the "có tệp đính kèm" filter keeps). It is never written in place:
+	// withFiles makes a new map, so a copy of a session keeps its own.
+	files map[string]int
+}
+
+// withFiles is s with n files attached to item code.
+func (s session) withFiles(code string, n int) session {
+	files := make(map[string]int, len(s.files)+1)
+	for k, v := range s.files {
+		files[k] = v
+	}
+	files[code] = n
+	s.files = files
+	return s
 }
 
 func newSession(a model.Assessment, u model.Unit, cl *model.Checklist, fs []model.Finding) session {

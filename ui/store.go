@@ -62,6 +62,8 @@ type Store interface {
 	// model.MaxEvidenceBytes, else ENotRegular, EEvidenceTooLarge);
 	// RemoveEvidence removes one, audited (evidence.go).
 	FindingEvidence(ctx context.Context, assessmentID, itemCode string) ([]model.EvidenceFile, error)
+	// EvidenceCounts is how many files each item of an assessment has.
+	EvidenceCounts(ctx context.Context, assessmentID string) (map[string]int, error)
 	AttachEvidence(ctx context.Context, actor, assessmentID, itemCode, path string) (model.Attachment, error)
 	RemoveEvidence(ctx context.Context, actor, id string) (model.Attachment, error)
 	// CheckIntegrity reads the whole database for damage; it runs once,
