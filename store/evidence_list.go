@@ -22,10 +22,16 @@ type EvidenceFilter struct {
 // EvidenceRow is one attachment as a list shows it: where it belongs and
 // whether its bytes are here (false: it came in a bundle sent without
 // files, and the file is still to come).
+//
+// Removed is what the record shows. Pending marks an attachment or a
+// removal made on a laptop that had not seen the assessment's
+// finalization: kept, but not applied to the signed record until it is
+// reopened (Removed then shows the record, the history says otherwise).
 type EvidenceRow struct {
 	model.EvidenceFile
 	InspectionID string `json:"inspection_id"`
 	UnitCode     string `json:"unit_code"`
+	Pending      bool   `json:"pending,omitempty"`
 }
 
 // Evidence lists the attachments f picks, by unit, item, then when they
@@ -45,7 +51,7 @@ func (db *DB) Evidence(ctx context.Context, f EvidenceFilter) ([]EvidenceRow, er
 
 // evidenceRows is Evidence inside a read.
 func evidenceRows(ctx context.Context, q queryer, f EvidenceFilter) ([]EvidenceRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT at.body, a.inspection_id, u.code, b.sha256 IS NOT NULL
+	rows, err := q.QueryContext(ctx, `SELECT at.body, at.removed, at.pending, a.inspection_id, u.code, b.sha256 IS NOT NULL
 		FROM attachments at JOIN assessments a ON a.id = at.assessment_id JOIN units u ON u.id = a.unit_id
 		LEFT JOIN blobs b ON b.sha256 = at.sha256
 		WHERE (?1 = '' OR a.inspection_id = ?1) AND (?2 = '' OR u.code = ?2) AND (?3 = '' OR at.item_code = ?3)
@@ -59,12 +65,14 @@ func evidenceRows(ctx context.Context, q queryer, f EvidenceFilter) ([]EvidenceR
 	for rows.Next() {
 		var r EvidenceRow
 		var body string
-		if err := rows.Scan(&body, &r.InspectionID, &r.UnitCode, &r.Received); err != nil {
+		var removed bool
+		if err := rows.Scan(&body, &removed, &r.Pending, &r.InspectionID, &r.UnitCode, &r.Received); err != nil {
 			return nil, err
 		}
 		if err := decodeBody(body, &r.Attachment); err != nil {
 			return nil, err
 		}
+		r.Removed = removed
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
