@@ -10,13 +10,16 @@ import (
 )
 
 // EvidenceFilter picks attachments: by inspection, unit code, item code or
-// assessment (each "" for any); removed ones only when asked.
+// assessment (each "" for any); removed ones only when asked, and with
+// WithPending the attachments waiting for their finalized assessment to be
+// reopened (EvidenceRow.Pending) even when the record does not show them.
 type EvidenceFilter struct {
 	InspectionID string
 	UnitCode     string
 	ItemCode     string
 	AssessmentID string
 	WithRemoved  bool
+	WithPending  bool
 }
 
 // EvidenceRow is one attachment as a list shows it: where it belongs and
@@ -55,8 +58,9 @@ func evidenceRows(ctx context.Context, q queryer, f EvidenceFilter) ([]EvidenceR
 		FROM attachments at JOIN assessments a ON a.id = at.assessment_id JOIN units u ON u.id = a.unit_id
 		LEFT JOIN blobs b ON b.sha256 = at.sha256
 		WHERE (?1 = '' OR a.inspection_id = ?1) AND (?2 = '' OR u.code = ?2) AND (?3 = '' OR at.item_code = ?3)
-			AND (?4 = '' OR at.assessment_id = ?4) AND (?5 OR at.removed = 0)`,
-		f.InspectionID, strings.ToUpper(strings.TrimSpace(f.UnitCode)), strings.TrimSpace(f.ItemCode), f.AssessmentID, f.WithRemoved)
+			AND (?4 = '' OR at.assessment_id = ?4) AND (?5 OR at.removed = 0 OR ?6 AND at.pending = 1)`,
+		f.InspectionID, strings.ToUpper(strings.TrimSpace(f.UnitCode)), strings.TrimSpace(f.ItemCode), f.AssessmentID, f.WithRemoved,
+		f.WithPending)
 	if err != nil {
 		return nil, err
 	}
