@@ -141,10 +141,8 @@ func runEvidenceList(env *Env, fs *flag.FlagSet) func([]string) error {
 		for _, r := range rows {
 			state := ""
 			switch {
-			case r.Pending && r.Removed:
-				state = "\t" + env.T.T("cli.evidence_list.pending_add")
 			case r.Pending:
-				state = "\t" + env.T.T("cli.evidence_list.pending_remove", r.UpdatedBy, env.T.When(r.UpdatedAt.Local()))
+				state = "\t" + evidenceWaiting(env, r)
 			case r.Removed:
 				state = "\t" + env.T.T("cli.evidence_list.removed", r.UpdatedBy, env.T.When(r.UpdatedAt.Local()))
 			case !r.Received:

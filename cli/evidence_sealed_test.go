@@ -94,6 +94,10 @@ func TestEvidenceListShowsChangesWaitingForAReopening(t *testing.T) {
 		!strings.Contains(lines[1], "CHỜ MỞ LẠI: đính kèm trên máy khác") {
 		t.Errorf("the changes waiting are not marked:\n%s", r.stdout)
 	}
+	r = mustRun(t, "--db", c, "conflicts")
+	if !strings.Contains(r.stdout, "Tệp minh chứng chờ mở lại đánh giá đã hoàn thành (2)") || strings.Count(r.stdout, "CHỜ MỞ LẠI") != 2 {
+		t.Errorf("conflicts do not list the files waiting:\n%s", r.stdout)
+	}
 	rows = nil
 	if err := json.Unmarshal([]byte(mustRun(t, "--db", c, "evidence", "list", "--unit", "STC", "--json").stdout), &rows); err != nil {
 		t.Fatal(err)

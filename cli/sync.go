@@ -299,10 +299,15 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		if len(cs) == 0 && len(stamped) == 0 {
+		waiting, err := db.PendingEvidence(env.Ctx, f.InspectionID)
+		if err != nil {
+			return err
+		}
+		if len(cs) == 0 && len(stamped) == 0 && len(waiting) == 0 {
 			fmt.Fprintln(w, env.T.T("sync.conflicts.none"))
 			return nil
 		}
+		defer printPendingEvidence(env, waiting)
 		defer printStampedConflicts(env, stamped)
 		if len(cs) == 0 {
 			return nil

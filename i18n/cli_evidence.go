@@ -38,6 +38,8 @@ func init() {
 		"cli.evidence_list.added":        {VI: "đính kèm bởi %s lúc %s", EN: "attached by %s at %s"},
 		"cli.evidence_list.removed":      {VI: "đã gỡ bởi %s lúc %s", EN: "removed by %s at %s"},
 		"cli.evidence_list.not_received": {VI: "CHƯA NHẬN NỘI DUNG TỆP", EN: "CONTENT NOT RECEIVED YET"},
+		"cli.evidence_pending.head": {VI: "Tệp minh chứng chờ mở lại đánh giá đã hoàn thành (%d) — mở lại để áp dụng:",
+			EN: "Evidence files waiting for a finalized assessment to be reopened (%d) — reopen to apply:"},
 		"cli.evidence_list.pending_add": {VI: "CHỜ MỞ LẠI: đính kèm trên máy khác khi chưa biết đánh giá đã hoàn thành, chưa có trong hồ sơ đã ký",
 			EN: "PENDING REOPENING: attached on another laptop unaware the assessment was finalized, not in the signed record"},
 		"cli.evidence_list.pending_remove": {VI: "CHỜ MỞ LẠI: %s đã gỡ lúc %s trên máy khác khi chưa biết đánh giá đã hoàn thành, vẫn trong hồ sơ đã ký",

@@ -144,3 +144,19 @@ func (db *DB) FindingEvidence(ctx context.Context, assessmentID, itemCode string
 	}
 	return out, nil
 }
+
+// PendingEvidence lists the attachments and removals that wait for their
+// finalized assessment to be reopened (of one inspection, "" for all).
+func (db *DB) PendingEvidence(ctx context.Context, inspectionID string) ([]EvidenceRow, error) {
+	rows, err := db.Evidence(ctx, EvidenceFilter{InspectionID: inspectionID, WithRemoved: true, WithPending: true})
+	if err != nil {
+		return nil, err
+	}
+	var out []EvidenceRow
+	for _, r := range rows {
+		if r.Pending {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
