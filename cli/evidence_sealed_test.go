@@ -83,7 +83,10 @@ func TestEvidenceListShowsChangesWaitingForAReopening(t *testing.T) {
 	mustRun(t, "--db", a, "evidence", "add", "--unit", "STC", "--item", "1.1.2", filepath.Join(dir, "y.jpg"))
 	mustRun(t, "--db", a, "bundle", "--out", filepath.Join(dir, "a2.ktb"))
 	mustRun(t, "--db", b, "bundle", "--out", filepath.Join(dir, "b1.ktb"))
-	mustRun(t, "--db", c, "import", filepath.Join(dir, "a2.ktb"), filepath.Join(dir, "b1.ktb"))
+	if r := mustRun(t, "--db", c, "import", filepath.Join(dir, "a2.ktb"), filepath.Join(dir, "b1.ktb")); !strings.Contains(r.stdout,
+		"2 thay đổi tệp minh chứng của đánh giá đã hoàn thành chờ mở lại") {
+		t.Errorf("the import does not say files wait:\n%s", r.stdout)
+	}
 
 	r := mustRun(t, "--db", c, "evidence", "list", "--unit", "STC")
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")

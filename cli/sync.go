@@ -215,6 +215,9 @@ func printResult(env *Env, r store.ImportResult) {
 	for _, c := range r.Items {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.conflict", c.UnitCode, c.ItemCode))
 	}
+	if r.FilesWaiting > 0 {
+		fmt.Fprintln(env.Stdout, env.T.T("sync.import.files_waiting", r.FilesWaiting))
+	}
 	if r.StampedAccepted+r.StampedConflicts > 0 {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.follow_up", r.StampedAccepted, r.StampedConflicts))
 	}

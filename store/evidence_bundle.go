@@ -144,7 +144,12 @@ func (t *txn) mergeEvidence(ctx context.Context, changed []string, res *ImportRe
 		return fmt.Errorf("write evidence: %w", err)
 	}
 	res.Files = int(n)
-	if err := t.QueryRowContext(ctx, `SELECT count(DISTINCT sha256) FROM main.attachments WHERE removed = 0
+	if err := t.QueryRowContext(ctx, `SELECT count(*) FROM main.attachments WHERE pending = 1
+		AND (id IN (SELECT entity_id FROM stage.entries WHERE kind = 'attachment') OR assessment_id IN (SELECT value FROM json_each(?)))`,
+		jsonList(changed)).Scan(&res.FilesWaiting); err != nil {
+		return fmt.Errorf("read evidence: %w", err)
+	}
+	if err := t.QueryRowContext(ctx, `SELECT count(DISTINCT sha256) FROM main.attachments WHERE (removed = 0 OR pending = 1)
 		AND id IN (SELECT entity_id FROM stage.entries WHERE kind = 'attachment') AND sha256 NOT IN (SELECT sha256 FROM main.blobs)`).
 		Scan(&res.FilesMissing); err != nil {
 		return fmt.Errorf("read evidence: %w", err)

@@ -31,11 +31,15 @@ func TestFinalizedEvidenceNotChangedByAnUnawareLaptop(t *testing.T) {
 		}
 		a.attach(t, "1.1.1", "y.jpg", []byte("\xff\xd8\xff\xe0 y"))
 		bf, af := b.bundle(t, "b1.ktb"), a.bundle(t, "a1.ktb")
+		var waiting int
 		if aFirst {
 			c.importFiles(t, af)
 		}
-		c.importFiles(t, bf)
-		c.importFiles(t, af)
+		waiting += c.importFiles(t, bf).Results[0].FilesWaiting
+		waiting += c.importFiles(t, af).Results[0].FilesWaiting
+		if waiting != 2 {
+			t.Errorf("A first %v: the imports reported %d changes waiting, want 2", aFirst, waiting)
+		}
 		signed := strings.Join(evidenceOf(t, b, false), ";")
 		if signed != "1.1.1 k.pdf;1.1.1 x.jpg" {
 			t.Fatalf("B signed %q", signed)
