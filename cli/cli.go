@@ -187,12 +187,12 @@ func (env *Env) OpenDB() (*store.DB, error) {
 // has nothing to work on without one): where there is no database, it says
 // so (ENoDatabase, naming the path) and leaves nothing behind, where OpenDB
 // would create an empty one at a mistyped path.
-func (env *Env) OpenExisting() (*store.DB, error) {
+func (env *Env) OpenExisting(opts ...store.Option) (*store.DB, error) {
 	path, err := env.DBPath()
 	if err != nil {
 		return nil, err
 	}
-	return OpenDB(env.Ctx, path, env.Log, store.Existing())
+	return OpenDB(env.Ctx, path, env.Log, append([]store.Option{store.Existing()}, opts...)...)
 }
 
 // OpenDB opens the database at path with opts and records the built-in

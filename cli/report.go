@@ -7,12 +7,14 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"kiemtra/checklists"
 	"kiemtra/i18n"
 	"kiemtra/internal/safefile"
 	"kiemtra/model"
 	"kiemtra/report"
+	"kiemtra/store"
 )
 
 func init() {
@@ -251,38 +253,72 @@ func runReportSummary(env *Env, fs *flag.FlagSet) func([]string) error {
 				return Usage(env.T.T("report.cli.bad_view", *view))
 			}
 		}
-		db, err := env.OpenExisting()
+		// A summary written to a file is read while the database's
+		// integrity check runs beside it, and the file is kept only once
+		// the check has passed; one sent down standard output cannot be
+		// taken back, so there the check comes first, at open.
+		var opts []store.Option
+		toFile := *out.out != "-"
+		if toFile {
+			opts = append(opts, store.DeferCheck())
+		}
+		db, err := env.OpenExisting(opts...)
 		if err != nil {
 			return err
 		}
 		defer closeDB(db, &err)
-		var ids []string
-		if y != 0 {
-			ins, err := db.InspectionsOfYear(env.Ctx, y)
-			if err != nil {
+		checked := func(err error) error { return err }
+		if toFile {
+			result := make(chan error, 1)
+			go func() { result <- db.CheckIntegrity(env.Ctx) }()
+			var once sync.Once
+			var damaged error
+			checked = func(err error) error {
+				// A damaged file is what to report, whatever else failed.
+				once.Do(func() { damaged = <-result })
+				if damaged != nil {
+					return damaged
+				}
 				return err
 			}
-			if len(ins) == 0 {
-				return env.Fail(nil, "report.cli.no_year", y)
-			}
-			for _, in := range ins {
-				ids = append(ids, in.ID)
-			}
-		} else {
-			in, err := findInspection(env, db, *insp)
-			if err != nil {
-				return err
-			}
-			ids = []string{in.ID}
 		}
-		kinds, err := checklists.Kinds()
-		if err != nil {
-			return err
-		}
-		s, err := db.Summary(env.Ctx, kinds, ids...)
-		if err != nil {
-			return err
-		}
-		return out.stream(env, func(w io.Writer) error { return report.WriteSummary(w, &s, format, v, env.T.Lang) })
+		return checked(summaryOf(env, db, y, *insp, func(s *model.Summary) error {
+			return out.stream(env, func(w io.Writer) error {
+				return checked(report.WriteSummary(w, s, format, v, env.T.Lang))
+			})
+		}))
 	}
+}
+
+// summaryOf gathers the summary of the inspections of year y (or of the
+// inspection insp) and hands it to write.
+func summaryOf(env *Env, db *store.DB, y int, insp string, write func(*model.Summary) error) error {
+	var ids []string
+	if y != 0 {
+		ins, err := db.InspectionsOfYear(env.Ctx, y)
+		if err != nil {
+			return err
+		}
+		if len(ins) == 0 {
+			return env.Fail(nil, "report.cli.no_year", y)
+		}
+		for _, in := range ins {
+			ids = append(ids, in.ID)
+		}
+	} else {
+		in, err := findInspection(env, db, insp)
+		if err != nil {
+			return err
+		}
+		ids = []string{in.ID}
+	}
+	kinds, err := checklists.Kinds()
+	if err != nil {
+		return err
+	}
+	s, err := db.Summary(env.Ctx, kinds, ids...)
+	if err != nil {
+		return err
+	}
+	return write(&s)
 }

@@ -1,8 +1,8 @@
 package model
 
 import (
-	"sort"
-	"strings"
+	"slices"
+	"unicode/utf8"
 )
 
 // Summary is the consolidated result of one inspection, or of every
@@ -20,6 +20,14 @@ type Summary struct {
 	Shortcomings    []ItemStat
 	Recommendations []FindingRow // every finding with a kiến nghị
 	Findings        []FindingRow // every finding recorded
+	// Stream, when set, reads the findings from where they are kept
+	// instead of Findings and Recommendations holding them (both are then
+	// empty): a summary of a million findings is written without holding
+	// them. FindingStats and RecommendationStats describe the two lists
+	// either way, for writers that size their columns before the first row.
+	Stream              FindingStream
+	FindingStats        FindingStats
+	RecommendationStats FindingStats
 	// SelfAssessments ranks the units that assessed themselves by how far
 	// they were from the inspection's scores (RankSelf).
 	SelfAssessments []SelfRankRow
@@ -111,220 +119,64 @@ type FindingRow struct {
 	Finding      Finding
 }
 
-// BuildSummary computes the consolidated summary of the records of
-// inspections. kinds gives the names and the ranking order of the kinds of
-// unit; a kind it lacks is listed after the others under its code.
-func BuildSummary(records []UnitRecord, inspections []Inspection, kinds []KindInfo) Summary {
-	var s Summary
-	s.Inspections = append([]Inspection(nil), inspections...)
-	sort.SliceStable(s.Inspections, func(i, j int) bool {
-		a, b := s.Inspections[i], s.Inspections[j]
-		if a.Year != b.Year {
-			return a.Year < b.Year
-		}
-		if a.Title != b.Title {
-			return a.Title < b.Title
-		}
-		return a.ID < b.ID
-	})
-	for i, in := range s.Inspections {
-		if i == 0 {
-			s.Year = in.Year
-		} else if in.Year != s.Year {
-			s.Year = 0
-		}
-	}
+// FindingStream calls fn with each finding of a summary in the order
+// Summary.Findings lists them; with recsOnly, only those with a kiến nghị
+// (Summary.Recommendations). The row is reused after fn returns.
+type FindingStream func(recsOnly bool, fn func(*FindingRow) error) error
 
-	// Kinds in ranking order: by Order, then code.
-	kindSet := map[UnitKind]KindInfo{}
-	for _, r := range records {
-		kindSet[r.Unit.Kind] = KindOf(kinds, r.Unit.Kind)
-	}
-	for _, k := range kindSet {
-		s.Kinds = append(s.Kinds, k)
-	}
-	sort.Slice(s.Kinds, func(i, j int) bool {
-		if s.Kinds[i].Order != s.Kinds[j].Order {
-			return s.Kinds[i].Order < s.Kinds[j].Order
-		}
-		return s.Kinds[i].Code < s.Kinds[j].Code
-	})
-	kindOrder := make([]UnitKind, len(s.Kinds))
-	for i, k := range s.Kinds {
-		kindOrder[i] = k.Code
-	}
+// FindingStats describes a list of FindingRows without holding it: how
+// many rows, the longest text of each column in characters (runes), and
+// which states and results occur.
+type FindingStats struct {
+	Rows                                     int
+	UnitCode, UnitName, FieldCode, ItemCode  int
+	ItemText, Note, Evidence, Recommendation int
+	Kinds                                    []UnitKind    // sorted
+	States                                   []RecordState // sorted
+	Results                                  []Result      // sorted
+}
 
-	// Rank, then order the records as the ranking does. The rank key sorts
-	// ties by unit code; the assessment ID keeps it unique when a unit was
-	// inspected twice in a year.
-	entries := make([]RankEntry, len(records))
-	byKey := make(map[string]int, len(records))
-	states := make([]RecordState, len(records))
-	for i := range records {
-		r := &records[i]
-		states[i] = r.State()
-		key := r.Unit.Code + "\x00" + r.Inspection.ID + "\x00" + r.Assessment.ID
-		byKey[key] = i
-		entries[i] = RankEntry{UnitID: key, Kind: r.Unit.Kind, Percent: r.Scorecard.Overall.Percent(),
-			Eligible: states[i].Ranked()}
+// ListStats is FindingStats of Findings (recsOnly: Recommendations): as
+// kept beside the stream when the summary has one, else worked out from
+// the list, so a summary put together by hand is described too.
+func (s *Summary) ListStats(recsOnly bool) FindingStats {
+	if s.Stream != nil {
+		if recsOnly {
+			return s.RecommendationStats
+		}
+		return s.FindingStats
 	}
-	ranked := Rank(entries, kindOrder)
+	list := s.Findings
+	if recsOnly {
+		list = s.Recommendations
+	}
+	var st FindingStats
+	for i := range list {
+		st.add(&list[i])
+	}
+	return st
+}
 
-	fieldIdx := map[string]int{}
-	for _, e := range ranked {
-		r := &records[byKey[e.UnitID]]
-		if r.Checklist == nil {
-			continue
-		}
-		for _, f := range r.Checklist.Fields {
-			if _, ok := fieldIdx[f.Code]; !ok {
-				fieldIdx[f.Code] = -1
-				s.Fields = append(s.Fields, SummaryField{Code: f.Code, Title: f.Title})
-			}
-		}
+func (st *FindingStats) add(f *FindingRow) {
+	st.Rows++
+	st.UnitCode = max(st.UnitCode, utf8.RuneCountInString(f.UnitCode))
+	st.UnitName = max(st.UnitName, utf8.RuneCountInString(f.UnitName))
+	st.FieldCode = max(st.FieldCode, utf8.RuneCountInString(f.FieldCode))
+	st.ItemCode = max(st.ItemCode, utf8.RuneCountInString(f.ItemCode))
+	st.ItemText = max(st.ItemText, utf8.RuneCountInString(f.ItemText))
+	st.Note = max(st.Note, utf8.RuneCountInString(f.Finding.Note))
+	st.Evidence = max(st.Evidence, utf8.RuneCountInString(f.Finding.Evidence))
+	st.Recommendation = max(st.Recommendation, utf8.RuneCountInString(f.Finding.Recommendation))
+	if !slices.Contains(st.Kinds, f.Kind.Code) {
+		st.Kinds = append(st.Kinds, f.Kind.Code)
+		slices.Sort(st.Kinds)
 	}
-	sort.SliceStable(s.Fields, func(i, j int) bool { return CodeLess(s.Fields[i].Code, s.Fields[j].Code) })
-	for i, f := range s.Fields {
-		fieldIdx[f.Code] = i
+	if !slices.Contains(st.States, f.State) {
+		st.States = append(st.States, f.State)
+		slices.Sort(st.States)
 	}
-
-	type statKey struct{ checklist, item string }
-	stats := map[statKey]*ItemStat{}
-	order := map[statKey]int{} // checklist position of the item, for ties
-	progress := map[UnitKind]*KindProgress{}
-	for _, k := range s.Kinds {
-		progress[k.Code] = &KindProgress{Kind: k}
+	if !slices.Contains(st.Results, f.Finding.Result) {
+		st.Results = append(st.Results, f.Finding.Result)
+		slices.Sort(st.Results)
 	}
-
-	total := 0
-	for i := range records {
-		total += len(records[i].Findings)
-	}
-	s.Findings = make([]FindingRow, 0, total)
-	for _, e := range ranked {
-		i := byKey[e.UnitID]
-		r := &records[i]
-		st := states[i]
-		row := SummaryRow{
-			InspectionID: r.Inspection.ID, AssessmentID: r.Assessment.ID, Unit: r.Unit,
-			Kind: KindOf(kinds, r.Unit.Kind), Date: r.Assessment.Date, State: st,
-			Fields: make([]SummaryCell, len(s.Fields)), Overall: r.Scorecard.Overall,
-			Percent: r.Scorecard.Overall.Percent(), Rank: e.Rank,
-		}
-		if r.Checklist != nil {
-			row.ChecklistRef = r.Checklist.Ref()
-		}
-		// Only a ranked record of a checklist whose bands have a basis is
-		// classified: the annual index's thresholds do not classify an
-		// inspection.
-		if st.Ranked() && r.Checklist != nil && r.Checklist.Classifies() {
-			row.Band = r.Scorecard.Band
-		}
-		for _, fs := range r.Scorecard.Fields {
-			if j, ok := fieldIdx[fs.Code]; ok {
-				row.Fields[j] = SummaryCell{Present: true, Tally: fs.Tally}
-			}
-		}
-		p := progress[r.Unit.Kind]
-		p.Units++
-		switch st {
-		case StateNotStarted:
-			p.NotStarted++
-		case StateDraft:
-			p.Draft++
-		case StateIncomplete:
-			p.Incomplete++
-		case StateFinal:
-			p.Final++
-		}
-
-		for pos, ri := range r.Items() {
-			if !ri.Answered {
-				continue
-			}
-			fr := FindingRow{
-				InspectionID: r.Inspection.ID, UnitCode: r.Unit.Code, UnitName: r.Unit.Name, Kind: row.Kind,
-				State: st, ChecklistRef: row.ChecklistRef, FieldCode: ri.FieldCode, FieldTitle: ri.FieldTitle,
-				ItemCode: ri.Item.Code, ItemText: ri.Item.Text, Max: ri.Item.Max, Finding: ri.Finding,
-			}
-			s.Findings = append(s.Findings, fr)
-			if strings.TrimSpace(ri.Finding.Recommendation) != "" {
-				s.Recommendations = append(s.Recommendations, fr)
-				row.Recommendations++
-			}
-			if ri.Finding.Result == ResultNotApplicable {
-				continue
-			}
-			k := statKey{r.Checklist.ID, ri.Item.Code}
-			stat := stats[k]
-			if stat == nil {
-				stat = &ItemStat{ChecklistID: r.Checklist.ID, FieldCode: ri.FieldCode, FieldTitle: ri.FieldTitle,
-					ItemCode: ri.Item.Code, Text: ri.Item.Text}
-				stats[k] = stat
-				order[k] = pos
-			}
-			stat.Assessed++
-			if !ri.Finding.Result.Shortcoming() {
-				continue
-			}
-			row.Shortcomings++
-			stat.Units++
-			stat.UnitCodes = append(stat.UnitCodes, r.Unit.Code)
-			if ri.Finding.Result == ResultFail {
-				stat.Fail++
-			} else {
-				stat.Partial++
-			}
-			if st != StateFinal && st != StateIncomplete {
-				stat.Draft++
-			}
-		}
-		s.Rows = append(s.Rows, row)
-		if len(r.SelfScores) > 0 {
-			if cmp := r.SelfComparison(); !cmp.Empty() {
-				s.SelfAssessments = append(s.SelfAssessments, SelfRankRow{InspectionID: r.Inspection.ID,
-					AssessmentID: r.Assessment.ID, Unit: r.Unit, Kind: row.Kind, State: st, SelfTally: cmp.Overall})
-			}
-		}
-	}
-	s.SelfAssessments = RankSelf(s.SelfAssessments)
-
-	sum := KindProgress{}
-	for _, k := range s.Kinds {
-		p := progress[k.Code]
-		s.Progress = append(s.Progress, *p)
-		sum.Units += p.Units
-		sum.NotStarted += p.NotStarted
-		sum.Draft += p.Draft
-		sum.Incomplete += p.Incomplete
-		sum.Final += p.Final
-	}
-	s.Progress = append(s.Progress, sum)
-
-	keys := make([]statKey, 0, len(stats))
-	for k, st := range stats {
-		if st.Units > 0 {
-			keys = append(keys, k)
-		}
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := stats[keys[i]], stats[keys[j]]
-		if a.Units != b.Units {
-			return a.Units > b.Units
-		}
-		if a.Fail != b.Fail {
-			return a.Fail > b.Fail
-		}
-		if a.ChecklistID != b.ChecklistID {
-			return a.ChecklistID < b.ChecklistID
-		}
-		if order[keys[i]] != order[keys[j]] {
-			return order[keys[i]] < order[keys[j]]
-		}
-		return CodeLess(a.ItemCode, b.ItemCode)
-	})
-	for _, k := range keys {
-		s.Shortcomings = append(s.Shortcomings, *stats[k])
-	}
-	return s
 }

@@ -313,7 +313,7 @@ func TestNumbersNeverMislead(t *testing.T) {
 		}
 		return string(b)
 	}
-	s := demoSummary(t, db, kinds)
+	s := withFindings(t, demoSummary(t, db, kinds))
 	var na model.FindingRow
 	for _, f := range s.Findings {
 		if f.Finding.Result == model.ResultNotApplicable {

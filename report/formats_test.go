@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -210,8 +211,28 @@ func TestSummaryXLSX(t *testing.T) {
 	if raw(t, f, "Tồn tại", "E2") != itoa(s.Shortcomings[0].Units) || !isNumber(t, f, "Tồn tại", "E2") {
 		t.Errorf("top shortcoming units %q", raw(t, f, "Tồn tại", "E2"))
 	}
-	checkFrozenTable(t, f, "Kiến nghị", "A1:N"+itoa(len(s.Recommendations)+1))
-	checkFrozenTable(t, f, "Chi tiết", "A1:N"+itoa(len(s.Findings)+1))
+	h := withFindings(t, s)
+	checkFrozenTable(t, f, "Kiến nghị", "A1:N"+itoa(len(h.Recommendations)+1))
+	checkFrozenTable(t, f, "Chi tiết", "A1:N"+itoa(len(h.Findings)+1))
+	// Both sheets come from one pass: the kiến nghị sheet holds exactly
+	// the findings rows with a recommendation, in their order.
+	recRows, err := f.GetRows("Kiến nghị")
+	if err != nil {
+		t.Fatal(err)
+	}
+	allRows, err := f.GetRows("Chi tiết")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var withRec [][]string
+	for _, r := range allRows[1:] {
+		if len(r) > 12 && strings.TrimSpace(r[12]) != "" {
+			withRec = append(withRec, r)
+		}
+	}
+	if len(allRows) != len(h.Findings)+1 || len(withRec) == 0 || !reflect.DeepEqual(recRows[1:], withRec) {
+		t.Errorf("kiến nghị sheet: %d rows; the findings sheet has %d of %d with one", len(recRows)-1, len(withRec), len(allRows)-1)
+	}
 	if cell(t, f, "Chi tiết", "B2") != "STP" || cell(t, f, "Chi tiết", "F2") != "1.1.1" || !isNumber(t, f, "Chi tiết", "I2") {
 		t.Errorf("findings row 2: %q %q", cell(t, f, "Chi tiết", "B2"), cell(t, f, "Chi tiết", "F2"))
 	}
@@ -325,7 +346,7 @@ func TestMachineFormatsDeterministic(t *testing.T) {
 func TestSummaryJSON(t *testing.T) {
 	t.Parallel()
 	db, kinds := demoDB(t)
-	s := demoSummary(t, db, kinds)
+	s := withFindings(t, demoSummary(t, db, kinds))
 	b, err := report.Summary(s, report.JSON, i18n.VI)
 	if err != nil {
 		t.Fatal(err)
@@ -400,7 +421,7 @@ func TestSummaryJSON(t *testing.T) {
 func TestSummaryCSV(t *testing.T) {
 	t.Parallel()
 	db, kinds := demoDB(t)
-	s := demoSummary(t, db, kinds)
+	s := withFindings(t, demoSummary(t, db, kinds))
 	// A note with a comma, quotes and a line break must survive.
 	tricky := "Sổ theo dõi \"một cửa\", trang 3\nthiếu chữ ký"
 	for i := range s.Findings {

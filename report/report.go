@@ -207,9 +207,14 @@ func WriteSummary(w io.Writer, s *model.Summary, f Format, view View, lang i18n.
 	t := i18n.New(lang)
 	var data []byte
 	var err error
+	if f == HTML || f == JSON || f == CSV {
+		if s, err = held(s); err != nil {
+			return err
+		}
+	}
 	switch f {
 	case Markdown:
-		data = summaryMarkdown(newSummaryView(s, t))
+		return summaryMarkdown(w, s, newSummaryView(s, t))
 	case HTML:
 		data, err = summaryHTML(newSummaryView(s, t))
 	case XLSX:

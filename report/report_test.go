@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -146,6 +148,36 @@ func demoSummary(t testing.TB, db *store.DB, kinds []model.KindInfo) *model.Summ
 	// change with the calendar: some deadlines before it, some after.
 	s.AsOf = model.NewDate(2023, time.June, 1)
 	return &s
+}
+
+// withFindings is the summary with its findings read from its stream into
+// Findings and Recommendations, for tests that look at them or change them.
+func withFindings(t testing.TB, s *model.Summary) *model.Summary {
+	t.Helper()
+	if s.Stream == nil {
+		t.Fatal("a summary from the store streams its findings")
+	}
+	c := *s
+	c.Stream = nil
+	err := s.Stream(false, func(f *model.FindingRow) error {
+		c.Findings = append(c.Findings, *f)
+		if strings.TrimSpace(f.Finding.Recommendation) != "" {
+			c.Recommendations = append(c.Recommendations, *f)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []model.FindingRow
+	if err := s.Stream(true, func(f *model.FindingRow) error { recs = append(recs, *f); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(recs, c.Recommendations) || len(c.Findings) != s.FindingStats.Rows || len(recs) != s.RecommendationStats.Rows {
+		t.Fatalf("the stream's %d recommendations are not the %d of its %d findings (stats: %d, %d)", len(recs),
+			len(c.Recommendations), len(c.Findings), s.FindingStats.Rows, s.RecommendationStats.Rows)
+	}
+	return &c
 }
 
 // golden compares got with testdata/name, or rewrites it with -update.

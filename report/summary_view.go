@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"io"
 	"strconv"
 	"strings"
 
@@ -28,6 +30,7 @@ type summaryView struct {
 	Shorts                []shortStatRow
 	Recs                  []sumRecRow
 	Findings              []sumFindingRow
+	Recommendations       int // how many findings have a kiến nghị
 	// Follow is every kiến nghị of the units across years, by unit;
 	// SelfRank the units ranked by their self-assessment's distance.
 	Follow     []followGroup
@@ -141,22 +144,33 @@ func newSummaryView(s *model.Summary, t i18n.Catalog) *summaryView {
 			Text: st.Text, Units: t.T("report.summary.units_of", st.Units, st.Assessed), Fail: strconv.Itoa(st.Fail),
 			Partial: strconv.Itoa(st.Partial), Where: strings.Join(st.UnitCodes, ", ")})
 	}
-	for i, f := range s.Recommendations {
-		v.Recs = append(v.Recs, sumRecRow{No: strconv.Itoa(i + 1), Unit: f.UnitName, Item: f.ItemCode,
-			Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline), State: stateLabel(f.State, t)})
+	for i := range s.Recommendations {
+		v.Recs = append(v.Recs, recRowOf(i+1, &s.Recommendations[i], t))
 	}
-	for _, f := range s.Findings {
-		score := t.T("report.score_of", num(f.Finding.Score, t), num(f.Max, t))
-		if f.Finding.Result == model.ResultNotApplicable {
-			score = lowerFirst(t.T("report.result.na")) // never "0/1,5"
-		}
-		v.Findings = append(v.Findings, sumFindingRow{Unit: f.UnitCode, Item: f.ItemCode, Result: resultLabel(f.Finding.Result, t),
-			Score: score, Note: oneLine(f.Finding.Note),
-			Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline)})
+	for i := range s.Findings {
+		v.Findings = append(v.Findings, findingRowOf(&s.Findings[i], t))
 	}
+	v.Recommendations = s.ListStats(true).Rows
 	v.Notes = v.notes()
 	v.followUp(s)
 	return v
+}
+
+// recRowOf is the recommendations table's row no of f.
+func recRowOf(no int, f *model.FindingRow, t i18n.Catalog) sumRecRow {
+	return sumRecRow{No: strconv.Itoa(no), Unit: f.UnitName, Item: f.ItemCode,
+		Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline), State: stateLabel(f.State, t)}
+}
+
+// findingRowOf is the findings table's row of f.
+func findingRowOf(f *model.FindingRow, t i18n.Catalog) sumFindingRow {
+	score := t.T("report.score_of", num(f.Finding.Score, t), num(f.Max, t))
+	if f.Finding.Result == model.ResultNotApplicable {
+		score = lowerFirst(t.T("report.result.na")) // never "0/1,5"
+	}
+	return sumFindingRow{Unit: f.UnitCode, Item: f.ItemCode, Result: resultLabel(f.Finding.Result, t),
+		Score: score, Note: oneLine(f.Finding.Note),
+		Rec: oneLine(f.Finding.Recommendation), Deadline: dateShort(f.Finding.Deadline)}
 }
 
 func (v *summaryView) mainHead() []string {
@@ -190,9 +204,18 @@ func (v *summaryView) notes() []string {
 	return append(out, v.Legend...)
 }
 
-func summaryMarkdown(v *summaryView) []byte {
+// summaryMarkdown writes the summary in Markdown to out, through a buffer
+// emptied as it fills: the findings' tables row by row from the summary
+// (eachFinding), never the whole document in memory.
+func summaryMarkdown(out io.Writer, s *model.Summary, v *summaryView) error {
 	t := v.T
+	bw := bufio.NewWriterSize(out, 64<<10)
 	var w mdWriter
+	flush := func() error {
+		_, err := bw.WriteString(w.String())
+		w.Reset()
+		return err
+	}
 	if v.Issuer != "" {
 		w.line("%s", md(v.Issuer))
 		w.blank()
@@ -261,26 +284,47 @@ func summaryMarkdown(v *summaryView) []byte {
 
 	w.line("## %s", md(t.T("report.summary.s_recs")))
 	w.blank()
-	if len(v.Recs) == 0 {
+	if v.Recommendations == 0 {
 		w.line("%s", md(t.T("report.record.no_recs")))
 		w.blank()
 	} else {
-		rows = rows[:0]
-		for _, r := range v.Recs {
-			rows = append(rows, []string{r.No, md(r.Unit), md(r.Item), md(r.Rec), r.Deadline, md(r.State)})
+		w.tableHead(sumRecHead(t), "llllll")
+		no := 0
+		err := eachFinding(s, true, func(f *model.FindingRow) error {
+			no++
+			r := recRowOf(no, f, t)
+			w.tableRow(r.No, md(r.Unit), md(r.Item), md(r.Rec), r.Deadline, md(r.State))
+			if w.Len() >= 32<<10 {
+				return flush()
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		w.table(sumRecHead(t), "llllll", rows)
+		w.blank()
 	}
 
 	w.line("## %s", md(t.T("report.summary.s_findings")))
 	w.blank()
-	rows = rows[:0]
-	for _, f := range v.Findings {
-		rows = append(rows, []string{md(f.Unit), md(f.Item), md(f.Result), md(f.Score), md(f.Note), md(f.Rec), f.Deadline})
+	w.tableHead(findingHead(t), "lllrlll")
+	err := eachFinding(s, false, func(f *model.FindingRow) error {
+		r := findingRowOf(f, t)
+		w.tableRow(md(r.Unit), md(r.Item), md(r.Result), md(r.Score), md(r.Note), md(r.Rec), r.Deadline)
+		if w.Len() >= 32<<10 {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	w.table(findingHead(t), "lllrlll", rows)
+	w.blank()
 	followMarkdown(&w, v)
-	return []byte(w.String())
+	if err := flush(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

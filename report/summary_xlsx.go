@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"kiemtra/i18n"
 	"kiemtra/model"
@@ -85,19 +86,7 @@ func summaryXLSX(w io.Writer, s *model.Summary, t i18n.Catalog) error {
 		{t.T("report.col.max"), colNum, 0}, {t.T("report.col.note"), colWrap, 50}, {t.T("report.col.evidence_seen"), colWrap, 40},
 		{t.T("report.col.recommendation"), colWrap, 50}, {t.T("report.col.deadline"), colDate, 14},
 	}
-	findingRows := func(list []model.FindingRow) [][]any {
-		out := make([][]any, 0, len(list))
-		for _, f := range list {
-			out = append(out, []any{kindName(f.Kind, t), f.UnitCode, f.UnitName, stateLabel(f.State, t), f.FieldCode, f.ItemCode,
-				f.ItemText, resultLabel(f.Finding.Result, t), findingScore(f.Finding), f.Max.Float(), f.Finding.Note,
-				f.Finding.Evidence, f.Finding.Recommendation, f.Finding.Deadline})
-		}
-		return out
-	}
-	if err := b.table(t.T("report.sheet.recommendations"), "KienNghi", findingCols, findingRows(s.Recommendations)); err != nil {
-		return fail(err)
-	}
-	if err := b.table(t.T("report.sheet.findings"), "ChiTiet", findingCols, findingRows(s.Findings)); err != nil {
+	if err := findingSheets(b, s, t.T("report.sheet.recommendations"), t.T("report.sheet.findings"), findingCols, t); err != nil {
 		return fail(err)
 	}
 	if err := summaryFollowSheets(b, s, t); err != nil {
@@ -116,11 +105,73 @@ func fractionOf(tl model.Tally, show bool) any {
 	return math.Round(tl.Percent()*100) / 10000
 }
 
-// findingScore is a finding's score as a number, or nil for one marked
-// không áp dụng, which scores nothing rather than 0.
-func findingScore(f model.Finding) any {
-	if f.Result == model.ResultNotApplicable {
-		return nil
+// findingSheets adds the sheet of the findings with a kiến nghị and the
+// sheet of every finding, their rows read from the summary in one pass as
+// the workbook is written.
+func findingSheets(b *book, s *model.Summary, recSheet, sheet string, cols []col, t i18n.Catalog) error {
+	recs, all := findingSpec(s, true, recSheet, "KienNghi", cols, t), findingSpec(s, false, sheet, "ChiTiet", cols, t)
+	return b.rowTables([]rowSpec{recs, all}, 1, func(emit, side func([]xcell) error) error {
+		line := make([]xcell, len(cols))
+		text, wrap := b.st.text, b.st.wrap
+		return eachFinding(s, false, func(f *model.FindingRow) error {
+			line[0] = xcell{style: text, kind: xText, s: kindName(f.Kind, t)}
+			line[1] = xcell{style: text, kind: xText, s: f.UnitCode}
+			line[2] = xcell{style: wrap, kind: xText, s: f.UnitName}
+			line[3] = xcell{style: text, kind: xText, s: stateLabel(f.State, t)}
+			line[4] = xcell{style: text, kind: xText, s: f.FieldCode}
+			line[5] = xcell{style: text, kind: xText, s: f.ItemCode}
+			line[6] = xcell{style: wrap, kind: xText, s: f.ItemText}
+			line[7] = xcell{style: text, kind: xText, s: resultLabel(f.Finding.Result, t)}
+			line[8] = xcell{style: b.st.num}
+			if f.Finding.Result != model.ResultNotApplicable {
+				line[8] = xcell{style: b.st.num, kind: xNum, f: f.Finding.Score.Float()}
+			}
+			line[9] = xcell{style: b.st.num, kind: xNum, f: f.Max.Float()}
+			line[10] = xcell{style: wrap, kind: xText, s: f.Finding.Note}
+			line[11] = xcell{style: wrap, kind: xText, s: f.Finding.Evidence}
+			line[12] = xcell{style: wrap, kind: xText, s: f.Finding.Recommendation}
+			line[13] = xcell{style: b.st.date, kind: xDate, d: f.Finding.Deadline}
+			if strings.TrimSpace(f.Finding.Recommendation) != "" {
+				if err := side(line); err != nil {
+					return err
+				}
+			}
+			return emit(line)
+		})
+	})
+}
+
+// findingSpec is the sheet of every finding (recsOnly: of those with a
+// kiến nghị), its columns as wide as table would make them.
+func findingSpec(s *model.Summary, recsOnly bool, sheet, table string, cols []col, t i18n.Catalog) rowSpec {
+	st := s.ListStats(recsOnly)
+	longest := func(labels ...string) int {
+		n := 0
+		for _, l := range labels {
+			n = max(n, utf8.RuneCountInString(l))
+		}
+		return n
 	}
-	return f.Score.Float()
+	var kinds, states, results []string
+	for _, k := range st.Kinds {
+		kinds = append(kinds, kindName(model.KindOf(s.Kinds, k), t))
+	}
+	for _, x := range st.States {
+		states = append(states, stateLabel(x, t))
+	}
+	for _, r := range st.Results {
+		results = append(results, resultLabel(r, t))
+	}
+	number := 0
+	if st.Rows > 0 {
+		number = 8 // as table gives a column of numbers
+	}
+	// The longest text of each column, as table measures it from the rows.
+	text := []int{longest(kinds...), st.UnitCode, st.UnitName, longest(states...), st.FieldCode, st.ItemCode,
+		st.ItemText, longest(results...), number, number, st.Note, st.Evidence, st.Recommendation, 10}
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		widths[i] = colWidth(c, float64(max(utf8.RuneCountInString(c.Head), text[i])))
+	}
+	return rowSpec{sheet, table, cols, widths, st.Rows}
 }

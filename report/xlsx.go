@@ -17,9 +17,10 @@ import (
 // book wraps an excelize workbook written sheet by sheet with the stream
 // writer, which keeps 100,000 rows cheap in time and memory.
 type book struct {
-	f      *excelize.File
-	sheets int
-	st     styles
+	f         *excelize.File
+	sheets    int
+	st        styles
+	rowSheets []rowSheet // sheets whose rows are written as the workbook goes out
 }
 
 type styles struct {
@@ -202,25 +203,9 @@ func (b *book) table(sheet, tableName string, cols []col, rows [][]any) error {
 		}
 	}
 	for i, c := range cols {
-		limit := c.Max
-		if limit == 0 {
-			limit = 60
-		}
-		// Vietnamese letters with two marks sit a little wider than plain
-		// ASCII in Times New Roman: a tenth more room.
-		w := min(widths[i]*1.1+2, limit)
-		if err := sw.SetColWidth(i+1, i+1, max(w, 6)); err != nil {
-			return err
-		}
+		widths[i] = colWidth(c, widths[i])
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	head := make([]any, len(cols))
-	for i, c := range cols {
-		head[i] = excelize.Cell{StyleID: b.st.head, Value: c.Head}
-	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
+	if err := b.head(sw, cols, widths); err != nil {
 		return err
 	}
 	line := make([]any, len(cols))
@@ -237,11 +222,8 @@ func (b *book) table(sheet, tableName string, cols []col, rows [][]any) error {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(cols), max(len(rows)+1, 2))
-	off := false
-	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: tableName, StyleName: "TableStyleLight1",
-		ShowRowStripes: &off}); err != nil {
-		return fmt.Errorf("xlsx table %s: %w", sheet, err)
+	if err := b.addTable(sw, sheet, tableName, len(cols), len(rows)); err != nil {
+		return err
 	}
 	return sw.Flush()
 }
@@ -258,11 +240,27 @@ func (b *book) bytes() ([]byte, error) {
 // active one as the workbook was made; setting it again would read the
 // streamed sheet back into memory.
 func (b *book) writeTo(w io.Writer) error {
-	if _, err := b.f.WriteTo(w); err != nil {
+	if len(b.rowSheets) == 0 {
+		if _, err := b.f.WriteTo(w); err != nil {
+			b.discard()
+			return fmt.Errorf("xlsx: %w", err)
+		}
+		if err := b.f.Close(); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+		return nil
+	}
+	// The workbook without the row sheets' rows is small: make it, then
+	// write it out with the rows spliced in.
+	var pkg bytes.Buffer
+	if _, err := b.f.WriteTo(&pkg); err != nil {
 		b.discard()
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	if err := b.f.Close(); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	if err := b.zipWithRows(w, pkg.Bytes()); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	return nil

@@ -204,7 +204,7 @@ func scanAudit(sc scanner) (AuditEntry, error) {
 
 // auditEntries runs a query for auditCols and reads every entry.
 func auditEntries(ctx context.Context, q queryer, query string, args ...any) ([]AuditEntry, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
+	rows, err := queryThrough(ctx, q, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read audit: %w", err)
 	}

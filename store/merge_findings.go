@@ -289,8 +289,7 @@ func (t *txn) receiptRows(ctx context.Context, fm *findingMerger, g *findingGrou
 // heldRevisions loads every revision of a finding known under any of its
 // IDs.
 func heldRevisions(ctx context.Context, q queryer, ids []string) (map[string]revInfo, error) {
-	es, err := auditEntries(ctx, q, "SELECT "+auditCols+` FROM main.audit WHERE entity = 'finding' AND revision != ''
-		AND entity_id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+	es, err := auditEntries(ctx, q, heldRevisionsSQL, jsonList(ids))
 	if err != nil {
 		return nil, err
 	}

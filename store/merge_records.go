@@ -123,7 +123,7 @@ func assessmentView(ctx context.Context, q queryer, assessmentID string) (model.
 
 // recordNames lists every ID a record of kind is known by here.
 func recordNames(ctx context.Context, q queryer, kind, id string) ([]string, error) {
-	rows, err := q.QueryContext(ctx, "SELECT alias FROM main.id_aliases WHERE kind = ? AND canonical = ?", kind, id)
+	rows, err := queryThrough(ctx, q, recordNamesSQL, kind, id)
 	if err != nil {
 		return nil, fmt.Errorf("read aliases: %w", err)
 	}

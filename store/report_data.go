@@ -181,20 +181,6 @@ func (db *DB) appendRecords(ctx context.Context, recs []model.UnitRecord, in mod
 	return recs, nil
 }
 
-// Summary gathers the records of the inspections and computes their
-// consolidated summary (model.BuildSummary).
-func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs ...string) (model.Summary, error) {
-	recs, ins, err := db.unitRecords(ctx, kinds, summaryFindings, inspectionIDs...)
-	if err != nil {
-		return model.Summary{}, err
-	}
-	s := model.BuildSummary(recs, ins, kinds)
-	if err := db.addFollowUp(ctx, &s); err != nil {
-		return s, err
-	}
-	return s, nil
-}
-
 // addFollowUp gives a summary every kiến nghị issued to its units up to
 // its last year, with today as the day overdue ones are counted at.
 func (db *DB) addFollowUp(ctx context.Context, s *model.Summary) error {
@@ -218,40 +204,7 @@ func (db *DB) addFollowUp(ctx context.Context, s *model.Summary) error {
 	return nil
 }
 
-// summaryFindings reads what the summary shows of an inspection's current
-// findings — the item and the content, not the revision's bookkeeping —
-// handing each to add: half the columns of inspectionFindings, and the
-// columns are most of the cost of reading a hundred thousand rows. No
-// order is asked for (a record's findings are in any order), so SQLite
-// sorts nothing.
-func summaryFindings(ctx context.Context, q queryer, inspectionID string, add func(model.Finding)) error {
-	rows, err := q.QueryContext(ctx, `SELECT f.assessment_id, f.item_code, f.result, f.score, f.note, f.evidence, f.recommendation, f.deadline
-		FROM findings f JOIN assessments a ON a.id = f.assessment_id WHERE a.inspection_id = ?`, inspectionID)
-	if err != nil {
-		return fmt.Errorf("read findings: %w", err)
-	}
-	defer closeRows(rows)
-	var result, deadline string
-	for rows.Next() {
-		var f model.Finding
-		if err := rows.Scan(&f.AssessmentID, &f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence, &f.Recommendation, &deadline); err != nil {
-			return fmt.Errorf("read findings: %w", err)
-		}
-		if f.Result, err = model.ParseResult(result); err != nil {
-			return fmt.Errorf("read findings: %w", err)
-		}
-		if f.Deadline, err = model.ParseDate(deadline); err != nil {
-			return fmt.Errorf("finding %s: deadline: %w", f.ItemCode, err)
-		}
-		add(f)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read findings: %w", err)
-	}
-	return nil
-}
-
-// allFindings is inspectionFindings in summaryFindings' shape.
+// allFindings is inspectionFindings handing each finding to add.
 func allFindings(ctx context.Context, q queryer, inspectionID string, add func(model.Finding)) error {
 	fs, err := inspectionFindings(ctx, q, inspectionID)
 	for _, f := range fs {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 
 	"kiemtra/model"
@@ -119,13 +120,99 @@ func TestSummaryFromDemo(t *testing.T) {
 	if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM findings").Scan(&count); err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Findings) != count || count == 0 {
-		t.Errorf("%d findings listed, %d in the database", len(s.Findings), count)
+	listed := 0
+	if err := s.Stream(false, func(*model.FindingRow) error { listed++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if listed != count || s.FindingStats.Rows != count || count == 0 {
+		t.Errorf("%d findings listed (%d counted), %d in the database", listed, s.FindingStats.Rows, count)
+	}
+	if len(s.Findings) != 0 || len(s.Recommendations) != 0 {
+		t.Errorf("the summary holds %d findings: they are read as it is written", len(s.Findings))
 	}
 	if len(s.Shortcomings) == 0 || s.Shortcomings[0].Units < s.Shortcomings[len(s.Shortcomings)-1].Units {
 		t.Errorf("shortcomings not most common first: %+v", s.Shortcomings)
 	}
 	if _, err := db.Summary(ctx, kinds, "no-such-inspection"); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("unknown inspection: %v", err)
+	}
+}
+
+// The summary read one unit at a time, its findings streamed, is the
+// summary built from every record held at once: the same rows, ranks,
+// shortcomings, and the same findings and kiến nghị in the same order.
+func TestSummaryStreamIsTheWholeSummary(t *testing.T) {
+	ctx := context.Background()
+	db, kinds := openReportDemo(t)
+	ins, err := db.InspectionsOfYear(ctx, 2022)
+	if err != nil || len(ins) != 1 {
+		t.Fatalf("inspections of 2022: %v %v", ins, err)
+	}
+	got, err := db.Summary(ctx, kinds, ins[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, held, err := db.UnitRecords(ctx, kinds, ins[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.BuildSummary(recs, held, kinds)
+	want.FollowUp, want.AsOf = got.FollowUp, got.AsOf
+	// The summary reads a finding's content, not its revision's bookkeeping.
+	for _, list := range [][]model.FindingRow{want.Findings, want.Recommendations} {
+		for i := range list {
+			f := &list[i].Finding
+			*f = model.Finding{AssessmentID: f.AssessmentID, ItemCode: f.ItemCode, Result: f.Result, Score: f.Score, Note: f.Note,
+				Evidence: f.Evidence, Recommendation: f.Recommendation, Deadline: f.Deadline}
+		}
+	}
+	stream := got.Stream
+	got.Stream = nil
+	got.Findings = []model.FindingRow{}
+	if err := stream(false, func(f *model.FindingRow) error { got.Findings = append(got.Findings, *f); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := stream(true, func(f *model.FindingRow) error { got.Recommendations = append(got.Recommendations, *f); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Findings) == 0 || len(want.Recommendations) == 0 {
+		t.Fatalf("the demo has %d findings, %d kiến nghị", len(want.Findings), len(want.Recommendations))
+	}
+	if !reflect.DeepEqual(got, want) {
+		for i := range min(len(got.Findings), len(want.Findings)) {
+			if !reflect.DeepEqual(got.Findings[i], want.Findings[i]) {
+				t.Fatalf("finding %d:\n%+v\nwant\n%+v", i, got.Findings[i], want.Findings[i])
+			}
+		}
+		t.Errorf("streamed summary:\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// A writer failing part-way (a full disk) stops the stream with its own
+// error, and the stream can be read again afterwards.
+func TestSummaryStreamStopsWithTheWritersError(t *testing.T) {
+	ctx := context.Background()
+	db, kinds := openReportDemo(t)
+	in, err := db.FindInspection(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.Summary(ctx, kinds, in.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := errors.New("disk full")
+	n := 0
+	if err := s.Stream(false, func(*model.FindingRow) error {
+		if n++; n == 3 {
+			return full
+		}
+		return nil
+	}); !errors.Is(err, full) || n != 3 {
+		t.Fatalf("after %d rows: %v, want the writer's error at the third", n, err)
+	}
+	n = 0
+	if err := s.Stream(false, func(*model.FindingRow) error { n++; return nil }); err != nil || n != s.FindingStats.Rows {
+		t.Errorf("read again: %d rows of %d, %v", n, s.FindingStats.Rows, err)
 	}
 }

@@ -23,11 +23,33 @@ var hotQueries = []string{
 	lastAuditSQL,
 	insertAuditSQL,
 	aliasSQL,
+	heldRevisionsSQL,
+	recordNamesSQL,
 }
 
 // aliasSQL looks an ID up among the aliases (merge_ids.go), once for
 // every record an import merges.
 const aliasSQL = "SELECT canonical FROM id_aliases WHERE kind = ? AND alias = ?"
+
+// heldRevisionsSQL reads the revisions held of a finding's names
+// (heldRevisions), and recordNamesSQL a record's aliases (recordNames):
+// both once for every finding an import merges.
+const (
+	heldRevisionsSQL = "SELECT " + auditCols + ` FROM main.audit WHERE entity = 'finding' AND revision != ''
+		AND entity_id IN (SELECT value FROM json_each(?))`
+	recordNamesSQL = "SELECT alias FROM main.id_aliases WHERE kind = ? AND canonical = ?"
+)
+
+// queryThrough runs query through q, through its prepared statement when q
+// is a transaction holding one.
+func queryThrough(ctx context.Context, q queryer, query string, args ...any) (*sql.Rows, error) {
+	if t, ok := q.(*txn); ok {
+		if s := t.stmts[query]; s != nil {
+			return t.StmtContext(ctx, s).QueryContext(ctx, args...) //nolint:sqlclosecheck // closed with the transaction
+		}
+	}
+	return q.QueryContext(ctx, query, args...)
+}
 
 // prepare prepares the hot queries on the connection.
 func (db *DB) prepare(ctx context.Context) error {

@@ -1,13 +1,9 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
-	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"golang.org/x/text/unicode/norm"
 
 	"kiemtra/model"
 )
@@ -137,121 +133,6 @@ func (m editorModel) typing(s session) bool {
 	return s.isOpen() && m.focus != focusResult && !s.finalized() && !m.history.open && !m.asking
 }
 
-// keymap is the keys as they act on s, so the help stays truthful: a
-// finalized record has no editing keys, a merged value its own; enter
-// moves on from the one-line fields.
-func (m editorModel) keymap(s session) editorKeys {
-	k := m.keys
-	on := !s.finalized()
-	k.Results.setEnabled(on && m.focus == focusResult)
-	if on && m.focus == focusResult {
-		k.Results.forItem(m.item)
-	}
-	k.Save.SetEnabled(on)
-	k.NextField.SetEnabled(on)
-	k.PrevField.SetEnabled(on)
-	if m.focus == focusScore || m.focus == focusDeadline {
-		k.NextField.SetKeys("tab", "enter")
-		k.NextField.SetHelp("tab/enter", k.NextField.Help().Desc)
-	}
-	if !on {
-		k.Back.SetHelp(k.Back.Help().Key, m.c.t.T("ui.key.back_checklist"))
-	}
-	k.Undo.SetEnabled(on && (s.dirty(m.item.Code) || s.saved[m.item.Code].Revision != ""))
-	if m.focus != focusResult {
-		k.Undo.SetKeys("ctrl+z")
-		k.Undo.SetHelp("ctrl+z", k.Undo.Help().Desc)
-	}
-	k.History.SetEnabled(!m.resolving && s.saved[m.item.Code].Revision != "")
-	k.Files.SetEnabled(!m.resolving)
-	k.NextItem.SetEnabled(m.index+1 < len(s.items))
-	k.PrevItem.SetEnabled(m.index > 0)
-	k.resolving(m.resolving)
-	return k
-}
-
-// ShortHelp is the editor's short help on s: while a conflict's merged
-// value is edited, storing it and cancelling come first.
-func (m editorModel) ShortHelp(s session) []key.Binding {
-	if m.follow.open {
-		return m.followHelp()
-	}
-	if m.history.open {
-		return m.historyHelp()
-	}
-	if m.files.open {
-		return m.filesHelp(s)
-	}
-	if m.asking {
-		return []key.Binding{m.ckeys.Yes, m.ckeys.No}
-	}
-	k := m.keymap(s)
-	r := k.Results
-	if m.resolving {
-		return []key.Binding{k.Resolve, k.CancelResolve, k.NextField, r.Pass, r.Partial, r.Fail, r.NA}
-	}
-	return []key.Binding{r.Pass, r.Partial, r.Fail, r.NA, r.Clear, k.NextField, k.Undo, k.Save, k.Back, k.History, k.NextItem, k.Files}
-}
-
-// FullHelp is every key of the editor on s.
-func (m editorModel) FullHelp(s session) [][]key.Binding {
-	if m.follow.open {
-		return [][]key.Binding{m.followHelp()}
-	}
-	if m.history.open {
-		return [][]key.Binding{m.historyHelp()}
-	}
-	if m.files.open {
-		return [][]key.Binding{m.filesHelp(s)}
-	}
-	if m.asking {
-		return [][]key.Binding{{m.ckeys.Yes, m.ckeys.No}}
-	}
-	k := m.keymap(s)
-	out := [][]key.Binding{k.Results.list(), {k.NextField, k.PrevField, k.NextItem, k.PrevItem},
-		{k.Undo, k.History, k.Files, k.Save, k.Back, k.Resolve, k.CancelResolve}}
-	if m.followable(s) {
-		out = append(out, []key.Binding{m.fkeys.Open})
-	}
-	return out
-}
-
-// refusal says why a key of the editor cannot act on s now, or "".
-func (m editorModel) refusal(km tea.KeyMsg, s session, keys editorKeys) string {
-	t := m.c.t
-	r := keys.Results
-	switch {
-	case s.finalized() && disabledMatch(km, append(r.list(), keys.Save, keys.NextField, keys.PrevField, keys.Undo)...):
-		return t.T("ui.editor.read_only")
-	case m.resolving && disabledMatch(km, keys.Undo, keys.NextItem, keys.PrevItem, keys.Files):
-		return t.T("ui.conflicts.editing")
-	case disabledMatch(km, keys.Undo):
-		return t.T("ui.undo.none", m.item.Code)
-	case disabledMatch(km, keys.History):
-		return t.T("ui.history.none")
-	case m.focus == focusResult && disabledMatch(km, r.Partial, r.NA):
-		res, _ := m.keys.Results.match(km)
-		return m.c.refusedResult(m.item.Item, res)
-	case !m.resolving && disabledMatch(km, keys.NextItem):
-		return t.T("ui.editor.last_item")
-	case !m.resolving && disabledMatch(km, keys.PrevItem):
-		return t.T("ui.editor.first_item")
-	}
-	return ""
-}
-
-// scoreText is what the score field shows for c: the score, or on a
-// deduction item the number of cases.
-func (m editorModel) scoreText(c model.Content) string {
-	switch {
-	case !c.Result.Answered() || c.Result == model.ResultNotApplicable:
-		return ""
-	case m.item.Scoring == model.ScoringDeduction:
-		return strconv.Itoa(c.Cases)
-	}
-	return m.c.pts(c.Score)
-}
-
 // focused is the editor with the keyboard in its focused field.
 func (m editorModel) focused() (editorModel, tea.Cmd) {
 	m.score.Blur()
@@ -311,97 +192,6 @@ func (m *editorModel) layout() {
 	m.rec.SetHeight(rh)
 	m.score.SetWidth(max(1, min(10, w-30)))
 	m.deadline.SetWidth(max(1, min(12, w-30)))
-}
-
-// commit is what the fields hold as an edit of the item.
-func (m editorModel) commit(s session) (editorModel, result) {
-	if !s.isOpen() {
-		return m, result{}
-	}
-	return m.commitOn(s, s.content[m.item.Code])
-}
-
-// commitOn reads the fields on top of base; the edit is returned when the
-// content differs from what s shows.
-func (m editorModel) commitOn(s session, base model.Content) (editorModel, result) {
-	if s.finalized() {
-		return m, result{}
-	}
-	it, c := m.item, base
-	m.errs = [editorFields]string{}
-	m.committed, m.ticks = m.seq, 0
-	switch {
-	case it.Scoring == model.ScoringDeduction:
-		c = m.commitCases(c)
-	case c.Result == model.ResultPass || c.Result == model.ResultPartial:
-		v := strings.TrimSpace(m.score.Value())
-		p := it.DefaultScore(c.Result)
-		var err error
-		if v != "" {
-			p, err = model.ParsePoints(v)
-		}
-		switch {
-		case err != nil:
-			m.errs[focusScore] = m.c.t.T("ui.editor.score_not_number")
-		case it.CheckScore(c.Result, p) != nil:
-			m.errs[focusScore] = m.c.t.T("ui.editor.score_invalid", m.c.scoringText(it.Item))
-		default:
-			c.Score = p
-		}
-	default:
-		// No score to type for this result.
-	}
-	c.Note = norm.NFC.String(strings.TrimSpace(m.note.Value()))
-	c.Evidence = norm.NFC.String(strings.TrimSpace(m.evidence.Value()))
-	c.Recommendation = norm.NFC.String(strings.TrimSpace(m.rec.Value()))
-	if d, err := model.ParseDate(m.deadline.Value()); err != nil {
-		m.errs[focusDeadline] = m.c.t.T("ui.editor.date_invalid")
-	} else {
-		c.Deadline = d
-	}
-	if c == s.content[it.Code] {
-		return m, result{}
-	}
-	return m, result{edit: &edit{code: it.Code, content: c}}
-}
-
-// unsaved reports whether the fields hold text the session does not:
-// typed since the last commit, or refused by it.
-func (m editorModel) unsaved() bool { return m.seq != m.committed || m.invalid() }
-
-// commitCases reads a deduction item's cases field on top of c: the
-// number typed gives the result and the score (no case is đạt). An empty
-// field leaves an item not yet answered (or không áp dụng) as it is, and
-// is no case on an answered one.
-func (m *editorModel) commitCases(c model.Content) model.Content {
-	it := m.item.Item
-	v := strings.TrimSpace(m.score.Value())
-	cases, ok := parseCases(v)
-	switch {
-	case !ok:
-		m.errs[focusScore] = m.c.t.T("ui.editor.cases_not_number")
-		return c
-	case v == "" && (!c.Result.Answered() || c.Result == model.ResultNotApplicable):
-		return c
-	}
-	next := c
-	next.Cases = cases
-	next.Result, next.Score = it.Deduct(cases)
-	if it.Check(next) != nil {
-		m.errs[focusScore] = m.c.t.T("ui.editor.cases_not_number")
-		return c
-	}
-	return next
-}
-
-// invalid reports whether a field holds input that cannot be stored.
-func (m editorModel) invalid() bool {
-	for _, e := range m.errs {
-		if e != "" {
-			return true
-		}
-	}
-	return false
 }
 
 func (m editorModel) update(msg tea.Msg, s session) (editorModel, tea.Cmd, result) {
@@ -553,72 +343,6 @@ func (m editorModel) handleKey(km tea.KeyMsg, s session) (editorModel, tea.Cmd, 
 	return m, cmd, result{}
 }
 
-// unstorable is r with the status line saying which input cannot be
-// stored and why; leaving adds that a second esc drops it.
-func (m editorModel) unstorable(r result, leaving bool) result {
-	msg := "ui.editor.not_stored"
-	if leaving {
-		msg = "ui.editor.not_stored_leave"
-	}
-	for f := range editorFields {
-		if m.errs[f] != "" {
-			r.status, r.statusErr = m.c.t.T(msg, m.fieldName(f), m.errs[f]), true
-			return r
-		}
-	}
-	return r
-}
-
-// fieldName is a field's name in the status line.
-func (m editorModel) fieldName(f editorField) string {
-	switch f {
-	case focusScore:
-		return m.c.t.T("ui.editor.score")
-	case focusDeadline:
-		return m.c.t.T("ui.editor.deadline")
-	default:
-		return f.String()
-	}
-}
-
-// typeKey gives a key to the focused text field; a change starts the
-// pause after which it is saved.
-func (m editorModel) typeKey(km tea.KeyMsg) (editorModel, tea.Cmd) {
-	var cmd tea.Cmd
-	changed := false
-	switch m.focus {
-	case focusScore:
-		m.score, cmd, changed = typeInto(m.score, km)
-	case focusDeadline:
-		m.deadline, cmd, changed = typeInto(m.deadline, km)
-	case focusNote:
-		m.note, cmd, changed = typeInto(m.note, km)
-	case focusEvidence:
-		m.evidence, cmd, changed = typeInto(m.evidence, km)
-	case focusRecommendation:
-		m.rec, cmd, changed = typeInto(m.rec, km)
-	default:
-	}
-	if changed {
-		m.seq++
-		m, tick := m.debounce()
-		return m, tea.Batch(cmd, tick)
-	}
-	return m, cmd
-}
-
-// debounce asks for the tick after which what was typed is saved, unless
-// one is on its way: a tick per key piled up a timer and a goroutine for
-// every key of a long paste.
-func (m editorModel) debounce() (editorModel, tea.Cmd) {
-	if m.ticking || m.seq == m.committed {
-		return m, nil
-	}
-	cmd := debounceCmd(m.c.debounce, m.seq)
-	m.ticking = cmd != nil
-	return m, cmd
-}
-
 func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd, result) {
 	c, ok := withResult(s.content[m.item.Code], m.item.Item, r)
 	if !ok {
@@ -646,24 +370,4 @@ func (m editorModel) setResult(s session, r model.Result) (editorModel, tea.Cmd,
 		return m, cmd, res
 	}
 	return m, nil, res
-}
-
-// maxDebounceTicks is how many ticks typing may outrun before what is
-// typed is committed anyway.
-const maxDebounceTicks = 4
-
-// debounceMsg fires a while after typing in an editor field; seq tells
-// whether typing has paused since (the latest change is the one the tick
-// was asked for) or went on.
-type debounceMsg struct{ seq int }
-
-// debounceDelay is how long typing must pause before a note is saved (the
-// save comes between one and two delays after the last key).
-const debounceDelay = 800 * time.Millisecond
-
-func debounceCmd(d time.Duration, seq int) tea.Cmd {
-	if d <= 0 {
-		return nil
-	}
-	return tea.Tick(d, func(time.Time) tea.Msg { return debounceMsg{seq: seq} })
 }

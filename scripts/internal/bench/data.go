@@ -69,13 +69,14 @@ type genSpec struct {
 // đạt with a note and a recommendation (the evidence rule), some đạt một
 // phần and không áp dụng.
 func content(n int) model.Content {
-	c := model.Content{Result: model.ResultPass, Score: model.PointsOf(50), Evidence: "Hồ sơ do đơn vị cung cấp"}
+	// Each item is worth 0.5 points (Max: 50 hundredths): đạt scores it all.
+	c := model.Content{Result: model.ResultPass, Score: 50, Evidence: "Hồ sơ do đơn vị cung cấp"}
 	switch (n*7 + n/nItems) % 20 {
 	case 0, 1:
 		c = model.Content{Result: model.ResultFail, Note: "Chưa thực hiện, không có hồ sơ lưu.", Evidence: c.Evidence,
 			Recommendation: "Khắc phục và báo cáo Sở Nội vụ.", Deadline: model.NewDate(benchYear, 4, 15)}
 	case 2:
-		c = model.Content{Result: model.ResultPartial, Score: model.PointsOf(25), Note: "Thực hiện chưa đầy đủ.", Evidence: c.Evidence}
+		c = model.Content{Result: model.ResultPartial, Score: 25, Note: "Thực hiện chưa đầy đủ.", Evidence: c.Evidence}
 	case 3:
 		c = model.Content{Result: model.ResultNotApplicable}
 	}

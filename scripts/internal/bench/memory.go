@@ -26,12 +26,24 @@ func (b *bench) memory() error {
 		if err != nil {
 			return 0, err
 		}
-		// From the summary, Escape goes back and q quits.
+		atUnits := has(fmt.Sprintf("Đơn vị được kiểm tra (%d)", units), "2000/2000")
+		// From the summary, Escape goes back to the checklist and again to
+		// the units, so the next start opens on them; q quits.
 		defer func() {
-			err = errors.Join(err, t.press("Escape", false, "the checklist", has("Lĩnh vực ─")), t.quit("q"))
+			err = errors.Join(err, t.press("Escape", false, "the checklist", has("Lĩnh vực ─")),
+				t.press("Escape", false, "the units", atUnits), t.quit("q"))
 		}()
-		if _, err := t.waitFor("the units", 60*time.Second, has(fmt.Sprintf("Đơn vị được kiểm tra (%d)", units), "2000/2000")); err != nil {
+		// The app reopens where the last session stopped (a unit's
+		// checklist, after a session that quit there): Escape goes to the
+		// units.
+		resumed := has("Mở lại nơi làm việc lần trước")
+		if _, err := t.waitFor("the units", 60*time.Second, func(s string) bool { return atUnits(s) || resumed(s) }); err != nil {
 			return 0, err
+		}
+		if s, err := t.screen(); err == nil && !atUnits(s) {
+			if err := t.press("Escape", false, "the units", atUnits); err != nil {
+				return 0, err
+			}
 		}
 		steps := []struct {
 			key  string

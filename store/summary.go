@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"kiemtra/model"
+)
+
+// Summary gathers the records of the inspections and computes their
+// consolidated summary, one unit's findings at a time: it never holds
+// more than one unit's findings. The findings themselves are not in the
+// summary but read again, a unit at a time, when it is written
+// (Summary.Stream, which needs db open).
+func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs ...string) (model.Summary, error) {
+	b := model.NewSummaryBuilder(kinds, false)
+	var ins []model.Inspection
+	byAssessment := map[string]*model.UnitRecord{}
+	read, err := db.sql.PrepareContext(ctx, summaryQuery)
+	if err != nil {
+		return model.Summary{}, fmt.Errorf("summary: %w", db.translate(err))
+	}
+	defer closeStmt(read)
+	for _, id := range inspectionIDs {
+		in, err := db.Inspection(ctx, id)
+		if err != nil {
+			return model.Summary{}, fmt.Errorf("summary: %w", err)
+		}
+		ins = append(ins, in)
+		recs, err := db.appendRecords(ctx, nil, in, kinds)
+		if err != nil {
+			return model.Summary{}, fmt.Errorf("summary: %w", err)
+		}
+		self, err := inspectionSelfScores(ctx, db.sql, id)
+		if err != nil {
+			return model.Summary{}, fmt.Errorf("summary: %w", db.translate(err))
+		}
+		for i := range recs {
+			r := recs[i]
+			if r.Findings, err = summaryFindings(ctx, read, r.Assessment.ID); err != nil {
+				return model.Summary{}, fmt.Errorf("summary: %w", db.translate(err))
+			}
+			r.SelfScores = self[r.Assessment.ID]
+			r.Scorecard = model.Score(r.Checklist, contents(r.Findings))
+			b.Add(r)
+			byAssessment[r.Assessment.ID] = &recs[i]
+		}
+	}
+	s := b.Summary(ins)
+	s.Stream = db.findingStream(ctx, s.Rows, byAssessment)
+	if err := db.addFollowUp(ctx, &s); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// findingStream reads the findings of the summary's rows, one unit at a
+// time, in the rows' order. The reading runs a unit ahead of fn, in a
+// goroutine of its own, so that reading the database and writing the
+// document share the processor's cores; at most a few units' rows are
+// held.
+func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord) model.FindingStream {
+	return func(recsOnly bool, fn func(*model.FindingRow) error) error {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		units := make(chan []model.FindingRow, 1)
+		read := make(chan error, 1)
+		go func() {
+			defer close(units)
+			read <- db.readUnits(ctx, rows, recs, recsOnly, units)
+		}()
+		var err error
+		for list := range units {
+			for i := 0; err == nil && i < len(list); i++ {
+				err = fn(&list[i])
+			}
+			if err != nil {
+				cancel() // the reader stops at its next unit
+				for range units {
+				}
+				return err
+			}
+		}
+		return <-read
+	}
+}
+
+// readUnits sends the finding rows of each of rows to out, in order.
+func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord, recsOnly bool,
+	out chan<- []model.FindingRow) error {
+	q := summaryQuery
+	if recsOnly {
+		q += ` AND recommendation <> ''`
+	}
+	read, err := db.sql.PrepareContext(ctx, q)
+	if err != nil {
+		return fmt.Errorf("summary findings: %w", db.translate(err))
+	}
+	defer closeStmt(read)
+	for _, row := range rows {
+		r := *recs[row.AssessmentID]
+		if r.Findings, err = summaryFindings(ctx, read, r.Assessment.ID); err != nil {
+			return fmt.Errorf("summary findings: %w", db.translate(err))
+		}
+		list := r.FindingRows(row.Kind, row.State)
+		if recsOnly {
+			kept := list[:0]
+			for _, f := range list {
+				if strings.TrimSpace(f.Finding.Recommendation) != "" {
+					kept = append(kept, f)
+				}
+			}
+			list = kept
+		}
+		select {
+		case out <- list:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+// summaryQuery reads what the summary shows of one assessment's current
+// findings — the item and the content, not the revision's bookkeeping:
+// half the columns of a finding, and the columns are most of the cost of
+// reading a hundred thousand rows.
+const summaryQuery = `SELECT item_code, result, score, note, evidence, recommendation, deadline
+	FROM findings WHERE assessment_id = ?`
+
+// summaryFindings reads one assessment's findings with read
+// (summaryQuery, perhaps filtered).
+func summaryFindings(ctx context.Context, read *sql.Stmt, assessmentID string) ([]model.Finding, error) {
+	rows, err := read.QueryContext(ctx, assessmentID)
+	if err != nil {
+		return nil, fmt.Errorf("read findings: %w", err)
+	}
+	defer closeRows(rows)
+	var out []model.Finding
+	var result, deadline string
+	for rows.Next() {
+		f := model.Finding{AssessmentID: assessmentID}
+		if err := rows.Scan(&f.ItemCode, &result, &f.Score, &f.Note, &f.Evidence, &f.Recommendation, &deadline); err != nil {
+			return nil, fmt.Errorf("read findings: %w", err)
+		}
+		if f.Result, err = model.ParseResult(result); err != nil {
+			return nil, fmt.Errorf("read findings: %w", err)
+		}
+		if f.Deadline, err = model.ParseDate(deadline); err != nil {
+			return nil, fmt.Errorf("finding %s: deadline: %w", f.ItemCode, err)
+		}
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read findings: %w", err)
+	}
+	return out, nil
+}
