@@ -216,7 +216,7 @@ func printResult(env *Env, r store.ImportResult) {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.conflict", c.UnitCode, c.ItemCode))
 	}
 	if r.FilesWaiting > 0 {
-		fmt.Fprintln(env.Stdout, env.T.T("sync.import.files_waiting", r.FilesWaiting))
+		fmt.Fprintln(env.Stdout, env.T.TN("sync.import.files_waiting", r.FilesWaiting))
 	}
 	if r.StampedAccepted+r.StampedConflicts > 0 {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.follow_up", r.StampedAccepted, r.StampedConflicts))

@@ -38,8 +38,6 @@ func init() {
 		"cli.evidence_list.added":        {VI: "đính kèm bởi %s lúc %s", EN: "attached by %s at %s"},
 		"cli.evidence_list.removed":      {VI: "đã gỡ bởi %s lúc %s", EN: "removed by %s at %s"},
 		"cli.evidence_list.not_received": {VI: "CHƯA NHẬN NỘI DUNG TỆP", EN: "CONTENT NOT RECEIVED YET"},
-		"sync.import.files_waiting": {VI: "  %d thay đổi tệp minh chứng của đánh giá đã hoàn thành chờ mở lại (giữ nguyên hồ sơ đã ký; xem kiemtra conflicts)",
-			EN: "  %d evidence file changes to finalized assessments wait for a reopening (the signed record is kept; see kiemtra conflicts)"},
 		"cli.evidence_pending.head": {VI: "Tệp minh chứng chờ mở lại đánh giá đã hoàn thành (%d) — mở lại để áp dụng:",
 			EN: "Evidence files waiting for a finalized assessment to be reopened (%d) — reopen to apply:"},
 		"cli.evidence_list.pending_add": {VI: "CHỜ MỞ LẠI: đính kèm trên máy khác khi chưa biết đánh giá đã hoàn thành, chưa có trong hồ sơ đã ký",
@@ -57,5 +55,8 @@ func init() {
 	registerPlural(map[string]Plural{
 		"cli.evidence_export.done": {VI: "Đã ghi %[1]d tệp minh chứng vào %[2]s.",
 			One: "Wrote %[1]d evidence file into %[2]s.", Other: "Wrote %[1]d evidence files into %[2]s."},
+		"sync.import.files_waiting": {VI: "  %d thay đổi tệp minh chứng của đánh giá đã hoàn thành chờ mở lại (giữ nguyên hồ sơ đã ký; xem danh sách xung đột: kiemtra conflicts)",
+			One:   "  %d evidence file change to a finalized assessment waits for a reopening (the signed record is kept; see the conflicts: kiemtra conflicts)",
+			Other: "  %d evidence file changes to finalized assessments wait for a reopening (the signed record is kept; see the conflicts: kiemtra conflicts)"},
 	})
 }
