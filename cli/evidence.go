@@ -124,7 +124,7 @@ func runEvidenceList(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		f.WithRemoved = *removed
+		f.WithRemoved, f.WithPending = *removed, true
 		rows, err := db.Evidence(env.Ctx, f)
 		if err != nil {
 			return err
@@ -141,6 +141,8 @@ func runEvidenceList(env *Env, fs *flag.FlagSet) func([]string) error {
 		for _, r := range rows {
 			state := ""
 			switch {
+			case r.Pending:
+				state = "\t" + evidenceWaiting(env, r)
 			case r.Removed:
 				state = "\t" + env.T.T("cli.evidence_list.removed", r.UpdatedBy, env.T.When(r.UpdatedAt.Local()))
 			case !r.Received:

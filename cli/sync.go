@@ -215,6 +215,9 @@ func printResult(env *Env, r store.ImportResult) {
 	for _, c := range r.Items {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.conflict", c.UnitCode, c.ItemCode))
 	}
+	if r.FilesWaiting > 0 {
+		fmt.Fprintln(env.Stdout, env.T.TN("sync.import.files_waiting", r.FilesWaiting))
+	}
 	if r.StampedAccepted+r.StampedConflicts > 0 {
 		fmt.Fprintln(env.Stdout, env.T.T("sync.import.follow_up", r.StampedAccepted, r.StampedConflicts))
 	}
@@ -299,10 +302,15 @@ func runConflicts(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		if len(cs) == 0 && len(stamped) == 0 {
+		waiting, err := db.PendingEvidence(env.Ctx, f.InspectionID)
+		if err != nil {
+			return err
+		}
+		if len(cs) == 0 && len(stamped) == 0 && len(waiting) == 0 {
 			fmt.Fprintln(w, env.T.T("sync.conflicts.none"))
 			return nil
 		}
+		defer printPendingEvidence(env, waiting)
 		defer printStampedConflicts(env, stamped)
 		if len(cs) == 0 {
 			return nil

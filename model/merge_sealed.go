@@ -23,6 +23,9 @@ type Seal map[string]string
 type AssessmentView struct {
 	Graph *Graph
 	Seals map[string]Seal
+	// FileSeals are, for each finalized revision whose seal names them,
+	// the attachments live when it was signed (see ViewAttachment).
+	FileSeals map[string][]string
 }
 
 // Current is the assessment revision shown (see Later: a finalized one

@@ -286,6 +286,10 @@ func (db *DB) Reopen(ctx context.Context, actor, assessmentID, reason string) (m
 		if err := t.writeAssessment(ctx, actor, "reopen", a); err != nil {
 			return err
 		}
+		// Files attached or removed elsewhere while it was finalized apply now.
+		if err := t.reviewAttachments(ctx, a.ID, assessmentViews{}); err != nil {
+			return err
+		}
 		if strings.TrimSpace(reason) != "" {
 			_, err = t.appendAudit(ctx, AuditEntry{Actor: actor, Entity: "assessment", EntityID: a.ID,
 				Action: "reopen-reason", New: jsonOf(map[string]string{"reason": nfc(reason)})})

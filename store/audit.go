@@ -112,7 +112,7 @@ func (t *txn) recordRevision(ctx context.Context, e *AuditEntry) (string, error)
 }
 
 // withSeal adds to a finalized assessment's JSON its seal: the revision of
-// each of its findings now.
+// each of its findings now, and the evidence files attached now.
 func (t *txn) withSeal(ctx context.Context, assessmentID, js string) (string, error) {
 	var a model.Assessment
 	if err := jsonUnmarshal(js, &a); err != nil || a.Status != model.StatusFinalized {
@@ -134,7 +134,16 @@ func (t *txn) withSeal(ctx context.Context, assessmentID, js string) (string, er
 	if err := rows.Err(); err != nil {
 		return js, fmt.Errorf("read findings: %w", err)
 	}
-	return withKey(js, "sealed", seal), nil
+	// The files live now are sealed too (an empty list: none were), so a
+	// file attached or removed elsewhere waits for a reopening.
+	files, err := stringsOf(ctx, t, "SELECT id FROM attachments WHERE assessment_id = ? AND removed = 0 ORDER BY id", assessmentID)
+	if err != nil {
+		return js, fmt.Errorf("read evidence: %w", err)
+	}
+	if files == nil {
+		files = []string{}
+	}
+	return withKey(withKey(js, "sealed", seal), "sealed_files", files), nil
 }
 
 // withAssessmentRevision adds to a finding revision's JSON the revision of

@@ -220,13 +220,16 @@ func (db *DB) resolveAttachment(ctx context.Context, id string) (string, error) 
 	return "", model.NewError(model.EAmbiguous, nil, id)
 }
 
-const upsertAttachmentSQL = `INSERT INTO attachments(id, assessment_id, item_code, sha256, removed, revision, body) VALUES (?,?,?,?,?,?,?)
+const upsertAttachmentSQL = `INSERT INTO attachments(id, assessment_id, item_code, sha256, removed, pending, revision, body)
+	VALUES (?,?,?,?,?,?,?,?)
 	ON CONFLICT(id) DO UPDATE SET assessment_id = excluded.assessment_id, item_code = excluded.item_code, sha256 = excluded.sha256,
-		removed = excluded.removed, revision = excluded.revision, body = excluded.body`
+		removed = excluded.removed, pending = excluded.pending, revision = excluded.revision, body = excluded.body`
 
-// upsertAttachment writes an attachment row as given.
-func (t *txn) upsertAttachment(ctx context.Context, a model.Attachment) error {
-	if _, err := t.ExecContext(ctx, upsertAttachmentSQL, a.ID, a.AssessmentID, a.ItemCode, a.SHA256, a.Removed, a.Revision,
+// upsertAttachment writes an attachment row: a, its current revision, and
+// what the record shows of it (removed; pending when the two disagree
+// until a reopening, see placeAttachment).
+func (t *txn) upsertAttachment(ctx context.Context, a model.Attachment, removed, pending bool) error {
+	if _, err := t.ExecContext(ctx, upsertAttachmentSQL, a.ID, a.AssessmentID, a.ItemCode, a.SHA256, removed, pending, a.Revision,
 		jsonOf(a)); err != nil {
 		return fmt.Errorf("write attachment: %w", err)
 	}
@@ -236,7 +239,7 @@ func (t *txn) upsertAttachment(ctx context.Context, a model.Attachment) error {
 // writeAttachment stores revision a and its signed audit entry (action
 // "attach" or "remove"; old is the previous revision's JSON).
 func (t *txn) writeAttachment(ctx context.Context, a model.Attachment, action, old string) error {
-	if err := t.upsertAttachment(ctx, a); err != nil {
+	if err := t.upsertAttachment(ctx, a, a.Removed, false); err != nil {
 		return err
 	}
 	_, err := t.appendAudit(ctx, AuditEntry{Actor: a.UpdatedBy, Entity: "attachment", EntityID: a.ID, Action: action,

@@ -19,12 +19,12 @@ import (
 // attachment's revisions by model.CurrentAttachment and copies the files
 // not held, inside SQLite, piece by piece.
 
-// collectBlobs writes the bytes of every file attached (and not removed)
-// to the selection's findings that this database holds, each checked
+// collectBlobs writes the bytes of every file attached (and not removed,
+// or waiting for a reopening) to the selection's findings that this database holds, each checked
 // against its hash as it goes, and returns their total length.
 func collectBlobs(ctx context.Context, q queryer, s selection, enc *bundle.Encoder) (int64, error) {
 	sums, err := stringsOf(ctx, q, `SELECT DISTINCT a.sha256 FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
-		WHERE a.removed = 0 AND a.assessment_id IN (SELECT value FROM json_each(?)) ORDER BY a.sha256`, jsonList(s.assessments))
+		WHERE (a.removed = 0 OR a.pending = 1) AND a.assessment_id IN (SELECT value FROM json_each(?)) ORDER BY a.sha256`, jsonList(s.assessments))
 	if err != nil {
 		return 0, fmt.Errorf("read evidence: %w", err)
 	}
@@ -112,13 +112,21 @@ func (l *stageLoader) Blob(c bundle.BlobChunk) error {
 // at a time (each with the revision held, by model.CurrentAttachment, so
 // the outcome does not depend on the order bundles arrive in), then copies
 // the files not held yet.
-func (t *txn) mergeEvidence(ctx context.Context, res *ImportResult) error {
+func (t *txn) mergeEvidence(ctx context.Context, changed []string, res *ImportResult) error {
 	ids, err := stringsOf(ctx, t, "SELECT DISTINCT entity_id FROM stage.entries WHERE kind = 'attachment' ORDER BY entity_id")
 	if err != nil {
 		return fmt.Errorf("read staged evidence: %w", err)
 	}
+	views := assessmentViews{}
 	for _, id := range ids {
-		if err := t.mergeAttachment(ctx, id); err != nil {
+		if err := t.mergeAttachment(ctx, id, views); err != nil {
+			return err
+		}
+	}
+	// An assessment finalized or reopened by this bundle shows its files
+	// as its seal says, or again as the merge says.
+	for _, id := range changed {
+		if err := t.reviewAttachments(ctx, id, views); err != nil {
 			return err
 		}
 	}
@@ -136,7 +144,12 @@ func (t *txn) mergeEvidence(ctx context.Context, res *ImportResult) error {
 		return fmt.Errorf("write evidence: %w", err)
 	}
 	res.Files = int(n)
-	if err := t.QueryRowContext(ctx, `SELECT count(DISTINCT sha256) FROM main.attachments WHERE removed = 0
+	if err := t.QueryRowContext(ctx, `SELECT count(*) FROM main.attachments WHERE pending = 1
+		AND (id IN (SELECT entity_id FROM stage.entries WHERE kind = 'attachment') OR assessment_id IN (SELECT value FROM json_each(?)))`,
+		jsonList(changed)).Scan(&res.FilesWaiting); err != nil {
+		return fmt.Errorf("read evidence: %w", err)
+	}
+	if err := t.QueryRowContext(ctx, `SELECT count(DISTINCT sha256) FROM main.attachments WHERE (removed = 0 OR pending = 1)
 		AND id IN (SELECT entity_id FROM stage.entries WHERE kind = 'attachment') AND sha256 NOT IN (SELECT sha256 FROM main.blobs)`).
 		Scan(&res.FilesMissing); err != nil {
 		return fmt.Errorf("read evidence: %w", err)
@@ -147,18 +160,17 @@ func (t *txn) mergeEvidence(ctx context.Context, res *ImportResult) error {
 // mergeAttachment merges one attachment's staged revisions with the one
 // held. Every revision of one attachment must be about the same file on
 // the same finding.
-func (t *txn) mergeAttachment(ctx context.Context, id string) error {
+func (t *txn) mergeAttachment(ctx context.Context, id string, views assessmentViews) error {
 	revs, err := bodies[model.Attachment](ctx, t, "SELECT new FROM stage.entries WHERE kind = 'attachment' AND entity_id = ?", id)
 	if err != nil {
 		return fmt.Errorf("read staged evidence: %w", err)
 	}
-	var held model.Attachment
-	found, err := bodyOf(t.QueryRowContext(ctx, "SELECT body FROM main.attachments WHERE id = ?", id), &held)
+	held, found, err := t.heldAttachment(ctx, id)
 	if err != nil {
-		return fmt.Errorf("read attachment: %w", err)
+		return err
 	}
 	if found {
-		revs = append(revs, held)
+		revs = append(revs, held.Attachment)
 	}
 	for i := range revs {
 		if revs[i].AssessmentID, err = t.canon(ctx, "assessment", revs[i].AssessmentID); err != nil {
@@ -168,11 +180,7 @@ func (t *txn) mergeAttachment(ctx context.Context, id string) error {
 			return contentErr(revs[i].Name, "two revisions of one evidence file disagree on what it is")
 		}
 	}
-	cur := model.CurrentAttachment(revs)
-	if found && cur.Revision == held.Revision {
-		return nil
-	}
-	return t.upsertAttachment(ctx, cur)
+	return t.placeAttachment(ctx, model.CurrentAttachment(revs), held, found, views)
 }
 
 // sameFile says whether two revisions are of one attachment: the same

@@ -35,6 +35,9 @@ func evidenceOf(t *testing.T, d *device, removed bool) []string {
 		if r.Removed {
 			s += " (removed)"
 		}
+		if r.Pending {
+			s += " (pending)"
+		}
 		out = append(out, s)
 	}
 	sort.Strings(out)
@@ -44,16 +47,19 @@ func evidenceOf(t *testing.T, d *device, removed bool) []string {
 func dumpEvidence(t *testing.T, db *DB) string {
 	t.Helper()
 	var b strings.Builder
-	rows, err := db.sql.Query("SELECT id, assessment_id, item_code, sha256, removed, revision, body FROM attachments ORDER BY id")
+	rows, err := db.sql.Query("SELECT id, assessment_id, item_code, sha256, removed, pending, revision, body FROM attachments ORDER BY id")
 	check(t, err)
 	defer closeRows(rows)
 	for rows.Next() {
 		var id, as, item, sum, rev, body string
-		var removed bool
-		check(t, rows.Scan(&id, &as, &item, &sum, &removed, &rev, &body))
+		var removed, pending bool
+		check(t, rows.Scan(&id, &as, &item, &sum, &removed, &pending, &rev, &body))
 		b.WriteString(strings.Join([]string{id, as, item, sum, rev, body}, "|"))
 		if removed {
 			b.WriteString("|removed")
+		}
+		if pending {
+			b.WriteString("|pending")
 		}
 		b.WriteString("\n")
 	}

@@ -10,22 +10,31 @@ import (
 )
 
 // EvidenceFilter picks attachments: by inspection, unit code, item code or
-// assessment (each "" for any); removed ones only when asked.
+// assessment (each "" for any); removed ones only when asked, and with
+// WithPending the attachments waiting for their finalized assessment to be
+// reopened (EvidenceRow.Pending) even when the record does not show them.
 type EvidenceFilter struct {
 	InspectionID string
 	UnitCode     string
 	ItemCode     string
 	AssessmentID string
 	WithRemoved  bool
+	WithPending  bool
 }
 
 // EvidenceRow is one attachment as a list shows it: where it belongs and
 // whether its bytes are here (false: it came in a bundle sent without
 // files, and the file is still to come).
+//
+// Removed is what the record shows. Pending marks an attachment or a
+// removal made on a laptop that had not seen the assessment's
+// finalization: kept, but not applied to the signed record until it is
+// reopened (Removed then shows the record, the history says otherwise).
 type EvidenceRow struct {
 	model.EvidenceFile
 	InspectionID string `json:"inspection_id"`
 	UnitCode     string `json:"unit_code"`
+	Pending      bool   `json:"pending,omitempty"`
 }
 
 // Evidence lists the attachments f picks, by unit, item, then when they
@@ -45,12 +54,13 @@ func (db *DB) Evidence(ctx context.Context, f EvidenceFilter) ([]EvidenceRow, er
 
 // evidenceRows is Evidence inside a read.
 func evidenceRows(ctx context.Context, q queryer, f EvidenceFilter) ([]EvidenceRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT at.body, a.inspection_id, u.code, b.sha256 IS NOT NULL
+	rows, err := q.QueryContext(ctx, `SELECT at.body, at.removed, at.pending, a.inspection_id, u.code, b.sha256 IS NOT NULL
 		FROM attachments at JOIN assessments a ON a.id = at.assessment_id JOIN units u ON u.id = a.unit_id
 		LEFT JOIN blobs b ON b.sha256 = at.sha256
 		WHERE (?1 = '' OR a.inspection_id = ?1) AND (?2 = '' OR u.code = ?2) AND (?3 = '' OR at.item_code = ?3)
-			AND (?4 = '' OR at.assessment_id = ?4) AND (?5 OR at.removed = 0)`,
-		f.InspectionID, strings.ToUpper(strings.TrimSpace(f.UnitCode)), strings.TrimSpace(f.ItemCode), f.AssessmentID, f.WithRemoved)
+			AND (?4 = '' OR at.assessment_id = ?4) AND (?5 OR at.removed = 0 OR ?6 AND at.pending = 1)`,
+		f.InspectionID, strings.ToUpper(strings.TrimSpace(f.UnitCode)), strings.TrimSpace(f.ItemCode), f.AssessmentID, f.WithRemoved,
+		f.WithPending)
 	if err != nil {
 		return nil, err
 	}
@@ -59,12 +69,14 @@ func evidenceRows(ctx context.Context, q queryer, f EvidenceFilter) ([]EvidenceR
 	for rows.Next() {
 		var r EvidenceRow
 		var body string
-		if err := rows.Scan(&body, &r.InspectionID, &r.UnitCode, &r.Received); err != nil {
+		var removed bool
+		if err := rows.Scan(&body, &removed, &r.Pending, &r.InspectionID, &r.UnitCode, &r.Received); err != nil {
 			return nil, err
 		}
 		if err := decodeBody(body, &r.Attachment); err != nil {
 			return nil, err
 		}
+		r.Removed = removed
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
@@ -129,6 +141,22 @@ func (db *DB) FindingEvidence(ctx context.Context, assessmentID, itemCode string
 	out := make([]model.EvidenceFile, len(rows))
 	for i, r := range rows {
 		out[i] = r.EvidenceFile
+	}
+	return out, nil
+}
+
+// PendingEvidence lists the attachments and removals that wait for their
+// finalized assessment to be reopened (of one inspection, "" for all).
+func (db *DB) PendingEvidence(ctx context.Context, inspectionID string) ([]EvidenceRow, error) {
+	rows, err := db.Evidence(ctx, EvidenceFilter{InspectionID: inspectionID, WithRemoved: true, WithPending: true})
+	if err != nil {
+		return nil, err
+	}
+	var out []EvidenceRow
+	for _, r := range rows {
+		if r.Pending {
+			out = append(out, r)
+		}
 	}
 	return out, nil
 }

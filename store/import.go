@@ -59,8 +59,12 @@ type ImportResult struct {
 	// Files counts the evidence files whose bytes arrived with this
 	// bundle and were not held; FilesMissing the files its attachments
 	// name that are still not held (it was sent with --no-files).
-	Files        int    `json:"files,omitempty"`
-	FilesMissing int    `json:"files_missing,omitempty"`
+	Files        int `json:"files,omitempty"`
+	FilesMissing int `json:"files_missing,omitempty"`
+	// FilesWaiting counts the attachments and removals of files this
+	// bundle touched that wait for their finalized assessment to be
+	// reopened (DB.PendingEvidence).
+	FilesWaiting int    `json:"files_waiting,omitempty"`
 	Receipt      string `json:"receipt,omitempty"`
 	// Warnings are what a person should know about an import that stands
 	// (a receipt not written, two copies of a unit that disagree), each

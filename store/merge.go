@@ -81,7 +81,7 @@ func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res 
 	if err := t.mergeStamped(ctx, res); err != nil {
 		return err
 	}
-	if err := t.mergeEvidence(ctx, res); err != nil {
+	if err := t.mergeEvidence(ctx, changed, res); err != nil {
 		return err
 	}
 	return t.recordReceived(ctx, path, f.Manifest)

@@ -95,10 +95,13 @@ func (rr recordRevs) graph() *model.Graph {
 
 // view is an assessment's revisions as the finding merge needs them.
 func (rr recordRevs) view() model.AssessmentView {
-	v := model.AssessmentView{Graph: rr.graph(), Seals: map[string]model.Seal{}}
+	v := model.AssessmentView{Graph: rr.graph(), Seals: map[string]model.Seal{}, FileSeals: map[string][]string{}}
 	for id, r := range rr.all {
 		if r.Seal != nil {
 			v.Seals[id] = r.Seal
+		}
+		if r.FilesSealed {
+			v.FileSeals[id] = r.Files
 		}
 	}
 	return v

@@ -132,7 +132,7 @@ const summaryQuery = `SELECT item_code, result, score, note, evidence, recommend
 
 // summaryRecommendedQuery reads the findings of summaryQuery that carry a
 // recommendation, for the kiến nghị table: its term is the partial index
-// findings_recommended's (migration 011), so it reads only those rows.
+// findings_recommended's (migration 012), so it reads only those rows.
 const summaryRecommendedQuery = summaryQuery + ` AND recommendation <> ''`
 
 // summaryFindings reads one assessment's findings with read

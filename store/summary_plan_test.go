@@ -9,13 +9,13 @@ import (
 
 // TestSummaryRecommendationsUseTheirIndex: the kiến nghị pass of the
 // summary reads through the partial index of the findings with a
-// recommendation, on a new database and on one made before migration 011.
+// recommendation, on a new database and on one made before migration 012.
 func TestSummaryRecommendationsUseTheirIndex(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
-	old := filepath.Join(dir, "v10.db")
-	makeAtVersion(t, old, 10)
+	old := filepath.Join(dir, "v11.db")
+	makeAtVersion(t, old, 11)
 	for _, path := range []string{filepath.Join(dir, "new.db"), old} {
 		db := openTest(t, path)
 		if n := indexCount(t, db, "findings_recommended"); n != 1 {

@@ -3,6 +3,8 @@ package bundle
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
+	"strings"
 
 	"kiemtra/model"
 )
@@ -57,8 +59,13 @@ type RecordRevision struct {
 	Status model.Status // an assessment's
 	// Seal is, for an assessment revision that is finalized, each item's
 	// finding revision as it was signed.
-	Seal  map[string]string
-	Entry AuditEntry
+	Seal map[string]string
+	// Files are, for a finalized assessment revision whose seal names
+	// them, the attachments live when it was signed (FilesSealed: the seal
+	// names them, even none; a seal made before files were sealed does not).
+	Files       []string
+	FilesSealed bool
+	Entry       AuditEntry
 }
 
 // Rev is the revision as the merge rule sees it: a finalized assessment
@@ -75,8 +82,9 @@ func (r RecordRevision) Rev() model.Rev {
 // recordJSON reads what every record's JSON has: its ID, and for an
 // assessment the seal.
 type recordJSON struct {
-	ID     string            `json:"id"`
-	Sealed map[string]string `json:"sealed"`
+	ID          string            `json:"id"`
+	Sealed      map[string]string `json:"sealed"`
+	SealedFiles *[]string         `json:"sealed_files"`
 }
 
 // recordHead reads what every record's JSON has, and whether e's new
@@ -145,6 +153,17 @@ func RecordRevisionOf(e AuditEntry) (RecordRevision, bool, error) {
 				return bad(err)
 			}
 			r.Body += "\x00" + string(seal)
+			if head.SealedFiles != nil {
+				files := append([]string{}, *head.SealedFiles...)
+				sort.Strings(files)
+				for i, id := range files {
+					if !model.ValidID(id) || i > 0 && files[i-1] == id {
+						return r, false, contentErr(where, "an invalid seal")
+					}
+				}
+				r.Files, r.FilesSealed = files, true
+				r.Body += "\x00files:" + strings.Join(files, ",")
+			}
 		}
 	default:
 		return r, false, nil

@@ -1,4 +1,4 @@
--- 011: the findings that carry a kiến nghị, by assessment. About one
+-- 012: the findings that carry a kiến nghị, by assessment. About one
 -- finding in ten has one, and two reads want only those: the summary's
 -- kiến nghị table (store/summary.go) and the earlier kiến nghị it and
 -- every document list (store/recommendations.go). Their WHERE holds this
