@@ -209,6 +209,27 @@ func BenchmarkSummary100k(b *testing.B) {
 			}
 		}
 	})
+	// Each pass over the findings on its own: the second read of every
+	// finding (XLSX and Markdown write from it), and the read of those
+	// with a kiến nghị (Markdown's table before the findings), so a
+	// profile of the summary can be set against what each pass costs.
+	for _, p := range []struct {
+		name     string
+		recsOnly bool
+		want     int
+	}{{"stream", false, s.FindingStats.Rows}, {"stream-recommendations", true, s.RecommendationStats.Rows}} {
+		b.Run(p.name, func(b *testing.B) {
+			for b.Loop() {
+				n := 0
+				if err := s.Stream(p.recsOnly, func(*model.FindingRow) error { n++; return nil }); err != nil {
+					b.Fatal(err)
+				}
+				if n != p.want {
+					b.Fatalf("%d rows streamed, want %d", n, p.want)
+				}
+			}
+		})
+	}
 	for _, f := range []report.Format{report.CSV, report.JSON, report.Markdown, report.XLSX} {
 		b.Run("gather+"+string(f), func(b *testing.B) {
 			for b.Loop() {

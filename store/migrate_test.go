@@ -107,6 +107,7 @@ var undone = map[int][]string{
 	9:  {"DROP TABLE follow_ups", "DROP TABLE fix_reports", "DROP TABLE self_scores"},
 	10: {"DROP TABLE attachments", "DROP TABLE blob_chunks", "DROP TABLE blobs"},
 	11: {"ALTER TABLE attachments DROP COLUMN pending"},
+	12: {"DROP INDEX findings_recommended"},
 }
 
 // undoMigrationsAfter makes db what a build that knew the first n

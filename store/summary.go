@@ -92,7 +92,7 @@ func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[s
 	out chan<- []model.FindingRow) error {
 	q := summaryQuery
 	if recsOnly {
-		q += ` AND recommendation <> ''`
+		q = summaryRecommendedQuery
 	}
 	read, err := db.sql.PrepareContext(ctx, q)
 	if err != nil {
@@ -129,6 +129,11 @@ func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[s
 // reading a hundred thousand rows.
 const summaryQuery = `SELECT item_code, result, score, note, evidence, recommendation, deadline
 	FROM findings WHERE assessment_id = ?`
+
+// summaryRecommendedQuery reads the findings of summaryQuery that carry a
+// recommendation, for the kiến nghị table: its term is the partial index
+// findings_recommended's (migration 012), so it reads only those rows.
+const summaryRecommendedQuery = summaryQuery + ` AND recommendation <> ''`
 
 // summaryFindings reads one assessment's findings with read
 // (summaryQuery, perhaps filtered).
