@@ -173,9 +173,12 @@ func (t *txn) mergeAudit(ctx context.Context) error {
 		SELECT id, device, dev_seq, at, actor, entity, entity_id, action, old, new, revision, base_revision, prev_hash, hash, sig
 		FROM stage.entries e WHERE NOT EXISTS (SELECT 1 FROM main.audit m WHERE m.device = e.device AND m.dev_seq = e.dev_seq)
 		ORDER BY device, dev_seq`,
+		// The bundle's signed links pick the held rows by their place in
+		// the chain (an index lookup each), not a walk of every entry held.
 		`UPDATE main.audit SET sig = (SELECT c.sig FROM stage.chain c WHERE c.device = audit.device AND c.dev_seq = audit.dev_seq)
-		WHERE sig = '' AND EXISTS (SELECT 1 FROM stage.chain c WHERE c.device = audit.device AND c.dev_seq = audit.dev_seq
-			AND c.hash = audit.hash AND c.sig != '' AND c.proof = ` + fmt.Sprint(int(bundle.ProofSigned)) + `)`,
+		WHERE (device, dev_seq) IN (SELECT c.device, c.dev_seq FROM stage.chain c WHERE c.sig != '' AND c.proof = ` +
+			fmt.Sprint(int(bundle.ProofSigned)) + `)
+			AND sig = '' AND hash = (SELECT c.hash FROM stage.chain c WHERE c.device = audit.device AND c.dev_seq = audit.dev_seq)`,
 		`INSERT INTO main.audit_links(device, dev_seq, prev_hash, hash, sig)
 		SELECT device, dev_seq, prev_hash, hash, CASE WHEN proof = ` + fmt.Sprint(int(bundle.ProofSigned)) + ` THEN sig ELSE '' END
 		FROM stage.chain c WHERE full = 0 AND proof IN (` + fmt.Sprint(int(bundle.ProofSigned), ", ", int(bundle.ProofBundle)) + `)

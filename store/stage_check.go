@@ -37,10 +37,19 @@ var seqErr = func(why string) func(a, b string) error {
 	}
 }
 
-// heldChainSQL is every link of every chain held here that can be relied
-// on: entries, and links that were signed when they came.
-const heldChainSQL = `(SELECT device, dev_seq, prev_hash, hash FROM main.audit
-	UNION ALL SELECT device, dev_seq, prev_hash, hash FROM main.audit_links WHERE sig != '')`
+// heldChainCheck finds a link of the bundle's chains (s) that disagrees
+// with a link held here (h) that can be relied on: an entry, or a link that
+// was signed when it came. on joins h to s, where says what disagrees.
+// The bundle's links drive both halves (CROSS JOIN), each held link looked
+// up by its place in the chain: the held tables grow with every bundle
+// merged, the bundle does not.
+func heldChainCheck(on, where string) string {
+	half := func(held, signed string) string {
+		return `SELECT s.device, s.dev_seq FROM stage.chain s CROSS JOIN ` + held + ` h ON ` + on + signed + ` WHERE ` + where
+	}
+	return `SELECT * FROM (` + half("main.audit", "") + ` LIMIT 1) UNION ALL SELECT * FROM (` +
+		half("main.audit_links", " AND h.sig != ''") + ` LIMIT 1) LIMIT 1`
+}
 
 var bundleChecks = []stagedCheck{
 	// Each chain, end to end, as far as the bundle carries it.
@@ -86,15 +95,13 @@ var heldChecks = []stagedCheck{
 		fmt.Sprint(int(bundle.ProofNone)) + ` AND NOT EXISTS (SELECT 1 FROM main.audit m WHERE m.device = s.device AND
 		m.dev_seq = s.dev_seq AND m.hash = s.hash) LIMIT 1`, unverified},
 	// The same place in a chain held with another entry: rewritten.
-	{`SELECT s.device, s.dev_seq FROM stage.chain s JOIN ` + heldChainSQL + ` h ON h.device = s.device AND h.dev_seq = s.dev_seq
-		WHERE h.hash != s.hash OR h.prev_hash != s.prev_hash LIMIT 1`,
+	{heldChainCheck(`h.device = s.device AND h.dev_seq = s.dev_seq`, `(h.hash != s.hash OR h.prev_hash != s.prev_hash)`),
 		seqErr("the entry differs from the one received before (rewritten)")},
-	{`SELECT s.device, s.dev_seq FROM stage.chain s JOIN ` + heldChainSQL + ` h ON h.device = s.device AND h.dev_seq = s.dev_seq - 1
-		WHERE h.hash != s.prev_hash LIMIT 1`, seqErr("the entry does not follow the one received before it")},
-	{`SELECT s.device, s.dev_seq FROM stage.chain s JOIN ` + heldChainSQL + ` h ON h.device = s.device AND h.dev_seq = s.dev_seq + 1
-		WHERE h.prev_hash != s.hash LIMIT 1`, seqErr("the entry does not precede the one received after it")},
+	{heldChainCheck(`h.device = s.device AND h.dev_seq = s.dev_seq - 1`, `h.hash != s.prev_hash`), seqErr("the entry does not follow the one received before it")},
+	{heldChainCheck(`h.device = s.device AND h.dev_seq = s.dev_seq + 1`, `h.prev_hash != s.hash`), seqErr("the entry does not precede the one received after it")},
 	// A finding revision held here is the very entry that made it.
-	{`SELECT s.rev_id, '' FROM stage.entries s JOIN main.audit m ON m.revision = s.rev_id AND m.entity = 'finding'
+	// (CROSS JOIN: as in heldChainCheck, the bundle's entries drive.)
+	{`SELECT s.rev_id, '' FROM stage.entries s CROSS JOIN main.audit m ON m.revision = s.rev_id AND m.entity = 'finding'
 		WHERE s.kind = 'finding' AND (m.device != s.device OR m.dev_seq != s.dev_seq) LIMIT 1`,
 		func(rev, _ string) error { return model.NewError(model.ERevisionChanged, nil, short(rev)) }},
 	// A unit's ID held here for another unit.
