@@ -87,6 +87,20 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 	}
 	defer closeRows(groups)
 	var g *findingGroup
+	var batch []*findingGroup
+	flush := func() error {
+		fresh, err := t.freshGroups(ctx, batch)
+		if err != nil {
+			return err
+		}
+		for i, g := range batch {
+			if err := t.mergeFinding(ctx, fm, g, res, true, fresh[i]); err != nil {
+				return err
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
 	for groups.Next() {
 		var ca string
 		var e AuditEntry
@@ -101,8 +115,10 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 			return contentErr(short(e.Revision), "the revision cannot be read")
 		}
 		if g != nil && (g.assessment != ca || g.item != r.Finding.ItemCode) {
-			if err := t.mergeFinding(ctx, fm, g, res, true); err != nil {
-				return err
+			if batch = append(batch, g); len(batch) == mergeBatch {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
 			g = nil
 		}
@@ -116,9 +132,10 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 		return fmt.Errorf("read staged findings: %w", err)
 	}
 	if g != nil {
-		if err := t.mergeFinding(ctx, fm, g, res, true); err != nil {
-			return err
-		}
+		batch = append(batch, g)
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	closeRows(groups)
 	for _, id := range changed {
@@ -158,7 +175,7 @@ func (t *txn) reviewFindings(ctx context.Context, fm *findingMerger, assessmentI
 	}
 	closeRows(rows)
 	for _, g := range gs {
-		if err := t.mergeFinding(ctx, fm, g, nil, false); err != nil {
+		if err := t.mergeFinding(ctx, fm, g, nil, false, false); err != nil {
 			return err
 		}
 	}
@@ -166,8 +183,10 @@ func (t *txn) reviewFindings(ctx context.Context, fm *findingMerger, assessmentI
 }
 
 // mergeFinding merges one finding's incoming revisions (none when a
-// finding is only decided again) and, if count, records the outcome.
-func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGroup, res *ImportResult, count bool) error {
+// finding is only decided again) and, if count, records the outcome. A
+// fresh group (freshGroups) is one nothing here knows of: no row, no other
+// name, no revision, so they are not looked up.
+func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGroup, res *ImportResult, count, fresh bool) error {
 	if items, ok := fm.done[g.assessment]; ok {
 		items[g.item] = true
 	}
@@ -175,20 +194,7 @@ func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGro
 	if !ok {
 		return contentErr(g.item, "the finding's assessment is neither in the bundle nor here")
 	}
-	row, err := scanFinding(fm.heldRow.QueryRowContext(ctx, g.assessment, g.item))
-	hasRow := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("read finding %s: %w", g.item, err)
-	}
-	keep, err := t.unifyFinding(ctx, g, row, hasRow)
-	if err != nil {
-		return err
-	}
-	names, err := findingNames(ctx, t, keep)
-	if err != nil {
-		return err
-	}
-	held, err := heldRevisions(ctx, t, names)
+	row, hasRow, keep, held, err := t.heldFinding(ctx, fm, g, fresh)
 	if err != nil {
 		return err
 	}
@@ -252,6 +258,34 @@ func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGro
 	case model.DeliveryRefused: // returned above
 	}
 	return t.receiptRows(ctx, fm, g, delivery, res)
+}
+
+// heldFinding is what is held here of g's finding: its row, the ID it is
+// kept under (g's IDs and the row's made one) and every revision known of
+// it under any of its names. For a fresh group that is its one ID, and
+// nothing else.
+func (t *txn) heldFinding(ctx context.Context, fm *findingMerger, g *findingGroup, fresh bool) (row model.Finding, hasRow bool,
+	keep string, held map[string]revInfo, err error) {
+	if fresh {
+		for id := range g.ids {
+			keep = id
+		}
+		return row, false, keep, nil, nil
+	}
+	row, err = scanFinding(fm.heldRow.QueryRowContext(ctx, g.assessment, g.item))
+	hasRow = err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return row, false, "", nil, fmt.Errorf("read finding %s: %w", g.item, err)
+	}
+	if keep, err = t.unifyFinding(ctx, g, row, hasRow); err != nil {
+		return row, false, "", nil, err
+	}
+	names, err := findingNames(ctx, t, keep)
+	if err != nil {
+		return row, false, "", nil, err
+	}
+	held, err = heldRevisions(ctx, t, names)
+	return row, hasRow, keep, held, err
 }
 
 // deliveryOf is what became of a finding's incoming revisions: a new one
