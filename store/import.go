@@ -234,10 +234,18 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 			return fail(err)
 		}
 	} else {
-		if err := db.read(ctx, func(q queryer) error { return checkStaged(ctx, q, rules) }); err != nil {
-			return fail(err)
-		}
+		// Before the import's one backup the checks run in a read
+		// transaction, so that a refused bundle costs no backup; the
+		// write transaction then runs again those a write in between
+		// could invalidate. Once the backup is made (or when none is
+		// wanted) they run once, inside the write transaction: a refusal
+		// rolls it back before anything is written.
+		checked := false
 		if !opt.NoBackup && rep.Backup == "" {
+			if err := db.read(ctx, func(q queryer) error { return checkStaged(ctx, q, rules) }); err != nil {
+				return fail(err)
+			}
+			checked = true
 			keep := opt.BackupKeep
 			if keep == 0 {
 				keep = DefaultBackupKeep
@@ -248,7 +256,12 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 			}
 			rep.Backup = bp
 		}
-		if err := db.tx(ctx, func(t *txn) error { return t.applyBundle(ctx, path, f, &res) }); err != nil {
+		if err := db.tx(ctx, func(t *txn) error {
+			if err := t.checkStaged(ctx, rules, checked); err != nil {
+				return err
+			}
+			return t.applyBundle(ctx, path, f, &res)
+		}); err != nil {
 			return fail(err)
 		}
 	}

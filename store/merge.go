@@ -21,13 +21,6 @@ func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res 
 	if _, err := t.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 		return fmt.Errorf("defer foreign keys: %w", err)
 	}
-	// The checks ran in a read transaction before this one; run again the
-	// ones a write committed in between could invalidate.
-	for _, c := range heldChecks {
-		if err := t.recheck(ctx, c); err != nil {
-			return err
-		}
-	}
 	var in bundle.InspectionRecord
 	var inJSON, upd string
 	if err := t.QueryRowContext(ctx, "SELECT json, updated_at FROM stage.inspection").Scan(&inJSON, &upd); err != nil {
@@ -85,6 +78,21 @@ func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res 
 		return err
 	}
 	return t.recordReceived(ctx, path, f.Manifest)
+}
+
+// checkStaged runs the staged bundle's checks in the write transaction:
+// all of them, or, when they ran (checked) in a read transaction before
+// it, again the ones a write committed in between could invalidate.
+func (t *txn) checkStaged(ctx context.Context, rules checklistRules, checked bool) error {
+	if !checked {
+		return checkStaged(ctx, t, rules)
+	}
+	for _, c := range heldChecks {
+		if err := t.recheck(ctx, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // recheck runs one of the checks against what is held inside the write

@@ -47,6 +47,7 @@ type findingMerger struct {
 	staged                         map[string][]string             // assessment ID here → the bundle's IDs of it
 	done                           map[string]map[string]bool      // items merged, of the assessments decided again
 	anyOpen                        bool
+	receipts                       [][]any // receipt rows not yet written (receiptRows)
 }
 
 // mergeFindings merges the staged finding revisions, group by group, and
@@ -65,8 +66,7 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 	fm.heldRow = prep("SELECT " + findingCols + " FROM main.findings WHERE assessment_id = ? AND item_code = ?")
 	fm.upsert = prep(upsertFindingSQL)
 	fm.dropRow = prep("DELETE FROM main.findings WHERE id = ?")
-	fm.rows = prep(`INSERT INTO stage.receipt(id, revision, status) SELECT id, revision, ?1 FROM stage.findings
-		WHERE assessment_id IN (SELECT value FROM json_each(?2)) AND item_code = ?3`)
+	fm.rows = prep(receiptRowsSQL)
 	for _, st := range []*sql.Stmt{fm.heldRow, fm.upsert, fm.dropRow, fm.rows} {
 		if st != nil {
 			defer closeStmt(st)
@@ -99,7 +99,7 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 			}
 		}
 		batch = batch[:0]
-		return nil
+		return t.writeReceipts(ctx, fm)
 	}
 	for groups.Next() {
 		var ca string
@@ -311,12 +311,29 @@ func deliveryOf(mg model.FindingMerge, fv model.FindingView) model.Delivery {
 	return model.DeliveryAccepted
 }
 
-// receiptRows records what became of the bundle's rows of the finding,
-// in the stage, for the receipt.
-func (t *txn) receiptRows(ctx context.Context, fm *findingMerger, g *findingGroup, d model.Delivery, _ *ImportResult) error {
-	if _, err := fm.rows.ExecContext(ctx, string(d), jsonList(fm.staged[g.assessment]), g.item); err != nil {
+// receiptRowsSQL records, for the receipt, what became of the bundle's
+// rows of a batch of findings: each [assessment IDs in the bundle, item,
+// delivery] of the JSON list names the rows of one finding.
+const receiptRowsSQL = `INSERT INTO stage.receipt(id, revision, status)
+	SELECT f.id, f.revision, j.value ->> 2 FROM json_each(?) j
+	JOIN stage.findings f ON f.item_code = j.value ->> 1 AND f.assessment_id IN (SELECT value FROM json_each(j.value -> 0))`
+
+// receiptRows notes what became of the bundle's rows of the finding;
+// writeReceipts records the batch's in the stage.
+func (t *txn) receiptRows(_ context.Context, fm *findingMerger, g *findingGroup, d model.Delivery, _ *ImportResult) error {
+	fm.receipts = append(fm.receipts, []any{fm.staged[g.assessment], g.item, string(d)})
+	return nil
+}
+
+// writeReceipts records the receipt rows noted since the last call.
+func (t *txn) writeReceipts(ctx context.Context, fm *findingMerger) error {
+	if len(fm.receipts) == 0 {
+		return nil
+	}
+	if _, err := fm.rows.ExecContext(ctx, jsonOf(fm.receipts)); err != nil {
 		return fmt.Errorf("record receipt: %w", err)
 	}
+	fm.receipts = fm.receipts[:0]
 	return nil
 }
 

@@ -96,3 +96,34 @@ func dumpMerged(t *testing.T, db *DB) string {
 	}
 	return b.String()
 }
+
+// The receipt says of every finding row the bundle carried what became of
+// it: new here, already here, or in conflict with a change made here.
+func TestReceiptRecordsEachFindingsDelivery(t *testing.T) {
+	t.Parallel()
+	a, c := newDevice(t, "Lê Thu Trang"), newDevice(t, "Sở Nội vụ")
+	trustAll(t, a, c)
+	a.save(t, "1.1.1", pass)
+	a.save(t, "1.1.2", pass)
+	c.importFiles(t, a.bundle(t, "a1.ktb"))
+	a.save(t, "1.1.2", fail)
+	a.save(t, "2.1.1", pass)
+	c.save(t, "1.1.2", model.Content{Result: model.ResultFail, Note: "Sở ghi khác."})
+	rep := c.importFiles(t, a.bundle(t, "a2.ktb"))
+	r, err := ReadReceiptFile(rep.Results[0].Receipt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byItem := map[string]model.Delivery{}
+	for _, f := range findingsByItem(t, a) {
+		for _, rec := range r.Records {
+			if rec.ID == f.ID {
+				byItem[f.ItemCode] = rec.Status
+			}
+		}
+	}
+	want := map[string]model.Delivery{"1.1.1": model.DeliveryPresent, "1.1.2": model.DeliveryConflict, "2.1.1": model.DeliveryAccepted}
+	if fmt.Sprint(byItem) != fmt.Sprint(want) || len(r.Records) != 3 {
+		t.Fatalf("receipt records %v (%d in all), want %v", byItem, len(r.Records), want)
+	}
+}
