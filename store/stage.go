@@ -76,12 +76,11 @@ type stage struct {
 }
 
 // stagePrefix starts every stage's file name; a stage left behind by a
-// killed import is removed by the next one.
+// killed import is removed when the next import starts (Import).
 const stagePrefix = ".kiemtra-import-"
 
 // newStage makes an empty stage in dir.
 func newStage(ctx context.Context, dir string) (*stage, error) {
-	removeStaleStages(dir)
 	f, err := os.CreateTemp(dir, stagePrefix+"*.db")
 	if err != nil {
 		return nil, fmt.Errorf("make import stage: %w", safefile.Wrap(dir, err))
