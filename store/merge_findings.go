@@ -48,6 +48,7 @@ type findingMerger struct {
 	done                           map[string]map[string]bool      // items merged, of the assessments decided again
 	anyOpen                        bool
 	receipts                       [][]any // receipt rows not yet written (receiptRows)
+	freshRows                      [][]any // fresh findings' rows not yet written (writeFreshRows)
 }
 
 // mergeFindings merges the staged finding revisions, group by group, and
@@ -99,6 +100,9 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 			}
 		}
 		batch = batch[:0]
+		if err := t.writeFreshRows(ctx, fm); err != nil {
+			return err
+		}
 		return t.writeReceipts(ctx, fm)
 	}
 	for groups.Next() {
@@ -228,7 +232,9 @@ func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGro
 	case fv.Shown.ID != "" && (!hasRow || row.Revision != fv.Shown.ID || row.ID != keep):
 		cur := all[fv.Shown.ID].f
 		cur.ID, cur.AssessmentID = keep, g.assessment
-		if err := upsertFindingWith(ctx, fm.upsert, cur); err != nil {
+		if fresh { // nothing else of the batch touches its row: written with the batch's
+			fm.freshRows = append(fm.freshRows, findingRow(cur))
+		} else if err := upsertFindingWith(ctx, fm.upsert, cur); err != nil {
 			return err
 		}
 	}

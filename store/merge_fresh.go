@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // Most findings a bundle brings are new here: no row for their item, no
@@ -92,4 +93,31 @@ func (t *txn) eachRow(ctx context.Context, query string, arg any, fn func(scanne
 		}
 	}
 	return rows.Err()
+}
+
+// upsertFindingsSQL writes a batch of finding rows, each a JSON array of
+// findingCols' values (findingRow), as upsertFindingSQL writes one.
+var upsertFindingsSQL = `INSERT INTO findings(` + findingCols + `) SELECT ` + jsonColumns(15) + `
+	FROM json_each(?) j WHERE true ` + upsertFindingSet
+
+// jsonColumns selects the first n elements of json_each's array j.value.
+func jsonColumns(n int) string {
+	cols := make([]string, n)
+	for i := range cols {
+		cols[i] = fmt.Sprintf("j.value ->> %d", i)
+	}
+	return strings.Join(cols, ", ")
+}
+
+// writeFreshRows writes the rows of the fresh findings merged since the
+// last call, in the order they were merged.
+func (t *txn) writeFreshRows(ctx context.Context, fm *findingMerger) error {
+	if len(fm.freshRows) == 0 {
+		return nil
+	}
+	if _, err := t.exec(ctx, upsertFindingsSQL, jsonOf(fm.freshRows)); err != nil {
+		return fmt.Errorf("write findings: %w", err)
+	}
+	fm.freshRows = fm.freshRows[:0]
+	return nil
 }
