@@ -238,7 +238,7 @@ func (db *DB) importOne(ctx context.Context, a *bundleAhead, key *DeviceKey, opt
 		}
 		res = a.res
 	}
-	st, f, rules := a.st, a.f, a.rules
+	st, f := a.st, a.f
 	if err := db.attach(ctx, st); err != nil {
 		return fail(err)
 	}
@@ -261,7 +261,7 @@ func (db *DB) importOne(ctx context.Context, a *bundleAhead, key *DeviceKey, opt
 		// rolls it back before anything is written.
 		checked := false
 		if !opt.NoBackup && rep.Backup == "" {
-			if err := db.read(ctx, func(q queryer) error { return checkStaged(ctx, q, rules) }); err != nil {
+			if err := db.read(ctx, func(q queryer) error { return checkStaged(ctx, q) }); err != nil {
 				return fail(err)
 			}
 			checked = true
@@ -276,7 +276,7 @@ func (db *DB) importOne(ctx context.Context, a *bundleAhead, key *DeviceKey, opt
 			rep.Backup = bp
 		}
 		if err := db.tx(ctx, func(t *txn) error {
-			if err := t.checkStaged(ctx, rules, checked); err != nil {
+			if err := t.checkStaged(ctx, checked); err != nil {
 				return err
 			}
 			return t.applyBundle(ctx, path, f, &res)
@@ -301,7 +301,9 @@ func (db *DB) importOne(ctx context.Context, a *bundleAhead, key *DeviceKey, opt
 }
 
 // stageBundle decodes the payload into a new stage beside the database.
-func (db *DB) stageBundle(ctx context.Context, f *bundle.File, opt bundle.DecodeOptions) (*stage, error) {
+// The checks across the bundle's own records run there too, on the
+// stage's connection: they need nothing of the database.
+func (db *DB) stageBundle(ctx context.Context, f *bundle.File, opt bundle.DecodeOptions, rules checklistRules) (*stage, error) {
 	st, err := newStage(ctx, filepath.Dir(db.path))
 	if err != nil {
 		return nil, err
@@ -317,7 +319,7 @@ func (db *DB) stageBundle(ctx context.Context, f *bundle.File, opt bundle.Decode
 	if err := l.commit(); err != nil {
 		return nil, errors.Join(err, st.remove())
 	}
-	if err := st.finish(ctx); err != nil {
+	if err := st.finish(ctx, func(q queryer) error { return checkBundle(ctx, q, rules) }); err != nil {
 		return nil, errors.Join(err, st.remove())
 	}
 	return st, nil

@@ -71,7 +71,7 @@ func (db *DB) stage(ctx context.Context, a *bundleAhead) {
 		a.err = bundleErr(a.path, err)
 		return
 	}
-	st, err := db.stageBundle(ctx, a.f, bundle.DecodeOptions{Trust: a.keys, Rules: a.rules})
+	st, err := db.stageBundle(ctx, a.f, bundle.DecodeOptions{Trust: a.keys, Rules: a.rules}, a.rules)
 	if err != nil {
 		a.err = bundleErr(a.path, err)
 		return

@@ -116,11 +116,15 @@ func removeStaleStages(dir string) {
 	}
 }
 
-// finish indexes the loaded stage and closes its own connection, so the
-// database can attach the complete file.
-func (s *stage) finish(ctx context.Context) error {
+// finish indexes the loaded stage, runs check on it through its own
+// connection, and closes that connection, so the database can attach the
+// complete file.
+func (s *stage) finish(ctx context.Context, check func(queryer) error) error {
 	if _, err := s.db.ExecContext(ctx, stageIndexes); err != nil {
 		return fmt.Errorf("index import stage: %w", translateAt(s.path, err))
+	}
+	if err := check(s.db); err != nil {
+		return err
 	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close import stage: %w", translateAt(s.path, err))

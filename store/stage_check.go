@@ -136,34 +136,50 @@ func unverified(dev, seqProof string) error {
 	return model.NewError(model.EEntryUnsigned, nil, short(dev), seq)
 }
 
-// checkStaged runs every check on the staged bundle.
-func checkStaged(ctx context.Context, q queryer, rules checklistRules) error {
-	for _, set := range [][]stagedCheck{bundleChecks, heldChecks} {
-		for _, c := range set {
-			var a, b sql.NullString
-			err := q.QueryRowContext(ctx, c.query).Scan(&a, &b)
-			switch {
-			case errors.Is(err, sql.ErrNoRows):
-				continue
-			case err != nil:
-				return fmt.Errorf("check bundle: %w", err)
-			}
-			return c.refuse(a.String, b.String)
-		}
+// checkBundle runs the checks across the bundle's own records on the
+// stage's own connection (where its tables are "main", not "stage"),
+// before it is attached.
+func checkBundle(ctx context.Context, stageDB queryer, rules checklistRules) error {
+	if err := runChecks(ctx, stageDB, bundleChecks, "stage.", ""); err != nil {
+		return err
 	}
-	if err := checkAliasRevisions(ctx, q, rules); err != nil {
+	return checkAliasRevisions(ctx, stageDB, rules, "stage.", "")
+}
+
+// checkStaged runs the checks against the database on the attached stage
+// (checkBundle ran the others).
+func checkStaged(ctx context.Context, q queryer) error {
+	if err := runChecks(ctx, q, heldChecks); err != nil {
 		return err
 	}
 	return checkRecordRevisions(ctx, q)
 }
 
+// runChecks runs checks in order and refuses with the first that finds a
+// row; rename (pairs of old, new) rewrites the queries' schema names.
+func runChecks(ctx context.Context, q queryer, checks []stagedCheck, rename ...string) error {
+	r := strings.NewReplacer(rename...)
+	for _, c := range checks {
+		var a, b sql.NullString
+		err := q.QueryRowContext(ctx, r.Replace(c.query)).Scan(&a, &b)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return fmt.Errorf("check bundle: %w", err)
+		}
+		return c.refuse(a.String, b.String)
+	}
+	return nil
+}
+
 // checkAliasRevisions checks against their items the finding revisions a
 // format 1 bundle made under an alias of one of its assessments (the
 // decoder met them before the alias).
-func checkAliasRevisions(ctx context.Context, q queryer, rules checklistRules) error {
-	rows, err := q.QueryContext(ctx, `SELECT e.new, a.json FROM stage.entries e
+func checkAliasRevisions(ctx context.Context, q queryer, rules checklistRules, rename ...string) error {
+	rows, err := q.QueryContext(ctx, strings.NewReplacer(rename...).Replace(`SELECT e.new, a.json FROM stage.entries e
 		JOIN stage.aliases al ON al.kind = 'assessment' AND al.alias = e.assessment_id
-		JOIN stage.assessments a ON a.id = al.canonical WHERE e.kind = 'finding'`)
+		JOIN stage.assessments a ON a.id = al.canonical WHERE e.kind = 'finding'`))
 	if err != nil {
 		return fmt.Errorf("check bundle: %w", err)
 	}
