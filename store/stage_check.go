@@ -118,7 +118,7 @@ var heldChecks = []stagedCheck{
 		}},
 	// A finding's ID held here for another item or assessment.
 	{`SELECT s.item_code, '' FROM (SELECT entity_id AS id, assessment_id, item_code FROM stage.entries WHERE kind = 'finding'
-		UNION SELECT id, assessment_id, item_code FROM stage.findings) s
+		UNION ALL SELECT id, assessment_id, item_code FROM stage.findings) s
 		JOIN main.findings m ON m.id IN (s.id, ` + canonSQL("finding", "s.id") + `)
 		WHERE m.item_code != s.item_code OR ` + canonSQL("assessment", "m.assessment_id") + ` != ` +
 		canonSQL("assessment", `coalesce((SELECT canonical FROM stage.aliases WHERE kind = 'assessment' AND alias = s.assessment_id), s.assessment_id)`) +
