@@ -189,8 +189,9 @@ func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (_ 
 	return rep, nil
 }
 
-// importOne checks and merges one file, staged ahead (bundleAhead). Whatever goes wrong is the
-// file's result: the next file is still imported. Each check refuses
+// importOne checks and merges one file, staged ahead (bundleAhead).
+// Whatever goes wrong is the file's result: the next file is still
+// imported. Each check refuses
 // before the next one spends anything (store/BUNDLE.md): the header,
 // limits and signature; the signer's trust, the checklists and the bundle
 // number; the payload's hash; then the payload, decoded record by record
