@@ -43,6 +43,7 @@ type findingGroup struct {
 // findingMerger holds what merging findings repeats.
 type findingMerger struct {
 	heldRow, upsert, dropRow, rows *sql.Stmt
+	upsertChunk                    *sql.Stmt                       // freshChunk rows (writeFreshRows)
 	views                          map[string]model.AssessmentView // by assessment ID here
 	staged                         map[string][]string             // assessment ID here → the bundle's IDs of it
 	done                           map[string]map[string]bool      // items merged, of the assessments decided again
@@ -68,7 +69,8 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 	fm.upsert = prep(upsertFindingSQL)
 	fm.dropRow = prep("DELETE FROM main.findings WHERE id = ?")
 	fm.rows = prep(receiptRowsSQL)
-	for _, st := range []*sql.Stmt{fm.heldRow, fm.upsert, fm.dropRow, fm.rows} {
+	fm.upsertChunk = prep(upsertFindingsSQL(freshChunk))
+	for _, st := range []*sql.Stmt{fm.heldRow, fm.upsert, fm.dropRow, fm.rows, fm.upsertChunk} {
 		if st != nil {
 			defer closeStmt(st)
 		}
