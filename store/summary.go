@@ -18,11 +18,11 @@ func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs
 	b := model.NewSummaryBuilder(kinds, false)
 	var ins []model.Inspection
 	byAssessment := map[string]*model.UnitRecord{}
-	read, err := db.sql.PrepareContext(ctx, summaryQuery)
+	read, err := db.newFindingReader(ctx, false)
 	if err != nil {
 		return model.Summary{}, fmt.Errorf("summary: %w", db.translate(err))
 	}
-	defer closeStmt(read)
+	defer read.close()
 	for _, id := range inspectionIDs {
 		in, err := db.Inspection(ctx, id)
 		if err != nil {
@@ -39,7 +39,7 @@ func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs
 		}
 		for i := range recs {
 			r := recs[i]
-			if r.Findings, err = summaryFindings(ctx, read, r.Assessment.ID); err != nil {
+			if r.Findings, err = read.read(ctx, r.Assessment.ID); err != nil {
 				return model.Summary{}, fmt.Errorf("summary: %w", db.translate(err))
 			}
 			r.SelfScores = self[r.Assessment.ID]
@@ -90,18 +90,14 @@ func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs m
 // readUnits sends the finding rows of each of rows to out, in order.
 func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord, recsOnly bool,
 	out chan<- []model.FindingRow) error {
-	q := summaryQuery
-	if recsOnly {
-		q = summaryRecommendedQuery
-	}
-	read, err := db.sql.PrepareContext(ctx, q)
+	read, err := db.newFindingReader(ctx, recsOnly)
 	if err != nil {
 		return fmt.Errorf("summary findings: %w", db.translate(err))
 	}
-	defer closeStmt(read)
+	defer read.close()
 	for _, row := range rows {
 		r := *recs[row.AssessmentID]
-		if r.Findings, err = summaryFindings(ctx, read, r.Assessment.ID); err != nil {
+		if r.Findings, err = read.read(ctx, r.Assessment.ID); err != nil {
 			return fmt.Errorf("summary findings: %w", db.translate(err))
 		}
 		list := r.FindingRows(row.Kind, row.State)
@@ -136,7 +132,8 @@ const summaryQuery = `SELECT item_code, result, score, note, evidence, recommend
 const summaryRecommendedQuery = summaryQuery + ` AND recommendation <> ''`
 
 // summaryFindings reads one assessment's findings with read
-// (summaryQuery, perhaps filtered).
+// (summaryQuery, perhaps filtered), a row per finding: findingReader's
+// way for a unit whose texts hold a separator of its packed read.
 func summaryFindings(ctx context.Context, read *sql.Stmt, assessmentID string) ([]model.Finding, error) {
 	rows, err := read.QueryContext(ctx, assessmentID)
 	if err != nil {
