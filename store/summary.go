@@ -11,10 +11,17 @@ import (
 
 // Summary gathers the records of the inspections and computes their
 // consolidated summary, one unit's findings at a time: it never holds
-// more than one unit's findings. The findings themselves are not in the
-// summary but read again, a unit at a time, when it is written
-// (Summary.Stream, which needs db open).
+// more than one unit's findings as findings. The findings themselves are
+// not in the summary but kept compressed, up to a bound (findingSpool),
+// or read again, a unit at a time, when it is written (Summary.Stream,
+// which needs db open).
 func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs ...string) (model.Summary, error) {
+	return db.summary(ctx, kinds, spoolLimit, inspectionIDs)
+}
+
+// summary is Summary keeping at most spoolLimit bytes of findings between
+// its passes (findingSpool).
+func (db *DB) summary(ctx context.Context, kinds []model.KindInfo, spoolLimit int, inspectionIDs []string) (model.Summary, error) {
 	b := model.NewSummaryBuilder(kinds, false)
 	var ins []model.Inspection
 	byAssessment := map[string]*model.UnitRecord{}
@@ -23,6 +30,7 @@ func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs
 		return model.Summary{}, fmt.Errorf("summary: %w", db.translate(err))
 	}
 	defer read.close()
+	spool := newFindingSpool(spoolLimit)
 	for _, id := range inspectionIDs {
 		in, err := db.Inspection(ctx, id)
 		if err != nil {
@@ -39,9 +47,12 @@ func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs
 		}
 		for i := range recs {
 			r := recs[i]
-			if r.Findings, err = read.read(ctx, r.Assessment.ID); err != nil {
+			var n int
+			var packed string
+			if r.Findings, n, packed, err = read.readPacked(ctx, r.Assessment.ID); err != nil {
 				return model.Summary{}, fmt.Errorf("summary: %w", db.translate(err))
 			}
+			spool.keep(r.Assessment.ID, n, packed)
 			r.SelfScores = self[r.Assessment.ID]
 			r.Scorecard = model.Score(r.Checklist, contents(r.Findings))
 			b.Add(r)
@@ -49,7 +60,7 @@ func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs
 		}
 	}
 	s := b.Summary(ins)
-	s.Stream = db.findingStream(ctx, s.Rows, byAssessment)
+	s.Stream = db.findingStream(ctx, s.Rows, byAssessment, spool)
 	if err := db.addFollowUp(ctx, &s); err != nil {
 		return s, err
 	}
@@ -61,7 +72,8 @@ func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs
 // goroutine of its own, so that reading the database and writing the
 // document share the processor's cores; at most a few units' rows are
 // held.
-func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord) model.FindingStream {
+func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord,
+	spool *findingSpool) model.FindingStream {
 	return func(recsOnly bool, fn func(*model.FindingRow) error) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
@@ -69,7 +81,7 @@ func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs m
 		read := make(chan error, 1)
 		go func() {
 			defer close(units)
-			read <- db.readUnits(ctx, rows, recs, recsOnly, units)
+			read <- db.readUnits(ctx, rows, recs, spool, recsOnly, units)
 		}()
 		var err error
 		for list := range units {
@@ -87,9 +99,10 @@ func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs m
 	}
 }
 
-// readUnits sends the finding rows of each of rows to out, in order.
-func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord, recsOnly bool,
-	out chan<- []model.FindingRow) error {
+// readUnits sends the finding rows of each of rows to out, in order:
+// from the spool, or read again for a unit it does not hold.
+func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord, spool *findingSpool,
+	recsOnly bool, out chan<- []model.FindingRow) error {
 	read, err := db.newFindingReader(ctx, recsOnly)
 	if err != nil {
 		return fmt.Errorf("summary findings: %w", db.translate(err))
@@ -97,8 +110,14 @@ func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[s
 	defer read.close()
 	for _, row := range rows {
 		r := *recs[row.AssessmentID]
-		if r.Findings, err = read.read(ctx, r.Assessment.ID); err != nil {
-			return fmt.Errorf("summary findings: %w", db.translate(err))
+		var spooled bool
+		if r.Findings, spooled, err = spool.findings(r.Assessment.ID); err != nil {
+			return fmt.Errorf("summary findings: %w", err)
+		}
+		if !spooled {
+			if r.Findings, err = read.read(ctx, r.Assessment.ID); err != nil {
+				return fmt.Errorf("summary findings: %w", db.translate(err))
+			}
 		}
 		list := r.FindingRows(row.Kind, row.State)
 		if recsOnly {

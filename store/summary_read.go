@@ -70,13 +70,19 @@ func (r *findingReader) close() {
 
 // read returns the findings of one assessment.
 func (r *findingReader) read(ctx context.Context, assessmentID string) ([]model.Finding, error) {
-	var n int
-	var packed string
+	out, _, _, err := r.readPacked(ctx, assessmentID)
+	return out, err
+}
+
+// readPacked is read that also returns the packed read the findings came
+// from, n findings in packed, when they came from one (packed is "" and
+// n -1 for a unit read row by row).
+func (r *findingReader) readPacked(ctx context.Context, assessmentID string) (_ []model.Finding, n int, packed string, _ error) {
 	if err := r.packed.QueryRowContext(ctx, assessmentID).Scan(&n, &packed); err != nil {
-		return nil, fmt.Errorf("read findings: %w", err)
+		return nil, 0, "", fmt.Errorf("read findings: %w", err)
 	}
 	if out, ok, err := unpackFindings(assessmentID, n, packed); ok || err != nil {
-		return out, err
+		return out, n, packed, err
 	}
 	if r.rows == nil {
 		q := summaryQuery
@@ -85,11 +91,12 @@ func (r *findingReader) read(ctx context.Context, assessmentID string) ([]model.
 		}
 		st, err := r.db.sql.PrepareContext(ctx, q)
 		if err != nil {
-			return nil, fmt.Errorf("read findings: %w", err)
+			return nil, 0, "", fmt.Errorf("read findings: %w", err)
 		}
 		r.rows = st
 	}
-	return summaryFindings(ctx, r.rows, assessmentID)
+	out, err := summaryFindings(ctx, r.rows, assessmentID)
+	return out, -1, "", err
 }
 
 // unpackFindings splits a packed read of n findings. ok is false, with no

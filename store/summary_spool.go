@@ -1,0 +1,77 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/klauspost/compress/s2"
+
+	"kiemtra/model"
+)
+
+// spoolLimit is how many compressed bytes of findings a summary keeps
+// between its passes: about a million findings of ordinary notes.
+const spoolLimit = 8 << 20
+
+// findingSpool keeps what the summary's first pass read of each unit —
+// its packed read, compressed — so that the passes that write the
+// document (every finding, and Markdown's kiến nghị before them) take
+// the findings from memory instead of reading them from the database
+// again: the same findings the first pass scored and counted, so
+// FindingStats describes exactly the rows the document gets. Past limit
+// bytes it keeps no more units; those are read again from the database,
+// as every unit was before, so a summary of any size holds at most limit
+// bytes here.
+type findingSpool struct {
+	limit, size int
+	units       map[string]spooled
+	scratch     []byte // what the encoder writes into, as long as it asks
+}
+
+type spooled struct {
+	n    int // findings
+	data []byte
+}
+
+func newFindingSpool(limit int) *findingSpool {
+	return &findingSpool{limit: limit, units: map[string]spooled{}}
+}
+
+// keep spools a unit's packed read of n findings, while there is room.
+func (s *findingSpool) keep(assessmentID string, n int, packed string) {
+	if n < 0 || s.size >= s.limit {
+		return
+	}
+	if n == 0 {
+		s.units[assessmentID] = spooled{} // nothing to read, nothing to hold
+		return
+	}
+	if m := s2.MaxEncodedLen(len(packed)); m > len(s.scratch) {
+		s.scratch = make([]byte, m)
+	}
+	enc := s2.Encode(s.scratch, []byte(packed))
+	if s.size+len(enc) > s.limit {
+		s.size = s.limit // none after this one either: the units' order stays simple
+		return
+	}
+	s.size += len(enc)
+	s.units[assessmentID] = spooled{n: n, data: bytes.Clone(enc)} // as long as it is, not as the encoder asked
+}
+
+// findings returns a spooled unit's findings; ok is false for a unit not
+// spooled.
+func (s *findingSpool) findings(assessmentID string) (_ []model.Finding, ok bool, _ error) {
+	u, ok := s.units[assessmentID]
+	if !ok || u.n == 0 {
+		return nil, ok, nil
+	}
+	packed, err := s2.Decode(nil, u.data)
+	if err != nil {
+		return nil, true, fmt.Errorf("spooled findings: %w", err)
+	}
+	out, ok, err := unpackFindings(assessmentID, u.n, string(packed))
+	if err == nil && !ok {
+		err = fmt.Errorf("spooled findings of %s do not add up", assessmentID)
+	}
+	return out, true, err
+}
