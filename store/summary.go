@@ -119,16 +119,18 @@ func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[s
 				return fmt.Errorf("summary findings: %w", db.translate(err))
 			}
 		}
-		list := r.FindingRows(row.Kind, row.State)
 		if recsOnly {
-			kept := list[:0]
-			for _, f := range list {
-				if strings.TrimSpace(f.Finding.Recommendation) != "" {
+			// Only the findings with a kiến nghị become rows: a spooled
+			// unit holds every finding.
+			kept := r.Findings[:0] // a slice of its own, read for this pass
+			for _, f := range r.Findings {
+				if strings.TrimSpace(f.Recommendation) != "" {
 					kept = append(kept, f)
 				}
 			}
-			list = kept
+			r.Findings = kept
 		}
+		list := r.FindingRows(row.Kind, row.State)
 		select {
 		case out <- list:
 		case <-ctx.Done():
