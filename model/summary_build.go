@@ -25,6 +25,7 @@ type SummaryBuilder struct {
 	keep  bool // hold the findings' rows in Findings and Recommendations
 	recs  []builtRecord
 	items map[*Checklist][]RecordItem // each checklist's items in order, without findings
+	rows  RowMaker
 
 	findingStats, recStats FindingStats
 }
@@ -58,7 +59,7 @@ func NewSummaryBuilder(kinds []KindInfo, keepFindings bool) *SummaryBuilder {
 func (b *SummaryBuilder) Add(r UnitRecord) {
 	br := builtRecord{state: r.State()}
 	kind, ref := KindOf(b.kinds, r.Unit.Kind), r.checklistRef()
-	r.eachAnswered(func(pos int, field *Field, it *Item, f *Finding) {
+	b.rows.eachAnswered(&r, func(pos int, field *Field, it *Item, f *Finding) {
 		fr := findingRow(&r, field, it, f, kind, br.state, ref)
 		b.findingStats.add(&fr)
 		if strings.TrimSpace(f.Recommendation) != "" {
@@ -89,40 +90,10 @@ func (b *SummaryBuilder) Add(r UnitRecord) {
 
 // FindingRows is every answered item of the record as a summary row, in
 // checklist order, as Summary.Findings lists them; kind and st are the
-// record's row's (SummaryRow.Kind, State).
+// record's row's (SummaryRow.Kind, State). RowMaker makes them for many
+// records.
 func (r *UnitRecord) FindingRows(kind KindInfo, st RecordState) []FindingRow {
-	ref := r.checklistRef()
-	out := make([]FindingRow, 0, len(r.Findings))
-	r.eachAnswered(func(_ int, field *Field, it *Item, f *Finding) {
-		out = append(out, findingRow(r, field, it, f, kind, st, ref))
-	})
-	return out
-}
-
-// eachAnswered calls fn with each answered item of the record in checklist
-// order (Items without copying them): pos counts every item, answered or
-// not, as Items does.
-func (r *UnitRecord) eachAnswered(fn func(pos int, field *Field, it *Item, f *Finding)) {
-	if r.Checklist == nil {
-		return
-	}
-	byCode := make(map[string]*Finding, len(r.Findings))
-	for i := range r.Findings {
-		byCode[r.Findings[i].ItemCode] = &r.Findings[i]
-	}
-	pos := 0
-	for fi := range r.Checklist.Fields {
-		fl := &r.Checklist.Fields[fi]
-		for ci := range fl.Criteria {
-			for ii := range fl.Criteria[ci].Items {
-				it := &fl.Criteria[ci].Items[ii]
-				if f, ok := byCode[it.Code]; ok && f.Result.Answered() {
-					fn(pos, fl, it, f)
-				}
-				pos++
-			}
-		}
-	}
+	return new(RowMaker).Rows(make([]FindingRow, 0, len(r.Findings)), r, kind, st)
 }
 
 func (r *UnitRecord) checklistRef() string {

@@ -31,6 +31,7 @@ func (db *DB) summary(ctx context.Context, kinds []model.KindInfo, spoolLimit in
 	}
 	defer read.close()
 	spool := newFindingSpool(spoolLimit)
+	var scratch []model.Finding // each unit's findings in turn: the builder keeps none
 	for _, id := range inspectionIDs {
 		in, err := db.Inspection(ctx, id)
 		if err != nil {
@@ -49,13 +50,14 @@ func (db *DB) summary(ctx context.Context, kinds []model.KindInfo, spoolLimit in
 			r := recs[i]
 			var n int
 			var packed string
-			if r.Findings, n, packed, err = read.readPacked(ctx, r.Assessment.ID); err != nil {
+			if r.Findings, n, packed, err = read.readPacked(ctx, scratch, r.Assessment.ID); err != nil {
 				return model.Summary{}, fmt.Errorf("summary: %w", db.translate(err))
 			}
 			spool.keep(r.Assessment.ID, n, packed)
 			r.SelfScores = self[r.Assessment.ID]
 			r.Scorecard = model.Score(r.Checklist, contents(r.Findings))
 			b.Add(r)
+			scratch = r.Findings
 			byAssessment[r.Assessment.ID] = &recs[i]
 		}
 	}
@@ -78,10 +80,13 @@ func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs m
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		units := make(chan []model.FindingRow, 1)
+		// The lists fn is done with go back to the reader to be filled
+		// again: a few units' worth of rows, not a unit's per unit.
+		free := make(chan []model.FindingRow, 3)
 		read := make(chan error, 1)
 		go func() {
 			defer close(units)
-			read <- db.readUnits(ctx, rows, recs, spool, recsOnly, units)
+			read <- db.readUnits(ctx, rows, recs, spool, recsOnly, units, free)
 		}()
 		var err error
 		for list := range units {
@@ -94,6 +99,10 @@ func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs m
 				}
 				return err
 			}
+			select {
+			case free <- list:
+			default:
+			}
 		}
 		return <-read
 	}
@@ -102,20 +111,23 @@ func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs m
 // readUnits sends the finding rows of each of rows to out, in order:
 // from the spool, or read again for a unit it does not hold.
 func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord, spool *findingSpool,
-	recsOnly bool, out chan<- []model.FindingRow) error {
+	recsOnly bool, out chan<- []model.FindingRow, free <-chan []model.FindingRow) error {
 	read, err := db.newFindingReader(ctx, recsOnly)
 	if err != nil {
 		return fmt.Errorf("summary findings: %w", db.translate(err))
 	}
 	defer read.close()
+	var rm model.RowMaker
+	var decoded []byte
+	var scratch []model.Finding // each unit's in turn: its rows hold copies
 	for _, row := range rows {
 		r := *recs[row.AssessmentID]
 		var spooled bool
-		if r.Findings, spooled, err = spool.findings(r.Assessment.ID); err != nil {
+		if r.Findings, spooled, err = spool.findings(&decoded, scratch, r.Assessment.ID); err != nil {
 			return fmt.Errorf("summary findings: %w", err)
 		}
 		if !spooled {
-			if r.Findings, err = read.read(ctx, r.Assessment.ID); err != nil {
+			if r.Findings, err = read.read(ctx, scratch, r.Assessment.ID); err != nil {
 				return fmt.Errorf("summary findings: %w", db.translate(err))
 			}
 		}
@@ -130,7 +142,13 @@ func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[s
 			}
 			r.Findings = kept
 		}
-		list := r.FindingRows(row.Kind, row.State)
+		var list []model.FindingRow
+		select {
+		case list = <-free:
+		default:
+		}
+		list = rm.Rows(list, &r, row.Kind, row.State)
+		scratch = r.Findings
 		select {
 		case out <- list:
 		case <-ctx.Done():

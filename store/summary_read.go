@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -68,20 +69,22 @@ func (r *findingReader) close() {
 	}
 }
 
-// read returns the findings of one assessment.
-func (r *findingReader) read(ctx context.Context, assessmentID string) ([]model.Finding, error) {
-	out, _, _, err := r.readPacked(ctx, assessmentID)
+// read returns the findings of one assessment, in into's memory when it
+// has room.
+func (r *findingReader) read(ctx context.Context, into []model.Finding, assessmentID string) ([]model.Finding, error) {
+	out, _, _, err := r.readPacked(ctx, into, assessmentID)
 	return out, err
 }
 
 // readPacked is read that also returns the packed read the findings came
 // from, n findings in packed, when they came from one (packed is "" and
 // n -1 for a unit read row by row).
-func (r *findingReader) readPacked(ctx context.Context, assessmentID string) (_ []model.Finding, n int, packed string, _ error) {
+func (r *findingReader) readPacked(ctx context.Context, into []model.Finding, assessmentID string) (_ []model.Finding, n int,
+	packed string, _ error) {
 	if err := r.packed.QueryRowContext(ctx, assessmentID).Scan(&n, &packed); err != nil {
 		return nil, 0, "", fmt.Errorf("read findings: %w", err)
 	}
-	if out, ok, err := unpackFindings(assessmentID, n, packed); ok || err != nil {
+	if out, ok, err := unpackFindings(into, assessmentID, n, packed); ok || err != nil {
 		return out, n, packed, err
 	}
 	if r.rows == nil {
@@ -99,18 +102,18 @@ func (r *findingReader) readPacked(ctx context.Context, assessmentID string) (_ 
 	return out, -1, "", err
 }
 
-// unpackFindings splits a packed read of n findings. ok is false, with no
-// error, when the separators do not add up — a text holds one — and the
-// unit must be read row by row. The findings' texts share packed's
-// memory.
-func unpackFindings(assessmentID string, n int, packed string) (_ []model.Finding, ok bool, _ error) {
+// unpackFindings splits a packed read of n findings, into into's memory
+// when it has room. ok is false, with no error, when the separators do
+// not add up — a text holds one — and the unit must be read row by row.
+// The findings' texts share packed's memory.
+func unpackFindings(into []model.Finding, assessmentID string, n int, packed string) (_ []model.Finding, ok bool, _ error) {
 	if n == 0 {
 		return nil, packed == "", nil
 	}
 	if strings.Count(packed, packRecord) != n-1 || strings.Count(packed, packField) != n*(packFields-1) {
 		return nil, false, nil
 	}
-	out := make([]model.Finding, n)
+	out := slices.Grow(into[:0], n)[:n]
 	var cols [packFields]string
 	rest := packed
 	for i := range out {
@@ -124,7 +127,7 @@ func unpackFindings(assessmentID string, n int, packed string) (_ []model.Findin
 		}
 		cols[packFields-1] = rec
 		f := &out[i]
-		f.AssessmentID, f.ItemCode = assessmentID, cols[0]
+		*f = model.Finding{AssessmentID: assessmentID, ItemCode: cols[0]}
 		var err error
 		if f.Result, err = model.ParseResult(cols[1]); err != nil {
 			return nil, false, fmt.Errorf("read findings: %w", err)

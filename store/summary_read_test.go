@@ -30,7 +30,7 @@ func readBoth(t *testing.T, f fixture, recsOnly bool) []model.Finding {
 		t.Fatal(err)
 	}
 	defer r.close()
-	got, err := r.read(ctx, f.a.ID)
+	got, err := r.read(ctx, nil, f.a.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestPackedReadIsTheRowRead(t *testing.T) {
 	if err := f.db.sql.QueryRowContext(ctx, summaryPackedQuery, f.a.ID).Scan(&n, &packed); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok, err := unpackFindings(f.a.ID, n, packed); !ok || err != nil || n != 3 {
+	if _, ok, err := unpackFindings(nil, f.a.ID, n, packed); !ok || err != nil || n != 3 {
 		t.Fatalf("plain texts: unpacked %v, %v, of %d findings", ok, err, n)
 	}
 
@@ -143,11 +143,11 @@ func TestUnpackFindingsRefusesWhatDoesNotAddUp(t *testing.T) {
 		{"a field too few", 1, row("1.1.1", "pass", "100", "n", "e", "r")},
 		{"a record too many", 1, good + packRecord},
 	} {
-		if out, ok, err := unpackFindings("a", c.n, c.packed); ok || err != nil || out != nil {
+		if out, ok, err := unpackFindings(nil, "a", c.n, c.packed); ok || err != nil || out != nil {
 			t.Errorf("%s: %v, %v, %v; want a read row by row", c.name, out, ok, err)
 		}
 	}
-	out, ok, err := unpackFindings("a", 2, good+packRecord+row("2.1.1", "", "-5", "", "", "", ""))
+	out, ok, err := unpackFindings(nil, "a", 2, good+packRecord+row("2.1.1", "", "-5", "", "", "", ""))
 	want := []model.Finding{
 		{AssessmentID: "a", ItemCode: "1.1.1", Result: model.ResultPass, Score: 100, Note: "n", Evidence: "e", Recommendation: "r",
 			Deadline: model.NewDate(2022, 12, 31)},
@@ -156,12 +156,18 @@ func TestUnpackFindingsRefusesWhatDoesNotAddUp(t *testing.T) {
 	if !ok || err != nil || !reflect.DeepEqual(out, want) {
 		t.Errorf("two findings: %+v, %v, %v", out, ok, err)
 	}
+	// Into the memory of an earlier unit's findings: nothing of them stays.
+	used := []model.Finding{{ItemCode: "x", UpdatedBy: "B", Note: "cũ", Revision: "r1"}, {Device: "d"}, {ItemCode: "y"}}
+	out, ok, err = unpackFindings(used, "a", 2, good+packRecord+row("2.1.1", "", "-5", "", "", "", ""))
+	if !ok || err != nil || !reflect.DeepEqual(out, want) || &out[0] != &used[0] {
+		t.Errorf("into used memory: %+v, %v, %v", out, ok, err)
+	}
 	for _, bad := range []string{
 		row("1.1.1", "maybe", "100", "", "", "", ""),
 		row("1.1.1", "pass", "1.5", "", "", "", ""),
 		row("1.1.1", "pass", "100", "", "", "", "31/02/2022"),
 	} {
-		if _, _, err := unpackFindings("a", 1, bad); err == nil {
+		if _, _, err := unpackFindings(nil, "a", 1, bad); err == nil {
 			t.Errorf("%q: no error", bad)
 		} else if strings.Contains(bad, "maybe") && !errors.Is(err, model.ErrInvalid) {
 			t.Errorf("%q: %v, want ErrInvalid", bad, err)

@@ -25,6 +25,7 @@ const spoolLimit = 8 << 20
 type findingSpool struct {
 	limit, size int
 	units       map[string]spooled
+	raw         []byte // the packed read, as the encoder takes it
 	scratch     []byte // what the encoder writes into, as long as it asks
 }
 
@@ -49,7 +50,8 @@ func (s *findingSpool) keep(assessmentID string, n int, packed string) {
 	if m := s2.MaxEncodedLen(len(packed)); m > len(s.scratch) {
 		s.scratch = make([]byte, m)
 	}
-	enc := s2.Encode(s.scratch, []byte(packed))
+	s.raw = append(s.raw[:0], packed...)
+	enc := s2.Encode(s.scratch, s.raw)
 	if s.size+len(enc) > s.limit {
 		s.size = s.limit // none after this one either: the units' order stays simple
 		return
@@ -58,18 +60,26 @@ func (s *findingSpool) keep(assessmentID string, n int, packed string) {
 	s.units[assessmentID] = spooled{n: n, data: bytes.Clone(enc)} // as long as it is, not as the encoder asked
 }
 
-// findings returns a spooled unit's findings; ok is false for a unit not
-// spooled.
-func (s *findingSpool) findings(assessmentID string) (_ []model.Finding, ok bool, _ error) {
+// findings returns a spooled unit's findings, in into's memory when it has
+// room; ok is false for a unit not spooled. buf is the caller's to decode
+// into: findings may run in several goroutines at once.
+func (s *findingSpool) findings(buf *[]byte, into []model.Finding, assessmentID string) (_ []model.Finding, ok bool, _ error) {
 	u, ok := s.units[assessmentID]
 	if !ok || u.n == 0 {
-		return nil, ok, nil
+		return into[:0], ok, nil
 	}
-	packed, err := s2.Decode(nil, u.data)
+	n, err := s2.DecodedLen(u.data)
 	if err != nil {
 		return nil, true, fmt.Errorf("spooled findings: %w", err)
 	}
-	out, ok, err := unpackFindings(assessmentID, u.n, string(packed))
+	if cap(*buf) < n {
+		*buf = make([]byte, n)
+	}
+	packed, err := s2.Decode((*buf)[:cap(*buf)], u.data)
+	if err != nil {
+		return nil, true, fmt.Errorf("spooled findings: %w", err)
+	}
+	out, ok, err := unpackFindings(into, assessmentID, u.n, string(packed))
 	if err == nil && !ok {
 		err = fmt.Errorf("spooled findings of %s do not add up", assessmentID)
 	}

@@ -65,7 +65,7 @@ func TestSummarySpoolIsTheDatabase(t *testing.T) {
 	fill := func(limit int) *findingSpool {
 		sp := newFindingSpool(limit)
 		for _, r := range recs {
-			_, n, packed, err := read.readPacked(ctx, r.Assessment.ID)
+			_, n, packed, err := read.readPacked(ctx, nil, r.Assessment.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
