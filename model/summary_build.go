@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -26,6 +27,9 @@ type SummaryBuilder struct {
 	recs  []builtRecord
 	items map[*Checklist][]RecordItem // each checklist's items in order, without findings
 	rows  RowMaker
+	// assessed is Add's scratch: a record's assessed items, before they
+	// are copied at their length.
+	assessed []assessedItem
 
 	findingStats, recStats FindingStats
 }
@@ -41,10 +45,11 @@ type builtRecord struct {
 }
 
 // assessedItem is an item answered other than không áp dụng: its position
-// in the checklist's items and its result.
+// in the checklist's items and its result. Eight bytes, as a summary
+// holds one for nearly every finding until the records are ranked.
 type assessedItem struct {
 	pos    int32
-	result Result
+	result uint8 // a Result
 }
 
 // NewSummaryBuilder returns a builder; with keepFindings the summary holds
@@ -59,20 +64,32 @@ func NewSummaryBuilder(kinds []KindInfo, keepFindings bool) *SummaryBuilder {
 func (b *SummaryBuilder) Add(r UnitRecord) {
 	br := builtRecord{state: r.State()}
 	kind, ref := KindOf(b.kinds, r.Unit.Kind), r.checklistRef()
+	var rows, recs int // of this record, for the statistics' per-record part
+	assessed := b.assessed[:0]
 	b.rows.eachAnswered(&r, func(pos int, field *Field, it *Item, f *Finding) {
-		fr := findingRow(&r, field, it, f, kind, br.state, ref)
-		b.findingStats.add(&fr)
-		if strings.TrimSpace(f.Recommendation) != "" {
+		rec := strings.TrimSpace(f.Recommendation) != ""
+		rows++
+		b.findingStats.addItem(field, it, f)
+		if rec {
+			recs++
 			br.recommendations++
-			b.recStats.add(&fr)
+			b.recStats.addItem(field, it, f)
 		}
 		if b.keep {
-			br.rows = append(br.rows, fr)
+			br.rows = append(br.rows, findingRow(&r, field, it, f, kind, br.state, ref))
 		}
 		if f.Result != ResultNotApplicable {
-			br.assessed = append(br.assessed, assessedItem{pos: int32(pos), result: f.Result})
+			assessed = append(assessed, assessedItem{pos: int32(pos), result: uint8(f.Result)})
 		}
 	})
+	if rows > 0 {
+		b.findingStats.addRecord(&r, kind.Code, br.state)
+	}
+	if recs > 0 {
+		b.recStats.addRecord(&r, kind.Code, br.state)
+	}
+	br.assessed = slices.Clone(assessed) // as long as it is: most of what a summary holds
+	b.assessed = assessed
 	if len(r.SelfScores) > 0 {
 		if cmp := r.SelfComparison(); !cmp.Empty() {
 			br.self = &cmp
@@ -252,13 +269,14 @@ func (b *SummaryBuilder) Summary(inspections []Inspection) Summary {
 				order[k] = int(a.pos)
 			}
 			stat.Assessed++
-			if !a.result.Shortcoming() {
+			result := Result(a.result)
+			if !result.Shortcoming() {
 				continue
 			}
 			row.Shortcomings++
 			stat.Units++
 			stat.UnitCodes = append(stat.UnitCodes, r.Unit.Code)
-			if a.result == ResultFail {
+			if result == ResultFail {
 				stat.Fail++
 			} else {
 				stat.Partial++
