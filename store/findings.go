@@ -201,7 +201,11 @@ func (t *txn) writeFinding(ctx context.Context, f, old model.Finding, exists boo
 const selectFindingSQL = "SELECT " + findingCols + " FROM findings WHERE assessment_id = ? AND item_code = ?"
 
 const upsertFindingSQL = `INSERT INTO findings(` + findingCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET assessment_id=excluded.assessment_id, item_code=excluded.item_code,
+		` + upsertFindingSet
+
+// upsertFindingSet makes an insert of findings replace the row of the
+// same ID.
+const upsertFindingSet = `ON CONFLICT(id) DO UPDATE SET assessment_id=excluded.assessment_id, item_code=excluded.item_code,
 		result=excluded.result, score=excluded.score, note=excluded.note,
 		evidence=excluded.evidence, recommendation=excluded.recommendation, deadline=excluded.deadline,
 		updated_by=excluded.updated_by, updated_at=excluded.updated_at, device=excluded.device,
@@ -220,10 +224,15 @@ func (t *txn) upsertFinding(ctx context.Context, f model.Finding) error {
 
 // upsertFindingWith writes a finding row through a prepared upsertFindingSQL.
 func upsertFindingWith(ctx context.Context, st *sql.Stmt, f model.Finding) error {
-	_, err := st.ExecContext(ctx, f.ID, f.AssessmentID, f.ItemCode, f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation,
-		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision, f.Cases)
+	_, err := st.ExecContext(ctx, findingRow(f)...)
 	if err != nil {
 		return fmt.Errorf("write finding %s: %w", f.ItemCode, err)
 	}
 	return nil
+}
+
+// findingRow is a finding's columns in findingCols' order, as written.
+func findingRow(f model.Finding) []any {
+	return []any{f.ID, f.AssessmentID, f.ItemCode, f.Result.Code(), int64(f.Score), f.Note, f.Evidence, f.Recommendation,
+		f.Deadline.ISO(), f.UpdatedBy, formatTime(f.UpdatedAt), f.Device, f.Revision, f.BaseRevision, f.Cases}
 }

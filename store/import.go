@@ -134,13 +134,33 @@ func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (_ 
 			err = fmt.Errorf("import: %w", cerr)
 		}
 	}()
+	// Stages a killed import left behind go now, not while this one's
+	// are in use.
+	removeStaleStages(filepath.Dir(db.path))
+	var next *bundleAhead
+	defer func() {
+		if next != nil {
+			db.release(next)
+		}
+	}()
 	devices := map[string]bool{}
 	for i, path := range paths {
 		if err := ctx.Err(); err != nil {
 			return rep, fmt.Errorf("import: %w", err)
 		}
 		t := time.Now()
-		res := db.importOne(ctx, path, key, opt, &rep)
+		cur := next
+		if cur == nil {
+			cur = db.readHeader(ctx, path)
+			db.stage(ctx, cur)
+		}
+		next = nil
+		if i+1 < len(paths) {
+			next = db.readHeader(ctx, paths[i+1])
+			go db.stage(ctx, next)
+		}
+		res := db.importOne(ctx, cur, key, opt, &rep)
+		db.release(cur)
 		res.Elapsed = time.Since(t)
 		if res.Err != nil {
 			res.Error, res.ErrorCode = res.Err.Error(), model.ErrorCode(res.Err)
@@ -169,57 +189,57 @@ func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (_ 
 	return rep, nil
 }
 
-// importOne reads, checks and merges one file. Whatever goes wrong is the
-// file's result: the next file is still imported. Each check refuses
+// importOne checks and merges one file, staged ahead (bundleAhead).
+// Whatever goes wrong is the file's result: the next file is still
+// imported. Each check refuses
 // before the next one spends anything (store/BUNDLE.md): the header,
 // limits and signature; the signer's trust, the checklists and the bundle
 // number; the payload's hash; then the payload, decoded record by record
 // into a stage under hard limits; then the checks across records and
 // against the database. Only then the backup, and the one write
 // transaction.
-func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt ImportOptions, rep *ImportReport) ImportResult {
-	res := ImportResult{File: path}
+func (db *DB) importOne(ctx context.Context, a *bundleAhead, key *DeviceKey, opt ImportOptions, rep *ImportReport) ImportResult {
+	path := a.path
+	res := a.res
 	fail := func(err error) ImportResult {
 		res.Err = fmt.Errorf("import %s: %w", path, err)
 		res.Accepted, res.Present, res.Conflicts, res.Items = 0, 0, 0, nil
 		return res
 	}
-	f, closeFile, err := openBundleFile(path)
-	if err != nil {
-		return fail(err)
+	<-a.done
+	if !a.staged { // refused ahead, or never staged: from the start, now
+		db.release(a)
+		*a = *db.readHeader(ctx, path)
+		db.stage(ctx, a)
+		res = a.res
 	}
-	defer closeFile()
-	m := f.Manifest
-	res.Device, res.Fingerprint, res.Seq, res.Inspection = m.Device, f.Fingerprint, m.Seq, m.Title
-	res.Records = m.Counts.Records()
+	if a.err != nil && a.f == nil {
+		return fail(a.err)
+	}
+	// The header again, against what the files before this one merged: a
+	// bundle number received meanwhile makes this one a replay, or
+	// refuses it.
 	var pre preCheck
-	err = db.read(ctx, func(q queryer) error {
+	err := db.read(ctx, func(q queryer) error {
 		var err error
-		if pre, err = verifyHeader(ctx, q, f); err != nil {
-			return err
-		}
-		res.DeviceName, err = deviceName(ctx, q, m.Device)
+		pre, err = verifyHeader(ctx, q, a.f)
 		return err
 	})
 	if err != nil {
 		return fail(err)
 	}
-	rules, err := db.rulesFor(ctx, m)
-	if err != nil {
-		return fail(err)
+	if a.err != nil {
+		return fail(a.err)
 	}
-	if err := f.VerifyPayload(); err != nil {
-		return fail(bundleErr(path, err))
-	}
-	st, err := db.stageBundle(ctx, f, bundle.DecodeOptions{Trust: pre.keys, Rules: rules})
-	if err != nil {
-		return fail(bundleErr(path, err))
-	}
-	defer func() {
-		if err := st.remove(); err != nil {
-			db.log.Warn("import stage not removed", "file", st.path, "err", err)
+	if !sameKeys(pre.keys, a.keys) { // trust changed while it was staged: stage it again
+		db.release(a)
+		*a = *db.readHeader(ctx, path)
+		if db.stage(ctx, a); a.err != nil {
+			return fail(a.err)
 		}
-	}()
+		res = a.res
+	}
+	st, f := a.st, a.f
 	if err := db.attach(ctx, st); err != nil {
 		return fail(err)
 	}
@@ -234,10 +254,18 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 			return fail(err)
 		}
 	} else {
-		if err := db.read(ctx, func(q queryer) error { return checkStaged(ctx, q, rules) }); err != nil {
-			return fail(err)
-		}
+		// Before the import's one backup the checks run in a read
+		// transaction, so that a refused bundle costs no backup; the
+		// write transaction then runs again those a write in between
+		// could invalidate. Once the backup is made (or when none is
+		// wanted) they run once, inside the write transaction: a refusal
+		// rolls it back before anything is written.
+		checked := false
 		if !opt.NoBackup && rep.Backup == "" {
+			if err := db.read(ctx, func(q queryer) error { return checkStaged(ctx, q) }); err != nil {
+				return fail(err)
+			}
+			checked = true
 			keep := opt.BackupKeep
 			if keep == 0 {
 				keep = DefaultBackupKeep
@@ -248,7 +276,12 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 			}
 			rep.Backup = bp
 		}
-		if err := db.tx(ctx, func(t *txn) error { return t.applyBundle(ctx, path, f, &res) }); err != nil {
+		if err := db.tx(ctx, func(t *txn) error {
+			if err := t.checkStaged(ctx, checked); err != nil {
+				return err
+			}
+			return t.applyBundle(ctx, path, f, &res)
+		}); err != nil {
 			return fail(err)
 		}
 	}
@@ -257,7 +290,7 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 		rp = opt.ReceiptPath(path)
 	}
 	if rp != "" {
-		if err := db.writeReceipt(ctx, key, rp, m, &res); err != nil {
+		if err := db.writeReceipt(ctx, key, rp, f.Manifest, &res); err != nil {
 			// The import stands; the sender just gets no receipt this time.
 			db.log.Warn("receipt not written", "file", rp, "err", err)
 			res.Warnings = append(res.Warnings, err)
@@ -269,7 +302,9 @@ func (db *DB) importOne(ctx context.Context, path string, key *DeviceKey, opt Im
 }
 
 // stageBundle decodes the payload into a new stage beside the database.
-func (db *DB) stageBundle(ctx context.Context, f *bundle.File, opt bundle.DecodeOptions) (*stage, error) {
+// The checks across the bundle's own records run there too, on the
+// stage's connection: they need nothing of the database.
+func (db *DB) stageBundle(ctx context.Context, f *bundle.File, opt bundle.DecodeOptions, rules checklistRules) (*stage, error) {
 	st, err := newStage(ctx, filepath.Dir(db.path))
 	if err != nil {
 		return nil, err
@@ -285,7 +320,7 @@ func (db *DB) stageBundle(ctx context.Context, f *bundle.File, opt bundle.Decode
 	if err := l.commit(); err != nil {
 		return nil, errors.Join(err, st.remove())
 	}
-	if err := st.finish(ctx); err != nil {
+	if err := st.finish(ctx, func(q queryer) error { return checkBundle(ctx, q, rules) }); err != nil {
 		return nil, errors.Join(err, st.remove())
 	}
 	return st, nil

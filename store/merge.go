@@ -21,13 +21,6 @@ func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res 
 	if _, err := t.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 		return fmt.Errorf("defer foreign keys: %w", err)
 	}
-	// The checks ran in a read transaction before this one; run again the
-	// ones a write committed in between could invalidate.
-	for _, c := range heldChecks {
-		if err := t.recheck(ctx, c); err != nil {
-			return err
-		}
-	}
 	var in bundle.InspectionRecord
 	var inJSON, upd string
 	if err := t.QueryRowContext(ctx, "SELECT json, updated_at FROM stage.inspection").Scan(&inJSON, &upd); err != nil {
@@ -85,6 +78,21 @@ func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res 
 		return err
 	}
 	return t.recordReceived(ctx, path, f.Manifest)
+}
+
+// checkStaged runs the staged bundle's checks in the write transaction:
+// all of them, or, when they ran (checked) in a read transaction before
+// it, again the ones a write committed in between could invalidate.
+func (t *txn) checkStaged(ctx context.Context, checked bool) error {
+	if !checked {
+		return checkStaged(ctx, t)
+	}
+	for _, c := range heldChecks {
+		if err := t.recheck(ctx, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // recheck runs one of the checks against what is held inside the write
@@ -167,30 +175,36 @@ func (t *txn) mergeAliases(ctx context.Context) error {
 // A link nothing vouches for is not kept: it said where a chain goes, and
 // only its device can say that.
 func (t *txn) mergeAudit(ctx context.Context) error {
-	for _, q := range []string{
-		`INSERT INTO main.audit(id, device, dev_seq, at, actor, entity, entity_id, action, old, new, revision, base_revision,
-			prev_hash, hash, sig)
-		SELECT id, device, dev_seq, at, actor, entity, entity_id, action, old, new, revision, base_revision, prev_hash, hash, sig
-		FROM stage.entries e WHERE NOT EXISTS (SELECT 1 FROM main.audit m WHERE m.device = e.device AND m.dev_seq = e.dev_seq)
-		ORDER BY device, dev_seq`,
-		`UPDATE main.audit SET sig = (SELECT c.sig FROM stage.chain c WHERE c.device = audit.device AND c.dev_seq = audit.dev_seq)
-		WHERE sig = '' AND EXISTS (SELECT 1 FROM stage.chain c WHERE c.device = audit.device AND c.dev_seq = audit.dev_seq
-			AND c.hash = audit.hash AND c.sig != '' AND c.proof = ` + fmt.Sprint(int(bundle.ProofSigned)) + `)`,
-		`INSERT INTO main.audit_links(device, dev_seq, prev_hash, hash, sig)
-		SELECT device, dev_seq, prev_hash, hash, CASE WHEN proof = ` + fmt.Sprint(int(bundle.ProofSigned)) + ` THEN sig ELSE '' END
-		FROM stage.chain c WHERE full = 0 AND proof IN (` + fmt.Sprint(int(bundle.ProofSigned), ", ", int(bundle.ProofBundle)) + `)
-			AND NOT EXISTS (SELECT 1 FROM main.audit m WHERE m.device = c.device AND m.dev_seq = c.dev_seq)
-		ON CONFLICT(device, dev_seq) DO UPDATE SET sig = excluded.sig WHERE audit_links.sig = '' AND audit_links.hash = excluded.hash`,
-		`DELETE FROM main.audit_links WHERE device IN (SELECT DISTINCT device FROM stage.chain)
-			AND EXISTS (SELECT 1 FROM main.audit m WHERE m.device = audit_links.device AND m.dev_seq = audit_links.dev_seq)`,
-		`INSERT INTO main.bundle_statements(device, seq, inspection, created, entries, sig)
-		SELECT device, seq, inspection, created, entries, sig FROM stage.statements ORDER BY device, seq ON CONFLICT DO NOTHING`,
-	} {
+	for _, q := range mergeAuditQueries {
 		if _, err := t.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("write audit: %w", err)
 		}
 	}
 	return nil
+}
+
+// mergeAuditQueries are mergeAudit's statements, in order.
+var mergeAuditQueries = []string{
+	`INSERT INTO main.audit(id, device, dev_seq, at, actor, entity, entity_id, action, old, new, revision, base_revision,
+			prev_hash, hash, sig)
+		SELECT id, device, dev_seq, at, actor, entity, entity_id, action, old, new, revision, base_revision, prev_hash, hash, sig
+		FROM stage.entries e WHERE NOT EXISTS (SELECT 1 FROM main.audit m WHERE m.device = e.device AND m.dev_seq = e.dev_seq)
+		ORDER BY device, dev_seq`,
+	// The bundle's signed links pick the held rows by their place in
+	// the chain (an index lookup each), not a walk of every entry held.
+	`UPDATE main.audit SET sig = (SELECT c.sig FROM stage.chain c WHERE c.device = audit.device AND c.dev_seq = audit.dev_seq)
+		WHERE (device, dev_seq) IN (SELECT c.device, c.dev_seq FROM stage.chain c WHERE c.sig != '' AND c.proof = ` +
+		fmt.Sprint(int(bundle.ProofSigned)) + `)
+			AND sig = '' AND hash = (SELECT c.hash FROM stage.chain c WHERE c.device = audit.device AND c.dev_seq = audit.dev_seq)`,
+	`INSERT INTO main.audit_links(device, dev_seq, prev_hash, hash, sig)
+		SELECT device, dev_seq, prev_hash, hash, CASE WHEN proof = ` + fmt.Sprint(int(bundle.ProofSigned)) + ` THEN sig ELSE '' END
+		FROM stage.chain c WHERE full = 0 AND proof IN (` + fmt.Sprint(int(bundle.ProofSigned), ", ", int(bundle.ProofBundle)) + `)
+			AND NOT EXISTS (SELECT 1 FROM main.audit m WHERE m.device = c.device AND m.dev_seq = c.dev_seq)
+		ON CONFLICT(device, dev_seq) DO UPDATE SET sig = excluded.sig WHERE audit_links.sig = '' AND audit_links.hash = excluded.hash`,
+	`DELETE FROM main.audit_links WHERE device IN (SELECT DISTINCT device FROM stage.chain)
+			AND EXISTS (SELECT 1 FROM main.audit m WHERE m.device = audit_links.device AND m.dev_seq = audit_links.dev_seq)`,
+	`INSERT INTO main.bundle_statements(device, seq, inspection, created, entries, sig)
+		SELECT device, seq, inspection, created, entries, sig FROM stage.statements ORDER BY device, seq ON CONFLICT DO NOTHING`,
 }
 
 // recordReceived records the bundle, and (as hints only) the bundles its

@@ -47,6 +47,8 @@ type findingMerger struct {
 	staged                         map[string][]string             // assessment ID here → the bundle's IDs of it
 	done                           map[string]map[string]bool      // items merged, of the assessments decided again
 	anyOpen                        bool
+	receipts                       [][]any // receipt rows not yet written (receiptRows)
+	freshRows                      [][]any // fresh findings' rows not yet written (writeFreshRows)
 }
 
 // mergeFindings merges the staged finding revisions, group by group, and
@@ -65,8 +67,7 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 	fm.heldRow = prep("SELECT " + findingCols + " FROM main.findings WHERE assessment_id = ? AND item_code = ?")
 	fm.upsert = prep(upsertFindingSQL)
 	fm.dropRow = prep("DELETE FROM main.findings WHERE id = ?")
-	fm.rows = prep(`INSERT INTO stage.receipt(id, revision, status) SELECT id, revision, ?1 FROM stage.findings
-		WHERE assessment_id IN (SELECT value FROM json_each(?2)) AND item_code = ?3`)
+	fm.rows = prep(receiptRowsSQL)
 	for _, st := range []*sql.Stmt{fm.heldRow, fm.upsert, fm.dropRow, fm.rows} {
 		if st != nil {
 			defer closeStmt(st)
@@ -87,6 +88,23 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 	}
 	defer closeRows(groups)
 	var g *findingGroup
+	var batch []*findingGroup
+	flush := func() error {
+		fresh, err := t.freshGroups(ctx, batch)
+		if err != nil {
+			return err
+		}
+		for i, g := range batch {
+			if err := t.mergeFinding(ctx, fm, g, res, true, fresh[i]); err != nil {
+				return err
+			}
+		}
+		batch = batch[:0]
+		if err := t.writeFreshRows(ctx, fm); err != nil {
+			return err
+		}
+		return t.writeReceipts(ctx, fm)
+	}
 	for groups.Next() {
 		var ca string
 		var e AuditEntry
@@ -101,8 +119,10 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 			return contentErr(short(e.Revision), "the revision cannot be read")
 		}
 		if g != nil && (g.assessment != ca || g.item != r.Finding.ItemCode) {
-			if err := t.mergeFinding(ctx, fm, g, res, true); err != nil {
-				return err
+			if batch = append(batch, g); len(batch) == mergeBatch {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
 			g = nil
 		}
@@ -116,9 +136,10 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 		return fmt.Errorf("read staged findings: %w", err)
 	}
 	if g != nil {
-		if err := t.mergeFinding(ctx, fm, g, res, true); err != nil {
-			return err
-		}
+		batch = append(batch, g)
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	closeRows(groups)
 	for _, id := range changed {
@@ -158,7 +179,7 @@ func (t *txn) reviewFindings(ctx context.Context, fm *findingMerger, assessmentI
 	}
 	closeRows(rows)
 	for _, g := range gs {
-		if err := t.mergeFinding(ctx, fm, g, nil, false); err != nil {
+		if err := t.mergeFinding(ctx, fm, g, nil, false, false); err != nil {
 			return err
 		}
 	}
@@ -166,8 +187,10 @@ func (t *txn) reviewFindings(ctx context.Context, fm *findingMerger, assessmentI
 }
 
 // mergeFinding merges one finding's incoming revisions (none when a
-// finding is only decided again) and, if count, records the outcome.
-func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGroup, res *ImportResult, count bool) error {
+// finding is only decided again) and, if count, records the outcome. A
+// fresh group (freshGroups) is one nothing here knows of: no row, no other
+// name, no revision, so they are not looked up.
+func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGroup, res *ImportResult, count, fresh bool) error {
 	if items, ok := fm.done[g.assessment]; ok {
 		items[g.item] = true
 	}
@@ -175,20 +198,7 @@ func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGro
 	if !ok {
 		return contentErr(g.item, "the finding's assessment is neither in the bundle nor here")
 	}
-	row, err := scanFinding(fm.heldRow.QueryRowContext(ctx, g.assessment, g.item))
-	hasRow := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("read finding %s: %w", g.item, err)
-	}
-	keep, err := t.unifyFinding(ctx, g, row, hasRow)
-	if err != nil {
-		return err
-	}
-	names, err := findingNames(ctx, t, keep)
-	if err != nil {
-		return err
-	}
-	held, err := heldRevisions(ctx, t, names)
+	row, hasRow, keep, held, err := t.heldFinding(ctx, fm, g, fresh)
 	if err != nil {
 		return err
 	}
@@ -222,7 +232,9 @@ func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGro
 	case fv.Shown.ID != "" && (!hasRow || row.Revision != fv.Shown.ID || row.ID != keep):
 		cur := all[fv.Shown.ID].f
 		cur.ID, cur.AssessmentID = keep, g.assessment
-		if err := upsertFindingWith(ctx, fm.upsert, cur); err != nil {
+		if fresh { // nothing else of the batch touches its row: written with the batch's
+			fm.freshRows = append(fm.freshRows, findingRow(cur))
+		} else if err := upsertFindingWith(ctx, fm.upsert, cur); err != nil {
 			return err
 		}
 	}
@@ -254,6 +266,34 @@ func (t *txn) mergeFinding(ctx context.Context, fm *findingMerger, g *findingGro
 	return t.receiptRows(ctx, fm, g, delivery, res)
 }
 
+// heldFinding is what is held here of g's finding: its row, the ID it is
+// kept under (g's IDs and the row's made one) and every revision known of
+// it under any of its names. For a fresh group that is its one ID, and
+// nothing else.
+func (t *txn) heldFinding(ctx context.Context, fm *findingMerger, g *findingGroup, fresh bool) (row model.Finding, hasRow bool,
+	keep string, held map[string]revInfo, err error) {
+	if fresh {
+		for id := range g.ids {
+			keep = id
+		}
+		return row, false, keep, nil, nil
+	}
+	row, err = scanFinding(fm.heldRow.QueryRowContext(ctx, g.assessment, g.item))
+	hasRow = err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return row, false, "", nil, fmt.Errorf("read finding %s: %w", g.item, err)
+	}
+	if keep, err = t.unifyFinding(ctx, g, row, hasRow); err != nil {
+		return row, false, "", nil, err
+	}
+	names, err := findingNames(ctx, t, keep)
+	if err != nil {
+		return row, false, "", nil, err
+	}
+	held, err = heldRevisions(ctx, t, names)
+	return row, hasRow, keep, held, err
+}
+
 // deliveryOf is what became of a finding's incoming revisions: a new one
 // held aside, or one of a pair in conflict, is in conflict.
 func deliveryOf(mg model.FindingMerge, fv model.FindingView) model.Delivery {
@@ -277,12 +317,29 @@ func deliveryOf(mg model.FindingMerge, fv model.FindingView) model.Delivery {
 	return model.DeliveryAccepted
 }
 
-// receiptRows records what became of the bundle's rows of the finding,
-// in the stage, for the receipt.
-func (t *txn) receiptRows(ctx context.Context, fm *findingMerger, g *findingGroup, d model.Delivery, _ *ImportResult) error {
-	if _, err := fm.rows.ExecContext(ctx, string(d), jsonList(fm.staged[g.assessment]), g.item); err != nil {
+// receiptRowsSQL records, for the receipt, what became of the bundle's
+// rows of a batch of findings: each [assessment IDs in the bundle, item,
+// delivery] of the JSON list names the rows of one finding.
+const receiptRowsSQL = `INSERT INTO stage.receipt(id, revision, status)
+	SELECT f.id, f.revision, j.value ->> 2 FROM json_each(?) j
+	JOIN stage.findings f ON f.item_code = j.value ->> 1 AND f.assessment_id IN (SELECT value FROM json_each(j.value -> 0))`
+
+// receiptRows notes what became of the bundle's rows of the finding;
+// writeReceipts records the batch's in the stage.
+func (t *txn) receiptRows(_ context.Context, fm *findingMerger, g *findingGroup, d model.Delivery, _ *ImportResult) error {
+	fm.receipts = append(fm.receipts, []any{fm.staged[g.assessment], g.item, string(d)})
+	return nil
+}
+
+// writeReceipts records the receipt rows noted since the last call.
+func (t *txn) writeReceipts(ctx context.Context, fm *findingMerger) error {
+	if len(fm.receipts) == 0 {
+		return nil
+	}
+	if _, err := fm.rows.ExecContext(ctx, jsonOf(fm.receipts)); err != nil {
 		return fmt.Errorf("record receipt: %w", err)
 	}
+	fm.receipts = fm.receipts[:0]
 	return nil
 }
 

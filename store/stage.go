@@ -76,12 +76,11 @@ type stage struct {
 }
 
 // stagePrefix starts every stage's file name; a stage left behind by a
-// killed import is removed by the next one.
+// killed import is removed when the next import starts (Import).
 const stagePrefix = ".kiemtra-import-"
 
 // newStage makes an empty stage in dir.
 func newStage(ctx context.Context, dir string) (*stage, error) {
-	removeStaleStages(dir)
 	f, err := os.CreateTemp(dir, stagePrefix+"*.db")
 	if err != nil {
 		return nil, fmt.Errorf("make import stage: %w", safefile.Wrap(dir, err))
@@ -117,11 +116,15 @@ func removeStaleStages(dir string) {
 	}
 }
 
-// finish indexes the loaded stage and closes its own connection, so the
-// database can attach the complete file.
-func (s *stage) finish(ctx context.Context) error {
+// finish indexes the loaded stage, runs check on it through its own
+// connection, and closes that connection, so the database can attach the
+// complete file.
+func (s *stage) finish(ctx context.Context, check func(queryer) error) error {
 	if _, err := s.db.ExecContext(ctx, stageIndexes); err != nil {
 		return fmt.Errorf("index import stage: %w", translateAt(s.path, err))
+	}
+	if err := check(s.db); err != nil {
+		return err
 	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close import stage: %w", translateAt(s.path, err))

@@ -37,10 +37,19 @@ var seqErr = func(why string) func(a, b string) error {
 	}
 }
 
-// heldChainSQL is every link of every chain held here that can be relied
-// on: entries, and links that were signed when they came.
-const heldChainSQL = `(SELECT device, dev_seq, prev_hash, hash FROM main.audit
-	UNION ALL SELECT device, dev_seq, prev_hash, hash FROM main.audit_links WHERE sig != '')`
+// heldChainCheck finds a link of the bundle's chains (s) that disagrees
+// with a link held here (h) that can be relied on: an entry, or a link that
+// was signed when it came. on joins h to s, where says what disagrees.
+// The bundle's links drive both halves (CROSS JOIN), each held link looked
+// up by its place in the chain: the held tables grow with every bundle
+// merged, the bundle does not.
+func heldChainCheck(on, where string) string {
+	half := func(held, signed string) string {
+		return `SELECT s.device, s.dev_seq FROM stage.chain s CROSS JOIN ` + held + ` h ON ` + on + signed + ` WHERE ` + where
+	}
+	return `SELECT * FROM (` + half("main.audit", "") + ` LIMIT 1) UNION ALL SELECT * FROM (` +
+		half("main.audit_links", " AND h.sig != ''") + ` LIMIT 1) LIMIT 1`
+}
 
 var bundleChecks = []stagedCheck{
 	// Each chain, end to end, as far as the bundle carries it.
@@ -86,15 +95,13 @@ var heldChecks = []stagedCheck{
 		fmt.Sprint(int(bundle.ProofNone)) + ` AND NOT EXISTS (SELECT 1 FROM main.audit m WHERE m.device = s.device AND
 		m.dev_seq = s.dev_seq AND m.hash = s.hash) LIMIT 1`, unverified},
 	// The same place in a chain held with another entry: rewritten.
-	{`SELECT s.device, s.dev_seq FROM stage.chain s JOIN ` + heldChainSQL + ` h ON h.device = s.device AND h.dev_seq = s.dev_seq
-		WHERE h.hash != s.hash OR h.prev_hash != s.prev_hash LIMIT 1`,
+	{heldChainCheck(`h.device = s.device AND h.dev_seq = s.dev_seq`, `(h.hash != s.hash OR h.prev_hash != s.prev_hash)`),
 		seqErr("the entry differs from the one received before (rewritten)")},
-	{`SELECT s.device, s.dev_seq FROM stage.chain s JOIN ` + heldChainSQL + ` h ON h.device = s.device AND h.dev_seq = s.dev_seq - 1
-		WHERE h.hash != s.prev_hash LIMIT 1`, seqErr("the entry does not follow the one received before it")},
-	{`SELECT s.device, s.dev_seq FROM stage.chain s JOIN ` + heldChainSQL + ` h ON h.device = s.device AND h.dev_seq = s.dev_seq + 1
-		WHERE h.prev_hash != s.hash LIMIT 1`, seqErr("the entry does not precede the one received after it")},
+	{heldChainCheck(`h.device = s.device AND h.dev_seq = s.dev_seq - 1`, `h.hash != s.prev_hash`), seqErr("the entry does not follow the one received before it")},
+	{heldChainCheck(`h.device = s.device AND h.dev_seq = s.dev_seq + 1`, `h.prev_hash != s.hash`), seqErr("the entry does not precede the one received after it")},
 	// A finding revision held here is the very entry that made it.
-	{`SELECT s.rev_id, '' FROM stage.entries s JOIN main.audit m ON m.revision = s.rev_id AND m.entity = 'finding'
+	// (CROSS JOIN: as in heldChainCheck, the bundle's entries drive.)
+	{`SELECT s.rev_id, '' FROM stage.entries s CROSS JOIN main.audit m ON m.revision = s.rev_id AND m.entity = 'finding'
 		WHERE s.kind = 'finding' AND (m.device != s.device OR m.dev_seq != s.dev_seq) LIMIT 1`,
 		func(rev, _ string) error { return model.NewError(model.ERevisionChanged, nil, short(rev)) }},
 	// A unit's ID held here for another unit.
@@ -111,7 +118,7 @@ var heldChecks = []stagedCheck{
 		}},
 	// A finding's ID held here for another item or assessment.
 	{`SELECT s.item_code, '' FROM (SELECT entity_id AS id, assessment_id, item_code FROM stage.entries WHERE kind = 'finding'
-		UNION SELECT id, assessment_id, item_code FROM stage.findings) s
+		UNION ALL SELECT id, assessment_id, item_code FROM stage.findings) s
 		JOIN main.findings m ON m.id IN (s.id, ` + canonSQL("finding", "s.id") + `)
 		WHERE m.item_code != s.item_code OR ` + canonSQL("assessment", "m.assessment_id") + ` != ` +
 		canonSQL("assessment", `coalesce((SELECT canonical FROM stage.aliases WHERE kind = 'assessment' AND alias = s.assessment_id), s.assessment_id)`) +
@@ -129,34 +136,50 @@ func unverified(dev, seqProof string) error {
 	return model.NewError(model.EEntryUnsigned, nil, short(dev), seq)
 }
 
-// checkStaged runs every check on the staged bundle.
-func checkStaged(ctx context.Context, q queryer, rules checklistRules) error {
-	for _, set := range [][]stagedCheck{bundleChecks, heldChecks} {
-		for _, c := range set {
-			var a, b sql.NullString
-			err := q.QueryRowContext(ctx, c.query).Scan(&a, &b)
-			switch {
-			case errors.Is(err, sql.ErrNoRows):
-				continue
-			case err != nil:
-				return fmt.Errorf("check bundle: %w", err)
-			}
-			return c.refuse(a.String, b.String)
-		}
+// checkBundle runs the checks across the bundle's own records on the
+// stage's own connection (where its tables are "main", not "stage"),
+// before it is attached.
+func checkBundle(ctx context.Context, stageDB queryer, rules checklistRules) error {
+	if err := runChecks(ctx, stageDB, bundleChecks, "stage.", ""); err != nil {
+		return err
 	}
-	if err := checkAliasRevisions(ctx, q, rules); err != nil {
+	return checkAliasRevisions(ctx, stageDB, rules, "stage.", "")
+}
+
+// checkStaged runs the checks against the database on the attached stage
+// (checkBundle ran the others).
+func checkStaged(ctx context.Context, q queryer) error {
+	if err := runChecks(ctx, q, heldChecks); err != nil {
 		return err
 	}
 	return checkRecordRevisions(ctx, q)
 }
 
+// runChecks runs checks in order and refuses with the first that finds a
+// row; rename (pairs of old, new) rewrites the queries' schema names.
+func runChecks(ctx context.Context, q queryer, checks []stagedCheck, rename ...string) error {
+	r := strings.NewReplacer(rename...)
+	for _, c := range checks {
+		var a, b sql.NullString
+		err := q.QueryRowContext(ctx, r.Replace(c.query)).Scan(&a, &b)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return fmt.Errorf("check bundle: %w", err)
+		}
+		return c.refuse(a.String, b.String)
+	}
+	return nil
+}
+
 // checkAliasRevisions checks against their items the finding revisions a
 // format 1 bundle made under an alias of one of its assessments (the
 // decoder met them before the alias).
-func checkAliasRevisions(ctx context.Context, q queryer, rules checklistRules) error {
-	rows, err := q.QueryContext(ctx, `SELECT e.new, a.json FROM stage.entries e
+func checkAliasRevisions(ctx context.Context, q queryer, rules checklistRules, rename ...string) error {
+	rows, err := q.QueryContext(ctx, strings.NewReplacer(rename...).Replace(`SELECT e.new, a.json FROM stage.entries e
 		JOIN stage.aliases al ON al.kind = 'assessment' AND al.alias = e.assessment_id
-		JOIN stage.assessments a ON a.id = al.canonical WHERE e.kind = 'finding'`)
+		JOIN stage.assessments a ON a.id = al.canonical WHERE e.kind = 'finding'`))
 	if err != nil {
 		return fmt.Errorf("check bundle: %w", err)
 	}

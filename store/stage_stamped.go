@@ -14,7 +14,10 @@ func init() {
 		func(rev, _ string) error { return contentErr(short(rev), "the revision appears twice") }})
 	heldChecks = append(heldChecks,
 		// A revision held here is the very entry that made it.
-		stagedCheck{`SELECT s.rev_id, '' FROM stage.entries s JOIN main.audit m ON m.revision = s.rev_id
+		// CROSS JOIN keeps the bundle's few entries as the outer loop, each
+		// looking its revision up by index: left to itself the planner
+		// walks every finding entry held (audit_entity_revision).
+		stagedCheck{`SELECT s.rev_id, '' FROM stage.entries s CROSS JOIN main.audit m ON m.revision = s.rev_id
 			AND m.entity IN ('finding', 'follow_up', 'fix_report', 'self_score')
 			WHERE s.kind = 'stamped' AND (m.device != s.device OR m.dev_seq != s.dev_seq) LIMIT 1`,
 			func(rev, _ string) error { return model.NewError(model.ERevisionChanged, nil, short(rev)) }},

@@ -17,8 +17,10 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 var (
@@ -91,6 +93,18 @@ func run() (err error) {
 		fmt.Fprintln(os.Stderr, "files kept in", top, ram)
 	} else {
 		defer func() { err = errors.Join(err, os.RemoveAll(top), os.RemoveAll(ram)) }()
+		// Interrupted (ctrl+c, a CI timeout), the bench still takes its
+		// gigabyte of data with it.
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+		defer signal.Stop(sig)
+		go func() {
+			s := <-sig
+			fmt.Fprintln(os.Stderr, "bench: interrupted; removing", top, ram)
+			_ = os.RemoveAll(top) // best effort: the process ends now
+			_ = os.RemoveAll(ram)
+			os.Exit(128 + int(s.(syscall.Signal)))
+		}()
 	}
 	out := newPrinter(*asJSON)
 	version, _ := exec.Command(sqlite3, "--version").Output()

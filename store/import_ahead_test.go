@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"os"
+	"testing"
+)
+
+// Each file of an import is staged while the one before it merges, its
+// header checked ahead; at its turn the header is checked again against
+// what the files before it merged. Two files that share a bundle number
+// in one import are decided as they are in two imports.
+func TestImportChecksEachFileAgainstTheFilesBeforeIt(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	a := newDevice(t, "A")
+	a.save(t, "1.1.1", pass)
+	backup, err := a.db.Backup(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := a.bundle(t, "1.ktb")
+	// Restored from a backup, laptop A issues bundle 1 again with other
+	// content.
+	check(t, a.db.Close())
+	for _, side := range []string{"-wal", "-shm"} {
+		if err := os.Remove(a.db.Path() + side); err != nil && !errors.Is(err, os.ErrNotExist) {
+			t.Fatal(err)
+		}
+	}
+	raw, err := os.ReadFile(backup)
+	check(t, err)
+	check(t, os.WriteFile(a.db.Path(), raw, 0o600))
+	a.db = openTest(t, a.db.Path())
+	a.save(t, "1.1.2", partial)
+	again := a.bundle(t, "1-again.ktb")
+
+	b := newDevice(t, "B")
+	trustAll(t, a, b)
+	rep, err := b.db.Import(ctx, []string{first, first, again, first}, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := rep.Results
+	if len(rs) != 4 || rs[0].Err != nil || rs[0].Accepted != 1 || rs[0].Replay {
+		t.Fatalf("the first file: %+v", rs[0])
+	}
+	if rs[1].Err != nil || !rs[1].Replay || rs[1].Present != 1 {
+		t.Fatalf("the same file again, in the same import: %+v, want a replay", rs[1])
+	}
+	if !errors.Is(rs[2].Err, ErrSeqReused) {
+		t.Fatalf("bundle 1 with other content, in the same import: %v, want %v", rs[2].Err, ErrSeqReused)
+	}
+	if rs[3].Err != nil || !rs[3].Replay {
+		t.Fatalf("the first file a third time: %+v", rs[3])
+	}
+	if got := findingsByItem(t, b); len(got) != 1 || got["1.1.1"].Revision == "" {
+		t.Fatalf("findings after the import: %+v, want only 1.1.1", got)
+	}
+	if left, _ := os.ReadDir(b.dir); hasStage(left) {
+		t.Fatal("a stage was left behind")
+	}
+}
+
+func hasStage(es []os.DirEntry) bool {
+	for _, e := range es {
+		if len(e.Name()) >= len(stagePrefix) && e.Name()[:len(stagePrefix)] == stagePrefix {
+			return true
+		}
+	}
+	return false
+}
