@@ -164,19 +164,44 @@ func (st *FindingStats) add(f *FindingRow) {
 	st.FieldCode = max(st.FieldCode, utf8.RuneCountInString(f.FieldCode))
 	st.ItemCode = max(st.ItemCode, utf8.RuneCountInString(f.ItemCode))
 	st.ItemText = max(st.ItemText, utf8.RuneCountInString(f.ItemText))
-	st.Note = max(st.Note, utf8.RuneCountInString(f.Finding.Note))
-	st.Evidence = max(st.Evidence, utf8.RuneCountInString(f.Finding.Evidence))
-	st.Recommendation = max(st.Recommendation, utf8.RuneCountInString(f.Finding.Recommendation))
-	if !slices.Contains(st.Kinds, f.Kind.Code) {
-		st.Kinds = append(st.Kinds, f.Kind.Code)
+	st.addContent(&f.Finding)
+	st.addKindState(f.Kind.Code, f.State)
+}
+
+// addItem is add's part for what changes from one finding of a record to
+// the next, addRecord the part every row of the record shares: a builder
+// counts the unit's name once per record, not once per finding.
+func (st *FindingStats) addItem(field *Field, it *Item, f *Finding) {
+	st.Rows++
+	st.FieldCode = max(st.FieldCode, utf8.RuneCountInString(field.Code))
+	st.ItemCode = max(st.ItemCode, utf8.RuneCountInString(it.Code))
+	st.ItemText = max(st.ItemText, utf8.RuneCountInString(it.Text))
+	st.addContent(f)
+}
+
+func (st *FindingStats) addRecord(r *UnitRecord, kind UnitKind, state RecordState) {
+	st.UnitCode = max(st.UnitCode, utf8.RuneCountInString(r.Unit.Code))
+	st.UnitName = max(st.UnitName, utf8.RuneCountInString(r.Unit.Name))
+	st.addKindState(kind, state)
+}
+
+func (st *FindingStats) addContent(f *Finding) {
+	st.Note = max(st.Note, utf8.RuneCountInString(f.Note))
+	st.Evidence = max(st.Evidence, utf8.RuneCountInString(f.Evidence))
+	st.Recommendation = max(st.Recommendation, utf8.RuneCountInString(f.Recommendation))
+	if !slices.Contains(st.Results, f.Result) {
+		st.Results = append(st.Results, f.Result)
+		slices.Sort(st.Results)
+	}
+}
+
+func (st *FindingStats) addKindState(kind UnitKind, state RecordState) {
+	if !slices.Contains(st.Kinds, kind) {
+		st.Kinds = append(st.Kinds, kind)
 		slices.Sort(st.Kinds)
 	}
-	if !slices.Contains(st.States, f.State) {
-		st.States = append(st.States, f.State)
+	if !slices.Contains(st.States, state) {
+		st.States = append(st.States, state)
 		slices.Sort(st.States)
-	}
-	if !slices.Contains(st.Results, f.Finding.Result) {
-		st.Results = append(st.Results, f.Finding.Result)
-		slices.Sort(st.Results)
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -25,6 +26,10 @@ type SummaryBuilder struct {
 	keep  bool // hold the findings' rows in Findings and Recommendations
 	recs  []builtRecord
 	items map[*Checklist][]RecordItem // each checklist's items in order, without findings
+	rows  RowMaker
+	// assessed is Add's scratch: a record's assessed items, before they
+	// are copied at their length.
+	assessed []assessedItem
 
 	findingStats, recStats FindingStats
 }
@@ -40,10 +45,11 @@ type builtRecord struct {
 }
 
 // assessedItem is an item answered other than không áp dụng: its position
-// in the checklist's items and its result.
+// in the checklist's items and its result. Eight bytes, as a summary
+// holds one for nearly every finding until the records are ranked.
 type assessedItem struct {
 	pos    int32
-	result Result
+	result uint8 // a Result
 }
 
 // NewSummaryBuilder returns a builder; with keepFindings the summary holds
@@ -58,20 +64,32 @@ func NewSummaryBuilder(kinds []KindInfo, keepFindings bool) *SummaryBuilder {
 func (b *SummaryBuilder) Add(r UnitRecord) {
 	br := builtRecord{state: r.State()}
 	kind, ref := KindOf(b.kinds, r.Unit.Kind), r.checklistRef()
-	r.eachAnswered(func(pos int, field *Field, it *Item, f *Finding) {
-		fr := findingRow(&r, field, it, f, kind, br.state, ref)
-		b.findingStats.add(&fr)
-		if strings.TrimSpace(f.Recommendation) != "" {
+	var rows, recs int // of this record, for the statistics' per-record part
+	assessed := b.assessed[:0]
+	b.rows.eachAnswered(&r, func(pos int, field *Field, it *Item, f *Finding) {
+		rec := strings.TrimSpace(f.Recommendation) != ""
+		rows++
+		b.findingStats.addItem(field, it, f)
+		if rec {
+			recs++
 			br.recommendations++
-			b.recStats.add(&fr)
+			b.recStats.addItem(field, it, f)
 		}
 		if b.keep {
-			br.rows = append(br.rows, fr)
+			br.rows = append(br.rows, findingRow(&r, field, it, f, kind, br.state, ref))
 		}
 		if f.Result != ResultNotApplicable {
-			br.assessed = append(br.assessed, assessedItem{pos: int32(pos), result: f.Result})
+			assessed = append(assessed, assessedItem{pos: int32(pos), result: uint8(f.Result)})
 		}
 	})
+	if rows > 0 {
+		b.findingStats.addRecord(&r, kind.Code, br.state)
+	}
+	if recs > 0 {
+		b.recStats.addRecord(&r, kind.Code, br.state)
+	}
+	br.assessed = slices.Clone(assessed) // as long as it is: most of what a summary holds
+	b.assessed = assessed
 	if len(r.SelfScores) > 0 {
 		if cmp := r.SelfComparison(); !cmp.Empty() {
 			br.self = &cmp
@@ -89,40 +107,10 @@ func (b *SummaryBuilder) Add(r UnitRecord) {
 
 // FindingRows is every answered item of the record as a summary row, in
 // checklist order, as Summary.Findings lists them; kind and st are the
-// record's row's (SummaryRow.Kind, State).
+// record's row's (SummaryRow.Kind, State). RowMaker makes them for many
+// records.
 func (r *UnitRecord) FindingRows(kind KindInfo, st RecordState) []FindingRow {
-	ref := r.checklistRef()
-	out := make([]FindingRow, 0, len(r.Findings))
-	r.eachAnswered(func(_ int, field *Field, it *Item, f *Finding) {
-		out = append(out, findingRow(r, field, it, f, kind, st, ref))
-	})
-	return out
-}
-
-// eachAnswered calls fn with each answered item of the record in checklist
-// order (Items without copying them): pos counts every item, answered or
-// not, as Items does.
-func (r *UnitRecord) eachAnswered(fn func(pos int, field *Field, it *Item, f *Finding)) {
-	if r.Checklist == nil {
-		return
-	}
-	byCode := make(map[string]*Finding, len(r.Findings))
-	for i := range r.Findings {
-		byCode[r.Findings[i].ItemCode] = &r.Findings[i]
-	}
-	pos := 0
-	for fi := range r.Checklist.Fields {
-		fl := &r.Checklist.Fields[fi]
-		for ci := range fl.Criteria {
-			for ii := range fl.Criteria[ci].Items {
-				it := &fl.Criteria[ci].Items[ii]
-				if f, ok := byCode[it.Code]; ok && f.Result.Answered() {
-					fn(pos, fl, it, f)
-				}
-				pos++
-			}
-		}
-	}
+	return new(RowMaker).Rows(make([]FindingRow, 0, len(r.Findings)), r, kind, st)
 }
 
 func (r *UnitRecord) checklistRef() string {
@@ -281,13 +269,14 @@ func (b *SummaryBuilder) Summary(inspections []Inspection) Summary {
 				order[k] = int(a.pos)
 			}
 			stat.Assessed++
-			if !a.result.Shortcoming() {
+			result := Result(a.result)
+			if !result.Shortcoming() {
 				continue
 			}
 			row.Shortcomings++
 			stat.Units++
 			stat.UnitCodes = append(stat.UnitCodes, r.Unit.Code)
-			if a.result == ResultFail {
+			if result == ResultFail {
 				stat.Fail++
 			} else {
 				stat.Partial++

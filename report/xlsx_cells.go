@@ -49,10 +49,15 @@ type rowWriter struct {
 	buf     []byte
 	cols    [][]byte // column letters, "A"…
 	scratch strings.Builder
+	// plain is, for each column, the last text found plain: most of a
+	// column's cells repeat the cell above (the unit, its kind and state,
+	// the evidence seen), and comparing with it costs next to nothing when
+	// it is the very same string, which checking every byte again does not.
+	plain []string
 }
 
 func newRowWriter(ncols int) *rowWriter {
-	w := &rowWriter{cols: make([][]byte, ncols)}
+	w := &rowWriter{cols: make([][]byte, ncols), plain: make([]string, ncols)}
 	for i := range w.cols {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		w.cols[i] = []byte(name)
@@ -65,14 +70,16 @@ func (w *rowWriter) row(n int, cells []xcell) error {
 	if n > excelize.TotalRows {
 		return excelize.ErrMaxRows
 	}
+	var digits [20]byte
+	num := strconv.AppendInt(digits[:0], int64(n), 10)
 	b := append(w.buf, `<row r="`...)
-	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, num...)
 	b = append(b, `">`...)
 	for i := range cells {
 		c := &cells[i]
 		b = append(b, `<c r="`...)
 		b = append(b, w.cols[i]...)
-		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, num...)
 		b = append(b, '"')
 		if c.style != 0 {
 			b = append(b, ` s="`...)
@@ -83,7 +90,14 @@ func (w *rowWriter) row(n int, cells []xcell) error {
 		case xEmpty:
 			b = append(b, `></c>`...)
 		case xText:
-			b = w.text(b, c.s)
+			plain := i < len(w.plain) && c.s == w.plain[i] && c.s != ""
+			if !plain && plainText(c.s) {
+				plain = true
+				if i < len(w.plain) {
+					w.plain[i] = c.s
+				}
+			}
+			b = w.textOf(b, c.s, plain)
 		case xNum:
 			if math.IsNaN(c.f) || math.IsInf(c.f, 0) {
 				b = w.text(b, fmt.Sprint(c.f))
@@ -101,9 +115,12 @@ func (w *rowWriter) row(n int, cells []xcell) error {
 }
 
 // text appends the rest of an inline-string cell holding s.
-func (w *rowWriter) text(b []byte, s string) []byte {
+func (w *rowWriter) text(b []byte, s string) []byte { return w.textOf(b, s, plainText(s)) }
+
+// textOf is text for s known to be plainText or not.
+func (w *rowWriter) textOf(b []byte, s string, plain bool) []byte {
 	b = append(b, ` t="inlineStr"><is><t`...)
-	if plainText(s) {
+	if plain {
 		b = append(b, '>')
 		b = append(b, s...)
 	} else {
@@ -132,18 +149,13 @@ func plainText(s string) bool {
 		switch c := s[i]; {
 		case c < 0x20, c == '&', c == '<', c == '>', c == '"', c == '\'', c == '_':
 			return false
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
+			return false // U+FFFE and U+FFFF are not XML characters
 		case c >= 0x80:
 			ascii = false
 		}
 	}
-	if ascii {
-		return true
-	}
-	if !utf8.ValidString(s) {
-		return false
-	}
-	// U+FFFE and U+FFFF are not XML characters.
-	return !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF")
+	return ascii || utf8.ValidString(s)
 }
 
 // escape is text that is not plain made ready for the sheet as the stream

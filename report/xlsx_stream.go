@@ -3,7 +3,6 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -240,7 +240,10 @@ func writeRowSheet(zw *zip.Writer, f *zip.File, rs *rowSheet, side *sideSheet) e
 	if _, err := out.Write(head); err != nil {
 		return err
 	}
+	// The rows are compressed in a goroutine of their own as they are made.
+	aw := newAsyncWriter(out, rowChunk+rowChunk/4)
 	rw := newRowWriter(rs.cols)
+	rw.buf = make([]byte, 0, rowChunk+rowChunk/4)
 	n := 1 // the header
 	var toSide func([]xcell) error
 	if side != nil {
@@ -251,24 +254,29 @@ func writeRowSheet(zw *zip.Writer, f *zip.File, rs *rowSheet, side *sideSheet) e
 		if err := rw.row(n, cells); err != nil {
 			return err
 		}
-		if len(rw.buf) >= 256<<10 {
-			if _, err := out.Write(rw.buf); err != nil {
-				return err
-			}
-			rw.buf = rw.buf[:0]
+		if len(rw.buf) >= rowChunk {
+			var err error
+			rw.buf, err = aw.send(rw.buf)
+			return err
 		}
 		return nil
 	}, toSide)
+	if err == nil {
+		_, err = aw.send(rw.buf)
+	}
+	if werr := aw.wait(); err == nil {
+		err = werr // a failed write ends the fill with this same error
+	}
 	if err != nil {
 		return err
 	}
 	rs.got = n - 1
-	if _, err := out.Write(rw.buf); err != nil {
-		return err
-	}
 	_, err = out.Write(tail)
 	return err
 }
+
+// rowChunk is how many bytes of rows go to the compressor at a time.
+const rowChunk = 256 << 10
 
 // splitSheet reads a sheet's part and cuts it where its rows end.
 func splitSheet(f *zip.File) (head, tail []byte, err error) {

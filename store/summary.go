@@ -11,18 +11,27 @@ import (
 
 // Summary gathers the records of the inspections and computes their
 // consolidated summary, one unit's findings at a time: it never holds
-// more than one unit's findings. The findings themselves are not in the
-// summary but read again, a unit at a time, when it is written
-// (Summary.Stream, which needs db open).
+// more than one unit's findings as findings. The findings themselves are
+// not in the summary but kept compressed, up to a bound (findingSpool),
+// or read again, a unit at a time, when it is written (Summary.Stream,
+// which needs db open).
 func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs ...string) (model.Summary, error) {
+	return db.summary(ctx, kinds, spoolLimit, inspectionIDs)
+}
+
+// summary is Summary keeping at most spoolLimit bytes of findings between
+// its passes (findingSpool).
+func (db *DB) summary(ctx context.Context, kinds []model.KindInfo, spoolLimit int, inspectionIDs []string) (model.Summary, error) {
 	b := model.NewSummaryBuilder(kinds, false)
 	var ins []model.Inspection
 	byAssessment := map[string]*model.UnitRecord{}
-	read, err := db.sql.PrepareContext(ctx, summaryQuery)
+	read, err := db.newFindingReader(ctx, false)
 	if err != nil {
 		return model.Summary{}, fmt.Errorf("summary: %w", db.translate(err))
 	}
-	defer closeStmt(read)
+	defer read.close()
+	spool := newFindingSpool(spoolLimit)
+	var scratch []model.Finding // each unit's findings in turn: the builder keeps none
 	for _, id := range inspectionIDs {
 		in, err := db.Inspection(ctx, id)
 		if err != nil {
@@ -39,17 +48,21 @@ func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs
 		}
 		for i := range recs {
 			r := recs[i]
-			if r.Findings, err = summaryFindings(ctx, read, r.Assessment.ID); err != nil {
+			var n int
+			var packed string
+			if r.Findings, n, packed, err = read.readPacked(ctx, scratch, r.Assessment.ID); err != nil {
 				return model.Summary{}, fmt.Errorf("summary: %w", db.translate(err))
 			}
+			spool.keep(r.Assessment.ID, n, packed)
 			r.SelfScores = self[r.Assessment.ID]
 			r.Scorecard = model.Score(r.Checklist, contents(r.Findings))
 			b.Add(r)
+			scratch = r.Findings
 			byAssessment[r.Assessment.ID] = &recs[i]
 		}
 	}
 	s := b.Summary(ins)
-	s.Stream = db.findingStream(ctx, s.Rows, byAssessment)
+	s.Stream = db.findingStream(ctx, s.Rows, byAssessment, spool)
 	if err := db.addFollowUp(ctx, &s); err != nil {
 		return s, err
 	}
@@ -61,15 +74,19 @@ func (db *DB) Summary(ctx context.Context, kinds []model.KindInfo, inspectionIDs
 // goroutine of its own, so that reading the database and writing the
 // document share the processor's cores; at most a few units' rows are
 // held.
-func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord) model.FindingStream {
+func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord,
+	spool *findingSpool) model.FindingStream {
 	return func(recsOnly bool, fn func(*model.FindingRow) error) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		units := make(chan []model.FindingRow, 1)
+		// The lists fn is done with go back to the reader to be filled
+		// again: a few units' worth of rows, not a unit's per unit.
+		free := make(chan []model.FindingRow, 3)
 		read := make(chan error, 1)
 		go func() {
 			defer close(units)
-			read <- db.readUnits(ctx, rows, recs, recsOnly, units)
+			read <- db.readUnits(ctx, rows, recs, spool, recsOnly, units, free)
 		}()
 		var err error
 		for list := range units {
@@ -82,38 +99,56 @@ func (db *DB) findingStream(ctx context.Context, rows []model.SummaryRow, recs m
 				}
 				return err
 			}
+			select {
+			case free <- list:
+			default:
+			}
 		}
 		return <-read
 	}
 }
 
-// readUnits sends the finding rows of each of rows to out, in order.
-func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord, recsOnly bool,
-	out chan<- []model.FindingRow) error {
-	q := summaryQuery
-	if recsOnly {
-		q = summaryRecommendedQuery
-	}
-	read, err := db.sql.PrepareContext(ctx, q)
+// readUnits sends the finding rows of each of rows to out, in order:
+// from the spool, or read again for a unit it does not hold.
+func (db *DB) readUnits(ctx context.Context, rows []model.SummaryRow, recs map[string]*model.UnitRecord, spool *findingSpool,
+	recsOnly bool, out chan<- []model.FindingRow, free <-chan []model.FindingRow) error {
+	read, err := db.newFindingReader(ctx, recsOnly)
 	if err != nil {
 		return fmt.Errorf("summary findings: %w", db.translate(err))
 	}
-	defer closeStmt(read)
+	defer read.close()
+	var rm model.RowMaker
+	var decoded []byte
+	var scratch []model.Finding // each unit's in turn: its rows hold copies
 	for _, row := range rows {
 		r := *recs[row.AssessmentID]
-		if r.Findings, err = summaryFindings(ctx, read, r.Assessment.ID); err != nil {
-			return fmt.Errorf("summary findings: %w", db.translate(err))
+		var spooled bool
+		if r.Findings, spooled, err = spool.findings(&decoded, scratch, r.Assessment.ID); err != nil {
+			return fmt.Errorf("summary findings: %w", err)
 		}
-		list := r.FindingRows(row.Kind, row.State)
+		if !spooled {
+			if r.Findings, err = read.read(ctx, scratch, r.Assessment.ID); err != nil {
+				return fmt.Errorf("summary findings: %w", db.translate(err))
+			}
+		}
 		if recsOnly {
-			kept := list[:0]
-			for _, f := range list {
-				if strings.TrimSpace(f.Finding.Recommendation) != "" {
+			// Only the findings with a kiến nghị become rows: a spooled
+			// unit holds every finding.
+			kept := r.Findings[:0] // a slice of its own, read for this pass
+			for _, f := range r.Findings {
+				if strings.TrimSpace(f.Recommendation) != "" {
 					kept = append(kept, f)
 				}
 			}
-			list = kept
+			r.Findings = kept
 		}
+		var list []model.FindingRow
+		select {
+		case list = <-free:
+		default:
+		}
+		list = rm.Rows(list, &r, row.Kind, row.State)
+		scratch = r.Findings
 		select {
 		case out <- list:
 		case <-ctx.Done():
@@ -136,7 +171,8 @@ const summaryQuery = `SELECT item_code, result, score, note, evidence, recommend
 const summaryRecommendedQuery = summaryQuery + ` AND recommendation <> ''`
 
 // summaryFindings reads one assessment's findings with read
-// (summaryQuery, perhaps filtered).
+// (summaryQuery, perhaps filtered), a row per finding: findingReader's
+// way for a unit whose texts hold a separator of its packed read.
 func summaryFindings(ctx context.Context, read *sql.Stmt, assessmentID string) ([]model.Finding, error) {
 	rows, err := read.QueryContext(ctx, assessmentID)
 	if err != nil {
