@@ -37,6 +37,9 @@ func main() {
 	flag.Parse()
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
+		if errors.Is(err, errMissed) {
+			os.Exit(3)
+		}
 		os.Exit(1)
 	}
 }
