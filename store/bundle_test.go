@@ -86,6 +86,22 @@ func (d *device) save(t *testing.T, item string, c model.Content) model.Finding 
 	return saved
 }
 
+// restore puts the laptop's database back as the backup holds it, the way
+// a person restores a laptop: same device, same key, the newer work gone.
+func (d *device) restore(t *testing.T, backup string) {
+	t.Helper()
+	check(t, d.db.Close())
+	for _, side := range []string{"-wal", "-shm"} {
+		if err := os.Remove(d.db.Path() + side); err != nil && !errors.Is(err, os.ErrNotExist) {
+			t.Fatal(err)
+		}
+	}
+	raw, err := os.ReadFile(backup)
+	check(t, err)
+	check(t, os.WriteFile(d.db.Path(), raw, 0o600))
+	d.db = openTest(t, d.db.Path())
+}
+
 func (d *device) assessment(t *testing.T) model.Assessment {
 	t.Helper()
 	ovs, err := d.db.Overviews(context.Background(), d.in.ID)
@@ -122,37 +138,14 @@ func (d *device) importFiles(t *testing.T, files ...string) ImportReport {
 // detection times and which files arrived is left out).
 func dump(t *testing.T, db *DB) string {
 	t.Helper()
-	var b strings.Builder
-	for _, q := range []string{
+	return dumpRows(t, db,
 		"SELECT id, year, title, plan, team, updated_at FROM inspections ORDER BY id",
 		"SELECT id, code, name, kind FROM units ORDER BY id",
-		"SELECT " + assessmentCols + " FROM assessments ORDER BY id",
-		"SELECT " + findingCols + " FROM findings ORDER BY id",
+		"SELECT "+assessmentCols+" FROM assessments ORDER BY id",
+		"SELECT "+findingCols+" FROM findings ORDER BY id",
 		"SELECT id, finding_id, current_revision, other_revision, resolved_at = '' FROM conflicts WHERE resolved_at = '' ORDER BY id",
 		"SELECT id, device, dev_seq, hash FROM audit ORDER BY id",
-	} {
-		rows, err := db.sql.Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, err := rows.Columns()
-		check(t, err)
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintln(&b, vals...)
-		}
-		check(t, rows.Err())
-		closeRows(rows)
-		b.WriteString("--\n")
-	}
-	return b.String()
+	)
 }
 
 func findingsByItem(t *testing.T, d *device) map[string]model.Finding {
@@ -434,16 +427,7 @@ func TestBundleSequenceReuseAndChangedRevisionRefused(t *testing.T) {
 
 	// Laptop A restored from a backup (same device, same key) re-issues
 	// bundle 1 with other content.
-	check(t, a.db.Close())
-	for _, side := range []string{"-wal", "-shm"} {
-		if err := os.Remove(a.db.Path() + side); err != nil && !errors.Is(err, os.ErrNotExist) {
-			t.Fatal(err)
-		}
-	}
-	raw, err := os.ReadFile(backup)
-	check(t, err)
-	check(t, os.WriteFile(a.db.Path(), raw, 0o600))
-	a.db = openTest(t, a.db.Path())
+	a.restore(t, backup)
 	a.save(t, "1.1.2", partial)
 	importExpectingError(t, b, a.bundle(t, "1-again.ktb"), ErrSeqReused)
 

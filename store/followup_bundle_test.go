@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -69,31 +68,12 @@ func (f followOffices) follow(t *testing.T, d *device, st model.FixStatus, note 
 // whole history, comparably.
 func stampedDump(t *testing.T, db *DB) string {
 	t.Helper()
-	var b strings.Builder
-	for _, q := range []string{
+	return dumpRows(t, db,
 		"SELECT id, assessment_id, recommendation_id, status, revision, body FROM follow_ups ORDER BY id",
 		"SELECT id, unit_code, number, received, revision, body FROM fix_reports ORDER BY id",
 		"SELECT id, assessment_id, item_code, revision, body FROM self_scores ORDER BY id",
 		"SELECT device, dev_seq, entity, entity_id, revision, hash, new FROM audit WHERE entity IN ('follow_up', 'fix_report', 'self_score') ORDER BY device, dev_seq",
-	} {
-		rows, err := db.sql.Query(q)
-		check(t, err)
-		cols, err := rows.Columns()
-		check(t, err)
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			check(t, rows.Scan(ptrs...))
-			fmt.Fprintln(&b, vals...)
-		}
-		check(t, rows.Err())
-		closeRows(rows)
-		b.WriteString("--\n")
-	}
-	return b.String()
+	)
 }
 
 // Two laptops record what became of the same 2022 kiến nghị in 2023, one

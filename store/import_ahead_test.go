@@ -23,16 +23,7 @@ func TestImportChecksEachFileAgainstTheFilesBeforeIt(t *testing.T) {
 	first := a.bundle(t, "1.ktb")
 	// Restored from a backup, laptop A issues bundle 1 again with other
 	// content.
-	check(t, a.db.Close())
-	for _, side := range []string{"-wal", "-shm"} {
-		if err := os.Remove(a.db.Path() + side); err != nil && !errors.Is(err, os.ErrNotExist) {
-			t.Fatal(err)
-		}
-	}
-	raw, err := os.ReadFile(backup)
-	check(t, err)
-	check(t, os.WriteFile(a.db.Path(), raw, 0o600))
-	a.db = openTest(t, a.db.Path())
+	a.restore(t, backup)
 	a.save(t, "1.1.2", partial)
 	again := a.bundle(t, "1-again.ktb")
 

@@ -71,12 +71,19 @@ func TestMergeOneFindingTwoIDsInOneBundle(t *testing.T) {
 // finding aliases (not the audit, which holds each office's own entries).
 func dumpMerged(t *testing.T, db *DB) string {
 	t.Helper()
-	var b strings.Builder
-	for _, q := range []string{
-		"SELECT " + findingCols + " FROM findings ORDER BY id",
+	return dumpRows(t, db,
+		"SELECT "+findingCols+" FROM findings ORDER BY id",
 		"SELECT id, finding_id, current_revision, other_revision FROM conflicts WHERE resolved_at = '' ORDER BY id",
 		"SELECT alias, canonical FROM id_aliases WHERE kind = 'finding' ORDER BY alias",
-	} {
+	)
+}
+
+// dumpRows is the rows of each query, one line each, a "--" line after
+// each query's.
+func dumpRows(t *testing.T, db *DB, queries ...string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range queries {
 		rows, err := db.sql.Query(q)
 		check(t, err)
 		cols, err := rows.Columns()
