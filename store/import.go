@@ -134,6 +134,15 @@ func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (_ 
 			err = fmt.Errorf("import: %w", cerr)
 		}
 	}()
+	restoreCache, err := db.growCache(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("import: %w", err)
+	}
+	defer func() {
+		if cerr := restoreCache(); cerr != nil && err == nil {
+			err = fmt.Errorf("import: %w", cerr)
+		}
+	}()
 	// Stages a killed import left behind go now, not while this one's
 	// are in use.
 	removeStaleStages(filepath.Dir(db.path))
