@@ -37,7 +37,7 @@ func main() {
 	flag.Parse()
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
-		if errors.Is(err, errMissed) {
+		if errors.As(err, new(missedGoals)) {
 			os.Exit(3)
 		}
 		os.Exit(1)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -97,15 +96,17 @@ func (p *printer) err() error {
 		return p.failed
 	}
 	if p.missed > 0 {
-		return fmt.Errorf("%d figure(s) missed the goal: %w", p.missed, errMissed)
+		return missedGoals(p.missed)
 	}
 	return nil
 }
 
-// errMissed is a run whose every figure was measured and some missed its
-// goal: the command exits 3 (1 when a figure could not be measured), after
-// its data is removed.
-var errMissed = errors.New("missed")
+// missedGoals is a run whose every figure was measured and this many
+// missed their goal: the command exits 3 (1 when a figure could not be
+// measured), after its data is removed.
+type missedGoals int
+
+func (n missedGoals) Error() string { return fmt.Sprintf("%d figure(s) missed the goal", int(n)) }
 
 // figureWidth is the width of the figure column, in characters.
 const figureWidth = 74
