@@ -115,7 +115,12 @@ func run() (err error) {
 		*runs, strings.Fields(string(version) + " ?")[0]))
 	bin := filepath.Join(top, "kiemtra")
 	logf("building kiemtra and package ui's benchmarks")
-	if o, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	// Built as it ships (CGO_ENABLED=0: a static binary, as the
+	// cross-builds for the laptops are), not as go build makes it here
+	// by default (linked against libc, loaded by the dynamic linker).
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if o, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %w\n%s", err, o)
 	}
 	uiTest := filepath.Join(top, "ui.test")

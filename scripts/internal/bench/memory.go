@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,7 +23,19 @@ func (b *bench) memory() error {
 	}
 	units := b.n / nItems
 	session := retry(3, "memory (TUI)", func() (_ float64, err error) {
-		t, err := launch("exec " + b.bin + " --db " + data)
+		// Each session on a fresh copy: a session that failed half-way
+		// leaves the app's "where you stopped" behind, and the next would
+		// open elsewhere than the steps expect.
+		fresh := filepath.Join(b.dir, "memory.db")
+		for _, side := range []string{"-wal", "-shm"} {
+			if err := os.Remove(fresh + side); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return 0, err
+			}
+		}
+		if err := copyDB(data, fresh); err != nil {
+			return 0, err
+		}
+		t, err := launch("exec " + b.bin + " --db " + fresh)
 		if err != nil {
 			return 0, err
 		}
