@@ -21,8 +21,8 @@ import (
 // hundred thousand findings is never held whole.
 const mergeBatch = 512
 
-// Both statements pass the batch as JSON (json_each), so they stay one
-// prepared statement whatever the batch's size.
+// Both statements take the batch as one JSON argument (json_each), so
+// each is the same statement whatever the batch's size.
 const (
 	// heldPlacesSQL: the items of the batch that have a row here.
 	heldPlacesSQL = `SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) j
@@ -79,8 +79,8 @@ func (t *txn) freshGroups(ctx context.Context, gs []*findingGroup) ([]bool, erro
 	return fresh, nil
 }
 
-// eachRow runs query (through its prepared statement) with arg and calls
-// fn on each row.
+// eachRow runs query with arg (through its prepared statement if the
+// transaction holds one) and calls fn on each row.
 func (t *txn) eachRow(ctx context.Context, query string, arg any, fn func(scanner) error) error {
 	rows, err := queryThrough(ctx, t, query, arg)
 	if err != nil {
@@ -100,10 +100,13 @@ func (t *txn) eachRow(ctx context.Context, query string, arg any, fn func(scanne
 // less than one statement per row and less than passing them as JSON.
 const freshChunk = 64
 
+// findingColumns is how many columns findingCols names.
+var findingColumns = strings.Count(findingCols, ",") + 1
+
 // upsertFindingsSQL writes n finding rows, each findingCols' values
 // (findingRow), as upsertFindingSQL writes one.
 func upsertFindingsSQL(n int) string {
-	row := "(" + strings.TrimSuffix(strings.Repeat("?,", 15), ",") + ")"
+	row := "(" + strings.TrimSuffix(strings.Repeat("?,", findingColumns), ",") + ")"
 	return `INSERT INTO findings(` + findingCols + `) VALUES ` + strings.TrimSuffix(strings.Repeat(row+",", n), ",") +
 		" " + upsertFindingSet
 }
@@ -114,7 +117,7 @@ func (t *txn) writeFreshRows(ctx context.Context, fm *findingMerger) error {
 	rows := fm.freshRows
 	for len(rows) > 0 {
 		n := min(len(rows), freshChunk)
-		args := make([]any, 0, n*15)
+		args := make([]any, 0, n*findingColumns)
 		for _, r := range rows[:n] {
 			args = append(args, r...)
 		}
