@@ -2,7 +2,6 @@ package bundle
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	"crypto/ed25519"
 	"encoding/json"
@@ -234,9 +233,11 @@ func (d *decoder) lines(r *limitReader) error {
 // record decodes one line, checks it, and hands it on.
 func (d *decoder) record(line []byte) error {
 	where := fmt.Sprintf("#%d", d.line)
-	var pl payloadLine
-	if err := json.Unmarshal(line, &pl); err != nil {
-		return contentErrBy(err, where, "not a JSON record")
+	pl, ok := splitLine(line)
+	if !ok {
+		if err := json.Unmarshal(line, &pl); err != nil {
+			return contentErrBy(err, where, "not a JSON record")
+		}
 	}
 	rank, ok := d.order[pl.T]
 	if !ok {
@@ -349,17 +350,3 @@ func (d *decoder) record(line []byte) error {
 // know are left out of the record (a newer kiemtra may add some to the
 // model); the history keeps them whole, in the audit entries' JSON.
 func lenient(raw json.RawMessage, v any) error { return json.Unmarshal(raw, v) }
-
-// strict decodes one of the bundle's own records, refusing fields the
-// record type lacks: a bundle of this format version has exactly these.
-func strict(raw json.RawMessage, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return fmt.Errorf("more than one value")
-	}
-	return nil
-}
