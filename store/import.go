@@ -161,12 +161,12 @@ func (db *DB) Import(ctx context.Context, paths []string, opt ImportOptions) (_ 
 		cur := next
 		if cur == nil {
 			cur = db.readHeader(ctx, path)
-			db.stage(ctx, cur)
+			db.stage(ctx, cur, false)
 		}
 		next = nil
 		if i+1 < len(paths) {
 			next = db.readHeader(ctx, paths[i+1])
-			go db.stage(ctx, next)
+			go db.stage(ctx, next, true)
 		}
 		res := db.importOne(ctx, cur, key, opt, &rep)
 		db.release(cur)
@@ -219,7 +219,7 @@ func (db *DB) importOne(ctx context.Context, a *bundleAhead, key *DeviceKey, opt
 	if !a.staged { // refused ahead, or never staged: from the start, now
 		db.release(a)
 		*a = *db.readHeader(ctx, path)
-		db.stage(ctx, a)
+		db.stage(ctx, a, false)
 		res = a.res
 	}
 	if a.err != nil && a.f == nil {
@@ -243,7 +243,7 @@ func (db *DB) importOne(ctx context.Context, a *bundleAhead, key *DeviceKey, opt
 	if !sameKeys(pre.keys, a.keys) { // trust changed while it was staged: stage it again
 		db.release(a)
 		*a = *db.readHeader(ctx, path)
-		if db.stage(ctx, a); a.err != nil {
+		if db.stage(ctx, a, false); a.err != nil {
 			return fail(a.err)
 		}
 		res = a.res

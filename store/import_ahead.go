@@ -60,8 +60,10 @@ func (db *DB) readHeader(ctx context.Context, path string) *bundleAhead {
 }
 
 // stage checks the payload's hash and decodes it into a stage, if the
-// header passed; it closes done either way.
-func (db *DB) stage(ctx context.Context, a *bundleAhead) {
+// header passed; it closes done either way. A file staged beside the
+// merge of the one before it is decoded on one core
+// (bundle.DecodeOptions.OneCore), so that the merge keeps the other.
+func (db *DB) stage(ctx context.Context, a *bundleAhead, beside bool) {
 	defer close(a.done)
 	if a.err != nil {
 		return
@@ -71,7 +73,7 @@ func (db *DB) stage(ctx context.Context, a *bundleAhead) {
 		a.err = bundleErr(a.path, err)
 		return
 	}
-	st, err := db.stageBundle(ctx, a.f, bundle.DecodeOptions{Trust: a.keys, Rules: a.rules}, a.rules)
+	st, err := db.stageBundle(ctx, a.f, bundle.DecodeOptions{Trust: a.keys, Rules: a.rules, OneCore: beside}, a.rules)
 	if err != nil {
 		a.err = bundleErr(a.path, err)
 		return

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"testing"
+
+	"kiemtra/model"
 )
 
 // Each file of an import is staged while the one before it merges, its
@@ -61,4 +63,32 @@ func hasStage(es []os.DirEntry) bool {
 		}
 	}
 	return false
+}
+
+// A file staged beside the merge of the one before it checks its entries'
+// signatures on one core: a forged one is refused all the same, naming
+// the device and the entry.
+func TestSignatureForgedInAFileStagedAhead(t *testing.T) {
+	t.Parallel()
+	a, c, b := newDevice(t, "A"), newDevice(t, "C"), newDevice(t, "B")
+	a.save(t, "1.1.1", pass)
+	c.save(t, "1.1.2", partial)
+	c.save(t, "1.1.1", pass)
+	trustAll(t, a, c, b)
+	forged := forge(t, c, c.bundle(t, "c.ktb"), "forged.ktb", func(_ *Manifest, p *Payload, _ *DeviceKey) {
+		p.Audit[1].Sig = p.Audit[0].Sig
+	})
+	rep, err := b.db.Import(context.Background(), []string{a.bundle(t, "a.ktb"), forged}, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs := rep.Results; len(rs) != 2 || rs[0].Err != nil || !errors.Is(rs[1].Err, ErrEntrySignature) {
+		t.Fatalf("results %+v, want the first merged and the forged one refused with %v", rs, ErrEntrySignature)
+	}
+	if p := model.ErrorParams(rep.Results[1].Err); len(p) != 2 || p[0] != short(c.db.Device()) {
+		t.Errorf("params %q, want C's device and the entry", p)
+	}
+	if got := findingsByItem(t, b); len(got) != 1 {
+		t.Fatalf("findings %+v, want only the first file's", got)
+	}
 }

@@ -232,13 +232,15 @@ func TestContentRefusals(t *testing.T) {
 		p.Links, p.Received = nil, nil
 		c.mutate(k, p)
 		data := bundletest.Encode(k, m, p)
-		_, err := read(data, bundle.DecodeOptions{Trust: trust{k.Device: {k.Public}}, Rules: rules{bundletest.SmallChecklist()}})
-		if !errors.Is(err, c.want) {
-			t.Errorf("%s: %v, want %v", name, err, c.want)
-			continue
-		}
-		if n := len(model.ErrorParams(err)); n != 2 {
-			t.Errorf("%s: %d params, want 2 (record and reason, or device and entry): %v", name, n, err)
+		for _, oneCore := range []bool{false, true} { // signatures checked on every core, or as they are read
+			_, err := read(data, bundle.DecodeOptions{Trust: trust{k.Device: {k.Public}}, Rules: rules{bundletest.SmallChecklist()}, OneCore: oneCore})
+			if !errors.Is(err, c.want) {
+				t.Errorf("%s (one core: %v): %v, want %v", name, oneCore, err, c.want)
+				continue
+			}
+			if n := len(model.ErrorParams(err)); n != 2 {
+				t.Errorf("%s: %d params, want 2 (record and reason, or device and entry): %v", name, n, err)
+			}
 		}
 	}
 }
