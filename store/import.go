@@ -249,6 +249,13 @@ func (db *DB) importOne(ctx context.Context, a *bundleAhead, key *DeviceKey, opt
 		res = a.res
 	}
 	st, f := a.st, a.f
+	// The merge's transaction and its many small statements do not watch
+	// the import's cancellation: database/sql and the driver would each
+	// start a goroutine per statement to watch it (a million of them in a
+	// national import), and the merge would wait for the processor behind
+	// them. The merge checks it between its steps instead (applyBundle);
+	// an interrupted import rolls back there.
+	calm := context.WithoutCancel(ctx)
 	if err := db.attach(ctx, st); err != nil {
 		return fail(err)
 	}
@@ -259,7 +266,7 @@ func (db *DB) importOne(ctx context.Context, a *bundleAhead, key *DeviceKey, opt
 	}()
 	if pre.replay {
 		res.Replay = true
-		if err := db.tx(ctx, func(t *txn) error { return t.replayRecords(ctx, &res) }); err != nil {
+		if err := db.tx(calm, func(t *txn) error { return t.replayRecords(calm, &res) }); err != nil {
 			return fail(err)
 		}
 	} else {
@@ -285,8 +292,8 @@ func (db *DB) importOne(ctx context.Context, a *bundleAhead, key *DeviceKey, opt
 			}
 			rep.Backup = bp
 		}
-		if err := db.tx(ctx, func(t *txn) error {
-			if err := t.checkStaged(ctx, checked); err != nil {
+		if err := db.tx(calm, func(t *txn) error {
+			if err := t.checkStaged(calm, checked); err != nil {
 				return err
 			}
 			return t.applyBundle(ctx, path, f, &res)

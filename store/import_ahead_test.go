@@ -65,6 +65,72 @@ func hasStage(es []os.DirEntry) bool {
 	return false
 }
 
+// An import interrupted between two files keeps the first and leaves
+// nothing of the second, which was being staged meanwhile.
+func TestImportInterruptedBetweenFiles(t *testing.T) {
+	t.Parallel()
+	a, c, b := newDevice(t, "A"), newDevice(t, "C"), newDevice(t, "B")
+	a.save(t, "1.1.1", pass)
+	c.save(t, "1.1.2", partial)
+	trustAll(t, a, c, b)
+	files := []string{a.bundle(t, "a.ktb"), c.bundle(t, "c.ktb")}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	rep, err := b.db.Import(ctx, files, ImportOptions{Progress: func(p ImportProgress) {
+		if p.Done == 1 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Import: %v, want %v", err, context.Canceled)
+	}
+	if len(rep.Results) != 1 || rep.Results[0].Err != nil || rep.Results[0].Accepted != 1 {
+		t.Fatalf("results %+v, want the first file merged", rep.Results)
+	}
+	if got := findingsByItem(t, b); len(got) != 1 || got["1.1.1"].Revision == "" {
+		t.Fatalf("findings %+v, want only the first file's", got)
+	}
+	if left, _ := os.ReadDir(b.dir); hasStage(left) {
+		t.Fatal("a stage was left behind")
+	}
+}
+
+// The merge's statements do not watch the import's cancellation; the
+// merge checks it between its steps, and an interrupted merge changes
+// nothing.
+func TestMergeInterruptedChangesNothing(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	a, b := newDevice(t, "A"), newDevice(t, "B")
+	a.save(t, "1.1.1", pass)
+	a.save(t, "1.1.2", partial)
+	trustAll(t, a, b)
+	path := a.bundle(t, "a.ktb")
+	before := dumpRows(t, b.db, "SELECT id, revision FROM findings UNION ALL SELECT id, hash FROM audit")
+	ah := b.db.readHeader(ctx, path)
+	b.db.stage(ctx, ah, false)
+	defer b.db.release(ah)
+	if ah.err != nil {
+		t.Fatal(ah.err)
+	}
+	if err := b.db.attach(ctx, ah.st); err != nil {
+		t.Fatal(err)
+	}
+	stopped, stop := context.WithCancel(ctx)
+	stop()
+	res := ImportResult{}
+	err := b.db.tx(ctx, func(t *txn) error { return t.applyBundle(stopped, path, ah.f, &res) })
+	if derr := b.db.detach(ctx); derr != nil {
+		t.Fatal(derr)
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("merge with the import interrupted: %v, want %v", err, context.Canceled)
+	}
+	if after := dumpRows(t, b.db, "SELECT id, revision FROM findings UNION ALL SELECT id, hash FROM audit"); after != before {
+		t.Fatalf("an interrupted merge changed the database:\n%s\nwas\n%s", after, before)
+	}
+}
+
 // A file staged beside the merge of the one before it checks its entries'
 // signatures on one core: a forged one is refused all the same, naming
 // the device and the entry.

@@ -13,9 +13,11 @@ import (
 // .go), findings (by revision, merge_findings.go), the audit history, its
 // links and the bundle statements, the follow-ups, fix reports and
 // self-scores from their revisions (merge_stamped.go), and what was
-// received. The stage is
-// attached as "stage".
-func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res *ImportResult) error {
+// received. The stage is attached as "stage". stop is the import's
+// cancellation, checked between the steps and the batches of findings:
+// the statements do not watch it (importOne).
+func (t *txn) applyBundle(stop context.Context, path string, f *bundle.File, res *ImportResult) error {
+	ctx := context.WithoutCancel(stop) // the statements'; stop is checked between the steps
 	// Re-keying a record created twice updates parent and child rows in
 	// turn; foreign keys are checked at commit.
 	if _, err := t.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
@@ -65,19 +67,22 @@ func (t *txn) applyBundle(ctx context.Context, path string, f *bundle.File, res 
 			fm.done[id] = map[string]bool{}
 		}
 	}
-	if err := t.mergeFindings(ctx, fm, changed, res); err != nil {
-		return err
+	fm.stop = stop
+	for _, step := range []func() error{
+		func() error { return t.mergeFindings(ctx, fm, changed, res) },
+		func() error { return t.mergeAudit(ctx) },
+		func() error { return t.mergeStamped(ctx, res) },
+		func() error { return t.mergeEvidence(ctx, changed, res) },
+		func() error { return t.recordReceived(ctx, path, f.Manifest) },
+	} {
+		if err := stop.Err(); err != nil {
+			return err
+		}
+		if err := step(); err != nil {
+			return err
+		}
 	}
-	if err := t.mergeAudit(ctx); err != nil {
-		return err
-	}
-	if err := t.mergeStamped(ctx, res); err != nil {
-		return err
-	}
-	if err := t.mergeEvidence(ctx, changed, res); err != nil {
-		return err
-	}
-	return t.recordReceived(ctx, path, f.Manifest)
+	return nil
 }
 
 // checkStaged runs the staged bundle's checks in the write transaction:

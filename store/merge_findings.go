@@ -50,6 +50,9 @@ type findingMerger struct {
 	anyOpen                        bool
 	receipts                       [][]any // receipt rows not yet written (receiptRows)
 	freshRows                      [][]any // fresh findings' rows not yet written (writeFreshRows)
+	// stop is the import's cancellation, checked once a batch: the
+	// statements do not watch it (importOne).
+	stop context.Context
 }
 
 // mergeFindings merges the staged finding revisions, group by group, and
@@ -92,6 +95,11 @@ func (t *txn) mergeFindings(ctx context.Context, fm *findingMerger, changed []st
 	var g *findingGroup
 	var batch []*findingGroup
 	flush := func() error {
+		if fm.stop != nil {
+			if err := fm.stop.Err(); err != nil {
+				return err
+			}
+		}
 		fresh, err := t.freshGroups(ctx, batch)
 		if err != nil {
 			return err

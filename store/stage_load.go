@@ -43,7 +43,9 @@ func newStageLoader(ctx context.Context, s *stage) (*stageLoader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load import stage: %w", stageErr(s.path, err))
 	}
-	return &stageLoader{ctx: ctx, s: s, tx: tx, stmts: map[string]*sql.Stmt{}}, nil
+	// Each record is a statement: they run without the import's
+	// cancellation, which the transaction watches (see importOne).
+	return &stageLoader{ctx: context.WithoutCancel(ctx), s: s, tx: tx, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 // load decodes f into the stage, with the loader's statements prepared
