@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/gomutex/godocx"
@@ -67,6 +68,7 @@ func docxDoc(d document) ([]byte, error) {
 		w.rd.AddPageBreak()
 		w.blocks(d.Annex)
 	}
+	w.pageNumbers()
 	w.meta(d)
 	var buf bytes.Buffer
 	if err := rd.Write(&buf); err != nil {
@@ -145,6 +147,33 @@ func (w *docxWriter) meta(d document) {
 		}
 	}
 	w.rd.RootRels.Relationships = rels
+}
+
+// headerPart is the header that numbers the pages: the PAGE field,
+// centred, in the body's font and size.
+const headerPart = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+	`<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/>` +
+	`<w:spacing w:before="0" w:after="0"/></w:pPr>` +
+	`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
+	`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
+	`</w:p></w:hdr>`
+
+// pageNumbers numbers the pages from the second, in Arabic numerals at the
+// top centre (Nghị định 30/2020, Phụ lục I), as the HTML prints them: a
+// header with the PAGE field, and a first page whose own header
+// (w:titlePg) is left empty.
+func (w *docxWriter) pageNumbers() {
+	const part = "word/header1.xml"
+	w.rd.FileMap.Store(part, []byte(headerPart))
+	doc := w.rd.Document
+	id := "rId" + strconv.Itoa(doc.IncRelationID())
+	doc.DocRels.Relationships = append(doc.DocRels.Relationships, &docx.Relationship{ID: id,
+		Type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header", Target: "header1.xml"})
+	// AddOverride only appends: it has no error to return.
+	_ = w.rd.ContentType.AddOverride("/"+part, "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml")
+	sp := doc.Body.SectPr
+	sp.HeaderReference = &ctypes.HeaderReference{Type: stypes.HdrFtrDefault, ID: id}
+	sp.TitlePg = ctypes.NewGenSingleStrVal(stypes.OnOffOn)
 }
 
 // para adds a paragraph with the alignment and the space before and after

@@ -132,7 +132,7 @@ func TestPrintDocumentsHTML(t *testing.T) {
 
 // Every document, opened in LibreOffice Writer from its .docx, says the
 // same as its HTML, on A4, its signatures never alone at the top of a
-// page.
+// page, its pages numbered from the second.
 func TestPrintDocumentsDOCX(t *testing.T) {
 	t.Parallel()
 	db, kinds := demoDB(t)
@@ -146,8 +146,16 @@ func TestPrintDocumentsDOCX(t *testing.T) {
 		files[c.name] = b
 	}
 	out := officePDF(t, files)
+	long := 0
 	for _, c := range cases {
 		checkPrinted(t, "(Word)", c, out[c.name])
+		if len(out[c.name].pages) > 1 {
+			pagesNumbered(t, c.name+" (Word)", out[c.name])
+			long++
+		}
+	}
+	if long == 0 {
+		t.Error("no document runs over one page: the page numbers go untested")
 	}
 }
 

@@ -63,7 +63,7 @@ func KeepProbe() (html, docx []byte, err error) {
 	}
 	page.WriteString("</body>\n</html>\n")
 	// Word: the segments' bodies and closings as docxDoc writes them, a
-	// page break between.
+	// page break between, the pages numbered.
 	docx, err = docxProbe(docs)
 	return page.Bytes(), docx, err
 }
@@ -82,6 +82,7 @@ func docxProbe(docs []document) ([]byte, error) {
 		w.letterhead(d.Head)
 		w.ending(d.Body, d.Close)
 	}
+	w.pageNumbers()
 	var buf bytes.Buffer
 	if err := rd.Write(&buf); err != nil {
 		return nil, err

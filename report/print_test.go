@@ -295,6 +295,28 @@ func TestBlocksNeverAloneAtTopOfPage(t *testing.T) {
 			t.Errorf("%s: the last segment read is %d of %d", how, seg, report.KeepProbeSegments)
 		}
 	}
-	check("Chromium", printPDF(t, h))
-	check("LibreOffice", officePDF(t, map[string][]byte{"probe": d})["probe"])
+	html, word := printPDF(t, h), officePDF(t, map[string][]byte{"probe": d})["probe"]
+	check("Chromium", html)
+	check("LibreOffice", word)
+	pagesNumbered(t, "Chromium", html)
+	pagesNumbered(t, "LibreOffice", word)
+}
+
+// pagesNumbered fails unless each page from the second begins with its
+// number (the header, at the top centre) and the first carries none
+// (Nghị định 30/2020, Phụ lục I).
+func pagesNumbered(t *testing.T, how string, p printed) {
+	t.Helper()
+	if len(p.pages) < 2 {
+		t.Fatalf("%s: %d page; the test needs a document of several", how, len(p.pages))
+	}
+	for i, pg := range p.pages {
+		first, _, _ := strings.Cut(pg, " ")
+		switch {
+		case i == 0 && first == "1":
+			t.Errorf("%s: the first page is numbered: %.80q", how, pg)
+		case i > 0 && first != strconv.Itoa(i+1):
+			t.Errorf("%s: page %d does not begin with its number: %.80q", how, i+1, pg)
+		}
+	}
 }
