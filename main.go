@@ -58,52 +58,93 @@ func run(args []string) int {
 	return runTUI(env, path)
 }
 
-// runTUI opens the database and runs the interactive app on it. Nothing is
-// written to the terminal while the app runs; errors before and after are.
+// runTUI runs the interactive app on the database at path, which it opens
+// while the first frame is drawn (ui.Opening). Nothing is written to the
+// terminal while the app runs; errors before and after are.
 func runTUI(env *cli.Env, path string) int {
-	// The integrity check of a cleanly closed file runs once the first
-	// screen is up (the app shows its result), not before the first frame.
-	db, err := cli.OpenDB(env.Ctx, path, env.Log, store.DeferCheck())
-	if err != nil {
-		return env.Fatal(err)
-	}
-	defer func() {
-		if err := db.Close(); err != nil {
-			env.Log.Error("close database", "err", err)
-		}
+	ctx, cancel := context.WithCancel(env.Ctx)
+	defer cancel()
+	var opened openedDB
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		opened = openForTUI(ctx, env, path)
 	}()
-	kinds, err := checklists.Kinds()
-	if err != nil {
-		return env.Fatal(err)
-	}
-	abbrevs, err := checklists.Abbreviations()
-	if err != nil {
-		return env.Fatal(err)
-	}
-	lang := env.Global.Lang
-	exporter := report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds)
-	app := ui.New(ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Abbreviations: abbrevs,
-		Exporter: exporter, ExportIn: func(dir string) ui.Exporter { return exporter.In(dir) },
-		Opener: opener.New(), Importer: db})
 	// The terminal is read through termin, which never ends a read inside
 	// a letter's bytes (Bubble Tea v1 loses such letters).
 	in, closeIn, err := termin.Open()
 	if err != nil {
-		return env.Fatal(fmt.Errorf("run the app: %w", err))
+		cancel()
+		<-done
+		return env.Fatal(errors.Join(fmt.Errorf("run the app: %w", err), opened.close()))
 	}
 	defer func() {
 		if err := closeIn(); err != nil {
 			env.Log.Error("close the terminal", "err", err)
 		}
 	}()
-	p := tea.NewProgram(app.Program(), tea.WithAltScreen(), tea.WithContext(env.Ctx), tea.WithInput(in),
+	open := func() (ui.Deps, error) {
+		<-done
+		return opened.deps, opened.err
+	}
+	p := tea.NewProgram(ui.Opening(env.Global.Lang, open), tea.WithAltScreen(), tea.WithContext(env.Ctx), tea.WithInput(in),
 		// 120 frames a second (the most Bubble Tea draws): a screen that is
 		// ready waits at most 8 ms for the next frame, not 17.
 		tea.WithFPS(120))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+	final, err := p.Run()
+	// The app may end before the database has opened (q at once, or a
+	// terminal that fails): the opening is stopped and waited for, so the
+	// file is closed either way.
+	cancel()
+	<-done
+	if cerr := opened.close(); cerr != nil {
+		env.Log.Error("close database", "err", cerr)
+	}
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return env.Fatal(fmt.Errorf("run the app: %w", err))
 	}
+	if err := ui.OpenErr(final); err != nil {
+		return env.Fatal(err)
+	}
 	return 0
+}
+
+// openedDB is the database the app runs on and what the app is given
+// with it, or why it could not be opened.
+type openedDB struct {
+	db   *store.DB
+	deps ui.Deps
+	err  error
+}
+
+func (o openedDB) close() error {
+	if o.db == nil {
+		return nil
+	}
+	return o.db.Close()
+}
+
+// openForTUI opens the database and gathers the app's Deps. The integrity
+// check of a cleanly closed file runs once the first screen is up (the
+// app shows its result), not before it.
+func openForTUI(ctx context.Context, env *cli.Env, path string) openedDB {
+	db, err := cli.OpenDB(ctx, path, env.Log, store.DeferCheck())
+	if err != nil {
+		return openedDB{err: err}
+	}
+	kinds, err := checklists.Kinds()
+	if err != nil {
+		return openedDB{db: db, err: err}
+	}
+	abbrevs, err := checklists.Abbreviations()
+	if err != nil {
+		return openedDB{db: db, err: err}
+	}
+	lang := env.Global.Lang
+	exporter := report.NewExporter(db, report.DefaultExportDir(os.Getenv), lang, kinds)
+	return openedDB{db: db, deps: ui.Deps{Store: db, Lang: lang, Log: env.Log, Kinds: kinds, Abbreviations: abbrevs,
+		Exporter: exporter, ExportIn: func(dir string) ui.Exporter { return exporter.In(dir) },
+		Opener: opener.New(), Importer: db}}
 }
 
 // openLog returns a logger writing to path, or discarding everything when
