@@ -227,6 +227,8 @@ func (s *session) reach(ins string) map[string][]string {
 		"report inspection":      {"--format", "md", "--out", s.path("reach-bao-cao.md")},
 		"unit list":              {"--inspection", ins},
 		"unit rename":            {"SYT", "--name", "Sở Y tế tỉnh Hải Dương"},
+		"unit remove":            {"STP", "--inspection", ins},
+		"inspection remove":      {ins},
 	}
 }
 
@@ -487,6 +489,12 @@ func (s *session) refusals(in string) {
 	s.fail(append(d, "unit", "rename", "STP", "--kind", "bogus")...)
 	s.fail(append(d, "unit", "rename", "KHONGCO", "--name", "X")...)
 	s.fail(append(d, "unit", "rename", "STP")...)
+	s.fail(append(d, "unit", "remove", "STP")...)      // finalized
+	s.fail(append(d, "unit", "remove", "CAMGIANG")...) // holds findings
+	s.fail(append(d, "unit", "remove", "KHONGCO")...)
+	s.fail(append(d, "unit", "remove")...)
+	s.fail(append(d, "inspection", "remove", in[:8])...) // holds findings
+	s.fail(append(d, "inspection", "remove", "ffffffff")...)
 	s.fail(append(d, "unit", "list", "--inspection", "ffffffff")...)
 	s.fail(append(d, "checklist", "show", "khong-co")...)
 	s.fail(append(d, "checklist", "show", "so-ban-nganh@9.9")...)
