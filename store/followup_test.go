@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
+	"strings"
 	"testing"
 
 	"kiemtra/model"
@@ -241,5 +243,45 @@ func TestFixReports(t *testing.T) {
 	check(t, err)
 	if len(list) != 1 || list[0].Note != "Bổ sung tài liệu." {
 		t.Errorf("fix reports %+v", list)
+	}
+}
+
+// Recommendations for some units are the ones of those units among all,
+// the same in every field, whatever the letter case of the codes; the
+// year limit applies with them.
+func TestRecommendationsOfSomeUnits(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := openDemoCopy(t)
+	all, err := db.Recommendations(ctx, RecommendationFilter{})
+	check(t, err)
+	byUnit := map[string][]model.Recommendation{}
+	for _, r := range all {
+		byUnit[r.UnitCode] = append(byUnit[r.UnitCode], r)
+	}
+	if len(byUnit) < 2 {
+		t.Fatalf("the demo has recommendations for %d units, the test needs two", len(byUnit))
+	}
+	var both []model.Recommendation
+	var codes []string
+	for code, rs := range byUnit {
+		got, err := db.Recommendations(ctx, RecommendationFilter{UnitCodes: []string{strings.ToLower(code)}})
+		check(t, err)
+		if !reflect.DeepEqual(got, rs) {
+			t.Errorf("%s: %d recommendations, want its %d of all", code, len(got), len(rs))
+		}
+		codes = append(codes, code)
+		both = append(both, rs...)
+	}
+	got, err := db.Recommendations(ctx, RecommendationFilter{UnitCodes: append(codes, "KHONGCO")})
+	check(t, err)
+	if len(got) != len(all) || len(both) != len(all) {
+		t.Errorf("every unit named: %d recommendations, want %d", len(got), len(all))
+	}
+	if got, err := db.Recommendations(ctx, RecommendationFilter{UnitCodes: []string{"KHONGCO"}}); err != nil || len(got) != 0 {
+		t.Errorf("a unit with none: %d, %v", len(got), err)
+	}
+	if got, err := db.Recommendations(ctx, RecommendationFilter{UnitCodes: codes[:1], MaxYear: 2000}); err != nil || len(got) != 0 {
+		t.Errorf("before any inspection: %d, %v", len(got), err)
 	}
 }

@@ -20,10 +20,10 @@ type RecommendationFilter struct {
 // with a recommendation), with what later visits found of each and the
 // unit's reports that cover it, by unit, then oldest first.
 func (db *DB) Recommendations(ctx context.Context, f RecommendationFilter) ([]model.Recommendation, error) {
-	codes := map[string]bool{}
+	var codes []string
 	for _, c := range f.UnitCodes {
 		if c = upper(c); c != "" {
-			codes[c] = true
+			codes = append(codes, c)
 		}
 	}
 	var recs []model.Recommendation
@@ -38,11 +38,15 @@ func (db *DB) Recommendations(ctx context.Context, f RecommendationFilter) ([]mo
 			a.unit_name, a.doc, a.checklist_id, a.checklist_version, i.year, i.title, u.code, u.name
 			FROM findings f JOIN assessments a ON a.id = f.assessment_id JOIN inspections i ON i.id = a.inspection_id
 			JOIN units u ON u.id = a.unit_id
-			WHERE a.status = 'finalized' AND f.recommendation != '' AND (? = 0 OR i.year <= ?)`, f.MaxYear, f.MaxYear)
+			WHERE a.status = 'finalized' AND f.recommendation != '' AND (?1 = 0 OR i.year <= ?1)
+			AND (?2 = 0 OR u.code IN (SELECT value FROM json_each(?3)))
+			ORDER BY a.id`, f.MaxYear, len(codes), jsonList(codes))
 		if err != nil {
 			return fmt.Errorf("read recommendations: %w", err)
 		}
 		defer closeRows(rows)
+		// Rows come by assessment: each record's document is read once.
+		var a model.Assessment
 		for rows.Next() {
 			var r model.Recommendation
 			var deadline, visit, unitName, doc, clID, clVersion, heldName string
@@ -50,18 +54,17 @@ func (db *DB) Recommendations(ctx context.Context, f RecommendationFilter) ([]mo
 				&unitName, &doc, &clID, &clVersion, &r.Year, &r.Inspection, &r.UnitCode, &heldName); err != nil {
 				return fmt.Errorf("read recommendations: %w", err)
 			}
-			if len(codes) > 0 && !codes[r.UnitCode] {
-				continue
-			}
 			if r.Deadline, err = model.ParseDate(deadline); err != nil {
 				return fmt.Errorf("recommendation %s: deadline: %w", r.ItemCode, err)
 			}
 			if r.VisitDate, err = model.ParseDate(visit); err != nil {
 				return fmt.Errorf("recommendation %s: visit date: %w", r.ItemCode, err)
 			}
-			a := model.Assessment{ID: r.AssessmentID}
-			if err := readAssessmentDoc(&a, doc); err != nil {
-				return err
+			if a.ID != r.AssessmentID {
+				a = model.Assessment{ID: r.AssessmentID}
+				if err := readAssessmentDoc(&a, doc); err != nil {
+					return err
+				}
 			}
 			r.RecordNo, r.ConclusionNo, r.ConclusionDate = a.RecordNo, a.Conclusion.Number, a.Conclusion.Date
 			r.UnitName = unitName
@@ -83,11 +86,16 @@ func (db *DB) Recommendations(ctx context.Context, f RecommendationFilter) ([]mo
 	if err != nil {
 		return nil, fmt.Errorf("list recommendations: %w", err)
 	}
+	checklists := map[source]*model.Checklist{}
 	for i := range recs {
 		s := sources[i]
-		cl, err := db.Checklist(ctx, s.checklist, s.version)
-		if err != nil {
-			return nil, fmt.Errorf("list recommendations: %w", err)
+		cl, ok := checklists[s]
+		if !ok {
+			var err error
+			if cl, err = db.Checklist(ctx, s.checklist, s.version); err != nil {
+				return nil, fmt.Errorf("list recommendations: %w", err)
+			}
+			checklists[s] = cl
 		}
 		if it, ok := cl.Item(recs[i].ItemCode); ok {
 			recs[i].ItemText = it.Text
