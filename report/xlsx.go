@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"kiemtra/model"
@@ -55,9 +54,7 @@ func newBook() (*book, error) {
 	// sheet: 0.13 s instead of 0.24 s, 8.1 MB instead of 8.3 MB).
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
 		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(out, flate.BestSpeed)
-		})
+		zw.RegisterCompressor(zip.Deflate, deflater)
 		return zw
 	})
 	b := &book{f: f}

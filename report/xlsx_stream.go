@@ -12,7 +12,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -149,9 +148,7 @@ func (b *book) zipWithRows(w io.Writer, pkg []byte) error {
 		byPart[p] = &b.rowSheets[i]
 	}
 	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
-	})
+	zw.RegisterCompressor(zip.Deflate, deflater)
 	// The tables go last, once their sheets' rows are counted: a finding
 	// saved meanwhile by the app must not leave a table short of its rows.
 	var tables []*zip.File
@@ -305,7 +302,7 @@ type sideSheet struct {
 	rw    *rowWriter
 	n     int
 	buf   bytes.Buffer // compressed
-	fw    *flate.Writer
+	fw    io.WriteCloser
 	crc   hash.Hash32
 	plain uint64 // bytes before compression
 }
@@ -331,7 +328,7 @@ func (b *book) newSideSheet(zr *zip.Reader, name, part string) (*sideSheet, erro
 		return nil, err
 	}
 	s := &sideSheet{rs: rs, f: f, tail: tail, rw: newRowWriter(rs.cols), n: 1, crc: crc32.NewIEEE()}
-	if s.fw, err = flate.NewWriter(&s.buf, flate.BestSpeed); err != nil {
+	if s.fw, err = deflater(&s.buf); err != nil {
 		return nil, err
 	}
 	return s, s.write(head)
