@@ -583,3 +583,32 @@ func TestXLSXPageSetup(t *testing.T) {
 		}
 	}
 }
+
+// A workbook is the same bytes every time it is made of the same data
+// (excelize hands its parts over in the order of a map), so two exports
+// can be compared and an export diffed.
+func TestSummaryXLSXSameBytes(t *testing.T) {
+	t.Parallel()
+	db, kinds := demoDB(t)
+	for what, make := range map[string]func() ([]byte, error){
+		"summary": func() ([]byte, error) { return report.Summary(demoSummary(t, db, kinds), report.XLSX, i18n.VI) },
+		"record STP": func() ([]byte, error) {
+			return report.UnitRecord(unitRecord(t, db, kinds, "STP"), report.XLSX, i18n.VI)
+		},
+	} {
+		var first []byte
+		for i := range 8 {
+			b, err := make()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				first = b
+				continue
+			}
+			if !bytes.Equal(b, first) {
+				t.Fatalf("%s: export %d differs from the first (%d bytes, the first %d)", what, i+1, len(b), len(first))
+			}
+		}
+	}
+}

@@ -240,18 +240,8 @@ func (b *book) bytes() ([]byte, error) {
 // active one as the workbook was made; setting it again would read the
 // streamed sheet back into memory.
 func (b *book) writeTo(w io.Writer) error {
-	if len(b.rowSheets) == 0 {
-		if _, err := b.f.WriteTo(w); err != nil {
-			b.discard()
-			return fmt.Errorf("xlsx: %w", err)
-		}
-		if err := b.f.Close(); err != nil {
-			return fmt.Errorf("xlsx: %w", err)
-		}
-		return nil
-	}
 	// The workbook without the row sheets' rows is small: make it, then
-	// write it out with the rows spliced in.
+	// write it out with the rows spliced in, its parts in a fixed order.
 	var pkg bytes.Buffer
 	if _, err := b.f.WriteTo(&pkg); err != nil {
 		b.discard()

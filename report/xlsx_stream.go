@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"hash/crc32"
 	"io"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -152,7 +154,20 @@ func (b *book) zipWithRows(w io.Writer, pkg []byte) error {
 	// The tables go last, once their sheets' rows are counted: a finding
 	// saved meanwhile by the app must not leave a table short of its rows.
 	var tables []*zip.File
-	for _, f := range zr.File {
+	// excelize writes its parts in the order of a map: in name order
+	// (the content types first, as Office writes them), the same data
+	// gives the same bytes.
+	files := slices.Clone(zr.File)
+	rank := func(f *zip.File) int {
+		if f.Name == "[Content_Types].xml" {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(files, func(a, b *zip.File) int {
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), strings.Compare(a.Name, b.Name))
+	})
+	for _, f := range files {
 		if strings.HasPrefix(f.Name, "xl/tables/") {
 			tables = append(tables, f)
 			continue
