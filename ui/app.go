@@ -110,12 +110,13 @@ func New(deps Deps) App {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	t := i18n.New(deps.Lang)
-	c := common{st: DefaultStyles(), t: t, now: now, log: log.With("pkg", "ui"),
+	drawn := newDrawnCache()
+	c := common{st: DefaultStyles(), t: t, now: now, log: log.With("pkg", "ui"), drawn: drawn,
 		store: deps.Store, kinds: deps.Kinds, keys: newGlobalKeys(t),
 		debounce: debounceDelay, frameEvery: frameInterval, exporter: deps.Exporter, importer: deps.Importer,
 		abbrevs: deps.Abbreviations, exportIn: deps.ExportIn, opener: deps.Opener}
 	return App{c: c, screen: screenLoading, help: newHelp(c.st), editor: &editorModel{}, summary: &summaryModel{},
-		drawn: newDrawnCache()}
+		drawn: drawn}
 }
 
 // Init reads the settings.

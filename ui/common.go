@@ -46,6 +46,9 @@ type common struct {
 	// inspector is who every change is recorded under; "" before the
 	// first launch has asked.
 	inspector string
+	// drawn is the App's cache of what its frames drew (drawn.go); nil
+	// draws everything afresh.
+	drawn *drawnCache
 }
 
 // built reports whether c was made by New (a screen's zero value is not,
@@ -168,7 +171,10 @@ func (c common) row(s string, w int, selected bool) string {
 }
 
 // rule is a horizontal line w cells wide with an optional title.
-func (c common) rule(title string, w int) string {
+func (c common) rule(title string, w int) string { return c.drawn.rule(c, title, w) }
+
+// drawRule draws what rule returns.
+func (c common) drawRule(title string, w int) string {
 	if w <= 0 {
 		return ""
 	}

@@ -17,6 +17,7 @@ import (
 type drawnCache struct {
 	lines map[fitKey]string
 	helps map[string]string
+	rules map[fitKey]string // a section's title rule, by title and width
 }
 
 type fitKey struct {
@@ -28,7 +29,7 @@ type fitKey struct {
 const drawnMax = 4096
 
 func newDrawnCache() *drawnCache {
-	return &drawnCache{lines: map[fitKey]string{}, helps: map[string]string{}}
+	return &drawnCache{lines: map[fitKey]string{}, helps: map[string]string{}, rules: map[fitKey]string{}}
 }
 
 // fit is fit(l, w), remembered.
@@ -45,6 +46,25 @@ func (d *drawnCache) fit(l string, w int) string {
 	}
 	s := fit(l, w)
 	d.lines[k] = s
+	return s
+}
+
+// rule is c.drawRule(title, w), remembered: lipgloss renders each of a
+// frame's rules twice (the title and the line), a sixth of a keystroke's
+// cost on a checklist.
+func (d *drawnCache) rule(c common, title string, w int) string {
+	if d == nil {
+		return c.drawRule(title, w)
+	}
+	k := fitKey{title, w}
+	if s, ok := d.rules[k]; ok {
+		return s
+	}
+	if len(d.rules) >= drawnMax {
+		clear(d.rules)
+	}
+	s := c.drawRule(title, w)
+	d.rules[k] = s
 	return s
 }
 
