@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/bubbles/key"
 )
@@ -13,11 +14,34 @@ import (
 // come from its own cache), and looking a line up costs a hash of its
 // bytes where measuring it costs a walk over its graphemes. Every entry is
 // what a pure function of its key returns, so the cache changes nothing a
-// frame shows; it is bounded, and the App's own.
+// frame shows; it is bounded, and the App's own. The App's screens hold it
+// too (common.drawn), and copies of an App share it: a mutex keeps it
+// whole where copies are drawn at once (tests do), held only to look up
+// and to store.
 type drawnCache struct {
+	mu    sync.Mutex
 	lines map[fitKey]string
 	helps map[string]string
 	rules map[fitKey]string // a section's title rule, by title and width
+}
+
+// remember is m[k], made by draw when absent. The lock is not held while
+// drawing: drawing one entry may look up another.
+func remember[K comparable](d *drawnCache, m map[K]string, k K, draw func() string) string {
+	d.mu.Lock()
+	s, ok := m[k]
+	d.mu.Unlock()
+	if ok {
+		return s
+	}
+	s = draw()
+	d.mu.Lock()
+	if len(m) >= drawnMax {
+		clear(m)
+	}
+	m[k] = s
+	d.mu.Unlock()
+	return s
 }
 
 type fitKey struct {
@@ -37,16 +61,7 @@ func (d *drawnCache) fit(l string, w int) string {
 	if d == nil {
 		return fit(l, w)
 	}
-	k := fitKey{l, w}
-	if s, ok := d.lines[k]; ok {
-		return s
-	}
-	if len(d.lines) >= drawnMax {
-		clear(d.lines)
-	}
-	s := fit(l, w)
-	d.lines[k] = s
-	return s
+	return remember(d, d.lines, fitKey{l, w}, func() string { return fit(l, w) })
 }
 
 // rule is c.drawRule(title, w), remembered: lipgloss renders each of a
@@ -56,16 +71,7 @@ func (d *drawnCache) rule(c common, title string, w int) string {
 	if d == nil {
 		return c.drawRule(title, w)
 	}
-	k := fitKey{title, w}
-	if s, ok := d.rules[k]; ok {
-		return s
-	}
-	if len(d.rules) >= drawnMax {
-		clear(d.rules)
-	}
-	s := c.drawRule(title, w)
-	d.rules[k] = s
-	return s
+	return remember(d, d.rules, fitKey{title, w}, func() string { return c.drawRule(title, w) })
 }
 
 // help is the App's footer at width w (footerView), remembered by the
@@ -81,16 +87,7 @@ func (d *drawnCache) help(a App, w int) string {
 	if a.help.ShowAll {
 		b.WriteString("\x00all")
 	}
-	k := b.String()
-	if s, ok := d.helps[k]; ok {
-		return s
-	}
-	if len(d.helps) >= drawnMax {
-		clear(d.helps)
-	}
-	s := a.footerView(w)
-	d.helps[k] = s
-	return s
+	return remember(d, d.helps, b.String(), func() string { return a.footerView(w) })
 }
 
 // writeKeys writes what the help shows of each binding.
