@@ -52,7 +52,20 @@ func mountTmpfs(t *testing.T, size string) string {
 // remount remounts the tmpfs at dir with the given options ("ro", "rw").
 func remount(t *testing.T, dir, opts string) {
 	t.Helper()
-	if out, err := exec.Command("mount", "-o", "remount,"+opts, dir).CombinedOutput(); err != nil {
+	// A file closed here may still be open for a moment in a child process
+	// another test is starting: between its fork and its exec it holds a
+	// copy of every descriptor, and remounting read-only then says "busy".
+	// Busy only for that moment, so the remount is tried again.
+	var out []byte
+	var err error
+	for try := 0; try < 50; try++ {
+		out, err = exec.Command("mount", "-o", "remount,"+opts, dir).CombinedOutput()
+		if err == nil || !strings.Contains(string(out), "busy") {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
 		t.Fatalf("remount %s %s: %v: %s", dir, opts, err, out)
 	}
 }
