@@ -294,6 +294,11 @@ func TestHash(t *testing.T) {
 	if c.Hash != a.Hash {
 		t.Error("hash changed with comments or number layout only")
 	}
+	// Nor does a %YAML directive before the document (it was refused as
+	// a second document).
+	if y, err := Parse("y.yaml", append([]byte("%YAML 1.2\n---\n"), data...)); err != nil || y.Hash != a.Hash {
+		t.Errorf("the checklist after a %%YAML directive: %v", err)
+	}
 	// A changed text changes it.
 	old := "Đơn vị có ban hành Kế hoạch CCHC năm đúng thời hạn không?"
 	changed := bytes.Replace(data, []byte(old), []byte("Đơn vị có ban hành Kế hoạch CCHC năm không?"), 1)

@@ -266,8 +266,9 @@ func (d *decoder) finish(c *model.Checklist) (*model.Checklist, error) {
 	if len(d.errs) > 0 {
 		return nil, d.errs.sorted()
 	}
-	if c == nil {
-		return nil, fmt.Errorf("checklist %s: nothing decoded and no error", d.file)
+	if c == nil { // a shape no check named: never a checklist of nothing
+		d.errorf(Pos{Line: 1}, "checklist.yaml_unreadable")
+		return nil, d.errs.sorted()
 	}
 	c.Hash = Hash(c)
 	c.Index()

@@ -38,6 +38,9 @@ func ParsePlan(filename string, data []byte) (*model.Plan, error) {
 	}
 	d := &decoder{file: filename}
 	p := d.plan(d.yamlRoot(data, "plan"), kinds)
+	if p == nil && len(d.errs) == 0 { // a shape no check named: never a plan of nothing
+		d.errorf(Pos{Line: 1}, "checklist.yaml_unreadable")
+	}
 	if len(d.errs) > 0 {
 		return nil, d.errs.sorted()
 	}

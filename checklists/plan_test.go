@@ -137,6 +137,9 @@ func planEdit(repl map[int]string) []byte {
 }
 
 func TestPlanErrors(t *testing.T) {
+	if _, err := ParsePlan("p.yaml", append([]byte("%YAML 1.2\n---\n"), planEdit(nil)...)); err != nil {
+		t.Errorf("a plan after a %%YAML directive: %v", err)
+	}
 	if _, err := ParsePlan("p.yaml", planEdit(nil)); err != nil {
 		t.Fatalf("base plan: %v", err)
 	}
@@ -215,6 +218,11 @@ func TestPlanErrors(t *testing.T) {
 		}},
 		{"missing inspection", []byte("visits: []\n"), []string{
 			`p.yaml:1: plan: missing "inspection"`,
+		}},
+		// A directive and an empty document (found by FuzzParsePlan: it
+		// gave no plan and no error).
+		{"a directive and nothing", []byte("%00\n---"), []string{
+			`p.yaml:1: the file is empty; it must hold one inspection plan`,
 		}},
 		{"syntax error", planEdit(map[int]string{3: `  title: 'Kiểm tra`}), []string{
 			`p.yaml:3: YAML syntax error at column 10, near "'Kiểm tra": check the indentation, the colons (a “:” in text needs quotes), brackets and quotes`,

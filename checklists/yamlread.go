@@ -95,7 +95,8 @@ func (d *decoder) yamlRoot(data []byte, what string) (root *node) {
 		if doc == nil || doc.Body == nil {
 			continue
 		}
-		if _, null := doc.Body.(*ast.NullNode); null {
+		switch doc.Body.(type) {
+		case *ast.NullNode, *ast.DirectiveNode: // nothing, or "%YAML 1.2" before the document
 			continue
 		}
 		docs = append(docs, doc.Body)
