@@ -233,6 +233,23 @@ func OpenDB(ctx context.Context, path string, log *slog.Logger, opts ...store.Op
 	return db, nil
 }
 
+// changeExisting runs do on the database, which must exist (OpenExisting),
+// as the inspector recorded there (Inspector): what every command that
+// changes records does first. The database is closed after, as closeDB
+// does.
+func (env *Env) changeExisting(do func(db *store.DB, actor string) error) (err error) {
+	db, err := env.OpenExisting()
+	if err != nil {
+		return err
+	}
+	defer closeDB(db, &err)
+	actor, err := env.Inspector(db)
+	if err != nil {
+		return err
+	}
+	return do(db, actor)
+}
+
 // closeDB closes a command's database when the command ends; a failure to
 // close (the last writes are checkpointed then) fails the command unless
 // it failed already.

@@ -36,33 +36,26 @@ func runEvidenceAdd(env *Env, fs *flag.FlagSet) func([]string) error {
 		case strings.TrimSpace(*item) == "":
 			return Usage(env.T.T("cli.evidence.need_item"))
 		}
-		db, err := env.OpenExisting()
-		if err != nil {
-			return err
-		}
-		defer closeDB(db, &err)
-		actor, err := env.Inspector(db)
-		if err != nil {
-			return err
-		}
-		a, in, err := evidenceVisit(env, db, *insp, *unit)
-		if err != nil {
-			return err
-		}
-		code := strings.TrimSpace(*item)
-		for _, p := range args {
-			at, err := db.AttachEvidence(env.Ctx, actor, a.ID, code, p)
-			// The visit was just found: what is not found is the item.
-			if errors.Is(err, model.ErrNotFound) {
-				return env.Fail(err, "cli.evidence.no_item", code, strings.ToUpper(strings.TrimSpace(*unit)))
-			}
+		return env.changeExisting(func(db *store.DB, actor string) error {
+			a, in, err := evidenceVisit(env, db, *insp, *unit)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(env.Stdout, env.T.T("cli.evidence_add.done", at.Name, humanBytes(env.T, at.Size), at.MediaType,
-				at.ItemCode, strings.ToUpper(strings.TrimSpace(*unit)), in.Title, model.ShortID(at.ID)))
-		}
-		return nil
+			code := strings.TrimSpace(*item)
+			for _, p := range args {
+				at, err := db.AttachEvidence(env.Ctx, actor, a.ID, code, p)
+				// The visit was just found: what is not found is the item.
+				if errors.Is(err, model.ErrNotFound) {
+					return env.Fail(err, "cli.evidence.no_item", code, strings.ToUpper(strings.TrimSpace(*unit)))
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(env.Stdout, env.T.T("cli.evidence_add.done", at.Name, humanBytes(env.T, at.Size), at.MediaType,
+					at.ItemCode, strings.ToUpper(strings.TrimSpace(*unit)), in.Title, model.ShortID(at.ID)))
+			}
+			return nil
+		})
 	}
 }
 
@@ -160,26 +153,19 @@ func runEvidenceRemove(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) == 0 {
 			return Usage(env.T.T("cli.evidence_remove.need_ref"))
 		}
-		db, err := env.OpenExisting()
-		if err != nil {
-			return err
-		}
-		defer closeDB(db, &err)
-		actor, err := env.Inspector(db)
-		if err != nil {
-			return err
-		}
-		for _, ref := range args {
-			at, err := db.RemoveEvidence(env.Ctx, actor, strings.TrimSpace(ref))
-			if errors.Is(err, model.ErrNotFound) {
-				return env.Fail(err, "cli.evidence_remove.not_found", ref)
+		return env.changeExisting(func(db *store.DB, actor string) error {
+			for _, ref := range args {
+				at, err := db.RemoveEvidence(env.Ctx, actor, strings.TrimSpace(ref))
+				if errors.Is(err, model.ErrNotFound) {
+					return env.Fail(err, "cli.evidence_remove.not_found", ref)
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(env.Stdout, env.T.T("cli.evidence_remove.done", at.Name, at.ItemCode))
 			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(env.Stdout, env.T.T("cli.evidence_remove.done", at.Name, at.ItemCode))
-		}
-		return nil
+			return nil
+		})
 	}
 }
 

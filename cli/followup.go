@@ -120,43 +120,36 @@ func runFixReport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil || day.IsZero() {
 			return Usage(env.T.T("cli.fixreport.bad_received", *received))
 		}
-		db, err := env.OpenExisting()
-		if err != nil {
-			return err
-		}
-		defer closeDB(db, &err)
-		actor, err := env.Inspector(db)
-		if err != nil {
-			return err
-		}
-		code := strings.ToUpper(strings.TrimSpace(*unit))
-		all, err := db.Recommendations(env.Ctx, store.RecommendationFilter{UnitCodes: []string{code}})
-		if err != nil {
-			return err
-		}
-		if len(all) == 0 {
-			return env.Fail(nil, "cli.fixreport.no_recs", code)
-		}
-		covers, err := coveredBy(env, db, all, recs, *insp)
-		if err != nil {
-			return err
-		}
-		r := model.FixReport{UnitCode: code, Number: *number, Received: day, Covers: covers, Note: *note, Stamp: model.Stamp{UpdatedBy: actor}}
-		held, err := db.FixReports(env.Ctx, code)
-		if err != nil {
-			return err
-		}
-		for _, h := range held {
-			if h.ID == model.FixReportID(code, strings.Join(strings.Fields(*number), " ")) {
-				r.BaseRevision = h.Revision
+		return env.changeExisting(func(db *store.DB, actor string) error {
+			code := strings.ToUpper(strings.TrimSpace(*unit))
+			all, err := db.Recommendations(env.Ctx, store.RecommendationFilter{UnitCodes: []string{code}})
+			if err != nil {
+				return err
 			}
-		}
-		saved, err := db.SaveFixReport(env.Ctx, r)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(env.Stdout, env.T.TN("cli.fixreport.done", len(saved.Covers), len(saved.Covers), saved.Number, saved.UnitCode, saved.Received.VN()))
-		return nil
+			if len(all) == 0 {
+				return env.Fail(nil, "cli.fixreport.no_recs", code)
+			}
+			covers, err := coveredBy(env, db, all, recs, *insp)
+			if err != nil {
+				return err
+			}
+			r := model.FixReport{UnitCode: code, Number: *number, Received: day, Covers: covers, Note: *note, Stamp: model.Stamp{UpdatedBy: actor}}
+			held, err := db.FixReports(env.Ctx, code)
+			if err != nil {
+				return err
+			}
+			for _, h := range held {
+				if h.ID == model.FixReportID(code, strings.Join(strings.Fields(*number), " ")) {
+					r.BaseRevision = h.Revision
+				}
+			}
+			saved, err := db.SaveFixReport(env.Ctx, r)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(env.Stdout, env.T.TN("cli.fixreport.done", len(saved.Covers), len(saved.Covers), saved.Number, saved.UnitCode, saved.Received.VN()))
+			return nil
+		})
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"kiemtra/model"
+	"kiemtra/store"
 )
 
 // runUnitRemove takes a unit off an inspection (added by mistake), as d
@@ -19,35 +20,28 @@ func runUnitRemove(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
 			return Usage(env.T.T("cli.unit_remove.need"))
 		}
-		db, err := env.OpenExisting()
-		if err != nil {
-			return err
-		}
-		defer closeDB(db, &err)
-		actor, err := env.Inspector(db)
-		if err != nil {
-			return err
-		}
-		in, err := findInspection(env, db, *insp)
-		if err != nil {
-			return err
-		}
-		code := strings.ToUpper(strings.TrimSpace(args[0]))
-		a, err := db.AssessmentOf(env.Ctx, in.ID, code)
-		if err == nil && a.Removed { // off the inspection already
-			err = model.ErrNotFound
-		}
-		if errors.Is(err, model.ErrNotFound) {
-			return env.Fail(err, "report.cli.unit_absent", code, in.Title)
-		}
-		if err != nil {
-			return err
-		}
-		if err := db.RemoveVisit(env.Ctx, actor, a.ID); err != nil {
-			return err
-		}
-		fmt.Fprintln(env.Stdout, env.T.T("cli.unit_remove.done", code, in.Title))
-		return nil
+		return env.changeExisting(func(db *store.DB, actor string) error {
+			in, err := findInspection(env, db, *insp)
+			if err != nil {
+				return err
+			}
+			code := strings.ToUpper(strings.TrimSpace(args[0]))
+			a, err := db.AssessmentOf(env.Ctx, in.ID, code)
+			if err == nil && a.Removed { // off the inspection already
+				err = model.ErrNotFound
+			}
+			if errors.Is(err, model.ErrNotFound) {
+				return env.Fail(err, "report.cli.unit_absent", code, in.Title)
+			}
+			if err != nil {
+				return err
+			}
+			if err := db.RemoveVisit(env.Ctx, actor, a.ID); err != nil {
+				return err
+			}
+			fmt.Fprintln(env.Stdout, env.T.T("cli.unit_remove.done", code, in.Title))
+			return nil
+		})
 	}
 }
 
@@ -59,26 +53,19 @@ func runInspectionRemove(env *Env, fs *flag.FlagSet) func([]string) error {
 		if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
 			return Usage(env.T.T("cli.inspection_remove.need"))
 		}
-		db, err := env.OpenExisting()
-		if err != nil {
-			return err
-		}
-		defer closeDB(db, &err)
-		actor, err := env.Inspector(db)
-		if err != nil {
-			return err
-		}
-		in, err := findInspection(env, db, args[0])
-		if err != nil {
-			return err
-		}
-		if in.Removed { // off the list already
-			return env.Fail(model.ErrNotFound, "cli.inspection.not_found", args[0])
-		}
-		if err := db.RemoveInspection(env.Ctx, actor, in.ID); err != nil {
-			return err
-		}
-		fmt.Fprintln(env.Stdout, env.T.T("cli.inspection_remove.done", in.Title, in.ID))
-		return nil
+		return env.changeExisting(func(db *store.DB, actor string) error {
+			in, err := findInspection(env, db, args[0])
+			if err != nil {
+				return err
+			}
+			if in.Removed { // off the list already
+				return env.Fail(model.ErrNotFound, "cli.inspection.not_found", args[0])
+			}
+			if err := db.RemoveInspection(env.Ctx, actor, in.ID); err != nil {
+				return err
+			}
+			fmt.Fprintln(env.Stdout, env.T.T("cli.inspection_remove.done", in.Title, in.ID))
+			return nil
+		})
 	}
 }

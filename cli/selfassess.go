@@ -11,6 +11,7 @@ import (
 	"kiemtra/i18n"
 	"kiemtra/internal/safefile"
 	"kiemtra/model"
+	"kiemtra/store"
 )
 
 func init() {
@@ -91,51 +92,44 @@ func runSelfImport(env *Env, fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
-		db, err := env.OpenExisting()
-		if err != nil {
-			return err
-		}
-		defer closeDB(db, &err)
-		actor, err := env.Inspector(db)
-		if err != nil {
-			return err
-		}
-		in, err := db.Inspection(env.Ctx, sheet.InspectionID)
-		if errors.Is(err, model.ErrNotFound) {
-			return sheet.Problem("inspection", "selfassess.no_inspection", sheet.InspectionID)
-		}
-		if err != nil {
-			return err
-		}
-		a, err := db.AssessmentOf(env.Ctx, in.ID, sheet.UnitCode)
-		if errors.Is(err, model.ErrNotFound) {
-			return sheet.Problem("unit", "selfassess.no_unit", sheet.UnitCode, in.Title)
-		}
-		if err != nil {
-			return err
-		}
-		cl, err := db.Checklist(env.Ctx, a.ChecklistID, a.ChecklistVersion)
-		if err != nil {
-			return err
-		}
-		scores, err := sheet.Scores(cl)
-		if err != nil {
-			return err
-		}
-		res, err := db.SaveSelfScores(env.Ctx, actor, a.ID, scores)
-		if err != nil {
-			return err
-		}
-		rec, err := db.UnitRecord(env.Ctx, a.ID, nil)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(env.Stdout, env.T.T("cli.self_import.done", rec.Unit.Name, in.Title, res.Saved, res.Unchanged, res.Cleared))
-		if o := rec.SelfComparison().Overall; o.Compared > 0 {
-			fmt.Fprintln(env.Stdout, env.T.T("cli.self_import.diff", o.Compared, o.Self.Format(decimal(env)), o.Verified.Format(decimal(env)),
-				signed(o.Diff(), decimal(env))))
-		}
-		return nil
+		return env.changeExisting(func(db *store.DB, actor string) error {
+			in, err := db.Inspection(env.Ctx, sheet.InspectionID)
+			if errors.Is(err, model.ErrNotFound) {
+				return sheet.Problem("inspection", "selfassess.no_inspection", sheet.InspectionID)
+			}
+			if err != nil {
+				return err
+			}
+			a, err := db.AssessmentOf(env.Ctx, in.ID, sheet.UnitCode)
+			if errors.Is(err, model.ErrNotFound) {
+				return sheet.Problem("unit", "selfassess.no_unit", sheet.UnitCode, in.Title)
+			}
+			if err != nil {
+				return err
+			}
+			cl, err := db.Checklist(env.Ctx, a.ChecklistID, a.ChecklistVersion)
+			if err != nil {
+				return err
+			}
+			scores, err := sheet.Scores(cl)
+			if err != nil {
+				return err
+			}
+			res, err := db.SaveSelfScores(env.Ctx, actor, a.ID, scores)
+			if err != nil {
+				return err
+			}
+			rec, err := db.UnitRecord(env.Ctx, a.ID, nil)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(env.Stdout, env.T.T("cli.self_import.done", rec.Unit.Name, in.Title, res.Saved, res.Unchanged, res.Cleared))
+			if o := rec.SelfComparison().Overall; o.Compared > 0 {
+				fmt.Fprintln(env.Stdout, env.T.T("cli.self_import.diff", o.Compared, o.Self.Format(decimal(env)), o.Verified.Format(decimal(env)),
+					signed(o.Diff(), decimal(env))))
+			}
+			return nil
+		})
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"kiemtra/checklists"
 	"kiemtra/model"
+	"kiemtra/store"
 )
 
 // runUnitRename changes a unit's name or kind on purpose. Adding a unit
@@ -35,20 +36,13 @@ func runUnitRename(env *Env, fs *flag.FlagSet) func([]string) error {
 				return Usage(env.T.T("cli.unit_rename.bad_kind", *kind, strings.Join(codes, ", ")))
 			}
 		}
-		db, err := env.OpenExisting()
-		if err != nil {
-			return err
-		}
-		defer closeDB(db, &err)
-		actor, err := env.Inspector(db)
-		if err != nil {
-			return err
-		}
-		res, err := db.RenameUnit(env.Ctx, actor, args[0], *name, model.UnitKind(*kind))
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(env.Stdout, env.T.TN("cli.unit_rename.done", res.Drafts, res.Unit.Code, res.Unit.Name, env.T.Kind(res.Unit.Kind), res.Drafts))
-		return nil
+		return env.changeExisting(func(db *store.DB, actor string) error {
+			res, err := db.RenameUnit(env.Ctx, actor, args[0], *name, model.UnitKind(*kind))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(env.Stdout, env.T.TN("cli.unit_rename.done", res.Drafts, res.Unit.Code, res.Unit.Name, env.T.Kind(res.Unit.Kind), res.Drafts))
+			return nil
+		})
 	}
 }
