@@ -59,6 +59,12 @@ func strict(raw json.RawMessage, v any) error {
 		return nil
 	}
 	reflect.ValueOf(v).Elem().SetZero() // as if never decoded
+	return decoderStrict(raw, v)
+}
+
+// decoderStrict is the general path: json.Decoder with
+// DisallowUnknownFields, one value.
+func decoderStrict(raw []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

@@ -68,20 +68,6 @@ func FuzzSplitLine(f *testing.F) {
 	})
 }
 
-// decoderStrict is strict as it was: json.Decoder with
-// DisallowUnknownFields for every record.
-func decoderStrict(raw []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errMoreThanOne
-	}
-	return nil
-}
-
 // FuzzStrict: strict takes and refuses the records json.Decoder with
 // DisallowUnknownFields does, with the same values, for each kind of
 // record it reads.
